@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+const bool = (name: string, fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const s = v.trim().toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(s)) return true;
+      if (['0', 'false', 'no', 'off'].includes(s)) return false;
+      ctx.addIssue({ code: 'custom', message: 'phải là true hoặc false' });
+      return z.NEVER;
+    });
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const schema = z
+  .object({
+    DATABASE_PATH: z.string().trim().min(1, { message: 'không được để trống' }).default('data/khoi-thi-dua.sqlite'),
+    HOST: z.string().trim().min(1).default('0.0.0.0'),
+    PORT: z.coerce
+      .number({ message: 'phải là số cổng từ 1 đến 65535' })
+      .int({ message: 'phải là số cổng từ 1 đến 65535' })
+      .min(1, { message: 'phải là số cổng từ 1 đến 65535' })
+      .max(65535, { message: 'phải là số cổng từ 1 đến 65535' })
+      .default(3000),
+    APP_TIMEZONE: z
+      .string()
+      .default('Asia/Ho_Chi_Minh')
+      .refine(isTimeZone, { message: 'không phải múi giờ IANA hợp lệ (ví dụ Asia/Ho_Chi_Minh)' }),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        message: 'phải là một trong fatal, error, warn, info, debug, trace, silent',
+      }).default('info'),
+    DEMO_DATA: bool('DEMO_DATA', true),
+    TELEGRAM_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^\d+:[A-Za-z0-9_-]{20,}$/.test(v), {
+      message: 'có dạng 123456789:AA... như BotFather cấp',
+    }),
+    TELEGRAM_API_ROOT: z.url({ message: 'phải là một URL, ví dụ https://api.telegram.org' }).default('https://api.telegram.org'),
+    TELEGRAM_MODE: z.enum(['polling', 'webhook'], { message: 'phải là polling hoặc webhook' }).default('polling'),
+    TELEGRAM_FORCE_IPV4: bool('TELEGRAM_FORCE_IPV4', false),
+    PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+      message: 'phải là URL công khai của máy chủ, ví dụ https://thidua.example.vn',
+    }),
+    TELEGRAM_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
+      message: 'chỉ gồm 1–256 ký tự A-Z, a-z, 0-9, _ và -',
+    }),
+    ADMIN_USERNAME: optionalText.refine((v) => v === undefined || /^[a-z0-9._-]{3,40}$/.test(v), {
+      message: 'chỉ gồm 3–40 ký tự a-z, 0-9, dấu chấm, _ và -',
+    }),
+    ADMIN_PASSWORD: optionalText.refine((v) => v === undefined || v.length >= 10, {
+      message: 'phải dài ít nhất 10 ký tự',
+    }),
+  })
+  .superRefine((c, ctx) => {
+    if (c.TELEGRAM_MODE === 'webhook' && c.TELEGRAM_BOT_TOKEN) {
+      if (!c.PUBLIC_URL?.startsWith('https://'))
+        ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'chế độ webhook cần PUBLIC_URL dạng https://' });
+      if (!c.TELEGRAM_WEBHOOK_SECRET)
+        ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'chế độ webhook cần TELEGRAM_WEBHOOK_SECRET' });
+    }
+    if ((c.ADMIN_USERNAME === undefined) !== (c.ADMIN_PASSWORD === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.ADMIN_USERNAME ? 'ADMIN_PASSWORD' : 'ADMIN_USERNAME'],
+        message: 'ADMIN_USERNAME và ADMIN_PASSWORD phải được đặt cùng nhau',
+      });
+  });
+
+export interface Config {
+  databasePath: string;
+  host: string;
+  port: number;
+  timeZone: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  demoData: boolean;
+  telegram: {
+    token: string | undefined;
+    apiRoot: string;
+    mode: 'polling' | 'webhook';
+    forceIpv4: boolean;
+    webhookSecret: string | undefined;
+  };
+  publicUrl: string | undefined;
+  firstAdmin: { username: string; password: string } | undefined;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+/** Reads and validates the settings; each bad value gives one message naming its variable. */
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => {
+      const name = String(i.path[0] ?? 'cấu hình');
+      const got = env[name];
+      return `${name}: ${i.message}${got !== undefined && !name.includes('PASSWORD') && !name.includes('TOKEN') && !name.includes('SECRET') ? ` (giá trị hiện tại: "${got}")` : ''}`;
+    });
+    return { ok: false, errors };
+  }
+  const c = parsed.data;
+  return {
+    ok: true,
+    config: {
+      databasePath: c.DATABASE_PATH,
+      host: c.HOST,
+      port: c.PORT,
+      timeZone: c.APP_TIMEZONE,
+      logLevel: c.LOG_LEVEL,
+      demoData: c.DEMO_DATA,
+      telegram: {
+        token: c.TELEGRAM_BOT_TOKEN,
+        apiRoot: c.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+        mode: c.TELEGRAM_MODE,
+        forceIpv4: c.TELEGRAM_FORCE_IPV4,
+        webhookSecret: c.TELEGRAM_WEBHOOK_SECRET,
+      },
+      publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
+      firstAdmin:
+        c.ADMIN_USERNAME && c.ADMIN_PASSWORD ? { username: c.ADMIN_USERNAME, password: c.ADMIN_PASSWORD } : undefined,
+    },
+  };
+}

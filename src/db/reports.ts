@@ -1,0 +1,187 @@
+import type { Db } from './connection.js';
+import type { ProgressReport, SubmittedVia } from './schema.js';
+
+export interface ReportPeriodRef {
+  kind: 'week' | 'month';
+  key: string;
+  start: string;
+  end: string;
+}
+
+export interface ReportSubmission {
+  blocId: number;
+  unitId: number;
+  period: ReportPeriodRef;
+  isNil: boolean;
+  values: { criterionId: number; value: number }[];
+  notableResults: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+  attachments?: {
+    kind: 'photo' | 'document';
+    telegramFileId: string | null;
+    telegramFileUniqueId?: string | null;
+    fileName?: string | null;
+    mimeType?: string | null;
+    sizeBytes?: number | null;
+    caption?: string | null;
+  }[];
+  submittedBy: { focalPointId: number } | { admin: string } | { system: string };
+  via: SubmittedVia;
+  at: Date;
+  isDemo?: boolean;
+}
+
+export interface SubmitResult {
+  reportId: number;
+  revision: number;
+  created: boolean;
+}
+
+/**
+ * Stores a report for (bloc, unit, period), or a new revision of it. Every version is kept in
+ * report_revision. Must run inside a transaction so the values, the revision and the report change
+ * together.
+ */
+export async function submitReport(trx: Db, s: ReportSubmission): Promise<SubmitResult> {
+  const at = s.at.toISOString();
+  const focalPointId = 'focalPointId' in s.submittedBy ? s.submittedBy.focalPointId : null;
+  const admin = 'admin' in s.submittedBy ? s.submittedBy.admin : 'system' in s.submittedBy ? s.submittedBy.system : null;
+  const existing = await trx
+    .selectFrom('progress_report')
+    .select(['id', 'revision'])
+    .where('bloc_id', '=', s.blocId)
+    .where('unit_id', '=', s.unitId)
+    .where('period_key', '=', s.period.key)
+    .executeTakeFirst();
+
+  const fields = {
+    is_nil: s.isNil ? (1 as const) : (0 as const),
+    notable_results: s.notableResults,
+    difficulties: s.difficulties,
+    proposals: s.proposals,
+    submitted_by_focal_point_id: focalPointId,
+    submitted_via: s.via,
+    updated_at: at,
+  };
+
+  let reportId: number;
+  let revision: number;
+  if (existing) {
+    reportId = existing.id;
+    revision = existing.revision + 1;
+    await trx.updateTable('progress_report').set({ ...fields, revision }).where('id', '=', reportId).execute();
+    await trx.deleteFrom('report_value').where('report_id', '=', reportId).execute();
+  } else {
+    revision = 1;
+    const row = await trx
+      .insertInto('progress_report')
+      .values({
+        ...fields,
+        bloc_id: s.blocId,
+        unit_id: s.unitId,
+        period_kind: s.period.kind,
+        period_key: s.period.key,
+        period_start: s.period.start,
+        period_end: s.period.end,
+        first_submitted_at: at,
+        revision,
+        is_demo: s.isDemo ? 1 : 0,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    reportId = row.id;
+  }
+
+  const values = s.isNil ? [] : s.values;
+  if (values.length > 0) {
+    await trx
+      .insertInto('report_value')
+      .values(values.map((v) => ({ report_id: reportId, criterion_id: v.criterionId, value: v.value })))
+      .execute();
+  }
+  for (const a of s.attachments ?? []) {
+    await trx
+      .insertInto('report_attachment')
+      .values({
+        report_id: reportId,
+        kind: a.kind,
+        telegram_file_id: a.telegramFileId,
+        telegram_file_unique_id: a.telegramFileUniqueId ?? null,
+        file_name: a.fileName ?? null,
+        mime_type: a.mimeType ?? null,
+        size_bytes: a.sizeBytes ?? null,
+        caption: a.caption ?? null,
+        added_in_revision: revision,
+        created_at: at,
+      })
+      .execute();
+  }
+  await trx
+    .insertInto('report_revision')
+    .values({
+      report_id: reportId,
+      revision,
+      snapshot: JSON.stringify({
+        isNil: s.isNil,
+        values,
+        notableResults: s.notableResults,
+        difficulties: s.difficulties,
+        proposals: s.proposals,
+        attachments: (s.attachments ?? []).length,
+      }),
+      submitted_by_focal_point_id: focalPointId,
+      submitted_by_admin: admin,
+      submitted_at: at,
+    })
+    .execute();
+  return { reportId, revision, created: !existing };
+}
+
+export async function getReport(db: Db, blocId: number, unitId: number, periodKey: string): Promise<ProgressReport | undefined> {
+  return db
+    .selectFrom('progress_report')
+    .selectAll()
+    .where('bloc_id', '=', blocId)
+    .where('unit_id', '=', unitId)
+    .where('period_key', '=', periodKey)
+    .executeTakeFirst();
+}
+
+export async function getReportValues(db: Db, reportId: number) {
+  return db.selectFrom('report_value').select(['criterion_id', 'value']).where('report_id', '=', reportId).execute();
+}
+
+export async function listRevisions(db: Db, reportId: number) {
+  return db.selectFrom('report_revision').selectAll().where('report_id', '=', reportId).orderBy('revision').execute();
+}
+
+export async function listAttachments(db: Db, reportId: number) {
+  return db.selectFrom('report_attachment').selectAll().where('report_id', '=', reportId).orderBy('id').execute();
+}
+
+/** The reports of one period of a bloc. */
+export async function listReportsForPeriod(db: Db, blocId: number, periodKey: string): Promise<ProgressReport[]> {
+  return db
+    .selectFrom('progress_report')
+    .selectAll()
+    .where('bloc_id', '=', blocId)
+    .where('period_key', '=', periodKey)
+    .orderBy('unit_id')
+    .execute();
+}
+
+/** Sum of each unit's values per criterion over the reports whose period starts in [from, to]. */
+export async function sumValuesByUnit(db: Db, blocId: number, from: string, to: string) {
+  const rows = await db
+    .selectFrom('report_value as v')
+    .innerJoin('progress_report as r', 'r.id', 'v.report_id')
+    .select(['r.unit_id', 'v.criterion_id'])
+    .select((eb) => eb.fn.sum<number>('v.value').as('total'))
+    .where('r.bloc_id', '=', blocId)
+    .where('r.period_start', '>=', from)
+    .where('r.period_start', '<=', to)
+    .groupBy(['r.unit_id', 'v.criterion_id'])
+    .execute();
+  return rows.map((r) => ({ unitId: r.unit_id, criterionId: r.criterion_id, total: Number(r.total) }));
+}

@@ -1,0 +1,284 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Booleans are stored as 0/1 integers in SQLite. */
+export type Flag = 0 | 1;
+export type RotationPolicy = 'agreed_order' | 'deputy_becomes_chair' | 'explicit';
+export type ReportingCadence = 'week' | 'month';
+export type AdminRole = 'province_admin' | 'bloc_admin' | 'viewer';
+
+export interface BlocTable {
+  id: Generated<number>;
+  name: string;
+  province: string;
+  description: string | null;
+  reporting_cadence: Generated<ReportingCadence>;
+  grace_days: Generated<number>;
+  lock_days: Generated<number>;
+  rotation_policy: Generated<RotationPolicy>;
+  is_demo: Generated<Flag>;
+  created_at: Generated<string>;
+}
+
+export interface UnitTable {
+  id: Generated<number>;
+  name: string;
+  short_name: string | null;
+  is_demo: Generated<Flag>;
+  created_at: Generated<string>;
+}
+
+export interface BlocMembershipTable {
+  id: Generated<number>;
+  bloc_id: number;
+  unit_id: number;
+  joined_on: string;
+  left_on: string | null;
+  display_order: Generated<number>;
+}
+
+export interface RotationSlotTable {
+  bloc_id: number;
+  unit_id: number;
+  position: number;
+}
+
+export interface FocalPointTable {
+  id: Generated<number>;
+  unit_id: number;
+  full_name: string;
+  position: string | null;
+  phone: string | null;
+  role: Generated<'focal_point' | 'unit_head'>;
+  telegram_user_id: string | null;
+  telegram_username: string | null;
+  telegram_chat_id: string | null;
+  linked_at: string | null;
+  status: Generated<'active' | 'left'>;
+  left_at: string | null;
+  is_demo: Generated<Flag>;
+  created_at: Generated<string>;
+}
+
+export interface InviteTable {
+  id: Generated<number>;
+  code: string;
+  kind: 'focal_point' | 'group';
+  focal_point_id: number | null;
+  bloc_id: number | null;
+  created_by: string;
+  created_at: Generated<string>;
+  expires_at: string;
+  used_at: string | null;
+  used_by_telegram_id: string | null;
+}
+
+export interface BlocChatTable {
+  id: Generated<number>;
+  bloc_id: number;
+  telegram_chat_id: string;
+  title: string | null;
+  linked_at: Generated<string>;
+  active: Generated<Flag>;
+}
+
+export interface BlocYearTable {
+  id: Generated<number>;
+  bloc_id: number;
+  year: number;
+  chair_unit_id: number;
+  deputy_unit_id: number | null;
+  chosen_by: RotationPolicy;
+  status: Generated<'planned' | 'open' | 'closed'>;
+  handed_over_on: string | null;
+  note: string | null;
+}
+
+export interface CovenantCriterionTable {
+  id: Generated<number>;
+  bloc_id: number;
+  year: number;
+  code: string;
+  title: string;
+  kind: 'quantitative' | 'qualitative';
+  value_type: 'count' | 'decimal' | 'percent' | null;
+  unit_of_measure: string | null;
+  default_target: number | null;
+  max_points: Generated<number>;
+  position: Generated<number>;
+}
+
+export interface CovenantTargetTable {
+  criterion_id: number;
+  unit_id: number;
+  target: number;
+}
+
+export interface CovenantSignatureTable {
+  bloc_id: number;
+  year: number;
+  unit_id: number;
+  signed_on: string;
+  signed_by: string | null;
+}
+
+export type SubmittedVia = 'telegram' | 'web' | 'admin' | 'import' | 'demo';
+
+export interface ProgressReportTable {
+  id: Generated<number>;
+  bloc_id: number;
+  unit_id: number;
+  period_kind: ReportingCadence;
+  period_key: string;
+  period_start: string;
+  period_end: string;
+  is_nil: Generated<Flag>;
+  notable_results: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+  submitted_by_focal_point_id: number | null;
+  submitted_via: SubmittedVia;
+  first_submitted_at: string;
+  updated_at: string;
+  revision: Generated<number>;
+  is_demo: Generated<Flag>;
+}
+
+export interface ReportValueTable {
+  report_id: number;
+  criterion_id: number;
+  value: number;
+}
+
+export interface ReportRevisionTable {
+  id: Generated<number>;
+  report_id: number;
+  revision: number;
+  snapshot: string;
+  submitted_by_focal_point_id: number | null;
+  submitted_by_admin: string | null;
+  submitted_at: string;
+}
+
+export interface ReportAttachmentTable {
+  id: Generated<number>;
+  report_id: number;
+  kind: 'photo' | 'document';
+  telegram_file_id: string | null;
+  telegram_file_unique_id: string | null;
+  file_name: string | null;
+  mime_type: string | null;
+  size_bytes: number | null;
+  caption: string | null;
+  added_in_revision: Generated<number>;
+  created_at: Generated<string>;
+}
+
+export interface PublicHolidayTable {
+  date: string;
+  name: string;
+}
+
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+export interface OutboxMessageTable {
+  id: Generated<number>;
+  dedupe_key: string;
+  bloc_id: number | null;
+  kind: string;
+  chat_id: string;
+  chat_type: Generated<'private' | 'group'>;
+  payload: string;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<string>;
+  last_error: string | null;
+  telegram_message_id: number | null;
+  created_at: Generated<string>;
+  sent_at: string | null;
+}
+
+export interface JobRunTable {
+  id: Generated<number>;
+  job: string;
+  scope: string;
+  period_key: string;
+  status: 'running' | 'succeeded' | 'failed';
+  started_at: string;
+  finished_at: string | null;
+  detail: string | null;
+}
+
+export interface AdminUserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: AdminRole;
+  bloc_id: number | null;
+  disabled_at: string | null;
+  created_at: Generated<string>;
+}
+
+export interface AdminSessionTable {
+  id_hash: string;
+  admin_user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  admin_user_id: number | null;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  bloc_id: number | null;
+  details: string | null;
+}
+
+export interface Database {
+  bloc: BlocTable;
+  unit: UnitTable;
+  bloc_membership: BlocMembershipTable;
+  rotation_slot: RotationSlotTable;
+  focal_point: FocalPointTable;
+  invite: InviteTable;
+  bloc_chat: BlocChatTable;
+  bloc_year: BlocYearTable;
+  covenant_criterion: CovenantCriterionTable;
+  covenant_target: CovenantTargetTable;
+  covenant_signature: CovenantSignatureTable;
+  progress_report: ProgressReportTable;
+  report_value: ReportValueTable;
+  report_revision: ReportRevisionTable;
+  report_attachment: ReportAttachmentTable;
+  public_holiday: PublicHolidayTable;
+  outbox_message: OutboxMessageTable;
+  job_run: JobRunTable;
+  admin_user: AdminUserTable;
+  admin_session: AdminSessionTable;
+  audit_log: AuditLogTable;
+}
+
+export type Bloc = Selectable<BlocTable>;
+export type Unit = Selectable<UnitTable>;
+export type BlocMembership = Selectable<BlocMembershipTable>;
+export type FocalPoint = Selectable<FocalPointTable>;
+export type NewFocalPoint = Insertable<FocalPointTable>;
+export type FocalPointUpdate = Updateable<FocalPointTable>;
+export type Invite = Selectable<InviteTable>;
+export type BlocChat = Selectable<BlocChatTable>;
+export type BlocYear = Selectable<BlocYearTable>;
+export type CovenantCriterion = Selectable<CovenantCriterionTable>;
+export type ProgressReport = Selectable<ProgressReportTable>;
+export type ReportRevision = Selectable<ReportRevisionTable>;
+export type ReportAttachment = Selectable<ReportAttachmentTable>;
+export type PublicHoliday = Selectable<PublicHolidayTable>;
+export type OutboxMessage = Selectable<OutboxMessageTable>;
+export type JobRun = Selectable<JobRunTable>;
+export type AdminUser = Selectable<AdminUserTable>;
+export type AuditLogEntry = Selectable<AuditLogTable>;

@@ -1,0 +1,79 @@
+import { serve } from '@hono/node-server';
+import { createAdminApp } from './admin/app.js';
+import { type BotRunner, startBot } from './bot/runner.js';
+import { loadConfig } from './config.js';
+import { countBlocs } from './db/blocs.js';
+import { DatabaseOpenError, openDatabase } from './db/connection.js';
+import { migrateToLatest } from './db/migrate.js';
+import { seedDemo } from './demo/seed-demo.js';
+import { DEMO_ADMIN } from './demo/demo-data.js';
+import { ensureFirstAdmin } from './first-admin.js';
+import { createHttpApp } from './http/app.js';
+import { createLogger } from './logger.js';
+
+// The only composition root: reads the environment, opens the database, starts every service.
+
+const result = loadConfig(process.env);
+if (!result.ok) {
+  console.error(`Cấu hình không hợp lệ, dừng khởi động:\n${result.errors.map((e) => `  - ${e}`).join('\n')}`);
+  process.exit(1);
+}
+const config = result.config;
+const logger = createLogger(config.logLevel);
+const now = () => new Date();
+
+let opened: ReturnType<typeof openDatabase>;
+try {
+  opened = openDatabase(config.databasePath);
+} catch (error) {
+  console.error(error instanceof DatabaseOpenError ? error.message : error);
+  process.exit(1);
+}
+const { db } = opened;
+
+const applied = await migrateToLatest(db);
+if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+
+const isNewDatabase = (await countBlocs(db)) === 0;
+await ensureFirstAdmin(db, config.firstAdmin, now());
+if (isNewDatabase && config.demoData) {
+  const seeded = await seedDemo(db, { now: now(), timeZone: config.timeZone });
+  logger.info(
+    { blocId: seeded.blocId, reports: seeded.reports },
+    seeded.adminCreated
+      ? `demo data loaded (Khối thi đua số 6); admin login: ${DEMO_ADMIN.username} / ${DEMO_ADMIN.password}`
+      : 'demo data loaded (Khối thi đua số 6)',
+  );
+}
+
+let bot: BotRunner | undefined;
+if (config.telegram.token) {
+  bot = await startBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, mode: config.telegram.mode, logger });
+  logger.info({ mode: config.telegram.mode }, 'telegram bot started');
+} else {
+  logger.info('telegram bot off: TELEGRAM_BOT_TOKEN is not set');
+}
+
+const app = createHttpApp({
+  db,
+  now,
+  botStatus: () => bot?.status() ?? 'off',
+  mounts: [{ path: '/', app: createAdminApp({ db, now, timeZone: config.timeZone }) }],
+});
+const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  logger.info({ port: info.port, database: config.databasePath }, `listening on http://localhost:${info.port}`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  await bot?.stop(signal);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await db.destroy();
+  logger.info('stopped');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
