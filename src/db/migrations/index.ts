@@ -1,9 +1,17 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial.js';
+import * as m0002 from './0002_bot_state.js';
+import * as m0003 from './0003_delivery_and_reminders.js';
+import * as m0004 from './0004_summaries.js';
+import * as m0005 from './0005_admin.js';
 
 /** Static list, so compiled, tsx and test runs all see the same migrations in the same order. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_bot_state': m0002,
+  '0003_delivery_and_reminders': m0003,
+  '0004_summaries': m0004,
+  '0005_admin': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

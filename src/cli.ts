@@ -1,0 +1,22 @@
+import { commands } from './cli/commands.js';
+import { CliError, openCliContext } from './cli/context.js';
+
+// `npm run cli -- <command> ...`: administration from the shell.
+
+const [name, ...args] = process.argv.slice(2);
+const command = commands.find((c) => c.name === name);
+if (!command) {
+  console.log(`Dùng: npm run cli -- <lệnh>\n\n${commands.map((c) => `  ${c.usage}`).join('\n')}`);
+  process.exit(name ? 2 : 0);
+}
+try {
+  const ctx = await openCliContext(process.env, (line) => console.log(line));
+  try {
+    await command.run(ctx, args);
+  } finally {
+    await ctx.db.destroy();
+  }
+} catch (error) {
+  console.error(error instanceof CliError ? error.message : error);
+  process.exit(1);
+}

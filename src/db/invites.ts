@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from './connection.js';
+import type { Invite } from './schema.js';
+
+export const INVITE_TTL_DAYS = 14;
+
+/** A fresh code: 'fp_' or 'gr_' and 32 URL-safe characters (well within Telegram's 64). */
+export function newInviteCode(kind: 'focal_point' | 'group'): string {
+  return `${kind === 'group' ? 'gr' : 'fp'}_${randomBytes(24).toString('base64url')}`;
+}
+
+/** Creates a single-use invite that expires after ttlDays. */
+export async function createInvite(
+  db: Db,
+  i: {
+    kind: 'focal_point' | 'group';
+    focalPointId?: number;
+    blocId?: number;
+    createdBy: string;
+    now: Date;
+    ttlDays?: number;
+  },
+): Promise<Invite> {
+  const expires = new Date(i.now.getTime() + (i.ttlDays ?? INVITE_TTL_DAYS) * 86_400_000);
+  return db
+    .insertInto('invite')
+    .values({
+      code: newInviteCode(i.kind),
+      kind: i.kind,
+      focal_point_id: i.kind === 'focal_point' ? (i.focalPointId ?? null) : null,
+      bloc_id: i.kind === 'group' ? (i.blocId ?? null) : null,
+      created_by: i.createdBy,
+      created_at: i.now.toISOString(),
+      expires_at: expires.toISOString(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findInvite(db: Db, code: string): Promise<Invite | undefined> {
+  return db.selectFrom('invite').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+/** Marks the invite used; returns false if it was already used (a race between two taps). */
+export async function markInviteUsed(db: Db, id: number, telegramUserId: string, at: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('invite')
+    .set({ used_at: at.toISOString(), used_by_telegram_id: telegramUserId })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** The deep link a focal point (or a group, with startgroup) opens. */
+export function inviteLink(botUsername: string, invite: Pick<Invite, 'code' | 'kind'>): string {
+  const param = invite.kind === 'group' ? 'startgroup' : 'start';
+  return `https://t.me/${botUsername}?${param}=${invite.code}`;
+}
