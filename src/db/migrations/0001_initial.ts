@@ -25,6 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+    .addCheckConstraint('bloc_lock_after_grace', sql`lock_days >= grace_days`)
     .execute();
 
   await db.schema

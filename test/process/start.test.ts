@@ -1,0 +1,120 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/connection.js';
+
+// Starts the real product as `npm start` does (tsx src/main.ts) and talks to it over HTTP.
+
+const root = join(import.meta.dirname, '../..');
+const tsx = join(root, 'node_modules/.bin/tsx');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(env: Record<string, string>): Started {
+  let out = '';
+  const child = spawn(tsx, ['src/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => (out += String(d)));
+  child.stderr?.on('data', (d) => (out += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+async function waitForHealth(port: number, started: Started): Promise<Record<string, unknown>> {
+  const until = Date.now() + 20_000;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.ok) return (await res.json()) as Record<string, unknown>;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`no /healthz within 20 s; output:\n${started.output()}`);
+}
+
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'ktd-start-'));
+  dirs.push(d);
+  return d;
+}
+
+describe('npm start', () => {
+  it('serves a healthy /healthz with the demo bloc on a new database, and stops cleanly on SIGTERM', async () => {
+    const dir = tempDir();
+    const port = await freePort();
+    const dbPath = join(dir, 'nested', 'ktd.sqlite');
+    const s = start({ DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1' });
+    children.push(s.child);
+    const health = await waitForHealth(port, s);
+    expect(health).toMatchObject({ status: 'ok', database: 'ok', bot: 'off', blocs: 1 });
+    expect(s.output()).toMatch(/telegram bot off: TELEGRAM_BOT_TOKEN is not set/);
+    expect(s.output()).toMatch(/admin \/ khoithidua6/);
+    const page = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+    expect(page).toContain('Khối thi đua');
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    const { db } = openDatabase(dbPath);
+    const bloc = await db.selectFrom('bloc').selectAll().executeTakeFirst();
+    expect(bloc?.name).toBe('Khối thi đua số 6');
+    await db.destroy();
+  });
+
+  it('loads no demo data when DEMO_DATA=false', async () => {
+    const dir = tempDir();
+    const port = await freePort();
+    const s = start({ DATABASE_PATH: join(dir, 'ktd.sqlite'), PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'false' });
+    children.push(s.child);
+    const health = await waitForHealth(port, s);
+    expect(health.blocs).toBe(0);
+    s.child.kill('SIGINT');
+    expect(await s.exited).toBe(0);
+  });
+
+  it('stops with a message naming each bad setting', async () => {
+    const s = start({ DATABASE_PATH: join(tempDir(), 'x.sqlite'), PORT: 'not-a-port', APP_TIMEZONE: 'Mars/Base' });
+    children.push(s.child);
+    expect(await s.exited).toBe(1);
+    expect(s.output()).toMatch(/PORT: phải là số cổng/);
+    expect(s.output()).toMatch(/APP_TIMEZONE: /);
+  });
+
+  it('stops with the path in the message when the database cannot be opened', async () => {
+    const dir = tempDir();
+    const notAFile = join(dir, 'a-directory');
+    mkdirSync(notAFile);
+    const s = start({ DATABASE_PATH: notAFile, PORT: String(await freePort()) });
+    children.push(s.child);
+    expect(await s.exited).toBe(1);
+    expect(s.output()).toContain(`Không mở được cơ sở dữ liệu tại "${notAFile}"`);
+  });
+});
