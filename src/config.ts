@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const bool = (name: string, fallback: boolean) =>
+const bool = (fallback: boolean) =>
   z
     .string()
     .optional()
@@ -45,13 +45,13 @@ const schema = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         message: 'phải là một trong fatal, error, warn, info, debug, trace, silent',
       }).default('info'),
-    DEMO_DATA: bool('DEMO_DATA', true),
+    DEMO_DATA: bool(true),
     TELEGRAM_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^\d+:[A-Za-z0-9_-]{20,}$/.test(v), {
       message: 'có dạng 123456789:AA... như BotFather cấp',
     }),
     TELEGRAM_API_ROOT: z.url({ message: 'phải là một URL, ví dụ https://api.telegram.org' }).default('https://api.telegram.org'),
     TELEGRAM_MODE: z.enum(['polling', 'webhook'], { message: 'phải là polling hoặc webhook' }).default('polling'),
-    TELEGRAM_FORCE_IPV4: bool('TELEGRAM_FORCE_IPV4', false),
+    TELEGRAM_FORCE_IPV4: bool(false),
     PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
       message: 'phải là URL công khai của máy chủ, ví dụ https://thidua.example.vn',
     }),

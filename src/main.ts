@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createAdminApp } from './admin/app.js';
 import { type BotRunner, startBot } from './bot/runner.js';
@@ -13,6 +14,8 @@ import { createLogger } from './logger.js';
 
 // The only composition root: reads the environment, opens the database, starts every service.
 
+// Settings from a .env file in the working folder; variables already set take precedence.
+if (existsSync('.env')) process.loadEnvFile('.env');
 const result = loadConfig(process.env);
 if (!result.ok) {
   console.error(`Cấu hình không hợp lệ, dừng khởi động:\n${result.errors.map((e) => `  - ${e}`).join('\n')}`);

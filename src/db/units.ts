@@ -72,7 +72,11 @@ export async function listMemberUnits(db: Db, blocId: number, from: string, to: 
     .orderBy('u.id')
     .execute();
   const seen = new Set<number>();
-  return rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
+  return rows.filter((r) => {
+    if (seen.has(r.id)) return false;
+    seen.add(r.id);
+    return true;
+  });
 }
 
 /** The bloc the unit currently belongs to on `date`, if any. */
