@@ -180,7 +180,8 @@ export function periodFromKey(key: string): ReportingPeriod {
     case 'week': {
       const week = Number(m[2]);
       const weeks = isoWeeksInYear(year);
-      if (week < 1 || week > weeks) throw bad(`năm ${year} có ${weeks} tuần`);
+      if (week < 1 || week > weeks)
+        throw bad(`tuần phải từ 01 đến ${weeks}; năm ${year} có ${weeks} tuần`);
       return weekPeriod(year, week);
     }
     case 'month': {
@@ -291,5 +292,7 @@ export function openPeriodsForReporting(
   assertDeadlineRules(rules);
   const current = periodContaining(kind, localDateOf(now, timeZone));
   const previous = previousPeriod(current);
-  return isLocked(now, periodDeadlines(previous, rules, timeZone)) ? [current] : [current, previous];
+  return isLocked(now, periodDeadlines(previous, rules, timeZone))
+    ? [current]
+    : [current, previous];
 }

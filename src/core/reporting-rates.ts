@@ -47,7 +47,10 @@ export interface ReportingRates {
 }
 
 /** True iff the membership overlaps the period by at least one day. */
-export function isMemberDuring(m: Membership, period: Pick<ReportingPeriod, 'start' | 'end'>): boolean {
+export function isMemberDuring(
+  m: Membership,
+  period: Pick<ReportingPeriod, 'start' | 'end'>,
+): boolean {
   if (compareIsoDate(m.joinedOn, period.end) > 0) return false;
   return m.leftOn === null || compareIsoDate(m.leftOn, period.start) >= 0;
 }

@@ -187,9 +187,7 @@ export function addDays(date: IsoDate, n: number): IsoDate {
 export function daysBetween(a: IsoDate, b: IsoDate): number {
   const pa = parseIsoDate(a);
   const pb = parseIsoDate(b);
-  return Math.round(
-    (utcMs(pb.year, pb.month, pb.day) - utcMs(pa.year, pa.month, pa.day)) / DAY_MS,
-  );
+  return Math.round((utcMs(pb.year, pb.month, pb.day) - utcMs(pa.year, pa.month, pa.day)) / DAY_MS);
 }
 
 /** ISO weekday of a date: 1 = Monday … 7 = Sunday. */

@@ -106,17 +106,22 @@ describe('agreed_order', () => {
   it('puts a new member missing from the order at its end', () => {
     const withNew = [...ORDER, 8];
     expect(
-      nextChairTerm(args({ current: { chairUnitId: LDLD, deputyUnitId: HCTD }, eligibleUnitIds: withNew })),
+      nextChairTerm(
+        args({ current: { chairUnitId: LDLD, deputyUnitId: HCTD }, eligibleUnitIds: withNew }),
+      ),
     ).toMatchObject({ chairUnitId: HCTD, deputyUnitId: 8 });
     expect(
-      nextChairTerm(args({ current: { chairUnitId: HCTD, deputyUnitId: 8 }, eligibleUnitIds: withNew })),
+      nextChairTerm(
+        args({ current: { chairUnitId: HCTD, deputyUnitId: 8 }, eligibleUnitIds: withNew }),
+      ),
     ).toMatchObject({ chairUnitId: 8, deputyUnitId: MTTQ });
   });
 
   it('ignores duplicates in the rotation order', () => {
-    expect(
-      nextChairTerm(args({ rotationOrder: [1, 2, 2, 3, 3, 4, 5, 6, 7] })),
-    ).toMatchObject({ chairUnitId: 4, deputyUnitId: 5 });
+    expect(nextChairTerm(args({ rotationOrder: [1, 2, 2, 3, 3, 4, 5, 6, 7] }))).toMatchObject({
+      chairUnitId: 4,
+      deputyUnitId: 5,
+    });
   });
 
   it('alternates in a two-unit bloc', () => {
@@ -197,10 +202,14 @@ describe('deputy_becomes_chair', () => {
 
   it('falls back to the agreed order when there is no deputy or it equals the chair', () => {
     expect(
-      nextChairTerm(args({ policy: 'deputy_becomes_chair', current: { chairUnitId: 3, deputyUnitId: null } })),
+      nextChairTerm(
+        args({ policy: 'deputy_becomes_chair', current: { chairUnitId: 3, deputyUnitId: null } }),
+      ),
     ).toMatchObject({ chairUnitId: 4, deputyUnitId: 5 });
     expect(
-      nextChairTerm(args({ policy: 'deputy_becomes_chair', current: { chairUnitId: 3, deputyUnitId: 3 } })),
+      nextChairTerm(
+        args({ policy: 'deputy_becomes_chair', current: { chairUnitId: 3, deputyUnitId: 3 } }),
+      ),
     ).toMatchObject({ chairUnitId: 4, deputyUnitId: 5 });
   });
 
@@ -232,7 +241,12 @@ describe('explicit', () => {
     const history: ChairTerm[] = [];
     choices.forEach(([chairUnitId, deputyUnitId], i) => {
       const eligibleUnitIds = i >= 4 ? ORDER.filter((id) => id !== LDLD) : ORDER;
-      const a = args({ policy: 'explicit', current, eligibleUnitIds, explicit: { chairUnitId, deputyUnitId } });
+      const a = args({
+        policy: 'explicit',
+        current,
+        eligibleUnitIds,
+        explicit: { chairUnitId, deputyUnitId },
+      });
       if (chairUnitId === LDLD) {
         expect(() => nextChairTerm(a)).toThrow(RotationError);
         return;
@@ -255,7 +269,9 @@ describe('explicit', () => {
     const eligibleUnitIds = ORDER.filter((id) => id !== LDLD);
     const attempt = (chairUnitId: number, deputyUnitId: number): RotationError => {
       try {
-        nextChairTerm(args({ policy: 'explicit', eligibleUnitIds, explicit: { chairUnitId, deputyUnitId } }));
+        nextChairTerm(
+          args({ policy: 'explicit', eligibleUnitIds, explicit: { chairUnitId, deputyUnitId } }),
+        );
       } catch (e) {
         if (e instanceof RotationError) return e;
         throw e;
@@ -264,11 +280,15 @@ describe('explicit', () => {
     };
     const notChair = attempt(LDLD, TD);
     expect(notChair.code).toBe('chair_not_member');
-    expect(notChair.message).toBe('Đơn vị được chọn làm Khối trưởng không còn là thành viên của Khối.');
+    expect(notChair.message).toBe(
+      'Đơn vị được chọn làm Khối trưởng không còn là thành viên của Khối.',
+    );
     expect(notChair.name).toBe('RotationError');
     const notDeputy = attempt(TD, LDLD);
     expect(notDeputy.code).toBe('deputy_not_member');
-    expect(notDeputy.message).toBe('Đơn vị được chọn làm Khối phó không còn là thành viên của Khối.');
+    expect(notDeputy.message).toBe(
+      'Đơn vị được chọn làm Khối phó không còn là thành viên của Khối.',
+    );
     const same = attempt(TD, TD);
     expect(same.code).toBe('same_unit');
     expect(same.message).toBe('Khối trưởng và Khối phó phải là hai đơn vị khác nhau.');

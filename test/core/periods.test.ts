@@ -338,7 +338,9 @@ describe('openPeriodsForReporting', () => {
   it('offers the current and previous week until the previous one locks', () => {
     // 00:30 Monday 11/03/2024 local.
     expect(
-      openPeriodsForReporting('week', new Date('2024-03-10T17:30:00Z'), rules, HCM).map((p) => p.key),
+      openPeriodsForReporting('week', new Date('2024-03-10T17:30:00Z'), rules, HCM).map(
+        (p) => p.key,
+      ),
     ).toEqual(['2024-W11', '2024-W10']);
     // 23:59:59.999 Wednesday 13/03/2024 local: W10 locks at 00:00 14/03.
     expect(
@@ -347,7 +349,9 @@ describe('openPeriodsForReporting', () => {
       ),
     ).toEqual(['2024-W11', '2024-W10']);
     expect(
-      openPeriodsForReporting('week', new Date('2024-03-13T17:00:00Z'), rules, HCM).map((p) => p.key),
+      openPeriodsForReporting('week', new Date('2024-03-13T17:00:00Z'), rules, HCM).map(
+        (p) => p.key,
+      ),
     ).toEqual(['2024-W11']);
   });
 

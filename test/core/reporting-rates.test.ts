@@ -15,7 +15,11 @@ const w10 = periodFromKey('2024-W10'); // 04/03 – 10/03/2024
 const w11 = periodFromKey('2024-W11'); // 11/03 – 17/03/2024
 
 describe('isMemberDuring', () => {
-  const m = (joinedOn: string, leftOn: string | null): Membership => ({ unitId: 1, joinedOn, leftOn });
+  const m = (joinedOn: string, leftOn: string | null): Membership => ({
+    unitId: 1,
+    joinedOn,
+    leftOn,
+  });
 
   it('counts a unit that joined on any day of the week', () => {
     expect(isMemberDuring(m('2024-03-04', null), w10)).toBe(true); // Monday
@@ -62,9 +66,9 @@ describe('expectedUnits', () => {
     expect(weeksExpectingUnit8[0]?.key).toBe('2024-W10');
     expect(weeksExpectingUnit8).toHaveLength(43); // W10..W52
     const months = periodsOfYear('month', 2024);
-    expect(months.filter((p) => expectedUnits(memberships, p).includes(8)).map((p) => p.key)[0]).toBe(
-      '2024-03',
-    );
+    expect(
+      months.filter((p) => expectedUnits(memberships, p).includes(8)).map((p) => p.key)[0],
+    ).toBe('2024-03');
     expect(expectedUnits(memberships, periodFromKey('2024-H1'))).toEqual([1, 3, 4, 5, 7, 8]);
     expect(expectedUnits(memberships, periodFromKey('2024-H2'))).toEqual([1, 3, 7, 8]);
   });
@@ -73,7 +77,12 @@ describe('expectedUnits', () => {
 describe('reportingRates', () => {
   // Deadline of W10 with one grace day: 00:00 12/03/2024 +07 = 2024-03-11T17:00Z.
   const { deadline } = periodDeadlines(w10, { graceDays: 1, lockDays: 7 }, HCM);
-  const r = (unitId: number, iso: string, isNil = false, periodKey = '2024-W10'): ReceivedReport => ({
+  const r = (
+    unitId: number,
+    iso: string,
+    isNil = false,
+    periodKey = '2024-W10',
+  ): ReceivedReport => ({
     unitId,
     periodKey,
     submittedAt: new Date(iso),
@@ -129,7 +138,11 @@ describe('reportingRates', () => {
   });
 
   it('returns null rates when no unit is expected', () => {
-    const result = reportingRates({ expected: [], deadline, reports: [r(1, '2024-03-08T03:00:00Z')] });
+    const result = reportingRates({
+      expected: [],
+      deadline,
+      reports: [r(1, '2024-03-08T03:00:00Z')],
+    });
     expect(result).toEqual({
       expected: 0,
       received: 0,
@@ -144,7 +157,12 @@ describe('reportingRates', () => {
 
   it('ignores duplicate expected ids and sorts missing ids', () => {
     const result = reportingRates({ expected: [7, 3, 7, 1], deadline, reports: [] });
-    expect(result).toMatchObject({ expected: 3, received: 0, missing: [1, 3, 7], reportingRate: 0 });
+    expect(result).toMatchObject({
+      expected: 3,
+      received: 0,
+      missing: [1, 3, 7],
+      reportingRate: 0,
+    });
   });
 
   it('keeps only the reports of periodKey when given', () => {

@@ -103,7 +103,9 @@ describe('zonedInstant', () => {
   });
 
   it('handles UTC and half-hour offsets', () => {
-    expect(zonedInstant('2024-06-01', '00:00', 'UTC').toISOString()).toBe('2024-06-01T00:00:00.000Z');
+    expect(zonedInstant('2024-06-01', '00:00', 'UTC').toISOString()).toBe(
+      '2024-06-01T00:00:00.000Z',
+    );
     expect(zonedInstant('2024-06-01', '00:00', 'Asia/Kolkata').toISOString()).toBe(
       '2024-05-31T18:30:00.000Z',
     );
