@@ -240,6 +240,57 @@ export interface AuditLogTable {
   details: string | null;
 }
 
+// Summaries (0004): stored digests, score adjustments, qualitative assessments, digest schedule.
+export type DigestKind = 'period' | 'mid_year' | 'annual';
+
+export interface DigestTable {
+  id: Generated<number>;
+  bloc_id: number;
+  kind: DigestKind;
+  period_key: string;
+  text: string;
+  /** JSON array of the messages as sent. */
+  parts: string;
+  /** JSON snapshot of the figures behind the text. */
+  figures: string;
+  recipients: Generated<number>;
+  created_at: Generated<string>;
+}
+
+export interface ScoreAdjustmentTable {
+  id: Generated<number>;
+  bloc_id: number;
+  unit_id: number;
+  year: number;
+  kind: 'bonus' | 'deduction';
+  points: number;
+  reason: string;
+  created_by: string;
+  created_at: Generated<string>;
+}
+
+export interface CriterionAssessmentTable {
+  criterion_id: number;
+  unit_id: number;
+  met: Flag;
+  note: string | null;
+  assessed_by: string;
+  assessed_at: string;
+}
+
+export interface DigestScheduleTable {
+  bloc_id: number;
+  enabled: Generated<Flag>;
+  /** ISO weekday 1 = Monday … 7 = Sunday. */
+  digest_weekday: Generated<number>;
+  digest_time: Generated<string>;
+  /** 'MM-DD'. */
+  mid_year_on: Generated<string>;
+  annual_on: Generated<string>;
+  summary_time: Generated<string>;
+  updated_at: Generated<string>;
+}
+
 export interface Database {
   bloc: BlocTable;
   unit: UnitTable;
@@ -262,6 +313,10 @@ export interface Database {
   admin_user: AdminUserTable;
   admin_session: AdminSessionTable;
   audit_log: AuditLogTable;
+  digest: DigestTable;
+  score_adjustment: ScoreAdjustmentTable;
+  criterion_assessment: CriterionAssessmentTable;
+  digest_schedule: DigestScheduleTable;
 }
 
 export type Bloc = Selectable<BlocTable>;

@@ -1,0 +1,202 @@
+import type { Db } from './connection.js';
+import type { Updateable } from 'kysely';
+import type { DigestKind, DigestScheduleTable } from './schema.js';
+
+export interface StoredDigest {
+  id: number;
+  blocId: number;
+  kind: DigestKind;
+  periodKey: string;
+  text: string;
+  parts: string[];
+  figures: unknown;
+  recipients: number;
+  createdAt: string;
+}
+
+export interface NewDigest {
+  blocId: number;
+  kind: DigestKind;
+  periodKey: string;
+  text: string;
+  parts: string[];
+  figures: unknown;
+  recipients: number;
+  now: Date;
+}
+
+/**
+ * Stores the digest unless one exists for the same bloc, kind and period; returns its id, or null
+ * when it was already stored (the caller then sends nothing: this is what makes a job run once).
+ */
+export async function insertDigestOnce(db: Db, d: NewDigest): Promise<number | null> {
+  const row = await db
+    .insertInto('digest')
+    .values({
+      bloc_id: d.blocId,
+      kind: d.kind,
+      period_key: d.periodKey,
+      text: d.text,
+      parts: JSON.stringify(d.parts),
+      figures: JSON.stringify(d.figures),
+      recipients: d.recipients,
+      created_at: d.now.toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['bloc_id', 'kind', 'period_key']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+type DigestRow = {
+  id: number;
+  bloc_id: number;
+  kind: DigestKind;
+  period_key: string;
+  text: string;
+  parts: string;
+  figures: string;
+  recipients: number;
+  created_at: string;
+};
+
+function toStored(r: DigestRow): StoredDigest {
+  return {
+    id: r.id,
+    blocId: r.bloc_id,
+    kind: r.kind,
+    periodKey: r.period_key,
+    text: r.text,
+    parts: JSON.parse(r.parts) as string[],
+    figures: JSON.parse(r.figures) as unknown,
+    recipients: r.recipients,
+    createdAt: r.created_at,
+  };
+}
+
+export async function hasDigest(db: Db, blocId: number, kind: DigestKind, periodKey: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('digest')
+    .select('id')
+    .where('bloc_id', '=', blocId)
+    .where('kind', '=', kind)
+    .where('period_key', '=', periodKey)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function getDigest(db: Db, blocId: number, kind: DigestKind, periodKey: string): Promise<StoredDigest | undefined> {
+  const row = await db
+    .selectFrom('digest')
+    .selectAll()
+    .where('bloc_id', '=', blocId)
+    .where('kind', '=', kind)
+    .where('period_key', '=', periodKey)
+    .executeTakeFirst();
+  return row ? toStored(row) : undefined;
+}
+
+/** Past digests of a bloc, newest first (for the admin's digest history). */
+export async function listDigests(db: Db, blocId: number, opts: { kind?: DigestKind; limit?: number } = {}): Promise<StoredDigest[]> {
+  let q = db.selectFrom('digest').selectAll().where('bloc_id', '=', blocId);
+  if (opts.kind) q = q.where('kind', '=', opts.kind);
+  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit ?? 50).execute();
+  return rows.map(toStored);
+}
+
+export interface DigestSchedule {
+  enabled: boolean;
+  /** ISO weekday of the period digest: 1 = Monday … 7 = Sunday. */
+  digestWeekday: number;
+  /** 'HH:MM' local time. */
+  digestTime: string;
+  /** 'MM-DD' of the mid-year review (sơ kết 6 tháng). */
+  midYearOn: string;
+  /** 'MM-DD' of the annual summary (tổng kết năm). */
+  annualOn: string;
+  summaryTime: string;
+}
+
+export const DEFAULT_DIGEST_SCHEDULE: DigestSchedule = {
+  enabled: true,
+  digestWeekday: 1,
+  digestTime: '08:00',
+  midYearOn: '07-05',
+  annualOn: '12-05',
+  summaryTime: '08:00',
+};
+
+/** The bloc's digest schedule, or the defaults when none was set. */
+export async function getDigestSchedule(db: Db, blocId: number): Promise<DigestSchedule> {
+  const row = await db.selectFrom('digest_schedule').selectAll().where('bloc_id', '=', blocId).executeTakeFirst();
+  if (!row) return { ...DEFAULT_DIGEST_SCHEDULE };
+  return {
+    enabled: row.enabled === 1,
+    digestWeekday: row.digest_weekday,
+    digestTime: row.digest_time,
+    midYearOn: row.mid_year_on,
+    annualOn: row.annual_on,
+    summaryTime: row.summary_time,
+  };
+}
+
+/** Stores the whole schedule of a bloc (validate it first with parseDigestSchedule). */
+export async function setDigestSchedule(db: Db, blocId: number, s: DigestSchedule, now: Date): Promise<void> {
+  const values: Updateable<DigestScheduleTable> = {
+    enabled: s.enabled ? 1 : 0,
+    digest_weekday: s.digestWeekday,
+    digest_time: s.digestTime,
+    mid_year_on: s.midYearOn,
+    annual_on: s.annualOn,
+    summary_time: s.summaryTime,
+    updated_at: now.toISOString(),
+  };
+  await db
+    .insertInto('digest_schedule')
+    .values({ ...values, bloc_id: blocId })
+    .onConflict((oc) => oc.column('bloc_id').doUpdateSet(values))
+    .execute();
+}
+
+export interface DigestRecipient {
+  chatId: string;
+  chatType: 'private' | 'group';
+}
+
+/**
+ * Who receives a bloc's digests: its active linked group chats, then the linked focal points of
+ * the unit chairing the bloc in `year`.
+ */
+export async function digestRecipients(db: Db, blocId: number, year: number): Promise<DigestRecipient[]> {
+  const chats = await db
+    .selectFrom('bloc_chat')
+    .select('telegram_chat_id')
+    .where('bloc_id', '=', blocId)
+    .where('active', '=', 1)
+    .orderBy('id')
+    .execute();
+  const chairFocalPoints = await db
+    .selectFrom('focal_point as f')
+    .innerJoin('bloc_year as y', 'y.chair_unit_id', 'f.unit_id')
+    .select('f.telegram_chat_id')
+    .where('y.bloc_id', '=', blocId)
+    .where('y.year', '=', year)
+    .where('f.status', '=', 'active')
+    .where('f.telegram_chat_id', 'is not', null)
+    .orderBy('f.id')
+    .execute();
+  const out: DigestRecipient[] = [];
+  const seen = new Set<string>();
+  for (const c of chats) {
+    if (seen.has(c.telegram_chat_id)) continue;
+    seen.add(c.telegram_chat_id);
+    out.push({ chatId: c.telegram_chat_id, chatType: 'group' });
+  }
+  for (const f of chairFocalPoints) {
+    const id = f.telegram_chat_id!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ chatId: id, chatType: 'private' });
+  }
+  return out;
+}

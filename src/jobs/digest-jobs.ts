@@ -1,0 +1,118 @@
+// The period digest job: on each bloc's digest slot (Monday 08:00 by default), the digest of the
+// period just ended is stored and queued once to the bloc's group chats and the chair's focal
+// points. Once means once: the digest row's unique key (bloc, kind, period) and the outbox dedupe
+// keys hold across double starts and restarts (docs/decisions/0032-digest-once.md).
+
+import type { ReportingPeriod } from '../core/periods.js';
+import { localDateOf } from '../core/time.js';
+import { getBloc, listBlocs } from '../db/blocs.js';
+import type { Db } from '../db/connection.js';
+import { digestRecipients, getDigestSchedule, hasDigest, insertDigestOnce } from '../db/digests.js';
+import { enqueueOutbox } from '../db/outbox.js';
+import { computePeriodDigest } from '../summaries/period-digest.js';
+import { digestPeriodForSlot, latestDigestSlot } from '../summaries/schedule.js';
+
+export interface JobLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+export interface SummaryJobDeps {
+  db: Db;
+  timeZone: string;
+  logger?: JobLogger;
+}
+
+export type PublishStatus = 'sent' | 'already_sent' | 'disabled' | 'no_members' | 'no_covenant';
+
+export interface PublishResult {
+  blocId: number;
+  periodKey: string;
+  status: PublishStatus;
+  /** Outbox rows queued by this run. */
+  messages: number;
+}
+
+/** Stores a digest or summary text once and queues each part to each recipient in one transaction. */
+export async function storeAndQueue(
+  db: Db,
+  d: {
+    blocId: number;
+    kind: 'period' | 'mid_year' | 'annual';
+    periodKey: string;
+    text: string;
+    parts: string[];
+    figures: unknown;
+    recipientYear: number;
+    now: Date;
+  },
+): Promise<{ stored: boolean; messages: number }> {
+  return db.transaction().execute(async (trx) => {
+    const recipients = await digestRecipients(trx, d.blocId, d.recipientYear);
+    const id = await insertDigestOnce(trx, { ...d, recipients: recipients.length });
+    if (id === null) return { stored: false, messages: 0 };
+    let messages = 0;
+    for (const r of recipients) {
+      for (const [i, part] of d.parts.entries()) {
+        const queued = await enqueueOutbox(trx, {
+          dedupeKey: `digest:${d.kind}:bloc${d.blocId}:${d.periodKey}:chat${r.chatId}:part${i + 1}`,
+          blocId: d.blocId,
+          kind: d.kind === 'period' ? 'digest' : `summary_${d.kind}`,
+          chatId: r.chatId,
+          chatType: r.chatType,
+          payload: { text: part, disable_web_page_preview: true },
+          now: d.now,
+        });
+        if (queued) messages += 1;
+      }
+    }
+    return { stored: true, messages };
+  });
+}
+
+/** Computes, stores and queues the bloc's digest for `period`, unless it was already done. */
+export async function publishPeriodDigest(
+  deps: SummaryJobDeps,
+  blocId: number,
+  period: ReportingPeriod,
+  now: Date,
+): Promise<PublishResult> {
+  const base = { blocId, periodKey: period.key };
+  if (await hasDigest(deps.db, blocId, 'period', period.key)) return { ...base, status: 'already_sent', messages: 0 };
+  const digest = await computePeriodDigest(deps.db, blocId, period, { timeZone: deps.timeZone, now });
+  if (digest.input.rates.expected === 0) return { ...base, status: 'no_members', messages: 0 };
+  const r = await storeAndQueue(deps.db, {
+    blocId,
+    kind: 'period',
+    periodKey: period.key,
+    text: digest.text,
+    parts: digest.parts,
+    figures: digest.input,
+    recipientYear: Number(localDateOf(now, deps.timeZone).slice(0, 4)),
+    now,
+  });
+  return { ...base, status: r.stored ? 'sent' : 'already_sent', messages: r.messages };
+}
+
+/**
+ * The scheduled job. For every bloc (or one), takes the latest digest slot at `now` and publishes
+ * the digest of the period completed before it. Running it again, or after a restart, for the same
+ * slot queues nothing new; a slot missed while the process was down is caught up on the next run.
+ */
+export async function runPeriodDigests(deps: SummaryJobDeps, now: Date, opts: { blocId?: number } = {}): Promise<PublishResult[]> {
+  const blocs = opts.blocId === undefined ? await listBlocs(deps.db) : [await getBloc(deps.db, opts.blocId)].filter((b) => b !== undefined);
+  const results: PublishResult[] = [];
+  for (const bloc of blocs) {
+    const schedule = await getDigestSchedule(deps.db, bloc.id);
+    const slot = latestDigestSlot(schedule, now, deps.timeZone);
+    const period = digestPeriodForSlot(bloc.reporting_cadence, slot.date);
+    if (!schedule.enabled) {
+      results.push({ blocId: bloc.id, periodKey: period.key, status: 'disabled', messages: 0 });
+      continue;
+    }
+    const r = await publishPeriodDigest(deps, bloc.id, period, now);
+    if (r.status === 'sent') deps.logger?.info({ blocId: bloc.id, period: period.key, messages: r.messages }, 'period digest queued');
+    results.push(r);
+  }
+  return results;
+}

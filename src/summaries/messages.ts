@@ -1,0 +1,87 @@
+// Vietnamese text of the summaries surface: schedules, documents, CLI. One catalogue.
+
+export const scheduleMessages = {
+  badEnabled: 'Trạng thái gửi bản tin chỉ nhận "bật" hoặc "tắt".',
+  badWeekday: 'Thứ gửi bản tin phải là số từ 1 (thứ Hai) đến 7 (Chủ nhật).',
+  badTime: (v: string) => `Giờ "${v}" không hợp lệ; đồng chí vui lòng nhập dạng HH:MM, ví dụ 08:00.`,
+  midYear: 'Ngày sơ kết 6 tháng',
+  annual: 'Ngày tổng kết năm',
+  badMonthDay: (label: string, v: string) => `${label} "${v}" không hợp lệ; đồng chí vui lòng nhập dạng ngày/tháng, ví dụ 05/07.`,
+};
+
+export const WEEKDAY_NAMES = ['', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'] as const;
+
+export const summaryTitles = {
+  mid_year: (year: number) => `Sơ kết công tác thi đua 6 tháng đầu năm ${year}`,
+  annual: (year: number) => `Tổng kết công tác thi đua năm ${year}`,
+};
+
+/** The date line of an administrative document (Nghị định 30/2020): days below 10 and months 1–2 take a leading zero. */
+export function documentDateLine(place: string, isoDate: string): string {
+  const [y, mo, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const month = mo <= 2 ? String(mo).padStart(2, '0') : String(mo);
+  return `${place}, ngày ${String(d).padStart(2, '0')} tháng ${month} năm ${y}`;
+}
+
+export const documentText = {
+  nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  motto: 'Độc lập - Tự do - Hạnh phúc',
+  number: (blocCode: string) => `Số:        /BC-${blocCode}`,
+  reportWord: 'BÁO CÁO',
+  sections: {
+    results: 'I. KẾT QUẢ THỰC HIỆN GIAO ƯỚC THI ĐUA',
+    rates: 'II. TỶ LỆ BÁO CÁO',
+    scores: 'III. TỰ CHẤM ĐIỂM VÀ XẾP HẠNG',
+    proposal: 'IV. ĐỀ NGHỊ KHEN THƯỞNG',
+  },
+  coverage: (count: number, until: string | null, kindWord: string) =>
+    until
+      ? `Báo cáo tổng hợp số liệu ${count} kỳ báo cáo của các đơn vị thành viên, tính đến hết ngày ${until}, phục vụ ${kindWord}.`
+      : `Chưa có kỳ báo cáo nào kết thúc trong khoảng thời gian ${kindWord}.`,
+  kindWord: { mid_year: 'sơ kết công tác thi đua 6 tháng đầu năm', annual: 'tổng kết công tác thi đua năm' },
+  criterionLine: (code: string, title: string, result: string, percent: string | null) =>
+    `${code}. ${title}: ${result}${percent ? `, đạt ${percent} chỉ tiêu giao ước` : ''}.`,
+  resultsTableIntro: 'Kết quả của từng đơn vị (thực hiện/chỉ tiêu, tỷ lệ đạt):',
+  ratesIntro: (periods: number, reportingRate: string, received: number, expected: number, onTimeRate: string, onTime: number) =>
+    `Trong ${periods} kỳ báo cáo, các đơn vị đã gửi ${received}/${expected} báo cáo theo quy định, đạt tỷ lệ ${reportingRate}; trong đó ${onTime} báo cáo đúng hạn, đạt ${onTimeRate}. Báo cáo "không có phát sinh" được tính là đã báo cáo; báo cáo gửi sau hạn được tính là đã báo cáo nhưng không đúng hạn.`,
+  scoresIntro: (maxBase: string) =>
+    `Các đơn vị tự chấm điểm theo bảng chấm điểm của Khối (tối đa ${maxBase} điểm), cộng điểm thưởng và trừ điểm trừ theo quy định. Chỉ tiêu định lượng được tính điểm theo tỷ lệ thực hiện so với chỉ tiêu, tối đa bằng điểm chuẩn; chỉ tiêu định tính được tính đủ điểm khi đạt.`,
+  tieRule:
+    'Quy tắc xếp hạng: tổng điểm cao hơn xếp trên; nếu bằng điểm thì xét tỷ lệ báo cáo đúng hạn, rồi tỷ lệ báo cáo; nếu vẫn bằng nhau thì theo thứ tự đơn vị trong Khối.',
+  tieNote: {
+    on_time_rate: 'Bằng điểm, xếp sau theo tỷ lệ báo cáo đúng hạn',
+    reporting_rate: 'Bằng điểm, xếp sau theo tỷ lệ báo cáo',
+    display_order: 'Bằng điểm và tỷ lệ, xếp theo thứ tự trong Khối',
+  },
+  leftBloc: 'Đã rời Khối, không xếp hạng',
+  criterionLegend: 'TC: chỉ tiêu giao ước, đánh số như tại mục I, kèm điểm chuẩn của chỉ tiêu.',
+  joined: (date: string) => `tham gia từ ${date}`,
+  left: (date: string) => `rời Khối ngày ${date}`,
+  flag: (blocName: string, leaders: string) =>
+    `Căn cứ kết quả tự chấm điểm và xếp hạng, ${blocName} thống nhất đề nghị Ủy ban nhân dân tỉnh tặng Cờ thi đua cho đơn vị dẫn đầu Khối: ${leaders}.`,
+  merit: (units: string) => `Đề nghị Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen cho: ${units}.`,
+  noLeader: 'Khối chưa có đủ số liệu để đề nghị đơn vị dẫn đầu.',
+  council: 'Kính đề nghị Hội đồng Thi đua - Khen thưởng tỉnh xem xét, quyết định.',
+  recipients: ['Nơi nhận:', '- Ban Thi đua - Khen thưởng tỉnh;', '- Các đơn vị thành viên Khối;', '- Lưu: VT.'],
+  signFor: (blocName: string) => `TM. ${blocName.toUpperCase()}`,
+  chairTitle: 'KHỐI TRƯỞNG',
+  col: {
+    no: 'TT',
+    rank: 'Hạng',
+    unit: 'Đơn vị',
+    blocTotal: 'Toàn Khối',
+    expected: 'Số kỳ phải báo cáo',
+    received: 'Đã báo cáo',
+    onTime: 'Đúng hạn',
+    nil: 'Không phát sinh',
+    reportingRate: 'Tỷ lệ báo cáo',
+    onTimeRate: 'Tỷ lệ đúng hạn',
+    criterion: (code: string) => `Chỉ tiêu ${code}`,
+    criterionShort: (code: string) => `TC ${code}`,
+    points: (max: string) => `${max}đ`,
+    bonus: ['Điểm', 'thưởng'],
+    deduction: ['Điểm', 'trừ'],
+    total: ['Tổng', 'điểm'],
+    note: 'Ghi chú',
+  },
+};

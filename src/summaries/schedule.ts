@@ -1,0 +1,114 @@
+// When digests and summaries are due: the latest scheduled slot at a given moment, and the
+// validation of a schedule an admin enters. Pure.
+
+import { type ReportingPeriod, periodContaining, previousPeriod } from '../core/periods.js';
+import { addDays, type IsoDate, isoWeekday, isValidIsoDate, localDateOf, zonedInstant } from '../core/time.js';
+import type { DigestSchedule } from '../db/digests.js';
+import type { SummaryKind } from './bloc-summary.js';
+import { scheduleMessages as m } from './messages.js';
+
+/** A summary slot older than this is not caught up at start (it would reach people too late to matter). */
+export const SUMMARY_CATCH_UP_DAYS = 30;
+
+/** The most recent digest slot at or before `now` (the weekly digest weekday and time). */
+export function latestDigestSlot(s: Pick<DigestSchedule, 'digestWeekday' | 'digestTime'>, now: Date, timeZone: string): { date: IsoDate; at: Date } {
+  const today = localDateOf(now, timeZone);
+  let date = addDays(today, -((isoWeekday(today) - s.digestWeekday + 7) % 7));
+  let at = zonedInstant(date, s.digestTime, timeZone);
+  if (at.getTime() > now.getTime()) {
+    date = addDays(date, -7);
+    at = zonedInstant(date, s.digestTime, timeZone);
+  }
+  return { date, at };
+}
+
+/** The period a digest sent on `slotDate` covers: the last period of the bloc's cadence completed before that day's period. */
+export function digestPeriodForSlot(cadence: 'week' | 'month', slotDate: IsoDate): ReportingPeriod {
+  return previousPeriod(periodContaining(cadence, slotDate));
+}
+
+export interface SummarySlot {
+  kind: SummaryKind;
+  year: number;
+  at: Date;
+}
+
+/**
+ * The most recent mid-year or annual summary slot at or before `now`, this year or last, if it is
+ * no older than SUMMARY_CATCH_UP_DAYS; null otherwise.
+ */
+export function latestSummarySlot(
+  s: Pick<DigestSchedule, 'midYearOn' | 'annualOn' | 'summaryTime'>,
+  now: Date,
+  timeZone: string,
+): SummarySlot | null {
+  const year = Number(localDateOf(now, timeZone).slice(0, 4));
+  const slots: SummarySlot[] = [];
+  for (const y of [year - 1, year]) {
+    slots.push({ kind: 'mid_year', year: y, at: zonedInstant(`${y}-${s.midYearOn}`, s.summaryTime, timeZone) });
+    slots.push({ kind: 'annual', year: y, at: zonedInstant(`${y}-${s.annualOn}`, s.summaryTime, timeZone) });
+  }
+  const due = slots.filter((x) => x.at.getTime() <= now.getTime()).sort((a, b) => b.at.getTime() - a.at.getTime());
+  const latest = due[0];
+  if (!latest || now.getTime() - latest.at.getTime() > SUMMARY_CATCH_UP_DAYS * 86_400_000) return null;
+  return latest;
+}
+
+const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+const MONTH_DAY_RE = /^(\d{2})-(\d{2})$/;
+
+function validMonthDay(v: string): boolean {
+  // A non-leap year, so 29/02 (which would skip three years in four) is refused.
+  return MONTH_DAY_RE.test(v) && isValidIsoDate(`2023-${v}`);
+}
+
+/** Raw schedule fields as typed by an admin; all optional, missing ones keep `current`. */
+export interface ScheduleInput {
+  enabled?: string;
+  weekday?: string;
+  time?: string;
+  midYearOn?: string;
+  annualOn?: string;
+  summaryTime?: string;
+}
+
+/** 'dd/mm' or 'MM-DD' to 'MM-DD'; anything else unchanged (and then refused). */
+function toMonthDay(v: string): string {
+  const dm = /^(\d{1,2})\/(\d{1,2})$/.exec(v.trim());
+  return dm ? `${dm[2]!.padStart(2, '0')}-${dm[1]!.padStart(2, '0')}` : v.trim();
+}
+
+/** Validates and applies schedule changes; every bad field gets one Vietnamese message. */
+export function parseDigestSchedule(
+  input: ScheduleInput,
+  current: DigestSchedule,
+): { ok: true; schedule: DigestSchedule } | { ok: false; errors: string[] } {
+  const errors: string[] = [];
+  const next = { ...current };
+  if (input.enabled !== undefined) {
+    const v = input.enabled.trim().toLowerCase();
+    if (['1', 'true', 'on', 'bật'].includes(v)) next.enabled = true;
+    else if (['0', 'false', 'off', 'tắt'].includes(v)) next.enabled = false;
+    else errors.push(m.badEnabled);
+  }
+  if (input.weekday !== undefined) {
+    const n = Number(input.weekday.trim());
+    if (Number.isInteger(n) && n >= 1 && n <= 7) next.digestWeekday = n;
+    else errors.push(m.badWeekday);
+  }
+  for (const [field, key] of [['time', 'digestTime'], ['summaryTime', 'summaryTime']] as const) {
+    const v = input[field];
+    if (v === undefined) continue;
+    const t = v.trim().padStart(5, '0');
+    if (TIME_RE.test(t)) next[key] = t;
+    else errors.push(m.badTime(v));
+  }
+  for (const [field, key, label] of [['midYearOn', 'midYearOn', m.midYear], ['annualOn', 'annualOn', m.annual]] as const) {
+    const v = input[field];
+    if (v === undefined) continue;
+    const md = toMonthDay(v);
+    if (validMonthDay(md)) next[key] = md;
+    else errors.push(m.badMonthDay(label, v));
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, schedule: next };
+}
