@@ -1,0 +1,70 @@
+// What a finished draft sends, and the few decisions made around sending.
+
+import { type ExistingReport, startDraft, stepSequence } from './machine.js';
+import type { DraftAttachment, FlowCriterion, FlowPeriod, ReportDraft, TextField, ValueType } from './types.js';
+
+/** The report a complete draft stands for, ready for storage. */
+export interface DraftSubmission {
+  isNil: false;
+  values: { criterionId: number; value: number }[];
+  texts: Record<TextField, string | null>;
+  attachments: DraftAttachment[];
+}
+
+/** The covenant's quantitative criteria in the flow's shape (qualitative ones are not reported). */
+export function toFlowCriteria(
+  rows: { id: number; code: string; title: string; kind: string; value_type: ValueType | null; unit_of_measure: string | null }[],
+): FlowCriterion[] {
+  return rows
+    .filter((r) => r.kind === 'quantitative' && r.value_type !== null)
+    .map((r) => ({ id: r.id, code: r.code, title: r.title, unitOfMeasure: r.unit_of_measure, valueType: r.value_type! }));
+}
+
+/** Criteria of the draft that still have no value. */
+export function missingValues(draft: ReportDraft): FlowCriterion[] {
+  return draft.criteria.filter((c) => !(String(c.id) in draft.values));
+}
+
+/** The submission of a draft that reached its summary with every value; null if incomplete. */
+export function toSubmission(draft: ReportDraft): DraftSubmission | null {
+  if (missingValues(draft).length > 0) return null;
+  return {
+    isNil: false,
+    values: draft.criteria.map((c) => ({ criterionId: c.id, value: draft.values[String(c.id)]! })),
+    texts: { ...draft.texts },
+    attachments: [...draft.attachments],
+  };
+}
+
+/**
+ * A one-tap "nothing new" report is offered only for a period with no report yet and before
+ * anything was entered, so it can never silently replace figures.
+ */
+export function canOfferNil(draft: ReportDraft): boolean {
+  return (
+    draft.base === null &&
+    Object.keys(draft.values).length === 0 &&
+    Object.values(draft.texts).every((t) => t === null) &&
+    draft.attachments.length === 0
+  );
+}
+
+/**
+ * Carries what was entered over to another period (used when the draft's period locked before it
+ * was sent): values of criteria the new period also has, the texts and the evidence. Figures the
+ * new period's stored report already has are kept where nothing was entered.
+ */
+export function movePeriod(
+  draft: ReportDraft,
+  target: { period: FlowPeriod; criteria: FlowCriterion[]; existing: ExistingReport | null },
+): ReportDraft {
+  const fresh = startDraft(target);
+  const ids = new Set(target.criteria.map((c) => c.id));
+  const values = { ...fresh.values };
+  for (const [id, v] of Object.entries(draft.values)) if (ids.has(Number(id))) values[id] = v;
+  const texts = { ...fresh.texts };
+  for (const [field, text] of Object.entries(draft.texts) as [TextField, string | null][]) if (text !== null) texts[field] = text;
+  const moved: ReportDraft = { ...fresh, values, texts, attachments: [...draft.attachments] };
+  const firstMissing = stepSequence(moved).find((s) => s.kind === 'value' && !(String(s.criterionId) in values));
+  return { ...moved, step: firstMissing ?? { kind: 'summary' } };
+}
