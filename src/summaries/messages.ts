@@ -85,3 +85,68 @@ export const documentText = {
     note: 'Ghi chú',
   },
 };
+
+export const exportText = {
+  reportColumns: [
+    'Kỳ báo cáo', 'Từ ngày', 'Đến ngày', 'Đơn vị', 'Loại báo cáo', 'Thời hạn', 'Tính vào tổng hợp',
+    'Gửi lần đầu lúc', 'Cập nhật lúc', 'Lần sửa', 'Kênh gửi',
+  ],
+  reportTextColumns: ['Kết quả nổi bật', 'Khó khăn, vướng mắc', 'Đề xuất, kiến nghị'],
+  nil: 'Không phát sinh',
+  withFigures: 'Có số liệu',
+  onTime: 'Đúng hạn',
+  late: 'Muộn',
+  yes: 'Có',
+  notMember: 'Không (ngoài thời gian là thành viên)',
+  via: { telegram: 'Telegram', web: 'Đường dẫn web', admin: 'Quản trị viên', import: 'Nhập dữ liệu', demo: 'Dữ liệu mẫu' },
+  sheets: { reports: 'Báo cáo', totals: 'Tổng hợp', rates: 'Tỷ lệ báo cáo', scores: 'Chấm điểm' },
+  done: 'Thực hiện',
+  target: 'Chỉ tiêu',
+  percent: 'Tỷ lệ đạt (%)',
+};
+
+export const entryMessages = {
+  badYear: (v: string) => `Năm "${v}" không hợp lệ; đồng chí vui lòng nhập năm dạng 2023.`,
+  noBloc: (id: number) => `Không tìm thấy khối thi đua mã ${id}.`,
+  notMember: (unitId: number, year: number) => `Đơn vị mã ${unitId} không phải thành viên của Khối trong năm ${year}.`,
+  badPoints: (v: string) => `Số điểm "${v}" không hợp lệ; đồng chí vui lòng nhập số dương đến 1000, tối đa hai chữ số thập phân (ví dụ 2 hoặc 1,5).`,
+  noReason: 'Đồng chí vui lòng ghi lý do cộng hoặc trừ điểm.',
+  longReason: 'Lý do dài quá 500 ký tự; đồng chí vui lòng rút gọn.',
+  noCriterion: (code: string, year: number) => `Giao ước thi đua năm ${year} không có chỉ tiêu số "${code}".`,
+  notQualitative: (code: string) => `Chỉ tiêu "${code}" là chỉ tiêu định lượng, được chấm theo số liệu báo cáo, không đánh giá đạt/không đạt.`,
+  badMet: (v: string) => `Kết quả đánh giá "${v}" không hợp lệ; đồng chí vui lòng nhập "đạt" hoặc "không đạt".`,
+};
+
+export const cliText = {
+  usage: [
+    'summary annual|mid-year --bloc ID --year N [--out tệp.docx|tệp.xlsx|tệp.csv] [--date YYYY-MM-DD]',
+    '    summary digest --bloc ID --week 2026-W47 (hoặc --period 2026-11) [--send]',
+    '    summary adjust --bloc ID --year N --unit ID (--bonus 2 | --deduction 1,5) --reason "lý do"',
+    '    summary assess --bloc ID --year N --unit ID --criterion MÃ --met đạt|"không đạt" [--note "ghi chú"]',
+    '    summary schedule --bloc ID [--weekday 1-7] [--time 08:00] [--mid-year 05/07] [--annual 05/12] [--summary-time 08:00] [--enabled bật|tắt]',
+  ].join('\n'),
+  needInt: (name: string) => `--${name}: cần một số nguyên dương.`,
+  noBloc: (id: number) => `Không tìm thấy khối thi đua mã ${id}.`,
+  badDate: (v: string) => `--date "${v}" không hợp lệ; cần dạng YYYY-MM-DD.`,
+  badExt: (out: string) => `Không rõ định dạng của "${out}": tệp cần đuôi .docx, .xlsx hoặc .csv.`,
+  written: (out: string) => `Đã ghi ${out}.`,
+  needPeriod: '--week (ví dụ 2026-W47) hoặc --period (ví dụ 2026-11): cần kỳ báo cáo.',
+  wrongCadence: (key: string, cadence: string) =>
+    `Kỳ "${key}" không khớp chu kỳ báo cáo của Khối (${cadence === 'week' ? 'hằng tuần, ví dụ 2026-W47' : 'hằng tháng, ví dụ 2026-11'}).`,
+  published: (status: string, messages: number) =>
+    status === 'sent'
+      ? `Đã lưu bản tin và xếp ${messages} tin nhắn vào hàng đợi gửi.`
+      : status === 'already_sent'
+        ? 'Bản tin kỳ này đã được gửi trước đó; không gửi lại.'
+        : 'Khối không có đơn vị thành viên trong kỳ này; không có bản tin.',
+  needPoints: 'Cần --bonus <điểm> hoặc --deduction <điểm>.',
+  adjusted: (kind: string, points: number, id: number) => `Đã ghi ${kind === 'bonus' ? 'điểm thưởng' : 'điểm trừ'} ${String(points).replace('.', ',')} điểm (mục #${id}).`,
+  assessed: (met: boolean) => `Đã ghi kết quả: ${met ? 'đạt' : 'không đạt'}.`,
+  schedule: (blocName: string, s: { enabled: boolean; digestTime: string; midYearOn: string; annualOn: string; summaryTime: string }, weekday: string) =>
+    [
+      `Lịch gửi của ${blocName}${s.enabled ? '' : ' (đang tắt)'}:`,
+      `  Bản tin định kỳ: ${weekday}, ${s.digestTime}`,
+      `  Sơ kết 6 tháng: ngày ${s.midYearOn.split('-').reverse().join('/')}, ${s.summaryTime}`,
+      `  Tổng kết năm: ngày ${s.annualOn.split('-').reverse().join('/')}, ${s.summaryTime}`,
+    ].join('\n'),
+};

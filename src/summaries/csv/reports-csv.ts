@@ -1,0 +1,29 @@
+// The raw reports as CSV: UTF-8 with a byte-order mark (so Excel shows the diacritics), RFC 4180
+// quoting and CRLF line ends, and text cells that a spreadsheet would read as a formula defused
+// with a leading apostrophe (docs/decisions/0034-csv-export.md).
+
+import type { ExportedReport } from '../../db/figures.js';
+import type { BlocSummary } from '../bloc-summary.js';
+import { type ExportCell, reportHeader, reportRow, reportsInSummary } from '../report-columns.js';
+
+const BOM = '\uFEFF';
+/** A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field: numbers as they are, text defused and quoted when needed. */
+export function csvField(value: ExportCell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(cells: ExportCell[]): string {
+  return cells.map(csvField).join(',');
+}
+
+/** The reports a summary covers, one line each, with the header line first. */
+export function reportsCsv(s: BlocSummary, reports: ExportedReport[], timeZone: string): string {
+  const lines = [csvLine(reportHeader(s)), ...reportsInSummary(s, reports).map((r) => csvLine(reportRow(s, r, timeZone)))];
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}
