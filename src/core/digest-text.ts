@@ -51,6 +51,12 @@ export function progressBar(ratio: number, width = 10): string {
   return `${'▓'.repeat(filled)}${'░'.repeat(width - filled)} ${formatPercentVi(ratio, 0)}`;
 }
 
+/** A figure against its target: '52/100 gương', '40%/50%'. */
+export function ratioWithUnit(total: number, target: number, c: Pick<DigestCriterion, 'unitOfMeasure' | 'valueType'>): string {
+  if (c.valueType === 'percent') return `${withUnit(total, c)}/${withUnit(target, c)}`;
+  return `${formatNumberVi(total)}/${withUnit(target, c)}`;
+}
+
 /** A figure with its unit of measure: '12 gương', '45,5%'. */
 export function withUnit(value: number, c: Pick<DigestCriterion, 'unitOfMeasure' | 'valueType'>): string {
   if (c.valueType === 'percent') return `${formatNumberVi(value)}%`;
@@ -101,7 +107,7 @@ export function digestText(d: DigestInput): string {
   for (const c of d.criteria) {
     const ytd =
       c.ytdTarget > 0
-        ? `${withUnit(c.ytdTotal, c)}/${withUnit(c.ytdTarget, c)}`
+        ? ratioWithUnit(c.ytdTotal, c.ytdTarget, c)
         : `${withUnit(c.ytdTotal, c)} (chưa giao chỉ tiêu)`;
     const ytdWord = c.valueType === 'percent' ? 'Bình quân năm' : 'Lũy kế';
     lines.push(`${c.code}. ${c.title}`, `   ${word[0]!.toUpperCase()}${word.slice(1)} này: ${withUnit(c.periodTotal, c)} · ${ytdWord}: ${ytd}`);

@@ -97,7 +97,7 @@ export interface CriterionProgress {
  * Year-to-date totals of each quantitative criterion of the bloc's covenant for `year`, per member
  * unit and for the bloc, against the targets. Only reports of periods of that year (ISO-week
  * year for weekly reporting) whose start is on or before `upTo`, and only while the unit was a
- * member, count.
+ * member, count; the units listed are those that were members between 1 January and `upTo`.
  */
 export async function yearToDate(
   db: Db,
@@ -115,7 +115,8 @@ export async function yearToDate(
     .orderBy('id')
     .execute();
   if (criteria.length === 0) return [];
-  const members = await listMemberUnits(db, blocId, `${year}-01-01`, `${year}-12-31`);
+  // Units that join after upTo are not part of this year-to-date yet.
+  const members = await listMemberUnits(db, blocId, `${year}-01-01`, upTo < `${year}-12-31` ? upTo : `${year}-12-31`);
   const targets = await db
     .selectFrom('covenant_target')
     .select(['criterion_id', 'unit_id', 'target'])

@@ -94,14 +94,15 @@ export async function computeBlocSummary(db: Db, blocId: number, opts: SummaryOp
   const periods = summaryPeriods(bloc.reporting_cadence, opts.kind, year, localDateOf(opts.asOf, opts.timeZone));
   const last = periods[periods.length - 1];
   const first = periods[0];
-  // yearToDate counts periods of the year starting on or before upTo: exactly these periods.
-  const upTo = last ? last.start : addDays(periodsOfYear(bloc.reporting_cadence, year)[0]!.start, -1);
+  // yearToDate counts the periods of the year starting on or before upTo (exactly these periods)
+  // and lists the units that were members from 1 January to upTo; the summary lists the same.
+  const upTo = last ? last.end : addDays(periodsOfYear(bloc.reporting_cadence, year)[0]!.start, -1);
   const progress = await yearToDate(db, blocId, year, upTo);
   const rates = await ratesOverPeriods(db, bloc, periods, opts.timeZone);
   const coversUntil = last ? last.end : null;
-  const spanEnd = coversUntil ?? `${year}-01-01`;
+  const spanEnd = upTo < `${year}-12-31` ? upTo : `${year}-12-31`;
 
-  const members = await listMemberUnits(db, blocId, `${year}-01-01`, `${year}-12-31`);
+  const members = await listMemberUnits(db, blocId, `${year}-01-01`, spanEnd);
   const memberships = await db
     .selectFrom('bloc_membership')
     .select(['unit_id', 'joined_on', 'left_on'])

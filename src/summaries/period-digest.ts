@@ -30,7 +30,7 @@ export async function computePeriodDigest(
   const year = Number(period.key.slice(0, 4));
   const status = await periodStatus(db, bloc, period, opts.timeZone);
   const totals = await periodTotals(db, blocId, period);
-  const ytd = await yearToDate(db, blocId, year, period.start);
+  const ytd = await yearToDate(db, blocId, year, period.end);
   const notable = await notableResults(db, blocId, period, opts.notableLimit ?? 5);
   const stillOnTime = opts.now.getTime() < status.deadlines.deadline.getTime();
   const input: DigestInput = {

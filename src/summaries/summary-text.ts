@@ -1,7 +1,7 @@
 // The chat message announcing a mid-year review or annual summary: headline figures, the
 // ranking and the proposal; the full tables go in the .docx/.xlsx. Pure.
 
-import { formatNumberVi, progressBar, withUnit } from '../core/digest-text.js';
+import { formatNumberVi, progressBar, ratioWithUnit } from '../core/digest-text.js';
 import { formatPercentVi } from '../core/reporting-rates.js';
 import { formatDateVi } from '../core/time.js';
 import type { BlocSummary } from './bloc-summary.js';
@@ -33,7 +33,7 @@ export function summaryNoticeText(s: BlocSummary): string {
   );
   for (const p of s.progress) {
     const bar = p.target > 0 ? ` ${progressBar(p.total / p.target)}` : '';
-    lines.push(`${p.code}. ${p.title}: ${withUnit(p.total, p)}/${withUnit(p.target, p)}${bar}`);
+    lines.push(`${p.code}. ${p.title}: ${ratioWithUnit(p.total, p.target, p)}${bar}`);
   }
   lines.push('', `🏅 TỰ CHẤM ĐIỂM VÀ XẾP HẠNG (tối đa ${formatNumberVi(s.scores.maxBase)} điểm, chưa kể điểm thưởng)`);
   for (const row of s.scores.rows) {

@@ -2,7 +2,7 @@
 // self-scoring and ranking, and the proposal for commendation.
 
 import { AlignmentType, type Paragraph, type Table } from 'docx';
-import { formatNumberVi, withUnit } from '../../core/digest-text.js';
+import { formatNumberVi, ratioWithUnit } from '../../core/digest-text.js';
 import { formatPercentVi } from '../../core/reporting-rates.js';
 import { formatDateVi } from '../../core/time.js';
 import type { BlocSummary, SummaryUnit } from '../bloc-summary.js';
@@ -38,7 +38,7 @@ export function resultsSection(s: BlocSummary): (Paragraph | Table)[] {
   out.push(body(t.coverage(s.periods.count, s.periods.coversUntil ? formatDateVi(s.periods.coversUntil) : null, t.kindWord[s.kind])));
   for (const p of s.progress) {
     const r = ratio(p.total, p.target);
-    out.push(body(t.criterionLine(p.code, p.title, `${withUnit(p.total, p)}/${withUnit(p.target, p)}`, r === null ? null : formatPercentVi(r, 0))));
+    out.push(body(t.criterionLine(p.code, p.title, ratioWithUnit(p.total, p.target, p), r === null ? null : formatPercentVi(r, 0))));
   }
   for (const c of s.criteria.filter((x) => x.kind === 'qualitative')) {
     const met = s.scores.rows.filter((row) => (row.criteria.find((x) => x.criterionId === c.criterionId)?.points ?? 0) > 0).length;
