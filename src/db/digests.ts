@@ -1,6 +1,6 @@
 import type { Db } from './connection.js';
-import type { Updateable } from 'kysely';
-import type { DigestKind, DigestScheduleTable } from './schema.js';
+import type { Selectable, Updateable } from 'kysely';
+import type { Bloc, DigestKind, DigestScheduleTable } from './schema.js';
 
 export interface StoredDigest {
   id: number;
@@ -129,14 +129,17 @@ export const DEFAULT_DIGEST_SCHEDULE: DigestSchedule = {
 /** The bloc's digest schedule, or the defaults when none was set. */
 export async function getDigestSchedule(db: Db, blocId: number): Promise<DigestSchedule> {
   const row = await db.selectFrom('digest_schedule').selectAll().where('bloc_id', '=', blocId).executeTakeFirst();
-  if (!row) return { ...DEFAULT_DIGEST_SCHEDULE };
+  return row ? toSchedule(row) : { ...DEFAULT_DIGEST_SCHEDULE };
+}
+
+function toSchedule(r: Selectable<DigestScheduleTable>): DigestSchedule {
   return {
-    enabled: row.enabled === 1,
-    digestWeekday: row.digest_weekday,
-    digestTime: row.digest_time,
-    midYearOn: row.mid_year_on,
-    annualOn: row.annual_on,
-    summaryTime: row.summary_time,
+    enabled: r.enabled === 1,
+    digestWeekday: r.digest_weekday,
+    digestTime: r.digest_time,
+    midYearOn: r.mid_year_on,
+    annualOn: r.annual_on,
+    summaryTime: r.summary_time,
   };
 }
 
@@ -199,4 +202,15 @@ export async function digestRecipients(db: Db, blocId: number, year: number): Pr
     out.push({ chatId: id, chatType: 'private' });
   }
   return out;
+}
+
+/** Every bloc with its digest schedule (the defaults where none was set), by bloc id. */
+export async function listDigestSchedules(db: Db): Promise<{ bloc: Bloc; schedule: DigestSchedule }[]> {
+  const blocs = await db.selectFrom('bloc').selectAll().orderBy('id').execute();
+  const rows = await db.selectFrom('digest_schedule').selectAll().execute();
+  const byBloc = new Map(rows.map((r) => [r.bloc_id, r]));
+  return blocs.map((bloc) => {
+    const r = byBloc.get(bloc.id);
+    return { bloc, schedule: r ? toSchedule(r) : { ...DEFAULT_DIGEST_SCHEDULE } };
+  });
 }

@@ -3,14 +3,16 @@
 // points. Once means once: the digest row's unique key (bloc, kind, period) and the outbox dedupe
 // keys hold across double starts and restarts (docs/decisions/0032-digest-once.md).
 
-import type { ReportingPeriod } from '../core/periods.js';
+import { periodFromKey, type ReportingPeriod } from '../core/periods.js';
 import { localDateOf } from '../core/time.js';
 import { getBloc, listBlocs } from '../db/blocs.js';
 import type { Db } from '../db/connection.js';
-import { digestRecipients, getDigestSchedule, hasDigest, insertDigestOnce } from '../db/digests.js';
+import { type DigestSchedule, digestRecipients, getDigestSchedule, hasDigest, insertDigestOnce, listDigestSchedules } from '../db/digests.js';
 import { enqueueOutbox } from '../db/outbox.js';
 import { computePeriodDigest } from '../summaries/period-digest.js';
-import { digestPeriodForSlot, latestDigestSlot } from '../summaries/schedule.js';
+import type { Bloc } from '../db/schema.js';
+import { digestCron, digestPeriodForSlot, latestDigestSlot } from '../summaries/schedule.js';
+import { defineJob, type JobScope } from './job.js';
 
 export interface JobLogger {
   info(obj: object, msg?: string): void;
@@ -116,3 +118,30 @@ export async function runPeriodDigests(deps: SummaryJobDeps, now: Date, opts: { 
   }
   return results;
 }
+
+export interface DigestJobScope extends JobScope {
+  blocId: number;
+  bloc: Bloc;
+  schedule: DigestSchedule;
+}
+
+/** The scopes of the digest and summary jobs: every bloc, with its schedule. */
+export async function digestJobScopes(deps: { db: Db }): Promise<DigestJobScope[]> {
+  return (await listDigestSchedules(deps.db)).map(({ bloc, schedule }) => ({ key: `bloc:${bloc.id}`, blocId: bloc.id, bloc, schedule }));
+}
+
+/**
+ * The period digest in the scheduler (registry.ts): one ledger slot per bloc and period key.
+ * It opens its own transaction ('own'), being idempotent by the digest's unique key.
+ */
+export const periodDigestJob = defineJob<DigestJobScope>({
+  name: 'period-digest',
+  description: 'Gửi bản tin thi đua định kỳ của Khối (mặc định 08:00 thứ Hai) vào nhóm Khối và cho đầu mối đơn vị Khối trưởng',
+  schedule: (scope) => (scope.schedule.enabled ? digestCron(scope.schedule) : null),
+  scopes: (deps) => digestJobScopes(deps),
+  slotOf: (at, scope, timeZone) => digestPeriodForSlot(scope.bloc.reporting_cadence, localDateOf(at, timeZone)).key,
+  // An old digest is news no more: after downtime only the newest missed one is sent.
+  catchUp: 'latest',
+  transaction: 'own',
+  run: async (deps, now, scope, slot) => ({ ...(await publishPeriodDigest(deps, scope.blocId, periodFromKey(slot), now)) }),
+});

@@ -7,9 +7,10 @@ import { splitMessage } from '../core/digest-text.js';
 import { getBloc, listBlocs } from '../db/blocs.js';
 import { getDigestSchedule, hasDigest } from '../db/digests.js';
 import { computeBlocSummary, type SummaryKind, SummaryError } from '../summaries/bloc-summary.js';
-import { latestSummarySlot } from '../summaries/schedule.js';
+import { latestSummarySlot, summaryCrons } from '../summaries/schedule.js';
 import { summaryNoticeText } from '../summaries/summary-text.js';
-import { type PublishResult, storeAndQueue, type SummaryJobDeps } from './digest-jobs.js';
+import { type DigestJobScope, digestJobScopes, type PublishResult, storeAndQueue, type SummaryJobDeps } from './digest-jobs.js';
+import { defineJob } from './job.js';
 
 /** The stored period key of a summary: '2026-H1' for the mid-year review, '2026' for the year. */
 export function summaryKey(kind: SummaryKind, year: number): string {
@@ -68,3 +69,28 @@ export async function runScheduledSummaries(deps: SummaryJobDeps, now: Date, opt
   }
   return results;
 }
+
+/** Reads a summary slot key back: '2026-H1' is the mid-year review of 2026, '2026' the annual summary. */
+export function parseSummaryKey(key: string): { kind: SummaryKind; year: number } {
+  const m = /^(\d{4})(-H1)?$/.exec(key);
+  if (!m) throw new Error(`Mã kỳ tổng hợp không hợp lệ: '${key}' (cần dạng 2026-H1 hoặc 2026).`);
+  return { kind: m[2] ? 'mid_year' : 'annual', year: Number(m[1]) };
+}
+
+/** The mid-year and annual summaries in the scheduler (registry.ts): one ledger slot per bloc and summary. */
+export const summaryJob = defineJob<DigestJobScope>({
+  name: 'summaries',
+  description: 'Sơ kết 6 tháng (mặc định 05/07) và tổng kết năm (mặc định 05/12): tính, lưu và thông báo kết quả thi đua của Khối',
+  schedule: (scope) => (scope.schedule.enabled ? summaryCrons(scope.schedule) : null),
+  scopes: (deps) => digestJobScopes(deps),
+  slotOf: (at, scope, timeZone) => {
+    const slot = latestSummarySlot(scope.schedule, at, timeZone, Number.POSITIVE_INFINITY);
+    return slot ? summaryKey(slot.kind, slot.year) : summaryKey('annual', Number(localDateOf(at, timeZone).slice(0, 4)) - 1);
+  },
+  catchUp: 'each',
+  transaction: 'own',
+  run: async (deps, now, scope, slot) => {
+    const { kind, year } = parseSummaryKey(slot);
+    return { ...(await publishSummary(deps, scope.blocId, kind, year, now)) };
+  },
+});

@@ -35,12 +35,13 @@ export interface SummarySlot {
 
 /**
  * The most recent mid-year or annual summary slot at or before `now`, this year or last, if it is
- * no older than SUMMARY_CATCH_UP_DAYS; null otherwise.
+ * no older than `maxAgeDays` (SUMMARY_CATCH_UP_DAYS by default); null otherwise.
  */
 export function latestSummarySlot(
   s: Pick<DigestSchedule, 'midYearOn' | 'annualOn' | 'summaryTime'>,
   now: Date,
   timeZone: string,
+  maxAgeDays: number = SUMMARY_CATCH_UP_DAYS,
 ): SummarySlot | null {
   const year = Number(localDateOf(now, timeZone).slice(0, 4));
   const slots: SummarySlot[] = [];
@@ -50,7 +51,7 @@ export function latestSummarySlot(
   }
   const due = slots.filter((x) => x.at.getTime() <= now.getTime()).sort((a, b) => b.at.getTime() - a.at.getTime());
   const latest = due[0];
-  if (!latest || now.getTime() - latest.at.getTime() > SUMMARY_CATCH_UP_DAYS * 86_400_000) return null;
+  if (!latest || now.getTime() - latest.at.getTime() > maxAgeDays * 86_400_000) return null;
   return latest;
 }
 
@@ -111,4 +112,23 @@ export function parseDigestSchedule(
     else errors.push(m.badMonthDay(label, v));
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, schedule: next };
+}
+
+/** A 5-field cron expression for a local 'HH:MM' on the given day fields. */
+export function cronAt(time: string, fields: { dayOfMonth?: string; month?: string; weekday?: string } = {}): string {
+  const [h, m] = time.split(':');
+  return `${Number(m)} ${Number(h)} ${fields.dayOfMonth ?? '*'} ${fields.month ?? '*'} ${fields.weekday ?? '*'}`;
+}
+
+/** The cron expression of a bloc's digest slot: '0 8 * * 1' for Monday 08:00. */
+export function digestCron(s: Pick<DigestSchedule, 'digestWeekday' | 'digestTime'>): string {
+  return cronAt(s.digestTime, { weekday: String(s.digestWeekday % 7) });
+}
+
+/** The cron expressions of a bloc's mid-year and annual summary slots. */
+export function summaryCrons(s: Pick<DigestSchedule, 'midYearOn' | 'annualOn' | 'summaryTime'>): string[] {
+  return [s.midYearOn, s.annualOn].map((md) => {
+    const [month, day] = md.split('-');
+    return cronAt(s.summaryTime, { dayOfMonth: String(Number(day)), month: String(Number(month)) });
+  });
 }

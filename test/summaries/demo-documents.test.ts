@@ -57,7 +57,9 @@ describe('the .xlsx workbook', () => {
   let wb: ExcelJS.Workbook;
   beforeAll(async () => {
     wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await summaryWorkbook(s, reports, TZ));
+    const file = await summaryWorkbook(s, reports, TZ);
+    // exceljs types its input as an ArrayBuffer-like Buffer of its own; a Node Buffer is what it reads.
+    await wb.xlsx.load(file as unknown as Parameters<typeof wb.xlsx.load>[0]);
   });
 
   it('has a sheet of every report, with the figures per criterion adding up to 78', () => {
