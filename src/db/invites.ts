@@ -57,3 +57,19 @@ export function inviteLink(botUsername: string, invite: Pick<Invite, 'code' | 'k
   const param = invite.kind === 'group' ? 'startgroup' : 'start';
   return `https://t.me/${botUsername}?${param}=${invite.code}`;
 }
+
+/**
+ * The focal point this Telegram account was last linked to through an invite, even if the link
+ * was removed since (a focal point who left): the bot can then say why it no longer answers.
+ */
+export async function lastFocalPointLinkedBy(db: Db, telegramUserId: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('invite')
+    .select('focal_point_id')
+    .where('kind', '=', 'focal_point')
+    .where('used_by_telegram_id', '=', telegramUserId)
+    .orderBy('used_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.focal_point_id ?? undefined;
+}

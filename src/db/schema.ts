@@ -240,6 +240,23 @@ export interface AuditLogTable {
   details: string | null;
 }
 
+// Bot (0002): conversation state per private chat, and the updates already processed.
+export interface BotConversationTable {
+  chat_id: string;
+  telegram_user_id: string;
+  focal_point_id: number;
+  version: Generated<number>;
+  /** The report draft as JSON (src/core/report-flow), or null. */
+  draft: string | null;
+  updated_at: string;
+}
+
+export interface BotProcessedUpdateTable {
+  bot_id: string;
+  update_id: number;
+  processed_at: Generated<string>;
+}
+
 // Summaries (0004): stored digests, score adjustments, qualitative assessments, digest schedule.
 export type DigestKind = 'period' | 'mid_year' | 'annual';
 
@@ -313,6 +330,8 @@ export interface Database {
   admin_user: AdminUserTable;
   admin_session: AdminSessionTable;
   audit_log: AuditLogTable;
+  bot_conversation: BotConversationTable;
+  bot_processed_update: BotProcessedUpdateTable;
   digest: DigestTable;
   score_adjustment: ScoreAdjustmentTable;
   criterion_assessment: CriterionAssessmentTable;

@@ -1,0 +1,43 @@
+// The conversation state of a private chat as the report flow sees it, stored in SQLite so a
+// half-finished report survives a restart.
+import { parseStoredDraft, serializeDraft } from '../core/report-flow/draft-schema.js';
+import type { ReportDraft } from '../core/report-flow/types.js';
+import type { Db } from '../db/connection.js';
+import { getConversation, saveConversation } from '../db/conversations.js';
+
+export interface ConversationKey {
+  chatId: string;
+  telegramUserId: string;
+  focalPointId: number;
+}
+
+export interface ConversationState {
+  version: number;
+  draft: ReportDraft | null;
+}
+
+/** The chat's state; a draft left by another focal point (a re-linked account) is not theirs. */
+export async function loadState(db: Db, key: ConversationKey): Promise<ConversationState> {
+  const row = await getConversation(db, key.chatId);
+  if (!row) return { version: 0, draft: null };
+  const draft = row.focalPointId === key.focalPointId ? parseStoredDraft(row.draft) : null;
+  return { version: row.version, draft };
+}
+
+/** Stores the next state; call inside the transaction that loaded `expectedVersion`. */
+export async function saveState(
+  db: Db,
+  key: ConversationKey,
+  draft: ReportDraft | null,
+  expectedVersion: number,
+  at: Date,
+): Promise<number> {
+  const version = await saveConversation(db, {
+    ...key,
+    draft: draft === null ? null : serializeDraft(draft),
+    expectedVersion,
+    at,
+  });
+  if (version === null) throw new Error(`conversation ${key.chatId} changed concurrently (expected version ${expectedVersion})`);
+  return version;
+}

@@ -1,0 +1,162 @@
+// Sending, "nothing new", cancelling and moving a draft. Sending checks the draft's version and
+// deletes the draft in the same transaction as submitReport, so a double tap on "Gửi" stores one
+// report (or one revision) and the second tap is answered as a stale button.
+import { Composer, type Context } from 'telegraf';
+import { callbackQuery } from 'telegraf/filters';
+import { canOfferNil, movePeriod, toSubmission } from '../../core/report-flow/submission.js';
+import type { ReportDraft } from '../../core/report-flow/types.js';
+import { isLocked, isOnTime, periodFromKey } from '../../core/periods.js';
+import { formatDateTimeVi } from '../../core/time.js';
+import type { Db } from '../../db/connection.js';
+import { listCriteria } from '../../db/covenant.js';
+import { getReport, submitReport } from '../../db/reports.js';
+import type { ProgressReport } from '../../db/schema.js';
+import { callbackData, parseCallbackData } from '../callback-data.js';
+import { type ConversationKey, loadState, saveState } from '../conversation-store.js';
+import type { BotDeps } from '../deps.js';
+import type { ActiveFocalPoint } from '../identity.js';
+import { BUTTONS, M } from '../messages.js';
+import { renderStep } from '../render-step.js';
+import { acknowledgeTap, reply } from '../reply.js';
+import { deadlinesOf, draftTarget, dueDateOf, lockDateOf, openPeriods, yearOfPeriod } from '../report-context.js';
+import { activeOf, conversationKeyOf } from '../session.js';
+
+type SendOutcome =
+  | { kind: 'sent'; report: ProgressReport; attachments: number }
+  | { kind: 'locked'; draft: ReportDraft; version: number }
+  | { kind: 'already_reported'; draft: ReportDraft }
+  | { kind: 'stale' };
+
+async function store(trx: Db, deps: BotDeps, s: ActiveFocalPoint, key: ConversationKey, draft: ReportDraft, version: number, isNil: boolean): Promise<SendOutcome> {
+  const now = deps.now();
+  if (isLocked(now, deadlinesOf(s.bloc, draft.period, deps.timeZone))) return { kind: 'locked', draft, version };
+  const submission = toSubmission(draft);
+  if (!isNil && !submission) return { kind: 'stale' };
+  if (isNil && (await getReport(trx, s.bloc.id, s.unit.id, draft.period.key))) {
+    await saveState(trx, key, null, version, now);
+    return { kind: 'already_reported', draft };
+  }
+  // A criterion removed from the covenant while the draft waited cannot take a value any more.
+  const live = new Set((await listCriteria(trx, s.bloc.id, yearOfPeriod(draft.period))).map((c) => c.id));
+  await submitReport(trx, {
+    blocId: s.bloc.id,
+    unitId: s.unit.id,
+    period: draft.period,
+    isNil,
+    values: isNil ? [] : submission!.values.filter((v) => live.has(v.criterionId)),
+    notableResults: isNil ? null : submission!.texts.notableResults,
+    difficulties: isNil ? null : submission!.texts.difficulties,
+    proposals: isNil ? null : submission!.texts.proposals,
+    attachments: (isNil ? [] : submission!.attachments).map((a) => ({
+      kind: a.kind,
+      telegramFileId: a.fileId,
+      telegramFileUniqueId: a.fileUniqueId,
+      fileName: a.fileName,
+      mimeType: a.mimeType,
+      sizeBytes: a.sizeBytes,
+      caption: a.caption,
+    })),
+    submittedBy: { focalPointId: s.focalPoint.id },
+    via: 'telegram',
+    at: now,
+  });
+  await saveState(trx, key, null, version, now);
+  const report = (await getReport(trx, s.bloc.id, s.unit.id, draft.period.key))!;
+  return { kind: 'sent', report, attachments: isNil ? 0 : draft.attachments.length };
+}
+
+async function showSendOutcome(ctx: Context, deps: BotDeps, outcome: SendOutcome): Promise<void> {
+  const s = activeOf(ctx);
+  if (outcome.kind === 'stale') {
+    await ctx.answerCbQuery(M.stale);
+    return;
+  }
+  await acknowledgeTap(ctx);
+  if (outcome.kind === 'already_reported') return reply(ctx, M.alreadyReported(outcome.draft.period.label));
+  if (outcome.kind === 'locked') {
+    const current = openPeriods(s.bloc, deps.now(), deps.timeZone)[0]!;
+    return reply(ctx, `${M.locked(outcome.draft.period.label, lockDateOf(s.bloc, outcome.draft.period))}\n${M.lockedKeepDraft}`, {
+      inline_keyboard: [
+        [{ text: BUTTONS.move(current.label), callback_data: callbackData.draft(outcome.version, { kind: 'move' }) }],
+        [{ text: BUTTONS.cancel, callback_data: callbackData.draft(outcome.version, { kind: 'cancel' }) }],
+      ],
+    });
+  }
+  const r = outcome.report;
+  const period = periodFromKey(r.period_key);
+  const text = M.receipt({
+    label: period.label,
+    unit: s.unit.name,
+    at: formatDateTimeVi(new Date(r.updated_at), deps.timeZone),
+    revision: r.revision,
+    onTime: isOnTime(new Date(r.first_submitted_at), deadlinesOf(s.bloc, period, deps.timeZone)),
+    dueDate: dueDateOf(s.bloc, period),
+    lockDate: lockDateOf(s.bloc, period),
+    isNil: r.is_nil === 1,
+    attachments: outcome.attachments,
+  });
+  await reply(ctx, text, { inline_keyboard: [[{ text: BUTTONS.editReport, callback_data: callbackData.editReport(r.period_key) }]] });
+}
+
+type CancelOutcome = { kind: 'cancelled'; draft: ReportDraft } | { kind: 'no_draft' } | { kind: 'stale' };
+
+async function cancel(ctx: Context, deps: BotDeps, expectedVersion?: number): Promise<CancelOutcome> {
+  const key = conversationKeyOf(ctx);
+  return deps.db.transaction().execute(async (trx) => {
+    const state = await loadState(trx, key);
+    if (expectedVersion !== undefined && state.version !== expectedVersion) return { kind: 'stale' };
+    if (!state.draft) return expectedVersion !== undefined ? { kind: 'stale' } : { kind: 'no_draft' };
+    await saveState(trx, key, null, state.version, deps.now());
+    return { kind: 'cancelled', draft: state.draft };
+  });
+}
+
+export function reportSendFeature(deps: BotDeps): Composer<Context> {
+  const feature = new Composer<Context>();
+
+  feature.command('huy', async (ctx) => {
+    const outcome = await cancel(ctx, deps);
+    if (outcome.kind !== 'cancelled') return reply(ctx, M.noDraftToCancel);
+    await reply(ctx, M.cancelled(outcome.draft.period.label, outcome.draft.base !== null));
+  });
+
+  feature.on(callbackQuery('data'), async (ctx, next) => {
+    const action = parseCallbackData(ctx.callbackQuery.data);
+    if (action?.kind !== 'draft' || !['send', 'nil', 'cancel', 'move'].includes(action.action.kind)) return next();
+    const s = activeOf(ctx);
+    const key = conversationKeyOf(ctx);
+    const kind = action.action.kind;
+
+    if (kind === 'cancel') {
+      const outcome = await cancel(ctx, deps, action.version);
+      if (outcome.kind !== 'cancelled') return ctx.answerCbQuery(M.stale);
+      await acknowledgeTap(ctx);
+      return reply(ctx, M.cancelled(outcome.draft.period.label, outcome.draft.base !== null));
+    }
+
+    if (kind === 'move') {
+      const moved = await deps.db.transaction().execute(async (trx) => {
+        const state = await loadState(trx, key);
+        const current = openPeriods(s.bloc, deps.now(), deps.timeZone)[0]!;
+        if (state.version !== action.version || !state.draft || state.draft.period.key === current.key) return null;
+        const draft = movePeriod(state.draft, await draftTarget(trx, s, current));
+        return { draft, version: await saveState(trx, key, draft, state.version, deps.now()) };
+      });
+      if (!moved) return ctx.answerCbQuery(M.stale);
+      await acknowledgeTap(ctx);
+      const step = renderStep(moved.draft, moved.version, s.unit.name);
+      return reply(ctx, `${M.moved(moved.draft.period.label)}\n\n${step.text}`, step.keyboard);
+    }
+
+    const outcome = await deps.db.transaction().execute(async (trx): Promise<SendOutcome> => {
+      const state = await loadState(trx, key);
+      if (state.version !== action.version || !state.draft) return { kind: 'stale' };
+      if (kind === 'send' && state.draft.step.kind !== 'summary') return { kind: 'stale' };
+      if (kind === 'nil' && !canOfferNil(state.draft)) return { kind: 'stale' };
+      return store(trx, deps, s, key, state.draft, state.version, kind === 'nil');
+    });
+    await showSendOutcome(ctx, deps, outcome);
+  });
+
+  return feature;
+}

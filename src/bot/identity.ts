@@ -1,0 +1,55 @@
+// Who is writing to the bot: an active focal point of a current member unit, or someone the bot
+// must turn away with a clear reason.
+import { localDateOf } from '../core/time.js';
+import { getBloc } from '../db/blocs.js';
+import type { Db } from '../db/connection.js';
+import { findFocalPointByTelegramUser, getFocalPoint } from '../db/focal-points.js';
+import { lastFocalPointLinkedBy } from '../db/invites.js';
+import type { Bloc, FocalPoint, Unit } from '../db/schema.js';
+import { blocOfUnit, getUnit } from '../db/units.js';
+import { M } from './messages.js';
+
+export interface ActiveFocalPoint {
+  focalPoint: FocalPoint;
+  unit: Unit;
+  bloc: Bloc;
+}
+
+export type Sender =
+  | ({ kind: 'active' } & ActiveFocalPoint)
+  | { kind: 'not_linked' }
+  | { kind: 'left'; name: string; unitName: string }
+  | { kind: 'unit_not_member'; unitName: string };
+
+/** Resolves a Telegram user to the focal point the bot serves, or the reason it cannot. */
+export async function resolveSender(db: Db, telegramUserId: string, now: Date, timeZone: string): Promise<Sender> {
+  let focalPoint = await findFocalPointByTelegramUser(db, telegramUserId);
+  if (!focalPoint) {
+    // Leaving unlinks the account, so look for the focal point this account was linked to.
+    const lastId = await lastFocalPointLinkedBy(db, telegramUserId);
+    const last = lastId === undefined ? undefined : await getFocalPoint(db, lastId);
+    if (!last || last.status !== 'left') return { kind: 'not_linked' };
+    focalPoint = last;
+  }
+  const unit = await getUnit(db, focalPoint.unit_id);
+  if (!unit) return { kind: 'not_linked' };
+  if (focalPoint.status === 'left') return { kind: 'left', name: focalPoint.full_name, unitName: unit.name };
+  const blocId = await blocOfUnit(db, unit.id, localDateOf(now, timeZone));
+  const bloc = blocId === undefined ? undefined : await getBloc(db, blocId);
+  if (!bloc) return { kind: 'unit_not_member', unitName: unit.name };
+  return { kind: 'active', focalPoint, unit, bloc };
+}
+
+/** Why the bot cannot serve this sender, in Vietnamese; null for an active focal point. */
+export function refusalOf(sender: Sender): string | null {
+  switch (sender.kind) {
+    case 'active':
+      return null;
+    case 'not_linked':
+      return M.notLinked;
+    case 'left':
+      return M.focalPointLeft(sender.name, sender.unitName);
+    case 'unit_not_member':
+      return M.unitNotMember(sender.unitName);
+  }
+}

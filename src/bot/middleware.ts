@@ -1,0 +1,59 @@
+// Cross-cutting middleware: update de-duplication, the access gate for private chats, and the
+// bot's own membership changes in groups.
+import type { Context, MiddlewareFn } from 'telegraf';
+import { deactivateBlocChat } from '../db/bloc-chats.js';
+import { claimUpdate, pruneProcessedUpdates } from '../db/processed-updates.js';
+import type { BotDeps } from './deps.js';
+import { refusalOf, resolveSender } from './identity.js';
+import { reply } from './reply.js';
+
+const PRUNE_EVERY = 1000;
+export const PROCESSED_UPDATE_MEMORY_MS = 7 * 86_400_000;
+
+/**
+ * Processes each update at most once: a redelivered webhook or a replayed getUpdates does nothing.
+ * At most once rather than at least once, because a reply that failed after the draft changed
+ * must not apply the same input twice (docs/decisions/0011).
+ */
+export function dedupeUpdates(deps: BotDeps, botId: string): MiddlewareFn<Context> {
+  let handled = 0;
+  return async (ctx, next) => {
+    const fresh = await claimUpdate(deps.db, botId, ctx.update.update_id, deps.now());
+    if (!fresh) {
+      deps.logger.info({ updateId: ctx.update.update_id }, 'duplicate Telegram update ignored');
+      return;
+    }
+    handled += 1;
+    if (handled % PRUNE_EVERY === 0) {
+      await pruneProcessedUpdates(deps.db, new Date(deps.now().getTime() - PROCESSED_UPDATE_MEMORY_MS));
+    }
+    return next();
+  };
+}
+
+/** The bot removed from a group stops the bloc's digests going there. */
+export function trackMembership(deps: BotDeps): MiddlewareFn<Context> {
+  return async (ctx, next) => {
+    if (!ctx.myChatMember) return next();
+    const status = ctx.myChatMember.new_chat_member.status;
+    if (ctx.chat && ctx.chat.type !== 'private' && (status === 'left' || status === 'kicked')) {
+      const n = await deactivateBlocChat(deps.db, String(ctx.chat.id));
+      if (n > 0) deps.logger.info({ chatId: ctx.chat.id }, 'bot removed from a linked group; group unlinked');
+    }
+  };
+}
+
+/** Only an active focal point of a member unit goes further; others get the reason. */
+export function accessGate(deps: BotDeps): MiddlewareFn<Context> {
+  return async (ctx, next) => {
+    if (!ctx.from || !ctx.chat) return;
+    const sender = await resolveSender(deps.db, String(ctx.from.id), deps.now(), deps.timeZone);
+    const refusal = refusalOf(sender);
+    if (refusal) {
+      if (ctx.callbackQuery) await ctx.answerCbQuery();
+      return reply(ctx, refusal);
+    }
+    ctx.state.sender = sender;
+    return next();
+  };
+}

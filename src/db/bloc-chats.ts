@@ -1,0 +1,37 @@
+import type { Db } from './connection.js';
+import type { BlocChat } from './schema.js';
+
+/** Links a Telegram group to a bloc (or re-links it, to this bloc, if it was linked before). */
+export async function linkBlocChat(
+  db: Db,
+  c: { blocId: number; telegramChatId: string; title: string | null; at: Date },
+): Promise<BlocChat> {
+  return db
+    .insertInto('bloc_chat')
+    .values({ bloc_id: c.blocId, telegram_chat_id: c.telegramChatId, title: c.title, linked_at: c.at.toISOString(), active: 1 })
+    .onConflict((oc) =>
+      oc.column('telegram_chat_id').doUpdateSet({ bloc_id: c.blocId, title: c.title, linked_at: c.at.toISOString(), active: 1 }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findBlocChat(db: Db, telegramChatId: string): Promise<BlocChat | undefined> {
+  return db.selectFrom('bloc_chat').selectAll().where('telegram_chat_id', '=', telegramChatId).executeTakeFirst();
+}
+
+/** Stops sending to a group the bot was removed from; the link is kept for the record. */
+export async function deactivateBlocChat(db: Db, telegramChatId: string): Promise<number> {
+  const r = await db.updateTable('bloc_chat').set({ active: 0 }).where('telegram_chat_id', '=', telegramChatId).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** A group upgraded to a supergroup gets a new chat id; the link follows it. */
+export async function moveBlocChat(db: Db, fromChatId: string, toChatId: string): Promise<number> {
+  const r = await db
+    .updateTable('bloc_chat')
+    .set({ telegram_chat_id: toChatId })
+    .where('telegram_chat_id', '=', fromChatId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

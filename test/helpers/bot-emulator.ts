@@ -1,0 +1,383 @@
+// A Bot API emulator for end-to-end bot tests: telegram-test-api's TelegramServer keeps the
+// chats (user updates, bot messages and their edits) and this wrapper serves the HTTP Bot API in
+// front of it, adding what the package lacks: validation of every call against the Bot API spec,
+// real long polling with offsets, getMe, setMyCommands, setWebhook with its secret header, and a
+// way to know when the bot has finished with an update.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
+import { validateBotApiCall } from './bot-api-validator.js';
+
+export interface ApiCall {
+  method: string;
+  params: Record<string, any>;
+}
+
+export interface Button {
+  text: string;
+  data?: string;
+  url?: string;
+}
+
+export interface BotMessage {
+  messageId: number;
+  chatId: string;
+  text: string;
+  buttons: Button[][];
+}
+
+interface Pending {
+  updateId: number;
+  update: Record<string, any>;
+  handedOut: boolean;
+  replay: boolean;
+  confirmed: () => void;
+  done: Promise<void>;
+}
+
+export interface ChatOptions {
+  chatId: number;
+  type: 'private' | 'group' | 'supergroup';
+  title?: string;
+  userId: number;
+  firstName?: string;
+  username?: string;
+}
+
+const BOT_ID = 7_000_000_001;
+
+export class BotEmulator {
+  readonly token = `${BOT_ID}:${randomBytes(24).toString('base64url')}`;
+  readonly botUsername: string;
+  readonly calls: ApiCall[] = [];
+  readonly violations: string[] = [];
+  readonly commands = new Map<string, { command: string; description: string }[]>();
+  webhook: { url: string; secretToken: string | undefined } | null = null;
+  apiRoot = '';
+  private readonly tg = new TelegramServer({});
+  private readonly http: Server;
+  private pending: Pending[] = [];
+  private wakeUp: (() => void)[] = [];
+  private delivered = new Map<number, Record<string, any>>();
+
+  private constructor(botUsername: string) {
+    this.botUsername = botUsername;
+    this.http = createServer((req, res) => void this.serve(req, res));
+  }
+
+  static async start(opts: { botUsername?: string } = {}): Promise<BotEmulator> {
+    const emu = new BotEmulator(opts.botUsername ?? 'khoithidua_test_bot');
+    await new Promise<void>((resolve) => emu.http.listen(0, '127.0.0.1', resolve));
+    emu.apiRoot = `http://127.0.0.1:${(emu.http.address() as AddressInfo).port}/`;
+    return emu;
+  }
+
+  async close(): Promise<void> {
+    for (const wake of this.wakeUp) wake();
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  /** A person talking to the bot in a private chat (chat id = user id) or in a group. */
+  chat(o: Partial<ChatOptions> & { userId: number }): EmulatedChat {
+    return new EmulatedChat(this, { chatId: o.chatId ?? o.userId, type: o.type ?? 'private', firstName: 'Lan', ...o });
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Every message the bot sent to a chat, with edits applied, oldest first. */
+  messagesIn(chatId: number | string): BotMessage[] {
+    return this.tg.storage.botMessages
+      .filter((m) => m.botToken === this.token && String(m.message.chat_id) === String(chatId))
+      .map((m) => ({
+        messageId: m.messageId,
+        chatId: String(m.message.chat_id),
+        text: String(m.message.text ?? ''),
+        buttons: ((m.message.reply_markup as any)?.inline_keyboard ?? []).map((row: any[]) =>
+          row.map((b) => ({ text: b.text, data: b.callback_data, url: b.url })),
+        ),
+      }));
+  }
+
+  /** Hands an update to the bot (by webhook if one is set, else to getUpdates) and waits until it is done. */
+  async deliver(update: Record<string, any>): Promise<void> {
+    this.delivered.set(update.update_id, update);
+    if (this.webhook) {
+      const status = await this.push(update);
+      if (status !== 200) throw new Error(`webhook answered ${status} for update ${update.update_id}`);
+      return;
+    }
+    await this.enqueue(update, false);
+  }
+
+  /** Delivers an already delivered update again, as Telegram does when it did not see it confirmed. */
+  async redeliver(updateId: number): Promise<void> {
+    const update = this.delivered.get(updateId);
+    if (!update) throw new Error(`update ${updateId} was never delivered`);
+    if (this.webhook) {
+      const status = await this.push(update);
+      if (status !== 200) throw new Error(`webhook answered ${status} for redelivered update ${updateId}`);
+      return;
+    }
+    await this.enqueue(update, true);
+  }
+
+  /** Posts an update to the bot's webhook as Telegram does, with the secret header it was given. */
+  async push(update: Record<string, any>, secret = this.webhook?.secretToken): Promise<number> {
+    if (!this.webhook) throw new Error('no webhook set');
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (secret !== undefined) headers['x-telegram-bot-api-secret-token'] = secret;
+    const res = await fetch(this.webhook.url, { method: 'POST', headers, body: JSON.stringify(update) });
+    await res.arrayBuffer();
+    return res.status;
+  }
+
+  /** Stores a user's message or callback in telegram-test-api and returns it as a Bot API update. */
+  async addUserUpdate(kind: 'message' | 'callback', body: Record<string, any>): Promise<Record<string, any>> {
+    if (kind === 'message') await this.tg.addUserMessage({ ...body, botToken: this.token } as any);
+    else await this.tg.addUserCallback({ ...body, botToken: this.token } as any);
+    const stored = this.tg.storage.userMessages.at(-1)!;
+    stored.isRead = true;
+    const update = (TelegramServer as any).formatUpdate(stored) as Record<string, any>;
+    if (update.message) delete update.message.botToken;
+    if (update.callback_query) update.callback_query.chat_instance = String(body.message?.chat?.id ?? 0);
+    return update;
+  }
+
+  private enqueue(update: Record<string, any>, replay: boolean): Promise<void> {
+    let confirmed!: () => void;
+    const done = new Promise<void>((resolve) => {
+      confirmed = resolve;
+    });
+    this.pending.push({ updateId: update.update_id, update, handedOut: false, replay, confirmed, done });
+    for (const wake of this.wakeUp.splice(0)) wake();
+    return withTimeout(done, 10_000, `the bot did not confirm update ${update.update_id}`);
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url?.split('?')[0] ?? '');
+    if (!match || match[1] !== this.token) return send(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    const method = match[2]!;
+    const raw = await readBody(req);
+    if (req.headers['content-type']?.startsWith('multipart/')) {
+      this.violations.push(`${method}: multipart upload is not emulated`);
+      return send(res, 400, { ok: false, error_code: 400, description: 'multipart not emulated' });
+    }
+    const params = raw.length ? (JSON.parse(raw) as Record<string, any>) : {};
+    this.calls.push({ method, params });
+    const problems = validateBotApiCall(method, params);
+    if (problems.length > 0) {
+      this.violations.push(...problems);
+      return send(res, 400, { ok: false, error_code: 400, description: `Bad Request: ${problems.join('; ')}` });
+    }
+    const result = await this.answer(method, params, req);
+    if (result === undefined) {
+      this.violations.push(`${method}: not emulated`);
+      return send(res, 400, { ok: false, error_code: 400, description: `${method} is not emulated` });
+    }
+    send(res, 200, { ok: true, result });
+  }
+
+  private async answer(method: string, p: Record<string, any>, req: IncomingMessage): Promise<unknown> {
+    switch (method) {
+      case 'getMe':
+        return { id: BOT_ID, is_bot: true, first_name: 'Khối thi đua', username: this.botUsername, can_join_groups: true };
+      case 'getUpdates':
+        return this.getUpdates(p, req);
+      case 'sendMessage': {
+        const sent = this.tg.addBotMessage({ ...p } as any, this.token) as any;
+        return { ...sent, from: { id: BOT_ID, is_bot: true, first_name: 'Khối thi đua' }, date: Math.floor(Date.now() / 1000) };
+      }
+      case 'editMessageText':
+        this.tg.editMessageText({ ...p } as any);
+        return true;
+      case 'editMessageReplyMarkup':
+        // telegram-test-api only applies edits that keep a keyboard; removing it must work too.
+        this.tg.editMessageReplyMarkup({ ...p } as any);
+        if (!p.reply_markup) this.removeKeyboard(p.chat_id, p.message_id);
+        return true;
+      case 'answerCallbackQuery':
+        return true;
+      case 'setMyCommands':
+        this.commands.set(p.scope?.type ?? 'default', p.commands);
+        return true;
+      case 'deleteWebhook':
+        this.webhook = null;
+        return true;
+      case 'setWebhook':
+        this.webhook = { url: p.url, secretToken: p.secret_token };
+        return true;
+      case 'getWebhookInfo':
+        return { url: this.webhook?.url ?? '', has_custom_certificate: false, pending_update_count: this.pending.length };
+      default:
+        return undefined;
+    }
+  }
+
+  private removeKeyboard(chatId: unknown, messageId: unknown): void {
+    const m = this.tg.storage.botMessages.find((x) => String(x.message.chat_id) === String(chatId) && x.messageId === messageId);
+    if (m) delete (m.message as any).reply_markup;
+  }
+
+  // Long polling with Telegram's offset rule: an update is confirmed by a later call whose offset
+  // is above its id; unconfirmed updates are handed out again.
+  private async getUpdates(p: Record<string, any>, req: IncomingMessage): Promise<unknown[]> {
+    const offset = Number(p.offset ?? 0);
+    for (const u of this.pending.filter((x) => x.handedOut && x.updateId < offset)) u.confirmed();
+    this.pending = this.pending.filter((x) => !(x.handedOut && x.updateId < offset));
+    const ready = () => this.pending.filter((x) => x.updateId >= offset || (x.replay && !x.handedOut));
+    if (ready().length === 0 && Number(p.timeout ?? 0) > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Number(p.timeout) * 1000);
+        const wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        this.wakeUp.push(wake);
+        req.socket.once('close', wake);
+      });
+    }
+    const batch = ready().slice(0, Number(p.limit ?? 100));
+    for (const u of batch) u.handedOut = true;
+    return batch.map((u) => u.update);
+  }
+}
+
+/** One person in one chat: what they send and what the bot showed them. */
+export class EmulatedChat {
+  private messageDate = Math.floor(Date.now() / 1000);
+  constructor(
+    private readonly emu: BotEmulator,
+    readonly o: ChatOptions,
+  ) {}
+
+  get from() {
+    return { id: this.o.userId, is_bot: false, first_name: this.o.firstName ?? 'Lan', username: this.o.username };
+  }
+
+  get chatObject() {
+    return this.o.type === 'private'
+      ? { id: this.o.chatId, type: 'private', first_name: this.o.firstName ?? 'Lan' }
+      : { id: this.o.chatId, type: this.o.type, title: this.o.title ?? 'Nhóm Khối thi đua' };
+  }
+
+  /** Builds a user update without delivering it (for webhook tests through app.request). */
+  async build(body: Record<string, any>): Promise<Record<string, any>> {
+    return this.emu.addUserUpdate('message', { from: this.from, chat: this.chatObject, date: this.messageDate++, ...body });
+  }
+
+  /** Sends text; a leading /command gets its bot_command entity as Telegram sets it. */
+  async send(text: string): Promise<number> {
+    const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
+    const entities = command ? [{ type: 'bot_command', offset: 0, length: command[0].length }] : undefined;
+    return this.deliver(await this.build({ text, entities }));
+  }
+
+  async sendPhoto(photo: { fileId: string; fileUniqueId: string; fileSize?: number; caption?: string }): Promise<number> {
+    const sizes = [90, 320, 1280].map((w, i) => ({
+      file_id: `${photo.fileId}_${i}`,
+      file_unique_id: `${photo.fileUniqueId}_${i}`,
+      width: w,
+      height: Math.round(w * 0.75),
+      file_size: Math.round((photo.fileSize ?? 120_000) / (3 - i) / (3 - i)),
+    }));
+    sizes[2] = { ...sizes[2]!, file_id: photo.fileId, file_unique_id: photo.fileUniqueId, file_size: photo.fileSize ?? 120_000 };
+    return this.deliver(await this.build({ photo: sizes, caption: photo.caption }));
+  }
+
+  async sendDocument(doc: { fileId: string; fileUniqueId: string; fileName: string; mimeType: string; fileSize: number }): Promise<number> {
+    const document = {
+      file_id: doc.fileId,
+      file_unique_id: doc.fileUniqueId,
+      file_name: doc.fileName,
+      mime_type: doc.mimeType,
+      file_size: doc.fileSize,
+    };
+    return this.deliver(await this.build({ document }));
+  }
+
+  /** Sends any other message (a sticker, a location, a service message). */
+  async sendRaw(body: Record<string, any>): Promise<number> {
+    return this.deliver(await this.build(body));
+  }
+
+  /** Taps the button with this label on the newest bot message that shows it. */
+  async tap(label: string | RegExp, onMessage?: BotMessage): Promise<number> {
+    const candidates = onMessage ? [onMessage] : [...this.messages()].reverse();
+    for (const m of candidates) {
+      const button = m.buttons.flat().find((b) => (typeof label === 'string' ? b.text === label : label.test(b.text)));
+      if (button?.data) return this.tapData(button.data, m);
+    }
+    throw new Error(`no button "${String(label)}" in chat ${this.o.chatId}; buttons: ${JSON.stringify(this.lastMessage().buttons)}`);
+  }
+
+  /** Sends a callback query with this data from the given bot message. */
+  async tapData(data: string, m: BotMessage): Promise<number> {
+    const message = {
+      message_id: m.messageId,
+      from: { id: BOT_ID, is_bot: true, first_name: 'Khối thi đua' },
+      chat: this.chatObject,
+      date: this.messageDate,
+      text: m.text,
+    };
+    return this.deliver(await this.emu.addUserUpdate('callback', { from: this.from, message, data }));
+  }
+
+  async deliver(update: Record<string, any>): Promise<number> {
+    await this.emu.deliver(update);
+    return update.update_id;
+  }
+
+  messages(): BotMessage[] {
+    return this.emu.messagesIn(this.o.chatId);
+  }
+
+  lastMessage(): BotMessage {
+    const m = this.messages().at(-1);
+    if (!m) throw new Error(`the bot sent nothing to chat ${this.o.chatId}`);
+    return m;
+  }
+
+  lastText(): string {
+    return this.lastMessage().text;
+  }
+
+  /** Texts of the messages the bot sent since `mark` (a count from messages().length). */
+  textsSince(mark: number): string[] {
+    return this.messages()
+      .slice(mark)
+      .map((m) => m.text);
+  }
+
+  /** Texts of the callback answers (toasts) the bot gave this user. */
+  callbackAnswers(): string[] {
+    return this.emu.callsOf('answerCallbackQuery').map((c) => String(c.params.text ?? ''));
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(message)), ms);
+    }),
+  ]);
+}
