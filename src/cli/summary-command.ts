@@ -3,13 +3,13 @@
 
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { periodFromKey } from '../core/periods.js';
+import { periodFromKey, type ReportingPeriod } from '../core/periods.js';
 import { localDateOf } from '../core/time.js';
 import { getBloc } from '../db/blocs.js';
 import { getDigestSchedule } from '../db/digests.js';
 import { reportsOfYear } from '../db/figures.js';
 import { publishPeriodDigest } from '../jobs/digest-jobs.js';
-import { computeBlocSummary, type SummaryKind, SummaryError } from '../summaries/bloc-summary.js';
+import { type BlocSummary, computeBlocSummary, type SummaryKind, SummaryError } from '../summaries/bloc-summary.js';
 import { reportsCsv } from '../summaries/csv/reports-csv.js';
 import { summaryReportDocx } from '../summaries/docx/summary-report.js';
 import { cliText as m, WEEKDAY_NAMES } from '../summaries/messages.js';
@@ -44,7 +44,7 @@ async function summary(ctx: CliContext, kind: SummaryKind, options: Record<strin
   const year = intOption(options, 'year');
   const now = ctx.now();
   const tz = ctx.config.timeZone;
-  let s;
+  let s: BlocSummary;
   try {
     s = await computeBlocSummary(ctx.db, bloc.id, { kind, year, asOf: now, timeZone: tz });
   } catch (error) {
@@ -70,7 +70,7 @@ async function digest(ctx: CliContext, options: Record<string, string>): Promise
   const bloc = await requireBloc(ctx, options);
   const key = options.week ?? options.period;
   if (!key || key === 'true') throw new CliError(m.needPeriod);
-  let period;
+  let period: ReportingPeriod;
   try {
     period = periodFromKey(key);
   } catch (error) {

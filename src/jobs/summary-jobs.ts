@@ -6,7 +6,7 @@ import { localDateOf } from '../core/time.js';
 import { splitMessage } from '../core/digest-text.js';
 import { getBloc, listBlocs } from '../db/blocs.js';
 import { getDigestSchedule, hasDigest } from '../db/digests.js';
-import { computeBlocSummary, type SummaryKind, SummaryError } from '../summaries/bloc-summary.js';
+import { type BlocSummary, computeBlocSummary, type SummaryKind, SummaryError } from '../summaries/bloc-summary.js';
 import { latestSummarySlot, summaryCrons } from '../summaries/schedule.js';
 import { summaryNoticeText } from '../summaries/summary-text.js';
 import { type DigestJobScope, digestJobScopes, type PublishResult, storeAndQueue, type SummaryJobDeps } from './digest-jobs.js';
@@ -28,7 +28,7 @@ export async function publishSummary(
   const periodKey = summaryKey(kind, year);
   const base = { blocId, periodKey };
   if (await hasDigest(deps.db, blocId, kind, periodKey)) return { ...base, status: 'already_sent', messages: 0 };
-  let summary;
+  let summary: BlocSummary;
   try {
     summary = await computeBlocSummary(deps.db, blocId, { kind, year, asOf: now, timeZone: deps.timeZone });
   } catch (error) {

@@ -66,12 +66,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute();
 
-  // Figures of one period (digests, /trangthai) read reports by bloc and period key.
-  await db.schema.createIndex('progress_report_bloc_key').on('progress_report').columns(['bloc_id', 'period_key']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropIndex('progress_report_bloc_key').ifExists().execute();
   for (const table of ['digest_schedule', 'criterion_assessment', 'score_adjustment', 'digest']) {
     await db.schema.dropTable(table).ifExists().execute();
   }

@@ -87,7 +87,7 @@ export async function summaryWorkbook(s: BlocSummary, reports: ExportedReport[],
   wb.created = new Date(s.asOf);
   const title = `${s.bloc.name} - ${summaryTitles[s.kind](s.year)}`;
   const header = reportHeader(s);
-  const ws = sheet(wb, t.sheets.reports, title, header, header.map((h, i) => (i === 3 ? 38 : i >= header.length - 3 ? 50 : 14)));
+  const ws = sheet(wb, t.sheets.reports, title, header, header.map((_h, i) => (i === 3 ? 38 : i >= header.length - 3 ? 50 : 14)));
   for (const r of reportsInSummary(s, reports)) ws.addRow(reportRow(s, r, timeZone));
   totalsSheet(wb, s, title);
   ratesSheet(wb, s, title);
