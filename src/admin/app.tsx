@@ -1,40 +1,83 @@
 import { Hono } from 'hono';
-import { listBlocs } from '../db/blocs.js';
-import { getBlocYear } from '../db/bloc-years.js';
-import type { Db } from '../db/connection.js';
-import { listMemberUnits } from '../db/units.js';
-import { getUnit } from '../db/units.js';
-import { localDateOf } from '../core/time.js';
-import { type BlocOverview, OverviewPage } from './overview-page.js';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { jsxRenderer } from 'hono/jsx-renderer';
+import { secureHeaders } from 'hono/secure-headers';
+import { loadBloc, requireAdmin, requireBlocEditor } from './auth/access.js';
+import { accountRoutes } from './auth/account-routes.js';
+import { requireCsrf } from './auth/csrf.js';
+import { loginRoutes } from './auth/login-routes.js';
+import { loadSession } from './auth/session.js';
+import { editBlocRoutes, newBlocRoutes } from './blocs/bloc-routes.js';
+import { overviewPage } from './blocs/overview.js';
+import { dashboardRoutes } from './dashboard/dashboard-routes.js';
+import type { AdminDeps, AdminEnv } from './env.js';
+import { errorPage, notFoundPage } from './http/errors.js';
+import { staticRoutes } from './public/static-routes.js';
+import { Layout } from './ui/layout.js';
 
-export interface AdminDeps {
-  db: Db;
-  now: () => Date;
-  timeZone: string;
+export type { AdminDeps } from './env.js';
+
+/** Uploads (a roster file) are small; anything larger is refused before it is read. */
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** The pages of one bloc, under /blocs/:blocId, each resource its own sub-app. */
+function blocApp(): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+  app.use('*', loadBloc(), requireBlocEditor());
+  app.route('/', dashboardRoutes());
+  app.route('/edit', editBlocRoutes());
+  return app;
 }
 
-/** The admin web app (server-rendered, Vietnamese). */
+/**
+ * The admin web app (server-rendered, Vietnamese). Mount it at '/' AFTER every other sub-app: its
+ * middleware and its 404 page cover every path that reaches it.
+ */
 export function createAdminApp(deps: AdminDeps): Hono {
-  const app = new Hono();
-  app.get('/', async (c) => {
-    const today = localDateOf(deps.now(), deps.timeZone);
-    const year = Number(today.slice(0, 4));
-    const blocs: BlocOverview[] = [];
-    for (const b of await listBlocs(deps.db)) {
-      const members = await listMemberUnits(deps.db, b.id, today);
-      const term = await getBlocYear(deps.db, b.id, year);
-      const chair = term ? await getUnit(deps.db, term.chair_unit_id) : undefined;
-      blocs.push({
-        id: b.id,
-        name: b.name,
-        province: b.province,
-        isDemo: b.is_demo === 1,
-        members: members.length,
-        chairName: chair?.name ?? null,
-        year,
-      });
-    }
-    return c.html(<OverviewPage blocs={blocs} />);
+  const app = new Hono<AdminEnv>();
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+      strictTransportSecurity: deps.secureCookies ? 'max-age=31536000' : false,
+    }),
+  );
+  app.route('/static', staticRoutes());
+  app.use('*', jsxRenderer((props, c) => Layout({ title: props.title, children: props.children }, c as never)));
+  app.use('*', async (c, next) => {
+    await next();
+    // Pages carry names and figures: never keep them in a shared office PC's cache.
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
-  return app;
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HTTPException(413);
+      },
+    }),
+  );
+  app.use('*', loadSession(deps));
+  app.route('/', loginRoutes());
+  app.use('*', requireAdmin(), requireCsrf());
+  app.route('/', accountRoutes());
+  app.get('/', overviewPage);
+  app.route('/blocs/new', newBlocRoutes());
+  app.route('/blocs/:blocId', blocApp());
+  // The admin answers every path left under '/', so the composition root mounts it last.
+  app.all('*', notFoundPage);
+  app.onError(errorPage);
+  return new Hono().route('/', app);
 }

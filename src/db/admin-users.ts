@@ -30,3 +30,42 @@ export async function countAdmins(db: Db): Promise<number> {
 export async function setAdminPassword(db: Db, id: number, passwordHash: string): Promise<void> {
   await db.updateTable('admin_user').set({ password_hash: passwordHash }).where('id', '=', id).execute();
 }
+
+export async function getAdminUser(db: Db, id: number): Promise<AdminUser | undefined> {
+  return db.selectFrom('admin_user').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Every admin account (of one bloc when blocId is given), by username. */
+export async function listAdminUsers(db: Db, opts: { blocId?: number } = {}): Promise<AdminUser[]> {
+  let q = db.selectFrom('admin_user').selectAll().orderBy('username');
+  if (opts.blocId !== undefined) q = q.where('bloc_id', '=', opts.blocId);
+  return q.execute();
+}
+
+export async function updateAdminUser(
+  db: Db,
+  id: number,
+  u: { displayName: string; role: AdminRole; blocId: number | null },
+): Promise<void> {
+  await db
+    .updateTable('admin_user')
+    .set({ display_name: u.displayName, role: u.role, bloc_id: u.blocId })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Disables (at a time) or re-enables (null) an account. */
+export async function setAdminDisabled(db: Db, id: number, disabledAt: string | null): Promise<void> {
+  await db.updateTable('admin_user').set({ disabled_at: disabledAt }).where('id', '=', id).execute();
+}
+
+/** Enabled province admins: the last one cannot be disabled or demoted. */
+export async function countActiveProvinceAdmins(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('admin_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'province_admin')
+    .where('disabled_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

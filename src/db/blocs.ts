@@ -29,3 +29,7 @@ export interface BlocReportingSettings {
 export async function updateBlocSettings(db: Db, id: number, settings: Partial<BlocReportingSettings>): Promise<void> {
   await db.updateTable('bloc').set(settings).where('id', '=', id).execute();
 }
+
+export async function updateBlocInfo(db: Db, id: number, info: { name: string; province: string; description: string | null }): Promise<void> {
+  await db.updateTable('bloc').set(info).where('id', '=', id).execute();
+}

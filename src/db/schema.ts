@@ -308,6 +308,15 @@ export interface DigestScheduleTable {
   updated_at: Generated<string>;
 }
 
+// Admin (0005): login attempts, for throttling failed logins.
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username: string;
+  ip: string | null;
+  at: string;
+  succeeded: Flag;
+}
+
 export interface Database {
   bloc: BlocTable;
   unit: UnitTable;
@@ -336,6 +345,7 @@ export interface Database {
   score_adjustment: ScoreAdjustmentTable;
   criterion_assessment: CriterionAssessmentTable;
   digest_schedule: DigestScheduleTable;
+  login_attempt: LoginAttemptTable;
 }
 
 export type Bloc = Selectable<BlocTable>;

@@ -1,0 +1,40 @@
+import type { Logger } from '../logger.js';
+import type { Db } from '../db/connection.js';
+import type { AdminRole, Bloc } from '../db/schema.js';
+
+/** What the admin app needs from the composition root. */
+export interface AdminDeps {
+  db: Db;
+  now: () => Date;
+  /** The deployment's time zone (Asia/Ho_Chi_Minh): periods, deadlines and dates shown. */
+  timeZone: string;
+  /** The bot's username, for invite links; without it the page shows the code and says why. */
+  botUsername?: string;
+  /** Mark cookies Secure (set behind HTTPS). */
+  secureCookies: boolean;
+  logger?: Logger;
+}
+
+/** The signed-in admin, as the pages see it. */
+export interface CurrentAdmin {
+  id: number;
+  username: string;
+  displayName: string;
+  role: AdminRole;
+  /** The bloc of a bloc admin or viewer; null for a province admin. */
+  blocId: number | null;
+}
+
+export interface AdminVariables {
+  deps: AdminDeps;
+  admin: CurrentAdmin | null;
+  /** The session's CSRF token, put in every form. */
+  csrfToken: string | null;
+  sessionHash: string | null;
+  /** Set on routes under /blocs/:blocId once access to the bloc is checked. */
+  bloc: Bloc;
+  /** One-line notice shown at the top of the page (after a redirect, from the query string). */
+  notice: string | null;
+}
+
+export type AdminEnv = { Variables: AdminVariables };

@@ -1,0 +1,119 @@
+// Zod builders for form fields: every text is NFC-normalised, every message is Vietnamese.
+
+import { z } from 'zod';
+import { parseDateVi } from '../../core/date-input.js';
+import { normalizeText } from '../../core/normalize.js';
+import { isValidClockTime } from '../../core/quiet-hours.js';
+import { common as m } from '../messages.js';
+
+/** A form value as text: missing fields and files count as empty. */
+const raw = z.unknown().transform((v) => (typeof v === 'string' ? normalizeText(v) : ''));
+
+/** Required text, normalised, at most `max` characters. */
+export function text(max = 200) {
+  return raw.pipe(z.string().min(1, m.required).max(max, m.tooLong(max)));
+}
+
+/** Optional text: empty becomes null. */
+export function optionalText(max = 200) {
+  return raw.pipe(z.string().max(max, m.tooLong(max))).transform((v) => (v === '' ? null : v));
+}
+
+/** A required date typed dd/mm/yyyy, as 'YYYY-MM-DD'. */
+export function date() {
+  return raw.transform((v, ctx) => {
+    if (v === '') {
+      ctx.addIssue({ code: 'custom', message: m.required });
+      return z.NEVER;
+    }
+    const d = parseDateVi(v);
+    if (!d) {
+      ctx.addIssue({ code: 'custom', message: m.badDate });
+      return z.NEVER;
+    }
+    return d;
+  });
+}
+
+/** An optional date: empty becomes null. */
+export function optionalDate() {
+  return raw.transform((v, ctx) => {
+    if (v === '') return null;
+    const d = parseDateVi(v);
+    if (!d) {
+      ctx.addIssue({ code: 'custom', message: m.badDate });
+      return z.NEVER;
+    }
+    return d;
+  });
+}
+
+/** A whole number in [min, max]. */
+export function int(min: number, max: number) {
+  return raw.transform((v, ctx) => {
+    const n = Number(v);
+    if (v === '' || !/^-?\d+$/.test(v) || n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: m.badInt(min, max) });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+/** An optional whole number in [min, max]: empty becomes null. */
+export function optionalInt(min: number, max: number) {
+  return raw.transform((v, ctx) => {
+    if (v === '') return null;
+    const n = Number(v);
+    if (!/^-?\d+$/.test(v) || n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: m.badInt(min, max) });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+/** A non-negative number typed with a dot or a Vietnamese decimal comma ('2,5'). */
+export function decimal(opts: { optional?: boolean; max?: number } = {}) {
+  return raw.transform((v, ctx): number | null => {
+    if (v === '' && opts.optional) return null;
+    const n = Number(v.replace(',', '.'));
+    if (v === '' || !/^\d+([.,]\d+)?$/.test(v) || n > (opts.max ?? 1e9)) {
+      ctx.addIssue({ code: 'custom', message: v === '' ? m.required : m.badNumber });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+/** One of the given values. */
+export function choice<const T extends readonly [string, ...string[]]>(values: T) {
+  return raw.pipe(z.enum(values, { message: m.badChoice }));
+}
+
+/** A clock time 'HH:MM'. */
+export function clockTime() {
+  return raw.transform((v, ctx) => {
+    const t = v.length === 4 ? `0${v}` : v;
+    if (!isValidClockTime(t)) {
+      ctx.addIssue({ code: 'custom', message: m.badTime });
+      return z.NEVER;
+    }
+    return t;
+  });
+}
+
+/** A checkbox: present (any value) is true. */
+export const checkbox = z.unknown().transform((v) => v !== undefined && v !== null && v !== '');
+
+/** A positive row id chosen from a list. */
+export function id() {
+  return raw.transform((v, ctx) => {
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || n <= 0 || !Number.isSafeInteger(n)) {
+      ctx.addIssue({ code: 'custom', message: m.badChoice });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
