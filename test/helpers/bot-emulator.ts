@@ -173,7 +173,7 @@ export class BotEmulator {
       this.violations.push(...problems);
       return send(res, 400, { ok: false, error_code: 400, description: `Bad Request: ${problems.join('; ')}` });
     }
-    const result = await this.answer(method, params, req);
+    const result = await this.answer(method, params, res);
     if (result === undefined) {
       this.violations.push(`${method}: not emulated`);
       return send(res, 400, { ok: false, error_code: 400, description: `${method} is not emulated` });
@@ -181,12 +181,12 @@ export class BotEmulator {
     send(res, 200, { ok: true, result });
   }
 
-  private async answer(method: string, p: Record<string, any>, req: IncomingMessage): Promise<unknown> {
+  private async answer(method: string, p: Record<string, any>, res: ServerResponse): Promise<unknown> {
     switch (method) {
       case 'getMe':
         return { id: BOT_ID, is_bot: true, first_name: 'Khối thi đua', username: this.botUsername, can_join_groups: true };
       case 'getUpdates':
-        return this.getUpdates(p, req);
+        return this.getUpdates(p, res);
       case 'sendMessage': {
         const sent = this.tg.addBotMessage({ ...p } as any, this.token) as any;
         return { ...sent, from: { id: BOT_ID, is_bot: true, first_name: 'Khối thi đua' }, date: Math.floor(Date.now() / 1000) };
@@ -224,20 +224,22 @@ export class BotEmulator {
 
   // Long polling with Telegram's offset rule: an update is confirmed by a later call whose offset
   // is above its id; unconfirmed updates are handed out again.
-  private async getUpdates(p: Record<string, any>, req: IncomingMessage): Promise<unknown[]> {
+  private async getUpdates(p: Record<string, any>, res: ServerResponse): Promise<unknown[]> {
     const offset = Number(p.offset ?? 0);
     for (const u of this.pending.filter((x) => x.handedOut && x.updateId < offset)) u.confirmed();
     this.pending = this.pending.filter((x) => !(x.handedOut && x.updateId < offset));
     const ready = () => this.pending.filter((x) => x.updateId >= offset || (x.replay && !x.handedOut));
     if (ready().length === 0 && Number(p.timeout ?? 0) > 0) {
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Number(p.timeout) * 1000);
+        // Woken by a new update, by the client going away (telegraf's stop aborts the request), or by the timeout.
         const wake = () => {
           clearTimeout(timer);
+          res.off('close', wake);
           resolve();
         };
+        const timer = setTimeout(wake, Number(p.timeout) * 1000);
         this.wakeUp.push(wake);
-        req.socket.once('close', wake);
+        res.once('close', wake);
       });
     }
     const batch = ready().slice(0, Number(p.limit ?? 100));
