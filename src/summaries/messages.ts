@@ -54,6 +54,8 @@ export const documentText = {
     display_order: 'Bằng điểm và tỷ lệ, xếp theo thứ tự trong Khối',
   },
   leftBloc: 'Đã rời Khối, không xếp hạng',
+  qualitativeDefault: 'Chỉ tiêu định tính chưa được Khối đánh giá được tính là đạt.',
+  notMet: (unit: string, codes: string) => `- ${unit}: không đạt chỉ tiêu ${codes}.`,
   criterionLegend: 'TC: chỉ tiêu giao ước, đánh số như tại mục I, kèm điểm chuẩn của chỉ tiêu.',
   joined: (date: string) => `tham gia từ ${date}`,
   left: (date: string) => `rời Khối ngày ${date}`,

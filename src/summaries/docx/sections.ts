@@ -125,6 +125,13 @@ export function scoresSection(s: BlocSummary): (Paragraph | Table)[] {
   for (const row of s.scores.rows.filter((r) => r.tieBrokenBy)) {
     out.push(para(`(*) ${row.name}: ${t.tieNote[row.tieBrokenBy!].toLowerCase()}.`, { italics: true, size: 22, indent: 567 }));
   }
+  out.push(para(t.qualitativeDefault, { italics: true, size: 22, indent: 567 }));
+  for (const row of s.scores.rows) {
+    const codes = row.criteria
+      .filter((c) => c.basis === 'assessed' && c.points === 0)
+      .map((c) => s.criteria.find((x) => x.criterionId === c.criterionId)?.code ?? '');
+    if (codes.length > 0) out.push(para(t.notMet(row.name, codes.join(', ')), { size: 22, indent: 567 }));
+  }
   for (const a of s.adjustments) {
     const unit = s.units.find((u) => u.unitId === a.unitId)?.name ?? '';
     const sign = a.kind === 'bonus' ? '+' : '-';
