@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from './connection.js';
+import type { OutboxMessage } from './schema.js';
 
 export interface OutboxPayload {
   text: string;
@@ -17,6 +19,8 @@ export interface NewOutboxMessage {
   payload: OutboxPayload;
   /** Earliest time to send; defaults to now. */
   notBefore?: Date;
+  /** After this instant the message is not worth sending any more: it fails as 'expired'. */
+  notAfter?: Date;
   now: Date;
 }
 
@@ -36,9 +40,210 @@ export async function enqueueOutbox(db: Db, m: NewOutboxMessage): Promise<boolea
       payload: JSON.stringify(m.payload),
       status: 'queued',
       next_attempt_at: (m.notBefore ?? m.now).toISOString(),
+      not_after: m.notAfter?.toISOString() ?? null,
       created_at: m.now.toISOString(),
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+export interface DueOutboxMessage {
+  id: number;
+  chatId: string;
+  chatType: 'private' | 'group';
+}
+
+/**
+ * Rows ready to send at `now`: the oldest queued row of each chat (so one chat's backlog neither
+ * jumps its own order nor starves other chats), skipping chats the caller is still pacing.
+ */
+export async function listDueOutbox(
+  db: Db,
+  opts: { now: Date; limit: number; skipChats?: readonly string[] },
+): Promise<DueOutboxMessage[]> {
+  const skip = opts.skipChats ?? [];
+  // SQLite returns the bare columns of the row holding min(id) in each group.
+  const rows = await db
+    .selectFrom('outbox_message')
+    .select((eb) => [eb.fn.min('id').as('id'), 'chat_id', 'chat_type', 'next_attempt_at'])
+    .where('status', '=', 'queued')
+    .where('next_attempt_at', '<=', opts.now.toISOString())
+    .$if(skip.length > 0, (qb) => qb.where('chat_id', 'not in', skip))
+    .groupBy('chat_id')
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(opts.limit)
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), chatId: r.chat_id, chatType: r.chat_type }));
+}
+
+/** The earliest next_attempt_at of a queued row, to know how long the worker may sleep. */
+export async function nextOutboxAttemptAt(db: Db): Promise<Date | null> {
+  const row = await db
+    .selectFrom('outbox_message')
+    .select((eb) => eb.fn.min('next_attempt_at').as('at'))
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return row?.at ? new Date(row.at) : null;
+}
+
+export type ClaimResult =
+  | { claimed: true; message: OutboxMessage }
+  | { claimed: false; why: 'taken' | 'expired' };
+
+/**
+ * Marks a queued row 'sending' just before it is handed to the Bot API. A row past its not_after
+ * is failed as 'expired' instead. Only one claimer can win a row.
+ */
+export async function claimOutboxMessage(db: Db, id: number, now: Date): Promise<ClaimResult> {
+  const at = now.toISOString();
+  const expired = await db
+    .updateTable('outbox_message')
+    .set({ status: 'failed', failure_reason: 'expired', last_error: 'not sent before not_after', claimed_at: null })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .where('not_after', '<=', at)
+    .executeTakeFirst();
+  if (Number(expired.numUpdatedRows) > 0) return { claimed: false, why: 'expired' };
+  const message = await db
+    .updateTable('outbox_message')
+    .set((eb) => ({ status: 'sending', claimed_at: at, attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .returningAll()
+    .executeTakeFirst();
+  return message ? { claimed: true, message } : { claimed: false, why: 'taken' };
+}
+
+/** Records rows Telegram accepted, in one transaction (the worker batches them). */
+export async function markOutboxSent(db: Db, sent: { id: number; messageId: number | null; at: Date }[]): Promise<void> {
+  if (sent.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    for (const s of sent) {
+      await trx
+        .updateTable('outbox_message')
+        .set({ status: 'sent', sent_at: s.at.toISOString(), telegram_message_id: s.messageId, last_error: null })
+        .where('id', '=', s.id)
+        .where('status', '=', 'sending')
+        .execute();
+    }
+  });
+}
+
+/**
+ * Puts a claimed row back in the queue for another attempt at `at`. A rate-limit answer does not
+ * count as an attempt (countAttempt false); chatId moves a row to a migrated group's new id.
+ */
+export async function rescheduleOutbox(
+  db: Db,
+  id: number,
+  r: { at: Date; error: string; countAttempt: boolean; chatId?: string },
+): Promise<void> {
+  await db
+    .updateTable('outbox_message')
+    .set((eb) => ({
+      status: 'queued',
+      next_attempt_at: r.at.toISOString(),
+      last_error: r.error,
+      claimed_at: null,
+      ...(r.countAttempt ? {} : { attempts: eb('attempts', '-', 1) }),
+      ...(r.chatId ? { chat_id: r.chatId } : {}),
+    }))
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+/** Marks a claimed row as permanently failed, with a reason code for the admin. */
+export async function failOutbox(db: Db, id: number, f: { reason: string; error: string }): Promise<void> {
+  await db
+    .updateTable('outbox_message')
+    .set({ status: 'failed', failure_reason: f.reason, last_error: f.error, claimed_at: null })
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+/**
+ * At worker start: rows left 'sending' by a crash go back to the queue and are sent again. A row
+ * Telegram accepted just before the crash is then sent twice (docs/decisions/0020).
+ */
+export async function requeueInterruptedOutbox(db: Db, now: Date): Promise<number[]> {
+  const rows = await db
+    .updateTable('outbox_message')
+    .set({ status: 'queued', next_attempt_at: now.toISOString(), last_error: 'interrupted: resent after restart', claimed_at: null })
+    .where('status', '=', 'sending')
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Sends a failed message again (the admin's "gửi lại" after the recipient pressed Start). */
+export async function requeueFailedOutbox(db: Db, id: number, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('outbox_message')
+    .set({
+      status: 'queued',
+      attempts: 0,
+      next_attempt_at: now.toISOString(),
+      failure_reason: null,
+      last_error: null,
+      not_after: null,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export interface DeliveryStats {
+  queued: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  /** Permanent failures by reason code, most frequent first. */
+  failureReasons: { reason: string; count: number }[];
+  /** When the oldest still-queued message was created; a large age means delivery is stuck. */
+  oldestQueuedAt: string | null;
+}
+
+/** Counts for the admin's delivery page: queued, in flight, sent, failed and why. */
+export async function deliveryStats(db: Db, blocId?: number): Promise<DeliveryStats> {
+  const byStatus = await db
+    .selectFrom('outbox_message')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('created_at').as('oldest')])
+    .$if(blocId !== undefined, (qb) => qb.where('bloc_id', '=', blocId!))
+    .groupBy('status')
+    .execute();
+  const reasons = await db
+    .selectFrom('outbox_message')
+    .select([sql<string>`coalesce(failure_reason, 'unknown')`.as('reason'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'failed')
+    .$if(blocId !== undefined, (qb) => qb.where('bloc_id', '=', blocId!))
+    .groupBy('reason')
+    .orderBy('n', 'desc')
+    .orderBy('reason')
+    .execute();
+  const count = (s: string) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);
+  return {
+    queued: count('queued'),
+    sending: count('sending'),
+    sent: count('sent'),
+    failed: count('failed'),
+    failureReasons: reasons.map((r) => ({ reason: r.reason, count: Number(r.n) })),
+    oldestQueuedAt: byStatus.find((r) => r.status === 'queued')?.oldest ?? null,
+  };
+}
+
+/** The latest failed messages, for the admin to see who did not get what and why. */
+export async function listFailedOutbox(db: Db, opts: { blocId?: number; limit?: number } = {}): Promise<OutboxMessage[]> {
+  return db
+    .selectFrom('outbox_message')
+    .selectAll()
+    .where('status', '=', 'failed')
+    .$if(opts.blocId !== undefined, (qb) => qb.where('bloc_id', '=', opts.blocId!))
+    .orderBy('id', 'desc')
+    .limit(opts.limit ?? 100)
+    .execute();
 }

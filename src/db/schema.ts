@@ -195,6 +195,29 @@ export interface OutboxMessageTable {
   telegram_message_id: number | null;
   created_at: Generated<string>;
   sent_at: string | null;
+  // Delivery (0003): permanent failure code, send-by instant, when handed to the Bot API.
+  failure_reason: string | null;
+  not_after: string | null;
+  claimed_at: string | null;
+}
+
+// Reminders (0003): each bloc's reminder policy; a bloc without a row uses the defaults.
+export type EscalateTo = 'none' | 'chair' | 'unit_head';
+
+export interface ReminderPolicyTable {
+  bloc_id: number;
+  enabled: Generated<Flag>;
+  before_days: number | null;
+  before_time: Generated<string>;
+  after_time: Generated<string>;
+  after_every_days: Generated<number>;
+  after_max: Generated<number>;
+  escalate_to: Generated<EscalateTo>;
+  send_from: Generated<string>;
+  send_until: Generated<string>;
+  send_on_weekends: Generated<Flag>;
+  updated_at: Generated<string>;
+  updated_by: string | null;
 }
 
 export interface JobRunTable {
@@ -336,6 +359,7 @@ export interface Database {
   public_holiday: PublicHolidayTable;
   outbox_message: OutboxMessageTable;
   job_run: JobRunTable;
+  reminder_policy: ReminderPolicyTable;
   admin_user: AdminUserTable;
   admin_session: AdminSessionTable;
   audit_log: AuditLogTable;

@@ -1,0 +1,78 @@
+// What a Bot API answer means for an outbox row. Pure.
+
+import type { RawSendResult } from './bot-api-client.js';
+
+export type FailureReason =
+  | 'blocked'
+  | 'not_started'
+  | 'deactivated'
+  | 'kicked'
+  | 'forbidden'
+  | 'chat_not_found'
+  | 'bad_request'
+  | 'too_many_attempts'
+  | 'expired';
+
+export type SendOutcome =
+  | { type: 'sent'; messageId: number | null }
+  /** 429: wait retry_after seconds; not the message's fault, so not an attempt. */
+  | { type: 'rate_limited'; retryAfterS: number; error: string }
+  /** Network error, timeout, 5xx or an unreadable answer: try again later. */
+  | { type: 'retry'; error: string }
+  /** The group became a supergroup with a new id: send there. */
+  | { type: 'migrated'; chatId: string; error: string }
+  /** Will never succeed as it is: the admin must act (e.g. ask the person to unblock the bot). */
+  | { type: 'permanent'; reason: FailureReason; error: string }
+  /** The token was refused (401/404): nothing can be sent until the configuration is fixed. */
+  | { type: 'auth'; error: string };
+
+interface ApiBody {
+  ok?: boolean;
+  description?: string;
+  result?: { message_id?: number };
+  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
+}
+
+const FORBIDDEN: [RegExp, FailureReason][] = [
+  [/blocked by the user/i, 'blocked'],
+  [/can't initiate conversation|cannot initiate conversation/i, 'not_started'],
+  [/user is deactivated/i, 'deactivated'],
+  [/kicked|not a member|chat was deleted/i, 'kicked'],
+];
+
+/** Classifies the result of one sendMessage call. */
+export function classifySendResult(raw: RawSendResult): SendOutcome {
+  if (raw.kind === 'timeout') return { type: 'retry', error: 'timeout: no answer from the Bot API' };
+  if (raw.kind === 'network_error') return { type: 'retry', error: `network: ${raw.error}` };
+  const body = (raw.body && typeof raw.body === 'object' ? raw.body : {}) as ApiBody;
+  const description = typeof body.description === 'string' ? body.description : `HTTP ${raw.status}`;
+  const error = `${raw.status}: ${description}`;
+  if (raw.status === 200 && body.ok === true) {
+    const id = body.result?.message_id;
+    return { type: 'sent', messageId: typeof id === 'number' ? id : null };
+  }
+  if (raw.status === 429) {
+    const s = Number(body.parameters?.retry_after);
+    return { type: 'rate_limited', retryAfterS: Number.isFinite(s) && s > 0 ? s : 1, error };
+  }
+  if (raw.status === 401 || raw.status === 404) return { type: 'auth', error };
+  if (raw.status === 403) {
+    const match = FORBIDDEN.find(([re]) => re.test(description));
+    return { type: 'permanent', reason: match?.[1] ?? 'forbidden', error };
+  }
+  if (raw.status === 400) {
+    const migrated = body.parameters?.migrate_to_chat_id;
+    if (typeof migrated === 'number') return { type: 'migrated', chatId: String(migrated), error };
+    if (/chat not found|user not found|peer_id_invalid/i.test(description)) {
+      return { type: 'permanent', reason: 'chat_not_found', error };
+    }
+    return { type: 'permanent', reason: 'bad_request', error };
+  }
+  return { type: 'retry', error };
+}
+
+/** Delay before retry number `attempt` (1-based): doubling from base up to max, times jitter (0.8–1.2). */
+export function retryDelayMs(attempt: number, baseMs: number, maxMs: number, jitter: number): number {
+  const exp = baseMs * 2 ** Math.max(0, Math.min(attempt - 1, 30));
+  return Math.round(Math.min(maxMs, exp) * jitter);
+}

@@ -1,0 +1,104 @@
+// Keeps sends under Telegram's limits on our side, so 429s stay rare: at most `perSecond` sends in
+// any window of one second (plus a safety margin for network jitter), no burst closer than half
+// the average spacing, one per second per private chat, `perGroupPerMinute` per group. Times are
+// milliseconds from a monotonic clock passed in by the caller.
+
+/** At most `limit` events in any window of `windowMs`. */
+export class SlidingWindow {
+  private readonly times: number[] = [];
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
+
+  private prune(t: number): void {
+    while (this.times.length > 0 && this.times[0]! <= t - this.windowMs) this.times.shift();
+  }
+
+  /** Milliseconds to wait before one more event is allowed at t (0 = now). */
+  waitMs(t: number): number {
+    this.prune(t);
+    if (this.times.length < this.limit) return 0;
+    return this.times[this.times.length - this.limit]! + this.windowMs - t;
+  }
+
+  record(t: number): void {
+    this.times.push(t);
+  }
+
+  /** True when the window holds nothing any more (the entry can be forgotten). */
+  idle(t: number): boolean {
+    this.prune(t);
+    return this.times.length === 0;
+  }
+}
+
+export interface PacerLimits {
+  perSecond: number;
+  perGroupPerMinute: number;
+  /** Added to each window to absorb jitter between our send and Telegram's count. */
+  marginMs: number;
+  /** One message per this many ms in a private chat (Telegram: about one per second). */
+  privateChatWindowMs: number;
+  /** The group window (Telegram: a minute). */
+  groupWindowMs: number;
+}
+
+export class DeliveryPacer {
+  private readonly global: SlidingWindow;
+  private readonly minGapMs: number;
+  private lastSend = Number.NEGATIVE_INFINITY;
+  private readonly chats = new Map<string, SlidingWindow>();
+  private readonly chatPausedUntil = new Map<string, number>();
+  private pausedUntil = 0;
+
+  constructor(private readonly l: PacerLimits) {
+    this.global = new SlidingWindow(l.perSecond, 1000 + l.marginMs);
+    this.minGapMs = (1000 + l.marginMs) / l.perSecond / 2;
+  }
+
+  /** Milliseconds before any message may be sent (global rate, spacing, a 429 pause). */
+  globalWaitMs(t: number): number {
+    return Math.max(0, this.pausedUntil - t, this.lastSend + this.minGapMs - t, this.global.waitMs(t));
+  }
+
+  /** Milliseconds before a message may go to this chat. */
+  chatWaitMs(chatId: string, t: number): number {
+    const paused = (this.chatPausedUntil.get(chatId) ?? 0) - t;
+    return Math.max(0, paused, this.chats.get(chatId)?.waitMs(t) ?? 0);
+  }
+
+  record(chatId: string, chatType: 'private' | 'group', t: number): void {
+    this.global.record(t);
+    this.lastSend = t;
+    let w = this.chats.get(chatId);
+    if (!w) {
+      w =
+        chatType === 'group'
+          ? new SlidingWindow(this.l.perGroupPerMinute, this.l.groupWindowMs + this.l.marginMs)
+          : new SlidingWindow(1, this.l.privateChatWindowMs + this.l.marginMs);
+      this.chats.set(chatId, w);
+    }
+    w.record(t);
+  }
+
+  /** After a 429: hold this chat and, to be safe, everything else for retry_after. */
+  pause(chatId: string, ms: number, t: number): void {
+    this.chatPausedUntil.set(chatId, t + ms);
+    this.pausedUntil = Math.max(this.pausedUntil, t + ms);
+  }
+
+  /** Chats that may not be messaged at t (to leave out of the next database query). */
+  coolingChats(t: number): string[] {
+    const out = new Set<string>();
+    for (const [chatId, w] of this.chats) {
+      if (w.idle(t)) this.chats.delete(chatId);
+      else if (w.waitMs(t) > 0) out.add(chatId);
+    }
+    for (const [chatId, until] of this.chatPausedUntil) {
+      if (until <= t) this.chatPausedUntil.delete(chatId);
+      else out.add(chatId);
+    }
+    return [...out];
+  }
+}

@@ -1,0 +1,14 @@
+// Every scheduled job. A feature adds its job with one entry here (see job.ts for the shape);
+// main.ts hands this list to startScheduler and the CLI's `job run` finds jobs by name in it.
+
+import type { Job } from './job.js';
+import { reminderJob } from './reminders/reminder-job.js';
+import { periodDigestJob } from './digest-jobs.js';
+import { summaryJob } from './summary-jobs.js';
+
+export const jobs: readonly Job[] = [reminderJob, periodDigestJob, summaryJob];
+
+/** The job with that name, if any. */
+export function findJob(name: string, list: readonly Job[] = jobs): Job | undefined {
+  return list.find((j) => j.name === name);
+}

@@ -1,0 +1,54 @@
+// One run of a job for one scope and slot, recorded in the job-run ledger. With the default
+// 'wrap' mode the ledger entry and everything the job writes (its outbox rows) commit together:
+// either the slot is done and its messages are queued, or neither happened and it runs again.
+
+import { beginJobRun, finishJobRun, getJobRun, recordJobFailure } from '../db/job-runs.js';
+import type { Job, JobDeps, JobOutcome, JobScope } from './job.js';
+
+export type SlotRunResult =
+  | { status: 'succeeded'; outcome: JobOutcome }
+  | { status: 'skipped'; reason: 'already_done' }
+  | { status: 'failed'; error: string };
+
+/** Runs the job for the slot unless the ledger says it already ran (or `force`). Never throws. */
+export async function runJobSlot(
+  deps: JobDeps,
+  job: Job,
+  scope: JobScope,
+  slot: string,
+  now: Date,
+  opts: { force?: boolean } = {},
+): Promise<SlotRunResult> {
+  const key = { job: job.name, scope: scope.key, slot };
+  try {
+    if (!opts.force && (await getJobRun(deps.db, key))?.status === 'succeeded') {
+      return { status: 'skipped', reason: 'already_done' };
+    }
+    let outcome: JobOutcome | null;
+    if ((job.transaction ?? 'wrap') === 'wrap') {
+      outcome = await deps.db.transaction().execute(async (trx) => {
+        // First statement of the transaction and a write: takes SQLite's write lock at once.
+        if (!(await beginJobRun(trx, { ...key, at: now, force: opts.force }))) return null;
+        const result = await job.run({ ...deps, db: trx }, now, scope, slot);
+        await finishJobRun(trx, { ...key, at: now, detail: result });
+        return result;
+      });
+    } else {
+      if (!(await beginJobRun(deps.db, { ...key, at: now, force: opts.force }))) return { status: 'skipped', reason: 'already_done' };
+      outcome = await job.run(deps, now, scope, slot);
+      await finishJobRun(deps.db, { ...key, at: now, detail: outcome });
+    }
+    if (outcome === null) return { status: 'skipped', reason: 'already_done' };
+    deps.logger.info({ job: job.name, scope: scope.key, slot, outcome }, 'job run succeeded');
+    return { status: 'succeeded', outcome };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    deps.logger.error({ err: error, job: job.name, scope: scope.key, slot }, 'job run failed');
+    try {
+      await recordJobFailure(deps.db, { ...key, startedAt: now, at: now, error: message });
+    } catch (ledgerError) {
+      deps.logger.error({ err: ledgerError, job: job.name }, 'could not record the failed job run');
+    }
+    return { status: 'failed', error: message };
+  }
+}
