@@ -7,6 +7,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi 'dejavu' || missing+=(fonts-dejavu-core)
+fc-list 2>/dev/null | grep -qi 'liberation serif' || missing+=(fonts-liberation)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing Debian packages for the test suite: ${missing[*]}"
 SUDO=""
