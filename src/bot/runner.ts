@@ -59,6 +59,7 @@ export async function startBot(deps: BotRunnerDeps): Promise<BotRunner> {
   let attempt = 0;
   let retryTimer: NodeJS.Timeout | undefined;
   let polling: Promise<void> | undefined;
+  let launchSettled = true;
 
   await pruneProcessedUpdates(deps.db, new Date(deps.now().getTime() - PROCESSED_UPDATE_MEMORY_MS));
 
@@ -84,10 +85,18 @@ export async function startBot(deps: BotRunnerDeps): Promise<BotRunner> {
         });
         status = 'webhook';
       } else {
-        await new Promise<void>((resolve, reject) => {
-          polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES], dropPendingUpdates: false }, () => resolve());
-          polling.then(() => undefined, (error) => (status === 'polling' ? retryLater(error) : reject(error)));
-        });
+        // Removing a webhook left from webhook mode here (launch does it again) lets a refusal
+        // surface as a failed attempt, and the bot counts as polling only once it succeeded.
+        await bot.telegram.deleteWebhook({ drop_pending_updates: false });
+        launchSettled = false;
+        polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES], dropPendingUpdates: false });
+        polling.then(
+          () => (launchSettled = true),
+          (error) => {
+            launchSettled = true;
+            retryLater(error);
+          },
+        );
         status = 'polling';
       }
       attempt = 0;
@@ -109,10 +118,15 @@ export async function startBot(deps: BotRunnerDeps): Promise<BotRunner> {
       if (retryTimer) clearTimeout(retryTimer);
       if (polling) {
         // The webhook stays set on stop, so Telegram keeps updates until the server is back.
-        try {
-          bot.stop(reason);
-        } catch {
-          // Polling had already ended (the failure that scheduled a retry): nothing to stop.
+        // launch() creates its poller only after its own deleteWebhook call returns; until then
+        // there is nothing to stop, so keep stopping until the launch has ended.
+        while (!launchSettled) {
+          try {
+            bot.stop(reason);
+          } catch {
+            // Not polling yet.
+          }
+          await Promise.race([polling.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 10))]);
         }
         await polling.catch(() => undefined);
       }

@@ -66,9 +66,9 @@ export class BotEmulator {
     this.http = createServer((req, res) => void this.serve(req, res));
   }
 
-  static async start(opts: { botUsername?: string } = {}): Promise<BotEmulator> {
+  static async start(opts: { botUsername?: string; port?: number } = {}): Promise<BotEmulator> {
     const emu = new BotEmulator(opts.botUsername ?? 'khoithidua_test_bot');
-    await new Promise<void>((resolve) => emu.http.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => emu.http.listen(opts.port ?? 0, '127.0.0.1', resolve));
     emu.apiRoot = `http://127.0.0.1:${(emu.http.address() as AddressInfo).port}/`;
     return emu;
   }
@@ -147,6 +147,13 @@ export class BotEmulator {
     return update;
   }
 
+  /** An update id for an update telegram-test-api cannot build (e.g. my_chat_member). */
+  reserveUpdateId(): number {
+    const tg = this.tg as unknown as { updateId: number };
+    tg.updateId += 1;
+    return tg.updateId - 1;
+  }
+
   private enqueue(update: Record<string, any>, replay: boolean): Promise<void> {
     let confirmed!: () => void;
     const done = new Promise<void>((resolve) => {
@@ -159,7 +166,8 @@ export class BotEmulator {
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url?.split('?')[0] ?? '');
-    if (!match || match[1] !== this.token) return send(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    if (!match) return send(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    if (match[1] !== this.token) return send(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = match[2]!;
     const raw = await readBody(req);
     if (req.headers['content-type']?.startsWith('multipart/')) {
@@ -299,6 +307,16 @@ export class EmulatedChat {
       file_size: doc.fileSize,
     };
     return this.deliver(await this.build({ document }));
+  }
+
+  /** The bot's own membership in this chat changed (added, removed, banned). */
+  async botStatusChanged(from: 'member' | 'left' | 'kicked', to: 'member' | 'left' | 'kicked'): Promise<number> {
+    const bot = { id: BOT_ID, is_bot: true, first_name: 'Khối thi đua' };
+    const member = (status: string) => (status === 'kicked' ? { status, until_date: 0, user: bot } : { status, user: bot });
+    return this.deliver({
+      update_id: this.emu.reserveUpdateId(),
+      my_chat_member: { chat: this.chatObject, from: this.from, date: this.messageDate++, old_chat_member: member(from), new_chat_member: member(to) },
+    });
   }
 
   /** Sends any other message (a sticker, a location, a service message). */
