@@ -6,6 +6,7 @@ import type { AdminRole } from '../db/schema.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { type CliContext, CliError, parseOptions } from './context.js';
 import { summaryCommand } from './summary-command.js';
+import { inviteCommand } from './invite-command.js';
 
 export interface CliCommand {
   name: string;
@@ -68,4 +69,4 @@ const adminCreate: CliCommand = {
 };
 
 /** Every CLI command; features add theirs here. */
-export const commands: CliCommand[] = [migrate, seedDemoCommand, adminCreate, summaryCommand];
+export const commands: CliCommand[] = [migrate, seedDemoCommand, adminCreate, summaryCommand, inviteCommand];

@@ -1,0 +1,98 @@
+// `npm run cli -- invite ...`: creates a one-time deep link for a focal point or a bloc's group.
+import { Telegram } from 'telegraf';
+import { telegramAgent } from '../bot/telegram-agent.js';
+import { formatDateTimeVi } from '../core/time.js';
+import { writeAudit } from '../db/audit-log.js';
+import { getBloc } from '../db/blocs.js';
+import { getFocalPoint } from '../db/focal-points.js';
+import { createInvite, INVITE_TTL_DAYS, inviteLink } from '../db/invites.js';
+import { getUnit } from '../db/units.js';
+import type { CliCommand } from './commands.js';
+import { type CliContext, CliError, parseOptions } from './context.js';
+
+const USAGE =
+  'invite focal-point --id ID | invite group --bloc ID  [--days 14] [--bot TEN_BOT]   tạo liên kết mời dùng một lần';
+
+/** The bot's @username: from --bot, else asked from Telegram with the configured token. */
+async function botUsernameFor(ctx: CliContext, given: string | undefined): Promise<string> {
+  if (given) {
+    const name = given.replace(/^@/, '');
+    if (!/^[A-Za-z0-9_]{5,32}$/.test(name)) throw new CliError('--bot: tên bot gồm 5–32 ký tự A-Z, a-z, 0-9 và _, ví dụ khoithidua6_bot');
+    return name;
+  }
+  const { token, apiRoot, forceIpv4 } = ctx.config.telegram;
+  if (!token) throw new CliError('Chưa đặt TELEGRAM_BOT_TOKEN: xin thêm --bot TEN_BOT (tên bot do BotFather cấp).');
+  try {
+    const me = await new Telegram(token, { apiRoot: `${apiRoot}/`, agent: telegramAgent(forceIpv4) }).getMe();
+    return me.username;
+  } catch (error) {
+    throw new CliError(`Không hỏi được tên bot từ Telegram (${(error as Error).message}); xin thêm --bot TEN_BOT.`);
+  }
+}
+
+function positiveDays(value: string | undefined): number {
+  if (value === undefined) return INVITE_TTL_DAYS;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1 || days > 90) throw new CliError('--days: số ngày hiệu lực từ 1 đến 90');
+  return days;
+}
+
+function idOption(value: string | undefined, name: string): number {
+  const id = Number(value);
+  if (!value || !Number.isInteger(id) || id < 1) throw new CliError(`--${name}: cần mã số (số nguyên dương)`);
+  return id;
+}
+
+export const inviteCommand: CliCommand = {
+  name: 'invite',
+  usage: USAGE,
+  async run(ctx, args) {
+    const { positional, options } = parseOptions(args);
+    const kind = positional[0];
+    if (kind !== 'focal-point' && kind !== 'group') throw new CliError(`Dùng: ${USAGE}`);
+    const ttlDays = positiveDays(options.days);
+    const now = ctx.now();
+    let heading: string;
+    let advice: string;
+    let target: { focalPointId?: number; blocId?: number; auditBloc: number | null };
+    if (kind === 'focal-point') {
+      const focalPoint = await getFocalPoint(ctx.db, idOption(options.id, 'id'));
+      if (!focalPoint) throw new CliError(`Không có cán bộ đầu mối mã ${options.id}.`);
+      if (focalPoint.status === 'left') throw new CliError(`Cán bộ ${focalPoint.full_name} đã thôi làm đầu mối; không tạo liên kết.`);
+      const unit = await getUnit(ctx.db, focalPoint.unit_id);
+      heading = `cho cán bộ đầu mối ${focalPoint.full_name} (${unit?.name ?? `đơn vị ${focalPoint.unit_id}`})`;
+      advice = `Gửi liên kết này riêng cho đồng chí ${focalPoint.full_name}; mở liên kết trên điện thoại có Telegram rồi bấm Start. Mỗi liên kết chỉ dùng một lần.`;
+      target = { focalPointId: focalPoint.id, auditBloc: null };
+    } else {
+      const bloc = await getBloc(ctx.db, idOption(options.bloc, 'bloc'));
+      if (!bloc) throw new CliError(`Không có khối thi đua mã ${options.bloc}.`);
+      heading = `nhóm cho ${bloc.name}`;
+      advice = 'Quản trị viên nhóm Telegram của Khối mở liên kết này, chọn nhóm để thêm bot; bot sẽ xác nhận trong nhóm. Mỗi liên kết chỉ dùng một lần.';
+      target = { blocId: bloc.id, auditBloc: bloc.id };
+    }
+    const username = await botUsernameFor(ctx, options.bot);
+    const invite = await ctx.db.transaction().execute(async (trx) => {
+      const created = await createInvite(trx, {
+        kind: kind === 'group' ? 'group' : 'focal_point',
+        focalPointId: target.focalPointId,
+        blocId: target.blocId,
+        createdBy: 'cli',
+        now,
+        ttlDays,
+      });
+      await writeAudit(trx, {
+        at: now,
+        actor: 'cli',
+        action: 'invite.create',
+        entity: 'invite',
+        entityId: created.id,
+        blocId: target.auditBloc,
+        details: { kind: created.kind, focalPointId: created.focal_point_id, expiresAt: created.expires_at },
+      });
+      return created;
+    });
+    ctx.out(`Đã tạo liên kết mời ${heading}, hiệu lực đến ${formatDateTimeVi(new Date(invite.expires_at), ctx.config.timeZone)}:`);
+    ctx.out(inviteLink(username, invite));
+    ctx.out(advice);
+  },
+};
