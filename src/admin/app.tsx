@@ -12,9 +12,12 @@ import { editBlocRoutes, newBlocRoutes } from './blocs/bloc-routes.js';
 import { overviewPage } from './blocs/overview.js';
 import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import type { AdminDeps, AdminEnv } from './env.js';
+import { focalPointRoutes } from './focal-points/focal-point-routes.js';
 import { errorPage, notFoundPage } from './http/errors.js';
 import { staticRoutes } from './public/static-routes.js';
+import { importRoutes } from './roster-import/import-routes.js';
 import { Layout } from './ui/layout.js';
+import { unitRoutes } from './units/unit-routes.js';
 
 export type { AdminDeps } from './env.js';
 
@@ -27,6 +30,9 @@ function blocApp(): Hono<AdminEnv> {
   app.use('*', loadBloc(), requireBlocEditor());
   app.route('/', dashboardRoutes());
   app.route('/edit', editBlocRoutes());
+  app.route('/units', unitRoutes());
+  app.route('/focal-points', focalPointRoutes());
+  app.route('/import', importRoutes());
   return app;
 }
 

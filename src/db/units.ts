@@ -91,3 +91,70 @@ export async function blocOfUnit(db: Db, unitId: number, date: string): Promise<
     .executeTakeFirst();
   return row?.bloc_id;
 }
+
+export interface MembershipRow {
+  membershipId: number;
+  unitId: number;
+  name: string;
+  shortName: string | null;
+  joinedOn: string;
+  leftOn: string | null;
+  displayOrder: number;
+  isDemo: boolean;
+  activeFocalPoints: number;
+}
+
+/** Every membership of the bloc with its unit and active focal point count, in display order. */
+export async function listMembershipRows(db: Db, blocId: number): Promise<MembershipRow[]> {
+  const rows = await db
+    .selectFrom('bloc_membership as m')
+    .innerJoin('unit as u', 'u.id', 'm.unit_id')
+    .select([
+      'm.id as membershipId', 'u.id as unitId', 'u.name', 'u.short_name as shortName', 'm.joined_on as joinedOn',
+      'm.left_on as leftOn', 'm.display_order as displayOrder', 'u.is_demo',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('focal_point as f')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('f.unit_id', '=', 'u.id')
+        .where('f.status', '=', 'active')
+        .as('activeFocalPoints'),
+    )
+    .where('m.bloc_id', '=', blocId)
+    .orderBy('m.display_order')
+    .orderBy('m.joined_on')
+    .orderBy('m.id')
+    .execute();
+  return rows.map(({ is_demo, ...r }) => ({ ...r, isDemo: is_demo === 1, activeFocalPoints: Number(r.activeFocalPoints ?? 0) }));
+}
+
+/** The unit's latest membership of the bloc, or undefined if it never belonged to it. */
+export async function latestMembership(db: Db, blocId: number, unitId: number): Promise<BlocMembership | undefined> {
+  return db
+    .selectFrom('bloc_membership')
+    .selectAll()
+    .where('bloc_id', '=', blocId)
+    .where('unit_id', '=', unitId)
+    .orderBy('joined_on', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+export async function updateMembershipDates(db: Db, membershipId: number, joinedOn: string, leftOn: string | null): Promise<void> {
+  await db.updateTable('bloc_membership').set({ joined_on: joinedOn, left_on: leftOn }).where('id', '=', membershipId).execute();
+}
+
+export async function setDisplayOrder(db: Db, membershipId: number, displayOrder: number): Promise<void> {
+  await db.updateTable('bloc_membership').set({ display_order: displayOrder }).where('id', '=', membershipId).execute();
+}
+
+/** The next display position in the bloc (after every existing membership). */
+export async function nextDisplayOrder(db: Db, blocId: number): Promise<number> {
+  const row = await db
+    .selectFrom('bloc_membership')
+    .select((eb) => eb.fn.max('display_order').as('n'))
+    .where('bloc_id', '=', blocId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0) + 1;
+}

@@ -1,0 +1,206 @@
+import type { FocalPoint, Invite } from '../../db/schema.js';
+import type { LastReport } from '../../db/focal-point-admin.js';
+import type { FormState } from '../http/form.js';
+import { common, focalText as t } from '../messages.js';
+import { showDateTime } from '../ui/format.js';
+import { ErrorSummary, Field, type Option, PostForm, SelectField } from '../ui/forms.js';
+
+export interface UnitGroup {
+  unitId: number;
+  name: string;
+  current: boolean;
+  focalPoints: FocalPoint[];
+}
+
+export function FocalPointFields(props: { form: FormState; units: Option[]; focalPoint?: FocalPoint; unitId?: number }) {
+  return (
+    <>
+      <SelectField label={t.unit} name="unitId" form={props.form} options={props.units} value={props.focalPoint?.unit_id ?? props.unitId} />
+      <Field label={t.fullName} name="fullName" form={props.form} value={props.focalPoint?.full_name} required maxlength={120} />
+      <div class="inline-fields">
+        <Field label={t.position} name="position" form={props.form} value={props.focalPoint?.position} maxlength={120} />
+        <Field label={t.phone} name="phone" form={props.form} value={props.focalPoint?.phone} hint={t.phoneHint} inputmode="tel" maxlength={30} />
+      </div>
+      <SelectField
+        label={t.role}
+        name="role"
+        form={props.form}
+        value={props.focalPoint?.role ?? 'focal_point'}
+        options={[
+          { value: 'focal_point', label: t.roles.focal_point },
+          { value: 'unit_head', label: t.roles.unit_head },
+        ]}
+      />
+    </>
+  );
+}
+
+function TelegramCell(props: { fp: FocalPoint }) {
+  if (props.fp.status === 'left') return <span class="badge neutral">{t.left}</span>;
+  return props.fp.linked_at ? <span class="badge reported">{t.linked}</span> : <span class="badge missing">{t.notLinked}</span>;
+}
+
+export function FocalPointsPage(props: {
+  blocId: number;
+  groups: UnitGroup[];
+  lastReports: Map<number, LastReport>;
+  units: Option[];
+  form: FormState;
+  canEdit: boolean;
+  timeZone: string;
+}) {
+  const base = `/blocs/${props.blocId}/focal-points`;
+  return (
+    <>
+      <h1>{t.title}</h1>
+      <p class="muted">{t.intro}</p>
+      {props.groups.length === 0 ? <p class="card">{t.noUnits}</p> : null}
+      {props.groups.map((g) => (
+        <section class="card" id={`unit-${g.unitId}`}>
+          <h2>{g.name}</h2>
+          {g.focalPoints.length === 0 ? (
+            <p class="muted">{t.noneInUnit}</p>
+          ) : (
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t.colName}</th>
+                    <th class="hide-phone">{t.colPosition}</th>
+                    <th class="hide-phone">{t.colPhone}</th>
+                    <th>{t.colTelegram}</th>
+                    <th class="hide-phone">{t.colLastReport}</th>
+                    <th></th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.focalPoints.map((fp) => {
+                    const last = props.lastReports.get(fp.id);
+                    return (
+                      <tr>
+                        <td>
+                          {fp.full_name} {fp.role === 'unit_head' ? <span class="badge neutral">{t.unitHead}</span> : null}
+                        </td>
+                        <td class="hide-phone">{fp.position ?? ''}</td>
+                        <td class="hide-phone">{fp.phone ?? ''}</td>
+                        <td>
+                          <TelegramCell fp={fp} />
+                        </td>
+                        <td class="hide-phone small">
+                          {last ? (
+                            <a href={`/blocs/${props.blocId}/reports/${last.reportId}`}>
+                              {t.lastReport(last.periodKey, showDateTime(last.updatedAt, props.timeZone))}
+                            </a>
+                          ) : (
+                            <span class="muted">{t.noReport}</span>
+                          )}
+                        </td>
+                        <td>
+                          <a class="button secondary small" href={`${base}/${fp.id}`}>
+                            {t.details}
+                          </a>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ))}
+      {props.canEdit && props.units.length > 0 ? (
+        <section class="card" id="add">
+          <h2>{t.addTitle}</h2>
+          <ErrorSummary form={props.form} />
+          <PostForm action={base}>
+            <FocalPointFields form={props.form} units={props.units} />
+            <button type="submit">{common.add}</button>
+          </PostForm>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export interface InviteView {
+  invite: Invite;
+  link: string | null;
+  qr: string | null;
+}
+
+export function FocalPointPage(props: {
+  blocId: number;
+  fp: FocalPoint;
+  unitName: string;
+  units: Option[];
+  form: FormState;
+  invite: InviteView | null;
+  canEdit: boolean;
+  timeZone: string;
+}) {
+  const base = `/blocs/${props.blocId}/focal-points/${props.fp.id}`;
+  const fp = props.fp;
+  const active = fp.status === 'active';
+  return (
+    <>
+      <h1>{t.editTitle(fp.full_name)}</h1>
+      <p class="muted">{props.unitName}</p>
+      <section class="card" id="invite">
+        <h2>{t.inviteTitle}</h2>
+        {fp.linked_at ? <p>{t.linkedSince(fp.telegram_username ? `@${fp.telegram_username}` : '', showDateTime(fp.linked_at, props.timeZone))}</p> : null}
+        {!active ? <p>{t.deactivatedOn(showDateTime(fp.left_at, props.timeZone))}</p> : null}
+        {active && props.invite ? (
+          <>
+            <p class="small">{t.inviteExplain}</p>
+            {props.invite.link ? (
+              <>
+                {props.invite.qr ? <img class="qr" src={props.invite.qr} alt={t.qrAlt(fp.full_name)} width="220" height="220" /> : null}
+                <p>
+                  {t.inviteLink}: <a href={props.invite.link} class="code">{props.invite.link}</a>
+                </p>
+              </>
+            ) : (
+              <div class="alert info">{t.botNotConnected}</div>
+            )}
+            <p>
+              {t.inviteCode}: <span class="code">{props.invite.invite.code}</span>
+            </p>
+            <p class="muted small">{t.inviteExpires(showDateTime(props.invite.invite.expires_at, props.timeZone))}</p>
+          </>
+        ) : active ? (
+          <p class="muted">{t.noInvite}</p>
+        ) : null}
+        {active && props.canEdit ? (
+          <>
+            {fp.linked_at ? <p class="muted small">{t.relinkHint}</p> : null}
+            <PostForm action={`${base}/invite`} confirm={props.invite ? t.newInviteConfirm : undefined}>
+              <button type="submit" class="secondary">{t.newInvite}</button>
+            </PostForm>
+          </>
+        ) : null}
+      </section>
+      {props.canEdit && active ? (
+        <section class="card">
+          <h2>{common.edit}</h2>
+          <ErrorSummary form={props.form} />
+          <PostForm action={base}>
+            <FocalPointFields form={props.form} units={props.units} focalPoint={fp} />
+            <div class="actions">
+              <button type="submit">{common.save}</button>
+              <a href={`/blocs/${props.blocId}/focal-points`}>{common.back}</a>
+            </div>
+          </PostForm>
+          <h3>{t.deactivate}</h3>
+          <PostForm action={`${base}/deactivate`} confirm={t.deactivateConfirm}>
+            <button type="submit" class="secondary">{t.deactivate}</button>
+          </PostForm>
+        </section>
+      ) : (
+        <p>
+          <a href={`/blocs/${props.blocId}/focal-points`}>{common.back}</a>
+        </p>
+      )}
+    </>
+  );
+}

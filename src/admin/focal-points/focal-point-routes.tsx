@@ -1,0 +1,185 @@
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { localDateOf } from '../../core/time.js';
+import { createFocalPoint, deactivateFocalPoint } from '../../db/focal-points.js';
+import {
+  activeInviteOf,
+  expireInvitesOf,
+  getFocalPointInBloc,
+  lastReportByFocalPoint,
+  listFocalPointsOfBloc,
+  updateFocalPoint,
+} from '../../db/focal-point-admin.js';
+import { createInvite, inviteLink } from '../../db/invites.js';
+import { listMembershipRows } from '../../db/units.js';
+import { canEditBloc, currentAdmin, forbidden, notFound } from '../auth/access.js';
+import type { AdminEnv } from '../env.js';
+import { applyChange } from '../http/change.js';
+import { choice, id, optionalText, text } from '../http/fields.js';
+import { emptyForm, type FormState, typedValues, validForm } from '../http/form.js';
+import { focalText as t } from '../messages.js';
+import type { Option } from '../ui/forms.js';
+import { FocalPointPage, FocalPointsPage, type InviteView, type UnitGroup } from './focal-point-pages.js';
+import { inviteQrDataUrl } from './invite-qr.js';
+
+const PHONE_RE = /^\+?[\d .-]{8,20}$/;
+
+export const focalPointSchema = z.object({
+  unitId: id(),
+  fullName: text(120),
+  position: optionalText(120),
+  phone: optionalText(30).refine((v) => v === null || (PHONE_RE.test(v) && v.replace(/\D/g, '').length >= 8 && v.replace(/\D/g, '').length <= 15), t.badPhone),
+  role: choice(['focal_point', 'unit_head'] as const),
+});
+
+async function roster(c: Context<AdminEnv>) {
+  const { db, now, timeZone } = c.get('deps');
+  const bloc = c.get('bloc');
+  const today = localDateOf(now(), timeZone);
+  const rows = await listMembershipRows(db, bloc.id);
+  const currentIds = new Set(rows.filter((r) => r.leftOn === null || r.leftOn >= today).map((r) => r.unitId));
+  const units: Option[] = [];
+  const groups = new Map<number, UnitGroup>();
+  for (const r of rows) {
+    if (groups.has(r.unitId)) continue;
+    groups.set(r.unitId, { unitId: r.unitId, name: r.name, current: currentIds.has(r.unitId), focalPoints: [] });
+    if (currentIds.has(r.unitId)) units.push({ value: r.unitId, label: r.name });
+  }
+  for (const fp of await listFocalPointsOfBloc(db, bloc.id)) groups.get(fp.unit_id)?.focalPoints.push(fp);
+  // Current members first (in display order), then former members that still have focal points.
+  const ordered = [...groups.values()].filter((g) => g.current || g.focalPoints.length > 0).sort((a, b) => Number(b.current) - Number(a.current));
+  return { units, groups: ordered, currentIds };
+}
+
+async function loadFocalPoint(c: Context<AdminEnv>) {
+  const raw = c.req.param('focalPointId') ?? '';
+  const fpId = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
+  const fp = fpId ? await getFocalPointInBloc(c.get('deps').db, c.get('bloc').id, fpId) : undefined;
+  if (!fp) notFound();
+  return fp;
+}
+
+/** /blocs/:blocId/focal-points: the focal points, their Telegram invites and their last reports. */
+export function focalPointRoutes(): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+
+  const renderList = async (c: Context<AdminEnv>, form: FormState) => {
+    const bloc = c.get('bloc');
+    const { units, groups } = await roster(c);
+    const lastReports = await lastReportByFocalPoint(c.get('deps').db, bloc.id);
+    return c.render(
+      <FocalPointsPage
+        blocId={bloc.id}
+        groups={groups}
+        lastReports={lastReports}
+        units={units}
+        form={form}
+        canEdit={canEditBloc(currentAdmin(c), bloc.id)}
+        timeZone={c.get('deps').timeZone}
+      />,
+      { title: `${t.title} · ${bloc.name}` },
+    );
+  };
+
+  const renderOne = async (c: Context<AdminEnv>, form: FormState) => {
+    const fp = await loadFocalPoint(c);
+    const { db, now, timeZone, botUsername } = c.get('deps');
+    const bloc = c.get('bloc');
+    const { units, groups } = await roster(c);
+    const invite = await activeInviteOf(db, fp.id, now());
+    let view: InviteView | null = null;
+    if (invite) {
+      const link = botUsername ? inviteLink(botUsername, invite) : null;
+      view = { invite, link, qr: link ? await inviteQrDataUrl(link) : null };
+    }
+    return c.render(
+      <FocalPointPage
+        blocId={bloc.id}
+        fp={fp}
+        unitName={groups.find((g) => g.unitId === fp.unit_id)?.name ?? ''}
+        units={units}
+        form={form}
+        invite={view}
+        canEdit={canEditBloc(currentAdmin(c), bloc.id)}
+        timeZone={timeZone}
+      />,
+      { title: t.editTitle(fp.full_name) },
+    );
+  };
+
+  app.get('/', (c) => renderList(c, emptyForm));
+
+  app.post('/', validForm(focalPointSchema, renderList), async (c) => {
+    const v = c.req.valid('form');
+    const bloc = c.get('bloc');
+    const { currentIds } = await roster(c);
+    if (!currentIds.has(v.unitId)) {
+      c.status(422);
+      return renderList(c, { values: typedValues(await c.req.parseBody()), errors: { unitId: t.unitNotMember } });
+    }
+    const admin = currentAdmin(c);
+    const now = c.get('deps').now();
+    const fp = await applyChange(c, async (trx, audit) => {
+      const created = await createFocalPoint(trx, { unit_id: v.unitId, full_name: v.fullName, position: v.position, phone: v.phone, role: v.role });
+      const invite = await createInvite(trx, { kind: 'focal_point', focalPointId: created.id, createdBy: admin.username, now });
+      await audit({ action: 'focal_point.create', entity: 'focal_point', entityId: created.id, blocId: bloc.id, details: { ...v, inviteId: invite.id } });
+      return created;
+    });
+    return c.redirect(`/blocs/${bloc.id}/focal-points/${fp.id}?ok=focalPointCreated#invite`, 303);
+  });
+
+  app.get('/:focalPointId', (c) => renderOne(c, emptyForm));
+
+  app.post('/:focalPointId', validForm(focalPointSchema, renderOne), async (c) => {
+    const fp = await loadFocalPoint(c);
+    if (fp.status !== 'active') notFound();
+    const v = c.req.valid('form');
+    const bloc = c.get('bloc');
+    const { currentIds } = await roster(c);
+    if (!currentIds.has(v.unitId)) {
+      c.status(422);
+      return renderOne(c, { values: typedValues(await c.req.parseBody()), errors: { unitId: t.unitNotMember } });
+    }
+    await applyChange(c, async (trx, audit) => {
+      await updateFocalPoint(trx, fp.id, v);
+      await audit({
+        action: 'focal_point.update',
+        entity: 'focal_point',
+        entityId: fp.id,
+        blocId: bloc.id,
+        details: { before: { unitId: fp.unit_id, fullName: fp.full_name, position: fp.position, phone: fp.phone, role: fp.role }, after: v },
+      });
+    });
+    return c.redirect(`/blocs/${bloc.id}/focal-points/${fp.id}?ok=saved`, 303);
+  });
+
+  app.post('/:focalPointId/invite', async (c) => {
+    const fp = await loadFocalPoint(c);
+    if (fp.status !== 'active') forbidden();
+    const bloc = c.get('bloc');
+    const admin = currentAdmin(c);
+    const now = c.get('deps').now();
+    await applyChange(c, async (trx, audit) => {
+      const expired = await expireInvitesOf(trx, fp.id, now);
+      const invite = await createInvite(trx, { kind: 'focal_point', focalPointId: fp.id, createdBy: admin.username, now });
+      await audit({ action: 'focal_point.invite', entity: 'focal_point', entityId: fp.id, blocId: bloc.id, details: { inviteId: invite.id, replaced: expired } });
+    });
+    return c.redirect(`/blocs/${bloc.id}/focal-points/${fp.id}?ok=inviteCreated#invite`, 303);
+  });
+
+  app.post('/:focalPointId/deactivate', async (c) => {
+    const fp = await loadFocalPoint(c);
+    const bloc = c.get('bloc');
+    if (fp.status === 'active') {
+      const now = c.get('deps').now();
+      await applyChange(c, async (trx, audit) => {
+        await deactivateFocalPoint(trx, fp.id, now.toISOString());
+        const expired = await expireInvitesOf(trx, fp.id, now);
+        await audit({ action: 'focal_point.deactivate', entity: 'focal_point', entityId: fp.id, blocId: bloc.id, details: { fullName: fp.full_name, invitesEnded: expired } });
+      });
+    }
+    return c.redirect(`/blocs/${bloc.id}/focal-points/${fp.id}?ok=focalPointDeactivated`, 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,86 @@
+// The bloc's roster as the import sees it, and the writing of an import's valid rows.
+
+import { foldText, type RosterRowPlan, type RosterSnapshot } from '../../core/roster-import.js';
+import type { Db } from '../../db/connection.js';
+import { createFocalPoint } from '../../db/focal-points.js';
+import { listFocalPointsOfBloc } from '../../db/focal-point-admin.js';
+import { createInvite } from '../../db/invites.js';
+import { addMembership, createUnit, listMembershipRows, nextDisplayOrder } from '../../db/units.js';
+
+export async function rosterSnapshot(db: Db, blocId: number, today: string): Promise<RosterSnapshot> {
+  const rows = await listMembershipRows(db, blocId);
+  const people = await listFocalPointsOfBloc(db, blocId);
+  const current = rows.filter((r) => r.leftOn === null || r.leftOn >= today);
+  const currentIds = new Set(current.map((r) => r.unitId));
+  const formerById = new Map<number, { unitId: number; name: string; leftOn: string }>();
+  for (const r of rows) {
+    if (currentIds.has(r.unitId) || r.leftOn === null) continue;
+    const prev = formerById.get(r.unitId);
+    if (!prev || r.leftOn > prev.leftOn) formerById.set(r.unitId, { unitId: r.unitId, name: r.name, leftOn: r.leftOn });
+  }
+  return {
+    members: current.map((r) => ({
+      unitId: r.unitId,
+      name: r.name,
+      focalPointNames: people.filter((p) => p.unit_id === r.unitId && p.status === 'active').map((p) => p.full_name),
+    })),
+    former: [...formerById.values()],
+    today,
+  };
+}
+
+export interface ImportCounts {
+  units: number;
+  rejoined: number;
+  focalPoints: number;
+}
+
+/** What the valid rows will add. */
+export function countChanges(plan: RosterRowPlan[]): ImportCounts {
+  const valid = plan.filter((r) => r.errors.length === 0);
+  const newUnits = new Set(valid.filter((r) => r.unit.kind === 'new').map((r) => foldText(r.unitName)));
+  const rejoined = new Set(valid.filter((r) => r.unit.kind === 'rejoin').map((r) => foldText(r.unitName)));
+  return {
+    units: newUnits.size,
+    rejoined: rejoined.size,
+    focalPoints: valid.filter((r) => r.focalPoint && !r.focalPoint.exists).length,
+  };
+}
+
+/** Writes the valid rows (call in a transaction): new units and memberships, new focal points with their invites. */
+export async function applyRosterImport(
+  trx: Db,
+  plan: RosterRowPlan[],
+  ctx: { blocId: number; createdBy: string; now: Date },
+): Promise<{ unitIds: number[]; focalPointIds: number[] }> {
+  const unitOf = new Map<string, number>();
+  const unitIds: number[] = [];
+  const focalPointIds: number[] = [];
+  for (const row of plan) {
+    if (row.errors.length > 0) continue;
+    const key = foldText(row.unitName);
+    let unitId = unitOf.get(key);
+    if (unitId === undefined) {
+      if (row.unit.kind === 'new') {
+        const shortName = plan.find((r) => r.errors.length === 0 && foldText(r.unitName) === key && r.shortName)?.shortName ?? null;
+        unitId = (await createUnit(trx, { name: row.unitName, short_name: shortName })).id;
+        await addMembership(trx, { blocId: ctx.blocId, unitId, joinedOn: row.joinedOn, displayOrder: await nextDisplayOrder(trx, ctx.blocId) });
+        unitIds.push(unitId);
+      } else if (row.unit.kind === 'rejoin') {
+        unitId = row.unit.unitId;
+        await addMembership(trx, { blocId: ctx.blocId, unitId, joinedOn: row.joinedOn, displayOrder: await nextDisplayOrder(trx, ctx.blocId) });
+        unitIds.push(unitId);
+      } else {
+        unitId = row.unit.unitId;
+      }
+      unitOf.set(key, unitId);
+    }
+    const fp = row.focalPoint;
+    if (fp && !fp.exists) {
+      const created = await createFocalPoint(trx, { unit_id: unitId, full_name: fp.fullName, position: fp.position, phone: fp.phone, role: fp.role });
+      await createInvite(trx, { kind: 'focal_point', focalPointId: created.id, createdBy: ctx.createdBy, now: ctx.now });
+      focalPointIds.push(created.id);
+    }
+  }
+  return { unitIds, focalPointIds };
+}

@@ -1,0 +1,136 @@
+import type { RosterInputRow, RosterRowPlan } from '../../core/roster-import.js';
+import { importText as t } from '../messages.js';
+import type { ImportCounts } from './apply.js';
+import { showDate } from '../ui/format.js';
+import { PostForm } from '../ui/forms.js';
+
+export function UploadPage(props: { blocId: number; error?: string }) {
+  const base = `/blocs/${props.blocId}/import`;
+  return (
+    <>
+      <h1>{t.title}</h1>
+      <section class="card">
+        <p>{t.intro}</p>
+        <p>{t.columns}</p>
+        <ul>
+          {t.columnHelp.map(([name, help]) => (
+            <li>
+              <b>{name}</b>
+              {help ? `: ${help}` : ''}
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a href={`${base}/template.csv`}>{t.template}</a>
+        </p>
+        {props.error ? (
+          <div class="alert error" role="alert">
+            {props.error}
+          </div>
+        ) : null}
+        <PostForm action={`${base}/preview`} multipart long={t.reading}>
+          <div class="field">
+            <label for="f-file">{t.file}</label>
+            <input
+              id="f-file"
+              type="file"
+              name="file"
+              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+              required
+              aria-invalid={props.error ? 'true' : undefined}
+              aria-describedby="f-file-hint"
+            />
+            <div class="hint" id="f-file-hint">
+              {t.fileHint}
+            </div>
+          </div>
+          <button type="submit">{t.preview}</button>
+        </PostForm>
+      </section>
+    </>
+  );
+}
+
+function RowResult(props: { row: RosterRowPlan }) {
+  const r = props.row;
+  if (r.errors.length > 0)
+    return (
+      <ul class="error-list">
+        {r.errors.map((e) => (
+          <li>{t.rowErrors[e]}</li>
+        ))}
+      </ul>
+    );
+  return (
+    <span class="actions">
+      <span class={`badge ${r.unit.kind === 'existing' ? 'neutral' : 'reported'}`}>
+        {r.unit.kind === 'new' ? t.unitNew : r.unit.kind === 'rejoin' ? t.unitRejoin : t.unitExisting}
+      </span>
+      {r.focalPoint ? <span class={`badge ${r.focalPoint.exists ? 'neutral' : 'reported'}`}>{r.focalPoint.exists ? t.personExists : t.personNew}</span> : null}
+    </span>
+  );
+}
+
+export function PreviewPage(props: {
+  blocId: number;
+  fileName: string;
+  rows: RosterInputRow[];
+  plan: RosterRowPlan[];
+  counts: ImportCounts;
+  stale?: boolean;
+}) {
+  const base = `/blocs/${props.blocId}/import`;
+  const valid = props.plan.filter((r) => r.errors.length === 0).length;
+  const invalid = props.plan.length - valid;
+  const anything = props.counts.units + props.counts.rejoined + props.counts.focalPoints > 0;
+  return (
+    <>
+      <h1>{t.previewTitle(props.fileName)}</h1>
+      {props.stale ? <div class="alert error" role="alert">{t.stale}</div> : null}
+      <section class="card">
+        <p class={invalid > 0 ? 'alert error' : 'alert ok'}>{t.summary(valid, invalid)}</p>
+        <p>{t.willCreate(props.counts.units, props.counts.rejoined, props.counts.focalPoints)}</p>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th class="num">{t.colLine}</th>
+                <th>{t.colUnit}</th>
+                <th class="hide-phone">{t.colJoined}</th>
+                <th>{t.colPerson}</th>
+                <th>{t.colResult}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.plan.map((r) => (
+                <tr class={r.errors.length > 0 ? 'row-error' : undefined}>
+                  <td class="num">{r.line}</td>
+                  <td>{r.unitName}</td>
+                  <td class="hide-phone">{showDate(r.joinedOn)}</td>
+                  <td>{r.focalPoint?.fullName ?? ''}</td>
+                  <td>
+                    <RowResult row={r} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {valid === 0 ? <p>{t.nothingValid}</p> : !anything ? <p>{t.nothingNew}</p> : null}
+        <div class="actions">
+          {valid > 0 && anything ? (
+            <PostForm action={`${base}/confirm`} long={t.importing}>
+              <input type="hidden" name="fileName" value={props.fileName} />
+              <input type="hidden" name="rows" value={JSON.stringify(props.rows)} />
+              <input type="hidden" name="expected" value={JSON.stringify(props.counts)} />
+              <button type="submit">{t.confirm(valid)}</button>
+            </PostForm>
+          ) : null}
+          <a class="button secondary" href={base}>
+            {t.another}
+          </a>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { normalizeText } from '../../core/normalize.js';
+import { MAX_ROSTER_ROWS, planRosterImport, ROSTER_TEMPLATE_HEADER, readRosterTable, type RosterInputRow } from '../../core/roster-import.js';
+import { localDateOf } from '../../core/time.js';
+import { canEditBloc, currentAdmin, forbidden } from '../auth/access.js';
+import type { AdminEnv } from '../env.js';
+import { applyChange } from '../http/change.js';
+import { importText as t } from '../messages.js';
+import { csvLine } from '../../summaries/csv/reports-csv.js';
+import { applyRosterImport, countChanges, rosterSnapshot } from './apply.js';
+import { PreviewPage, UploadPage } from './import-pages.js';
+import { readRosterFile } from './read-file.js';
+
+const FIELDS = ['unitName', 'shortName', 'joinedOn', 'fullName', 'position', 'phone', 'role'] as const;
+
+/** The rows carried from the preview to the confirmation: checked again like a new upload. */
+const carriedRows = z
+  .array(
+    z.object({
+      line: z.number().int().min(1).max(100_000),
+      cells: z.partialRecord(z.enum(FIELDS), z.string().max(1000).transform(normalizeText)),
+    }),
+  )
+  .min(1)
+  .max(MAX_ROSTER_ROWS);
+
+const confirmForm = z.object({
+  rows: z.string().max(2_000_000),
+  fileName: z.string().max(255).optional(),
+  expected: z.string().max(200).optional(),
+});
+
+function today(c: Context<AdminEnv>): string {
+  const { now, timeZone } = c.get('deps');
+  return localDateOf(now(), timeZone);
+}
+
+async function preview(c: Context<AdminEnv>, fileName: string, rows: RosterInputRow[], stale = false) {
+  const bloc = c.get('bloc');
+  const plan = planRosterImport(rows, await rosterSnapshot(c.get('deps').db, bloc.id, today(c)));
+  return c.render(<PreviewPage blocId={bloc.id} fileName={fileName} rows={rows} plan={plan} counts={countChanges(plan)} stale={stale} />, {
+    title: t.previewTitle(fileName),
+  });
+}
+
+function upload(c: Context<AdminEnv>, error?: string) {
+  if (error) c.status(422);
+  return c.render(<UploadPage blocId={c.get('bloc').id} error={error} />, { title: t.title });
+}
+
+/** /blocs/:blocId/import: roster import from .xlsx or .csv with a preview; nothing is written until confirmed. */
+export function importRoutes(): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+  app.use('*', async (c, next) => {
+    if (!canEditBloc(currentAdmin(c), c.get('bloc').id)) forbidden();
+    await next();
+  });
+
+  app.get('/', (c) => upload(c));
+
+  app.get('/template.csv', (c) => {
+    const lines = [
+      ROSTER_TEMPLATE_HEADER,
+      ['Hội Nông dân tỉnh', 'Hội Nông dân', '01/01/2024', 'Nguyễn Văn A', 'Chuyên viên Văn phòng', '0912 345 678', 'đầu mối'],
+      ['Hội Nông dân tỉnh', 'Hội Nông dân', '01/01/2024', 'Trần Thị B', 'Chánh Văn phòng', '0987 654 321', 'thủ trưởng'],
+    ];
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="danh-sach-mau.csv"; filename*=UTF-8''danh-sach-mau.csv`);
+    return c.body(`\uFEFF${lines.map(csvLine).join('\r\n')}\r\n`);
+  });
+
+  app.post('/preview', async (c) => {
+    const body = await c.req.parseBody();
+    const read = await readRosterFile(body.file);
+    if (!read.ok) return upload(c, t[read.error]);
+    const table = readRosterTable(read.table);
+    if (!table.ok) return upload(c, t.fileErrors[table.error]);
+    const file = body.file as File;
+    return preview(c, normalizeText(file.name).slice(0, 255), table.rows);
+  });
+
+  app.post('/confirm', async (c) => {
+    const form = confirmForm.safeParse(await c.req.parseBody());
+    let rows: RosterInputRow[] | null = null;
+    if (form.success) {
+      try {
+        const parsed = carriedRows.safeParse(JSON.parse(form.data.rows));
+        if (parsed.success) rows = parsed.data as RosterInputRow[];
+      } catch {
+        rows = null;
+      }
+    }
+    if (!form.success || !rows) return upload(c, t.unreadable);
+    const fileName = normalizeText(form.data.fileName ?? '') || 'tệp';
+    const bloc = c.get('bloc');
+    const admin = currentAdmin(c);
+    const now = c.get('deps').now();
+    const outcome = await applyChange(c, async (trx, audit) => {
+      // Checked again inside the transaction: the roster may have changed since the preview.
+      const plan = planRosterImport(rows, await rosterSnapshot(trx, bloc.id, today(c)));
+      const counts = countChanges(plan);
+      if (JSON.stringify(counts) !== form.data.expected) return { stale: true as const };
+      const written = await applyRosterImport(trx, plan, { blocId: bloc.id, createdBy: admin.username, now });
+      await audit({
+        action: 'roster.import',
+        entity: 'bloc',
+        entityId: bloc.id,
+        blocId: bloc.id,
+        details: { fileName, ...counts, skippedLines: plan.filter((r) => r.errors.length > 0).map((r) => r.line), ...written },
+      });
+      return { stale: false as const };
+    });
+    if (outcome.stale) {
+      c.status(409);
+      return preview(c, fileName, rows, true);
+    }
+    return c.redirect(`/blocs/${bloc.id}/units?ok=imported`, 303);
+  });
+
+  return app;
+}
