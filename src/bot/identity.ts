@@ -28,7 +28,7 @@ export async function resolveSender(db: Db, telegramUserId: string, now: Date, t
     // Leaving unlinks the account, so look for the focal point this account was linked to.
     const lastId = await lastFocalPointLinkedBy(db, telegramUserId);
     const last = lastId === undefined ? undefined : await getFocalPoint(db, lastId);
-    if (!last || last.status !== 'left') return { kind: 'not_linked' };
+    if (last?.status !== 'left') return { kind: 'not_linked' };
     focalPoint = last;
   }
   const unit = await getUnit(db, focalPoint.unit_id);

@@ -1,6 +1,6 @@
 // The facts around a report the flow needs from the database: open periods, the covenant's
 // criteria for the period's year, and the report already stored for the period.
-import { type ExistingReport } from '../core/report-flow/machine.js';
+import type { ExistingReport } from '../core/report-flow/machine.js';
 import { toFlowCriteria } from '../core/report-flow/submission.js';
 import type { FlowCriterion, FlowPeriod } from '../core/report-flow/types.js';
 import { openPeriodsForReporting, periodDeadlines, type PeriodDeadlines, type ReportingPeriod } from '../core/periods.js';

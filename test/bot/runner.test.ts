@@ -64,8 +64,7 @@ it('keeps trying while Telegram is unreachable and connects once it answers', as
   expect(runner.status()).toBe('error');
   expect(log.errors()[0]?.msg).toBe('Telegram unreachable or refused the bot; retrying');
   expect(runner.botUsername).toBeUndefined();
-  emu = await BotEmulator.start({ port });
-  (emu as { token: string }).token = token;
+  emu = await BotEmulator.start({ port, token });
   await vi.waitFor(() => expect(runner!.status()).toBe('polling'), { timeout: 5_000 });
   expect(runner.botUsername).toBe('khoithidua_test_bot');
 });

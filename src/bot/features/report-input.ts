@@ -84,7 +84,7 @@ export function reportInputFeature(deps: BotDeps): Composer<Context> {
   feature.on(callbackQuery('data'), async (ctx, next) => {
     const action = parseCallbackData(ctx.callbackQuery.data);
     const input = action?.kind === 'draft' ? toFlowInput(action.action) : null;
-    if (!action || action.kind !== 'draft' || !input) return next();
+    if (action?.kind !== 'draft' || !input) return next();
     const outcome = await apply(ctx, deps, input, action.version);
     if (outcome.kind === 'stale' || outcome.kind === 'no_draft') return ctx.answerCbQuery(M.stale);
     if (outcome.kind === 'refused') {

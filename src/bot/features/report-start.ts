@@ -43,7 +43,7 @@ async function begin(
   return { kind: 'started', draft, version, intro };
 }
 
-async function show(ctx: Context, deps: BotDeps, outcome: StartOutcome): Promise<void> {
+async function show(ctx: Context, outcome: StartOutcome): Promise<void> {
   const s = activeOf(ctx);
   switch (outcome.kind) {
     case 'started': {
@@ -85,7 +85,7 @@ export function reportStartFeature(deps: BotDeps): Composer<Context> {
       }
       return { kind: 'choose', version: await saveState(trx, key, null, state.version, deps.now()), periods: choices };
     });
-    await show(ctx, deps, outcome);
+    await show(ctx, outcome);
   });
 
   feature.on(callbackQuery('data'), async (ctx, next) => {
@@ -113,7 +113,7 @@ export function reportStartFeature(deps: BotDeps): Composer<Context> {
       const step = renderStep(outcome.draft, outcome.version, s.unit.name);
       return reply(ctx, `${M.draftBusy(outcome.draft.period.label)}\n\n${step.text}`, step.keyboard);
     }
-    await show(ctx, deps, outcome);
+    await show(ctx, outcome);
   });
 
   return feature;
