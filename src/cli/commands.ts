@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import type { AdminRole } from '../db/schema.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { type CliContext, CliError, parseOptions } from './context.js';
+import { createJobCommand } from './job-command.js';
 import { summaryCommand } from './summary-command.js';
 import { inviteCommand } from './invite-command.js';
 
@@ -69,4 +70,4 @@ const adminCreate: CliCommand = {
 };
 
 /** Every CLI command; features add theirs here. */
-export const commands: CliCommand[] = [migrate, seedDemoCommand, adminCreate, summaryCommand, inviteCommand];
+export const commands: CliCommand[] = [migrate, seedDemoCommand, adminCreate, summaryCommand, inviteCommand, createJobCommand()];

@@ -1,0 +1,100 @@
+// `npm run cli -- job list` and `npm run cli -- job run <name> [--now <ISO>] [--bloc <id>] [--force]`:
+// runs a scheduled job by hand for a given moment, through the same ledger as the scheduler.
+
+import { isValidIsoDate, zonedInstant } from '../core/time.js';
+import { listJobRuns } from '../db/job-runs.js';
+import { createJobRunner, UnknownScopeError } from '../jobs/job-runner.js';
+import type { Job, JobDeps } from '../jobs/job.js';
+import { findJob, jobs as registeredJobs } from '../jobs/registry.js';
+import type { SlotRunResult } from '../jobs/run-job.js';
+import { createLogger } from '../logger.js';
+import type { CliCommand } from './commands.js';
+import { type CliContext, CliError, parseOptions } from './context.js';
+
+const USAGE = 'Dùng: job list | job run <tên việc> [--now <thời điểm ISO>] [--bloc <mã khối>] [--force]';
+
+/** '2026-12-01T08:00:00+07:00', '...Z', or a local '2026-12-01T08:00' read in the app time zone. */
+export function parseMoment(value: string, timeZone: string): Date {
+  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)$/.exec(value.trim());
+  if (local && isValidIsoDate(local[1]!)) {
+    try {
+      return zonedInstant(local[1]!, local[2]!, timeZone);
+    } catch {
+      // falls through to the message below
+    }
+  }
+  const withZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value.trim());
+  const ms = Date.parse(value.trim());
+  if (!local && withZone && !Number.isNaN(ms)) return new Date(ms);
+  throw new CliError(
+    `--now: "${value}" không phải thời điểm hợp lệ. Ví dụ: 2026-12-01T08:00 (giờ địa phương) hoặc 2026-12-01T08:00:00+07:00.`,
+  );
+}
+
+function describe(result: SlotRunResult): string {
+  switch (result.status) {
+    case 'succeeded':
+      return `đã chạy${typeof result.outcome.queued === 'number' ? `: ${result.outcome.queued} tin nhắn được xếp hàng gửi` : ''} ${JSON.stringify(result.outcome)}`;
+    case 'skipped':
+      return 'đã chạy trước đó, bỏ qua (thêm --force để chạy lại; tin nhắn đã xếp hàng không bị gửi lại)';
+    case 'failed':
+      return `LỖI: ${result.error}`;
+  }
+}
+
+async function list(ctx: CliContext, jobs: readonly Job[]): Promise<void> {
+  for (const job of jobs) {
+    ctx.out(`${job.name}: ${job.description}`);
+    for (const r of await listJobRuns(ctx.db, { job: job.name, limit: 3 })) {
+      ctx.out(`  ${r.scope} · ${r.period_key} · ${r.status} · ${r.started_at}`);
+    }
+  }
+}
+
+async function run(
+  ctx: CliContext,
+  jobs: readonly Job[],
+  logger: JobDeps['logger'],
+  name: string | undefined,
+  options: Record<string, string>,
+): Promise<void> {
+  const names = jobs.map((j) => j.name).join(', ');
+  if (!name) throw new CliError(`${USAGE}\nCác việc hiện có: ${names}.`);
+  const job = findJob(name, jobs);
+  if (!job) throw new CliError(`Không có việc định kỳ "${name}". Các việc hiện có: ${names}.`);
+  const now = options.now ? parseMoment(options.now, ctx.config.timeZone) : ctx.now();
+  let blocId: number | undefined;
+  if (options.bloc !== undefined) {
+    blocId = Number(options.bloc);
+    if (!/^\d+$/.test(options.bloc) || blocId < 1) throw new CliError(`--bloc: "${options.bloc}" phải là mã khối (số nguyên dương).`);
+  }
+  const runner = createJobRunner({ db: ctx.db, timeZone: ctx.config.timeZone, logger }, jobs);
+  let reports: Awaited<ReturnType<typeof runner.runByHand>>;
+  try {
+    reports = await runner.runByHand(job, { now, blocId, force: options.force === 'true' });
+  } catch (error) {
+    if (error instanceof UnknownScopeError) throw new CliError(error.message);
+    throw error;
+  }
+  if (reports.length === 0) ctx.out(`Việc "${job.name}" không có phạm vi nào để chạy (chưa có khối nào).`);
+  for (const r of reports) ctx.out(`${r.scope} · ${r.slot}: ${describe(r.result)}`);
+  if (reports.some((r) => r.result.status === 'failed')) throw new CliError(`Việc "${job.name}" chạy lỗi (xem ở trên).`);
+}
+
+/** The `job` command over the registry (a test may pass its own jobs and logger). */
+export function createJobCommand(opts: { jobs?: readonly Job[]; logger?: JobDeps['logger'] } = {}): CliCommand {
+  const jobs = opts.jobs ?? registeredJobs;
+  // Job failures are logged (as JSON on stdout, like the server) besides the summary printed here.
+  const logger = opts.logger ?? createLogger('warn');
+  return {
+    name: 'job',
+    usage: 'job list | job run <tên> [--now ISO] [--bloc ID] [--force]   xem / chạy tay việc định kỳ (nhắc báo cáo...)',
+    async run(ctx, args) {
+      const { positional, options } = parseOptions(args);
+      const [sub, name] = positional;
+      if (sub === 'list') return list(ctx, jobs);
+      if (sub === 'run') return run(ctx, jobs, logger, name, options);
+      throw new CliError(USAGE);
+    },
+  };
+}

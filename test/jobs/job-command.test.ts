@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createJobCommand, parseMoment } from '../../src/cli/job-command.js';
+import { CliError, type CliContext } from '../../src/cli/context.js';
+import { loadConfig } from '../../src/config.js';
+import { defineJob } from '../../src/jobs/job.js';
+import { jobs } from '../../src/jobs/registry.js';
+import { createTestDb, type TestDb } from '../helpers/db.js';
+import { createSmallBloc, type SmallBloc } from '../helpers/fixtures.js';
+import { at, linkChat, queuedReminders, quietLogger, TZ } from './support.js';
+
+let t: TestDb;
+let bloc: SmallBloc;
+let lines: string[];
+let ctx: CliContext;
+
+beforeEach(async () => {
+  t = await createTestDb();
+  bloc = await createSmallBloc(t.db, { units: 3, year: 2026 });
+  for (const [i, fp] of bloc.focalPointIds.entries()) await linkChat(t.db, fp, `20${i}`);
+  lines = [];
+  const result = loadConfig({});
+  if (!result.ok) throw new Error('default config must load');
+  ctx = { config: result.config, db: t.db, now: () => at('2026-12-01', '08:00'), out: (l) => lines.push(l) };
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const job = createJobCommand({ logger: quietLogger });
+const names = jobs.map((j) => j.name).join(', ');
+const fails = async (args: string[]) => {
+  const error = await job.run(ctx, args).then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(CliError);
+  return (error as Error).message;
+};
+
+describe('npm run cli -- job', () => {
+  it('lists the registered jobs with their latest runs', async () => {
+    await job.run(ctx, ['run', 'reminders']);
+    lines = [];
+    await job.run(ctx, ['list']);
+    const i = lines.indexOf(`reminders: ${jobs.find((j) => j.name === 'reminders')!.description}`);
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(lines[i + 1]).toMatch(new RegExp(`^  bloc:${bloc.blocId} · 2026-12-01T08:00 · succeeded · `));
+  });
+
+  it('runs a job for a given moment and bloc, and a second run changes nothing', async () => {
+    await job.run(ctx, ['run', 'reminders', '--now', '2026-12-01T08:00', '--bloc', String(bloc.blocId)]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^bloc:${bloc.blocId} · 2026-12-01T08:00: đã chạy: \\d+ tin nhắn được xếp hàng gửi`));
+    const queued = await queuedReminders(t.db);
+    expect(queued.filter((r) => r.stage === 'after1' && r.periodKey === '2026-W48')).toHaveLength(3);
+
+    await job.run(ctx, ['run', 'reminders', '--now', '2026-12-01T08:00:00+07:00', '--bloc', String(bloc.blocId)]);
+    expect(lines[1]).toContain('đã chạy trước đó, bỏ qua');
+    await job.run(ctx, ['run', 'reminders', '--now', '2026-12-01T01:00:00Z', '--force']);
+    expect(lines[2]).toContain('đã chạy: 0 tin nhắn được xếp hàng gửi');
+    expect(await queuedReminders(t.db)).toEqual(queued);
+  });
+
+  it('refuses bad input with a clear Vietnamese message and runs nothing', async () => {
+    expect(await fails(['run'])).toContain(`Các việc hiện có: ${names}.`);
+    expect(await fails(['run', 'nhac-nho'])).toBe(`Không có việc định kỳ "nhac-nho". Các việc hiện có: ${names}.`);
+    expect(await fails(['run', 'reminders', '--now', '01/12/2026 08:00'])).toContain('--now: "01/12/2026 08:00" không phải thời điểm hợp lệ');
+    expect(await fails(['run', 'reminders', '--now', '2026-02-30T08:00'])).toContain('không phải thời điểm hợp lệ');
+    expect(await fails(['run', 'reminders', '--bloc', 'sáu'])).toBe('--bloc: "sáu" phải là mã khối (số nguyên dương).');
+    expect(await fails(['run', 'reminders', '--bloc', '999'])).toBe('Không có khối #999 để chạy việc "reminders".');
+    expect(await fails(['chay'])).toContain('Dùng: job list | job run');
+    expect(await queuedReminders(t.db)).toEqual([]);
+    expect(await t.db.selectFrom('job_run').selectAll().execute()).toEqual([]);
+  });
+
+  it('reports a failing job as an error (the CLI exits non-zero)', async () => {
+    const broken = defineJob({
+      name: 'broken',
+      description: 'Việc thử luôn lỗi',
+      schedule: '0 8 * * *',
+      scopes: async () => [{ key: 'all', blocId: null }],
+      slotOf: () => 'x',
+      catchUp: 'latest',
+      run: async () => {
+        throw new Error('hỏng');
+      },
+    });
+    const message = await createJobCommand({ jobs: [broken], logger: quietLogger }).run(ctx, ['run', 'broken']).then(() => '', (e: Error) => e.message);
+    expect(message).toBe('Việc "broken" chạy lỗi (xem ở trên).');
+    expect(lines).toEqual(['all · x: LỖI: hỏng']);
+  });
+
+  it('reads a moment without offset in the app time zone', () => {
+    expect(parseMoment('2026-12-01T08:00', TZ).toISOString()).toBe('2026-12-01T01:00:00.000Z');
+    expect(parseMoment('2026-12-01 08:00:30', TZ).toISOString()).toBe('2026-12-01T01:00:30.000Z');
+    expect(parseMoment('2026-12-01T08:00:00Z', TZ).toISOString()).toBe('2026-12-01T08:00:00.000Z');
+  });
+});
