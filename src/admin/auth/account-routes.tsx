@@ -11,7 +11,7 @@ import { ErrorSummary, Field, PostForm } from '../ui/forms.js';
 import { currentAdmin } from './access.js';
 import { endSession } from './session.js';
 
-const secret = z.unknown().transform((v) => (typeof v === 'string' ? v : ''));
+const secret = z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string());
 
 export const passwordSchema = z
   .object({

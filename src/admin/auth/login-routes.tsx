@@ -69,8 +69,8 @@ function renderLogin(c: Context<AdminEnv>, form: FormState, next: string, messag
 }
 
 const loginSchema = z.object({
-  username: z.unknown().transform((v) => (typeof v === 'string' ? normalizeText(v).toLowerCase() : '')).pipe(z.string().min(1, common.required).max(80, common.tooLong(80))),
-  password: z.unknown().transform((v) => (typeof v === 'string' ? v : '')).pipe(z.string().min(1, common.required).max(200, auth.passwordTooLong)),
+  username: z.preprocess((v) => (typeof v === 'string' ? normalizeText(v).toLowerCase() : ''), z.string()).pipe(z.string().min(1, common.required).max(80, common.tooLong(80))),
+  password: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string()).pipe(z.string().min(1, common.required).max(200, auth.passwordTooLong)),
 });
 
 /** GET/POST /login (open to signed-out visitors). */

@@ -6,8 +6,8 @@ import { normalizeText } from '../../core/normalize.js';
 import { isValidClockTime } from '../../core/quiet-hours.js';
 import { common as m } from '../messages.js';
 
-/** A form value as text: missing fields and files count as empty. */
-const raw = z.unknown().transform((v) => (typeof v === 'string' ? normalizeText(v) : ''));
+/** A form value as text: missing fields and files count as empty (preprocess: a missing key still runs). */
+const raw = z.preprocess((v) => (typeof v === 'string' ? normalizeText(v) : ''), z.string());
 
 /** Required text, normalised, at most `max` characters. */
 export function text(max = 200) {
@@ -104,7 +104,7 @@ export function clockTime() {
 }
 
 /** A checkbox: present (any value) is true. */
-export const checkbox = z.unknown().transform((v) => v !== undefined && v !== null && v !== '');
+export const checkbox = z.preprocess((v) => v !== undefined && v !== null && v !== '', z.boolean());
 
 /** A positive row id chosen from a list. */
 export function id() {
