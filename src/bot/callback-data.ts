@@ -17,7 +17,8 @@ export type DraftAction =
 export type CallbackAction =
   | { kind: 'draft'; version: number; action: DraftAction }
   | { kind: 'period'; version: number; periodKey: string }
-  | { kind: 'edit_report'; periodKey: string };
+  /** Report (or revise the report) for a period; a stable payload other messages may carry too. */
+  | { kind: 'report_period'; periodKey: string };
 
 const SIMPLE: Record<string, DraftAction['kind']> = {
   '0': 'zero',
@@ -51,7 +52,7 @@ function actionCode(a: DraftAction): string {
 export const callbackData = {
   draft: (version: number, action: DraftAction) => `d:${version}:${actionCode(action)}`,
   period: (version: number, periodKey: string) => `p:${version}:${periodKey}`,
-  editReport: (periodKey: string) => `e:${periodKey}`,
+  reportPeriod: (periodKey: string) => `e:${periodKey}`,
 };
 
 function parseAction(code: string): DraftAction | null {
@@ -74,6 +75,6 @@ export function parseCallbackData(data: string): CallbackAction | null {
   if (parts[0] === 'p' && parts.length === 3 && Number.isInteger(version)) {
     return { kind: 'period', version, periodKey: parts[2]! };
   }
-  if (parts[0] === 'e' && parts.length === 2) return { kind: 'edit_report', periodKey: parts[1]! };
+  if (parts[0] === 'e' && parts.length === 2) return { kind: 'report_period', periodKey: parts[1]! };
   return null;
 }

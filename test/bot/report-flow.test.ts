@@ -176,6 +176,16 @@ describe('a full report', () => {
     expect(chat.lastText()).toContain('Báo cáo gửi sau hạn (hạn hết ngày 23/11/2026).');
     expect((await getReport(h.t.db, h.bloc.blocId, h.bloc.unitIds[0]!, '2026-W47'))?.is_nil).toBe(1);
   });
+
+  it('starts a report for a period from a button any message may carry (e:<period>)', async () => {
+    await chat.send('/trogiup');
+    await chat.tapData('e:2026-W48', chat.lastMessage());
+    expect(chat.lastText()).toContain('Báo cáo Tuần 48/2026 (23/11/2026 – 29/11/2026) của Đơn vị 1.');
+    await chat.tapData('e:2026-W48', chat.lastMessage());
+    expect(chat.lastText()).toContain('Đồng chí đang soạn dở báo cáo Tuần 48/2026');
+    await chat.tapData('e:2026-W99', chat.lastMessage());
+    expect(chat.callbackAnswers().at(-1)).toContain('không còn hiệu lực');
+  });
 });
 
 describe('state and idempotency', () => {

@@ -1,8 +1,9 @@
 // A Bot API emulator for end-to-end bot tests: telegram-test-api's TelegramServer keeps the
 // chats (user updates, bot messages and their edits) and this wrapper serves the HTTP Bot API in
 // front of it, adding what the package lacks: validation of every call against the Bot API spec,
-// real long polling with offsets, getMe, setMyCommands, setWebhook with its secret header, and a
-// way to know when the bot has finished with an update.
+// real long polling with offsets, getMe, setMyCommands, setWebhook with its secret header,
+// getFile and sending a received photo or document back by file_id, and a way to know when the
+// bot has finished with an update.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,6 +39,8 @@ export class BotEmulator implements EmulatorPort {
   private readonly http: Server;
   private pending: Pending[] = [];
   private wakeUp: (() => void)[] = [];
+  /** Files users sent, by file_id, so getFile and sending them back by file_id work. */
+  private files = new Map<string, { file_id: string; file_unique_id: string; file_size?: number }>();
   private delivered = new Map<number, Record<string, any>>();
 
   private constructor(botUsername: string, token: string) {
@@ -123,6 +126,7 @@ export class BotEmulator implements EmulatorPort {
     stored.isRead = true;
     const update = (TelegramServer as any).formatUpdate(stored) as Record<string, any>;
     if (update.message) delete update.message.botToken;
+    for (const f of [...(body.photo ?? []), ...(body.document ? [body.document] : [])]) this.files.set(f.file_id, f);
     if (update.callback_query) update.callback_query.chat_instance = String(body.message?.chat?.id ?? 0);
     return update;
   }
@@ -166,6 +170,10 @@ export class BotEmulator implements EmulatorPort {
       this.violations.push(`${method}: not emulated`);
       return send(res, 400, { ok: false, error_code: 400, description: `${method} is not emulated` });
     }
+    // A well-formed call Telegram would still refuse (e.g. an unknown file_id).
+    if (typeof result === 'object' && result !== null && 'error' in result) {
+      return send(res, 400, { ok: false, error_code: 400, description: String((result as { error: string }).error) });
+    }
     send(res, 200, { ok: true, result });
   }
 
@@ -180,7 +188,9 @@ export class BotEmulator implements EmulatorPort {
         return { ...sent, from: { id: BOT_ID, is_bot: true, first_name: 'Khối thi đua' }, date: Math.floor(Date.now() / 1000) };
       }
       case 'editMessageText':
+        // As on Telegram, an edit without reply_markup removes the inline keyboard.
         this.tg.editMessageText({ ...p } as any);
+        if (!p.reply_markup) this.removeKeyboard(p.chat_id, p.message_id);
         return true;
       case 'editMessageReplyMarkup':
         // telegram-test-api only applies edits that keep a keyboard; removing it must work too.
@@ -198,6 +208,18 @@ export class BotEmulator implements EmulatorPort {
       case 'setWebhook':
         this.webhook = { url: p.url, secretToken: p.secret_token };
         return true;
+      case 'sendPhoto':
+      case 'sendDocument': {
+        const fileId = String(method === 'sendPhoto' ? p.photo : p.document);
+        if (!this.files.has(fileId)) return { error: `Bad Request: wrong file identifier ${fileId}` };
+        const sent = this.tg.addBotMessage({ chat_id: p.chat_id, text: p.caption ?? '', reply_markup: p.reply_markup } as any, this.token) as any;
+        return { ...sent, text: undefined, caption: p.caption, [method === 'sendPhoto' ? 'photo' : 'document']: this.files.get(fileId) };
+      }
+      case 'getFile': {
+        const file = this.files.get(String(p.file_id));
+        if (!file) return { error: 'Bad Request: invalid file_id' };
+        return { ...file, file_path: `files/${file.file_unique_id}` };
+      }
       case 'getWebhookInfo':
         return { url: this.webhook?.url ?? '', has_custom_certificate: false, pending_update_count: this.pending.length };
       default:

@@ -95,7 +95,7 @@ async function showSendOutcome(ctx: Context, deps: BotDeps, outcome: SendOutcome
     isNil: r.is_nil === 1,
     attachments: outcome.attachments,
   });
-  await reply(ctx, text, { inline_keyboard: [[{ text: BUTTONS.editReport, callback_data: callbackData.editReport(r.period_key) }]] });
+  await reply(ctx, text, { inline_keyboard: [[{ text: BUTTONS.editReport, callback_data: callbackData.reportPeriod(r.period_key) }]] });
 }
 
 type CancelOutcome = { kind: 'cancelled'; draft: ReportDraft } | { kind: 'no_draft' } | { kind: 'stale' };

@@ -1,5 +1,5 @@
 // Starting a report: /baocao (resume a draft, choose the period, or start at once), the period
-// buttons, and "Sửa báo cáo này" under a receipt.
+// buttons, and "Sửa báo cáo này" under a receipt (any message may carry that e:<period> button).
 import { Composer, type Context } from 'telegraf';
 import { callbackQuery } from 'telegraf/filters';
 import { startDraft } from '../../core/report-flow/machine.js';
@@ -90,7 +90,7 @@ export function reportStartFeature(deps: BotDeps): Composer<Context> {
 
   feature.on(callbackQuery('data'), async (ctx, next) => {
     const action = parseCallbackData(ctx.callbackQuery.data);
-    if (action?.kind !== 'period' && action?.kind !== 'edit_report') return next();
+    if (action?.kind !== 'period' && action?.kind !== 'report_period') return next();
     const s = activeOf(ctx);
     const key = conversationKeyOf(ctx);
     let period: ReportingPeriod;
