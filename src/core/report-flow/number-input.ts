@@ -1,6 +1,6 @@
 // How a typed figure becomes a criterion value. Vietnamese writes 1.200 for one thousand two
 // hundred and 1,5 for one and a half, while phones often offer '.', so anything that looks like a
-// thousands separator is refused with a suggestion rather than guessed (docs/decisions/0013).
+// thousands separator is refused with a suggestion rather than guessed (docs/decisions/0012).
 
 import { normalizeText } from '../normalize.js';
 import type { FlowError, ValueType } from './types.js';
