@@ -129,7 +129,7 @@ export const M = {
       ? `Báo cáo ${label} của ${unit}.\nBot sẽ hỏi lần lượt ${criteria} chỉ tiêu định lượng, rồi kết quả nổi bật, khó khăn, đề xuất và ảnh minh chứng.`
       : `Báo cáo ${label} của ${unit}.\nGiao ước năm ${year} chưa có chỉ tiêu định lượng, bot sẽ hỏi kết quả nổi bật, khó khăn, đề xuất và ảnh minh chứng.`,
   introEdit: (label: string, unit: string, revision: number, at: string) =>
-    `Đơn vị ${unit} đã gửi báo cáo ${label} (lần ${revision}, lúc ${at}). Đồng chí đang sửa báo cáo: bấm "Giữ nguyên" để giữ số liệu cũ. Mọi lần gửi đều được lưu lại.`,
+    `${unit} đã gửi báo cáo ${label} (lần ${revision}, lúc ${at}). Đồng chí đang sửa báo cáo: bấm "Giữ nguyên" để giữ số liệu cũ. Mọi lần gửi đều được lưu lại.`,
   valuePrompt: (c: FlowCriterion, index: number, of: number) =>
     `Chỉ tiêu ${index}/${of}: ${c.code}. ${c.title}\nXin đồng chí nhập ${c.valueType === 'percent' ? 'tỷ lệ (%)' : `số ${unitLabel(c) || 'lượng'}`} của đơn vị trong kỳ${c.valueType === 'count' ? ' (số nguyên)' : ''}, ví dụ: ${c.valueType === 'count' ? '3' : '12,5'}.`,
   textPrompt: (field: TextField, current: string | null) =>

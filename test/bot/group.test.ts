@@ -64,6 +64,8 @@ it('answers report commands in a group briefly, pointing to the private chat, an
   const before = group.messages().length;
   await group.send('Chào cả nhà');
   await group.send('/baocao@bot_khac');
+  await group.sendPhoto({ fileId: 'P', fileUniqueId: 'U' });
+  await group.sendRaw({ new_chat_members: [{ id: 905, is_bot: false, first_name: 'Minh' }] });
   expect(group.messages()).toHaveLength(before);
 });
 

@@ -88,7 +88,9 @@ export function groupFeature(deps: BotDeps): Composer<Context> {
     await ctx.reply(M.groupBrief(ctx.me), { reply_markup: { inline_keyboard: [[{ text: BUTTONS.privateChat, url }]] } });
   });
 
-  // Buttons are never drawn in groups; anything else there is not for the bot.
+  // Buttons are never drawn in groups; anything else there (photos, members joining) is not for
+  // the bot, and must not reach the private-chat features behind this branch.
   feature.on('callback_query', (ctx) => ctx.answerCbQuery());
+  feature.use(() => undefined);
   return feature;
 }
