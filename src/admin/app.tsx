@@ -10,6 +10,7 @@ import { loginRoutes } from './auth/login-routes.js';
 import { loadSession } from './auth/session.js';
 import { editBlocRoutes, newBlocRoutes } from './blocs/bloc-routes.js';
 import { overviewPage } from './blocs/overview.js';
+import { chairRoutes } from './chair/chair-routes.js';
 import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import type { AdminDeps, AdminEnv } from './env.js';
 import { focalPointRoutes } from './focal-points/focal-point-routes.js';
@@ -33,6 +34,7 @@ function blocApp(): Hono<AdminEnv> {
   app.route('/units', unitRoutes());
   app.route('/focal-points', focalPointRoutes());
   app.route('/import', importRoutes());
+  app.route('/chair', chairRoutes());
   return app;
 }
 

@@ -66,3 +66,21 @@ export async function setRotationOrder(db: Db, blocId: number, unitIds: number[]
     .values(unitIds.map((unit_id, i) => ({ bloc_id: blocId, unit_id, position: i + 1 })))
     .execute();
 }
+
+/** Closes a year's term at its handover (bàn giao) date. */
+export async function closeBlocYear(db: Db, id: number, handedOverOn: string): Promise<void> {
+  await db.updateTable('bloc_year').set({ status: 'closed', handed_over_on: handedOverOn }).where('id', '=', id).execute();
+}
+
+/** Sets the chair and deputy of an existing (planned) year and opens it. */
+export async function openBlocYear(
+  db: Db,
+  id: number,
+  t: { chairUnitId: number; deputyUnitId: number | null; chosenBy: RotationPolicy; note: string | null },
+): Promise<void> {
+  await db
+    .updateTable('bloc_year')
+    .set({ chair_unit_id: t.chairUnitId, deputy_unit_id: t.deputyUnitId, chosen_by: t.chosenBy, note: t.note, status: 'open' })
+    .where('id', '=', id)
+    .execute();
+}

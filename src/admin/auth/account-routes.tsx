@@ -5,6 +5,7 @@ import { findAdminByUsername, setAdminPassword } from '../../db/admin-users.js';
 import { deleteSessionsOfUser } from '../../db/admin-sessions.js';
 import type { AdminEnv } from '../env.js';
 import { applyChange } from '../http/change.js';
+import { evenWithFieldErrors } from '../http/fields.js';
 import { emptyForm, type FormState, validForm } from '../http/form.js';
 import { auth, common } from '../messages.js';
 import { ErrorSummary, Field, PostForm } from '../ui/forms.js';
@@ -22,7 +23,7 @@ export const passwordSchema = z
   .superRefine((v, ctx) => {
     if (v.password !== v.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: auth.passwordMismatch });
     if (v.password === v.current) ctx.addIssue({ code: 'custom', path: ['password'], message: auth.passwordSameAsOld });
-  });
+  }, evenWithFieldErrors);
 
 function PasswordPage(props: { form: FormState }) {
   return (

@@ -117,3 +117,9 @@ export function id() {
     return n;
   });
 }
+
+/**
+ * For object-level checks: run them even when a field failed, so every problem shows at once (the
+ * check must then cope with values that did not parse).
+ */
+export const evenWithFieldErrors = { when: () => true } as const;

@@ -51,6 +51,9 @@ input[aria-invalid=true], select[aria-invalid=true], textarea[aria-invalid=true]
 textarea { min-height: 5rem; }
 .inline-fields { display: flex; flex-wrap: wrap; gap: .6rem 1rem; align-items: flex-end; }
 .inline-fields .field { flex: 1 1 12rem; }
+fieldset { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .8rem .7rem; }
+legend { font-weight: 600; padding: 0 .3rem; }
+ul.error-list { margin: 0; padding-left: 1.1rem; color: var(--miss); }
 .check { display: flex; gap: .5rem; align-items: center; font-weight: 400; }
 .check input { width: 1.1rem; height: 1.1rem; }
 button, .button { display: inline-block; padding: .5rem .95rem; font: inherit; font-weight: 600; border-radius: 6px; border: 1px solid var(--red);

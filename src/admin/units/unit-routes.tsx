@@ -16,14 +16,15 @@ import {
 import { canEditBloc, currentAdmin, notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { applyChange } from '../http/change.js';
-import { choice, date, optionalDate, optionalText, text } from '../http/fields.js';
+import { choice, date, evenWithFieldErrors, optionalDate, optionalText, text } from '../http/fields.js';
 import { emptyForm, type FormState, typedValues, validForm } from '../http/form.js';
 import { unitsText as t } from '../messages.js';
 import { UnitEditPage, UnitsPage } from './unit-pages.js';
 
 const unitSchema = z.object({ name: text(200), shortName: optionalText(60), joinedOn: date(), leftOn: optionalDate() }).superRefine((v, ctx) => {
-  if (v.leftOn && v.leftOn < v.joinedOn) ctx.addIssue({ code: 'custom', path: ['leftOn'], message: t.leftBeforeJoined });
-});
+  if (typeof v.leftOn === 'string' && typeof v.joinedOn === 'string' && v.leftOn < v.joinedOn)
+    ctx.addIssue({ code: 'custom', path: ['leftOn'], message: t.leftBeforeJoined });
+}, evenWithFieldErrors);
 const moveSchema = z.object({ direction: choice(['up', 'down'] as const) });
 const rejoinSchema = z.object({ joinedOn: date() });
 
