@@ -11,6 +11,7 @@ import { loadSession } from './auth/session.js';
 import { editBlocRoutes, newBlocRoutes } from './blocs/bloc-routes.js';
 import { overviewPage } from './blocs/overview.js';
 import { chairRoutes } from './chair/chair-routes.js';
+import { covenantRoutes } from './covenant/covenant-routes.js';
 import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import type { AdminDeps, AdminEnv } from './env.js';
 import { focalPointRoutes } from './focal-points/focal-point-routes.js';
@@ -35,6 +36,7 @@ function blocApp(): Hono<AdminEnv> {
   app.route('/focal-points', focalPointRoutes());
   app.route('/import', importRoutes());
   app.route('/chair', chairRoutes());
+  app.route('/covenant', covenantRoutes());
   return app;
 }
 

@@ -73,13 +73,30 @@ export function optionalInt(min: number, max: number) {
   });
 }
 
+function toDecimal(v: string, max: number): number | null {
+  const n = Number(v.replace(',', '.'));
+  return /^\d+([.,]\d+)?$/.test(v) && n <= max ? n : null;
+}
+
 /** A non-negative number typed with a dot or a Vietnamese decimal comma ('2,5'). */
-export function decimal(opts: { optional?: boolean; max?: number } = {}) {
-  return raw.transform((v, ctx): number | null => {
-    if (v === '' && opts.optional) return null;
-    const n = Number(v.replace(',', '.'));
-    if (v === '' || !/^\d+([.,]\d+)?$/.test(v) || n > (opts.max ?? 1e9)) {
+export function decimal(max = 1e9) {
+  return raw.transform((v, ctx): number => {
+    const n = toDecimal(v, max);
+    if (n === null) {
       ctx.addIssue({ code: 'custom', message: v === '' ? m.required : m.badNumber });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+/** An optional non-negative number: empty becomes null. */
+export function optionalDecimal(max = 1e9) {
+  return raw.transform((v, ctx): number | null => {
+    if (v === '') return null;
+    const n = toDecimal(v, max);
+    if (n === null) {
+      ctx.addIssue({ code: 'custom', message: m.badNumber });
       return z.NEVER;
     }
     return n;

@@ -49,6 +49,9 @@ input[type=text], input[type=password], input[type=number], input[type=file], se
   width: 100%; max-width: 36rem; padding: .5rem .6rem; font: inherit; border: 1px solid #b8c0cc; border-radius: 6px; background: #fff; color: var(--ink); }
 input[aria-invalid=true], select[aria-invalid=true], textarea[aria-invalid=true] { border-color: var(--miss); background: #fff8f8; }
 textarea { min-height: 5rem; }
+input.cell-input { width: 5.5rem; padding: .3rem .4rem; text-align: right; }
+input.cell-input.date { width: 8rem; text-align: left; }
+table.grid-table th[scope=row] { white-space: nowrap; }
 .inline-fields { display: flex; flex-wrap: wrap; gap: .6rem 1rem; align-items: flex-end; }
 .inline-fields .field { flex: 1 1 12rem; }
 fieldset { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .8rem .7rem; }
