@@ -66,7 +66,8 @@ async function run(
   let blocId: number | undefined;
   if (options.bloc !== undefined) {
     blocId = Number(options.bloc);
-    if (!/^\d+$/.test(options.bloc) || blocId < 1) throw new CliError(`--bloc: "${options.bloc}" phải là mã khối (số nguyên dương).`);
+    if (!/^\d+$/.test(options.bloc) || blocId < 1)
+      throw new CliError(`--bloc: "${options.bloc}" phải là mã khối (số nguyên dương).`);
   }
   const runner = createJobRunner({ db: ctx.db, timeZone: ctx.config.timeZone, logger }, jobs);
   let reports: Awaited<ReturnType<typeof runner.runByHand>>;
@@ -78,7 +79,8 @@ async function run(
   }
   if (reports.length === 0) ctx.out(`Việc "${job.name}" không có phạm vi nào để chạy (chưa có khối nào).`);
   for (const r of reports) ctx.out(`${r.scope} · ${r.slot}: ${describe(r.result)}`);
-  if (reports.some((r) => r.result.status === 'failed')) throw new CliError(`Việc "${job.name}" chạy lỗi (xem ở trên).`);
+  if (reports.some((r) => r.result.status === 'failed'))
+    throw new CliError(`Việc "${job.name}" chạy lỗi (xem ở trên).`);
 }
 
 /** The `job` command over the registry (a test may pass its own jobs and logger). */

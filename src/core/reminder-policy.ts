@@ -69,7 +69,11 @@ export interface ReminderStage {
 }
 
 /** The sending window of a policy, with the holidays it must respect. */
-export function sendingWindowOf(policy: ReminderPolicy, timeZone: string, holidays: ReadonlySet<string>): SendingWindow {
+export function sendingWindowOf(
+  policy: ReminderPolicy,
+  timeZone: string,
+  holidays: ReadonlySet<string>,
+): SendingWindow {
   return { timeZone, from: policy.sendFrom, until: policy.sendUntil, weekends: policy.sendOnWeekends, holidays };
 }
 
@@ -100,7 +104,14 @@ export function reminderTimeline(
   for (let k = 1; k <= policy.afterMax; k++) {
     const sendAt = nextSendingMoment(nominalAt, window);
     if (!sendAt || sendAt >= lockAt) break;
-    after.push({ key: `after${k}`, kind: 'after', ordinal: k, nominalAt, sendAt, validUntil: sendingWindowEnd(sendAt, window) });
+    after.push({
+      key: `after${k}`,
+      kind: 'after',
+      ordinal: k,
+      nominalAt,
+      sendAt,
+      validUntil: sendingWindowEnd(sendAt, window),
+    });
     nominalAt = zonedInstant(addDays(localDateOf(sendAt, tz), policy.afterEveryDays), policy.afterTime, tz);
   }
 

@@ -50,7 +50,10 @@ export async function finishJobRun(db: Db, k: JobRunKey & { at: Date; detail: un
 }
 
 /** Records a failed attempt (outside the rolled-back run); the slot stays open for a retry. */
-export async function recordJobFailure(db: Db, k: JobRunKey & { startedAt: Date; at: Date; error: string }): Promise<void> {
+export async function recordJobFailure(
+  db: Db,
+  k: JobRunKey & { startedAt: Date; at: Date; error: string },
+): Promise<void> {
   const detail = JSON.stringify({ error: k.error });
   await db
     .insertInto('job_run')
@@ -73,7 +76,12 @@ export async function recordJobFailure(db: Db, k: JobRunKey & { startedAt: Date;
 }
 
 /** Slots of a job and scope that already succeeded, among the given ones. */
-export async function succeededSlots(db: Db, job: string, scope: string, slots: readonly string[]): Promise<Set<string>> {
+export async function succeededSlots(
+  db: Db,
+  job: string,
+  scope: string,
+  slots: readonly string[],
+): Promise<Set<string>> {
   if (slots.length === 0) return new Set();
   const rows = await db
     .selectFrom('job_run')

@@ -88,9 +88,7 @@ export async function nextOutboxAttemptAt(db: Db): Promise<Date | null> {
   return row?.at ? new Date(row.at) : null;
 }
 
-export type ClaimResult =
-  | { claimed: true; message: OutboxMessage }
-  | { claimed: false; why: 'taken' | 'expired' };
+export type ClaimResult = { claimed: true; message: OutboxMessage } | { claimed: false; why: 'taken' | 'expired' };
 
 /**
  * Marks a queued row 'sending' just before it is handed to the Bot API. A row past its not_after
@@ -117,7 +115,10 @@ export async function claimOutboxMessage(db: Db, id: number, now: Date): Promise
 }
 
 /** Records rows Telegram accepted, in one transaction (the worker batches them). */
-export async function markOutboxSent(db: Db, sent: { id: number; messageId: number | null; at: Date }[]): Promise<void> {
+export async function markOutboxSent(
+  db: Db,
+  sent: { id: number; messageId: number | null; at: Date }[],
+): Promise<void> {
   if (sent.length === 0) return;
   await db.transaction().execute(async (trx) => {
     for (const s of sent) {
@@ -172,7 +173,12 @@ export async function failOutbox(db: Db, id: number, f: { reason: string; error:
 export async function requeueInterruptedOutbox(db: Db, now: Date): Promise<number[]> {
   const rows = await db
     .updateTable('outbox_message')
-    .set({ status: 'queued', next_attempt_at: now.toISOString(), last_error: 'interrupted: resent after restart', claimed_at: null })
+    .set({
+      status: 'queued',
+      next_attempt_at: now.toISOString(),
+      last_error: 'interrupted: resent after restart',
+      claimed_at: null,
+    })
     .where('status', '=', 'sending')
     .returning('id')
     .execute();
@@ -237,7 +243,10 @@ export async function deliveryStats(db: Db, blocId?: number): Promise<DeliverySt
 }
 
 /** The latest failed messages, for the admin to see who did not get what and why. */
-export async function listFailedOutbox(db: Db, opts: { blocId?: number; limit?: number } = {}): Promise<OutboxMessage[]> {
+export async function listFailedOutbox(
+  db: Db,
+  opts: { blocId?: number; limit?: number } = {},
+): Promise<OutboxMessage[]> {
   return db
     .selectFrom('outbox_message')
     .selectAll()

@@ -30,7 +30,7 @@ export const DEFAULT_DELIVERY_LIMITS: DeliveryLimits = {
   perSecond: 30,
   perGroupPerMinute: 20,
   maxInFlight: 10,
-  maxAttempts: 12,
+  maxAttempts: 20,
   requestTimeoutMs: 20_000,
   retryBaseMs: 2_000,
   retryMaxMs: 15 * 60_000,

@@ -101,4 +101,14 @@ export class DeliveryPacer {
     }
     return [...out];
   }
+
+  /** Milliseconds until the first paced chat may be messaged again; null if none is paced. */
+  soonestChatWaitMs(t: number): number | null {
+    let soonest: number | null = null;
+    for (const chatId of this.coolingChats(t)) {
+      const w = this.chatWaitMs(chatId, t);
+      if (soonest === null || w < soonest) soonest = w;
+    }
+    return soonest;
+  }
 }

@@ -6,20 +6,18 @@ import type { Db } from '../db/connection.js';
 import {
   claimOutboxMessage,
   type DueOutboxMessage,
-  failOutbox,
   listDueOutbox,
-  markOutboxSent,
   nextOutboxAttemptAt,
   requeueInterruptedOutbox,
-  rescheduleOutbox,
 } from '../db/outbox.js';
 import type { OutboxMessage } from '../db/schema.js';
+export type { DeliveryCounters } from './settle.js';
 import type { Logger } from '../logger.js';
 import { type BotApiClient, createBotApiClient } from './bot-api-client.js';
-import { classifySendResult, retryDelayMs } from './classify.js';
 import { type DeliveryLimits, resolveLimits } from './limits.js';
 import { DeliveryPacer } from './pacer.js';
 import { createSentRecorder } from './sent-recorder.js';
+import { createSettler, type DeliveryCounters } from './settle.js';
 
 export interface DeliveryWorkerDeps {
   db: Db;
@@ -29,16 +27,6 @@ export interface DeliveryWorkerDeps {
   now: () => Date;
   limits?: Partial<DeliveryLimits>;
   forceIpv4?: boolean;
-}
-
-export interface DeliveryCounters {
-  sent: number;
-  retried: number;
-  rateLimited: number;
-  failed: number;
-  expired: number;
-  /** Rows found 'sending' at start: in flight when the previous process died; sent again. */
-  resentAfterCrash: number;
 }
 
 export interface DeliveryWorker {
@@ -60,7 +48,14 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   });
   const pacer = new DeliveryPacer(limits);
   const recorder = createSentRecorder(deps.db);
-  const counters: DeliveryCounters = { sent: 0, retried: 0, rateLimited: 0, failed: 0, expired: 0, resentAfterCrash: 0 };
+  const counters: DeliveryCounters = {
+    sent: 0,
+    retried: 0,
+    rateLimited: 0,
+    failed: 0,
+    expired: 0,
+    resentAfterCrash: 0,
+  };
   const inFlight = new Map<number, Promise<void>>();
   const busyChats = new Set<string>();
   let buffer: DueOutboxMessage[] = [];
@@ -102,61 +97,17 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       waitMs = Math.min(waitMs, w);
     }
     if (buffer.length === 0) {
-      const next = await nextOutboxAttemptAt(deps.db);
-      if (next) waitMs = Math.min(waitMs, Math.max(1, next.getTime() - deps.now().getTime()));
       bufferedAt = Number.NEGATIVE_INFINITY;
+      const next = await nextOutboxAttemptAt(deps.db);
+      const untilNext = next ? next.getTime() - deps.now().getTime() : null;
+      // A row due later: sleep until then. Rows due now but all for paced chats: until one is free.
+      if (untilNext !== null && untilNext > 0) waitMs = Math.min(waitMs, untilNext);
+      else if (untilNext !== null) waitMs = Math.min(waitMs, pacer.soonestChatWaitMs(t) ?? limits.pollMs);
     }
     return { waitMs };
   }
 
-  async function settle(m: OutboxMessage): Promise<void> {
-    const outcome = classifySendResult(await client.sendMessage(m.chat_id, JSON.parse(m.payload)));
-    const now = deps.now();
-    const log = { outboxId: m.id, chatId: m.chat_id, kind: m.kind, attempt: m.attempts };
-    switch (outcome.type) {
-      case 'sent':
-        await recorder.record({ id: m.id, messageId: outcome.messageId, at: now });
-        counters.sent++;
-        return;
-      case 'rate_limited': {
-        counters.rateLimited++;
-        const ms = outcome.retryAfterS * 1000;
-        pacer.pause(m.chat_id, ms, monotonic());
-        deps.logger.warn({ ...log, retryAfterS: outcome.retryAfterS }, 'telegram rate limit: waiting retry_after');
-        await rescheduleOutbox(deps.db, m.id, { at: new Date(now.getTime() + ms), error: outcome.error, countAttempt: false });
-        return;
-      }
-      case 'migrated':
-        deps.logger.info({ ...log, newChatId: outcome.chatId }, 'group migrated to a supergroup: resending there');
-        await rescheduleOutbox(deps.db, m.id, { at: now, error: outcome.error, countAttempt: false, chatId: outcome.chatId });
-        return;
-      case 'auth':
-        // A refused token is a configuration error, not the message's: hold everything a minute.
-        deps.logger.error({ ...log, error: outcome.error }, 'the Bot API refused the bot token; delivery paused');
-        pacer.pause(m.chat_id, 60_000, monotonic());
-        await rescheduleOutbox(deps.db, m.id, { at: new Date(now.getTime() + 60_000), error: outcome.error, countAttempt: false });
-        return;
-      case 'permanent':
-        counters.failed++;
-        deps.logger.warn({ ...log, reason: outcome.reason, error: outcome.error }, 'message failed permanently');
-        await failOutbox(deps.db, m.id, { reason: outcome.reason, error: outcome.error });
-        return;
-      case 'retry':
-        if (m.attempts >= limits.maxAttempts) {
-          counters.failed++;
-          deps.logger.warn({ ...log, error: outcome.error }, 'message failed after the last attempt');
-          await failOutbox(deps.db, m.id, { reason: 'too_many_attempts', error: outcome.error });
-          return;
-        }
-        counters.retried++;
-        deps.logger.info({ ...log, error: outcome.error }, 'send failed; will retry');
-        await rescheduleOutbox(deps.db, m.id, {
-          at: new Date(now.getTime() + retryDelayMs(m.attempts, limits.retryBaseMs, limits.retryMaxMs, 0.8 + Math.random() * 0.4)),
-          error: outcome.error,
-          countAttempt: true,
-        });
-    }
-  }
+  const settle = createSettler({ ...deps, client, pacer, recorder, limits, counters, monotonic });
 
   function launch(m: OutboxMessage): void {
     busyChats.add(m.chat_id);

@@ -24,7 +24,9 @@ export function parseCron(expression: string): CronFields {
     throw new Error(`Biểu thức lịch chạy không hợp lệ "${expression}": ${(error as Error).message}`);
   }
   if (f.second.length !== 1 || f.second[0] !== 0) {
-    throw new Error(`Biểu thức lịch chạy "${expression}" chạy nhiều lần trong một phút; chỉ dùng 5 trường (phút giờ ngày tháng thứ).`);
+    throw new Error(
+      `Biểu thức lịch chạy "${expression}" chạy nhiều lần trong một phút; chỉ dùng 5 trường (phút giờ ngày tháng thứ).`,
+    );
   }
   return { minutes: f.minute, hours: f.hour, daysOfMonth: f.dayOfMonth, months: f.month, daysOfWeek: f.dayOfWeek };
 }
@@ -61,7 +63,11 @@ export function cronFireTimes(expressions: readonly string[], from: Date, to: Da
       if (!matchesDay(f, date)) continue;
       for (const h of f.hours) {
         for (const m of f.minutes) {
-          const at = zonedInstant(date, `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`, timeZone).getTime();
+          const at = zonedInstant(
+            date,
+            `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`,
+            timeZone,
+          ).getTime();
           if (at > from.getTime() && at <= to.getTime()) times.add(at);
         }
       }

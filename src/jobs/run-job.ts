@@ -34,7 +34,8 @@ export async function runJobSlot(
         return result;
       });
     } else {
-      if (!(await beginJobRun(deps.db, { ...key, at: now, force: opts.force }))) return { status: 'skipped', reason: 'already_done' };
+      if (!(await beginJobRun(deps.db, { ...key, at: now, force: opts.force })))
+        return { status: 'skipped', reason: 'already_done' };
       outcome = await job.run(deps, now, scope, slot);
       await finishJobRun(deps.db, { ...key, at: now, detail: outcome });
     }

@@ -32,7 +32,7 @@ function assertSchedules(jobs: readonly Job[]): void {
     if (names.has(job.name)) throw new Error(`Hai việc định kỳ cùng tên "${job.name}".`);
     names.add(job.name);
     if (typeof job.schedule === 'string') parseCron(job.schedule);
-    else if (Array.isArray(job.schedule)) job.schedule.forEach((s: string) => parseCron(s));
+    else if (Array.isArray(job.schedule)) for (const s of job.schedule as string[]) parseCron(s);
   }
 }
 

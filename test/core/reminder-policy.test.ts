@@ -15,12 +15,17 @@ import { addDays, localDateOf, zonedInstant } from '../../src/core/time.js';
 const TZ = 'Asia/Ho_Chi_Minh';
 const at = (date: string, time: string) => zonedInstant(date, time, TZ);
 const policy = (over: Partial<ReminderPolicy> = {}): ReminderPolicy => ({ ...DEFAULT_REMINDER_POLICY, ...over });
-const windowOf = (p: ReminderPolicy, holidays: string[] = []): SendingWindow => sendingWindowOf(p, TZ, new Set(holidays));
+const windowOf = (p: ReminderPolicy, holidays: string[] = []): SendingWindow =>
+  sendingWindowOf(p, TZ, new Set(holidays));
 // Week 48/2026: Monday 23/11 to Sunday 29/11. With one day of grace the deadline is Tuesday 01/12 00:00.
 const w48 = (graceDays = 1, lockDays = 14) => periodDeadlines(periodFromKey('2026-W48'), { graceDays, lockDays }, TZ);
 
 function timelineOf(p: ReminderPolicy, deadlines = w48(), holidays: string[] = []) {
-  return reminderTimeline(p, deadlines, windowOf(p, holidays)).map((s) => ({ key: s.key, sendAt: s.sendAt, validUntil: s.validUntil }));
+  return reminderTimeline(p, deadlines, windowOf(p, holidays)).map((s) => ({
+    key: s.key,
+    sendAt: s.sendAt,
+    validUntil: s.validUntil,
+  }));
 }
 
 describe('reminder timeline', () => {
@@ -125,7 +130,14 @@ describe('reminder policy helpers', () => {
   it('explains every invalid field in Vietnamese and accepts the defaults', () => {
     expect(reminderPolicyProblems(DEFAULT_REMINDER_POLICY)).toEqual([]);
     const problems = reminderPolicyProblems(
-      policy({ beforeTime: '25:00', sendFrom: '18:00', sendUntil: '08:00', afterMax: 11, afterEveryDays: 0, beforeDays: -1 }),
+      policy({
+        beforeTime: '25:00',
+        sendFrom: '18:00',
+        sendUntil: '08:00',
+        afterMax: 11,
+        afterEveryDays: 0,
+        beforeDays: -1,
+      }),
     );
     expect(problems).toEqual([
       'Giờ nhắc trước hạn phải có dạng GG:PP, ví dụ 08:00 (đang là "25:00").',

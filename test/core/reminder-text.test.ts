@@ -82,7 +82,10 @@ describe('reminder texts', () => {
   });
 
   it('cut an impossibly long list to Telegram’s 4096 characters, saying how many were left out', () => {
-    const missing = Array.from({ length: 400 }, (_, i) => ({ name: `Đơn vị thành viên có tên rất dài số ${i + 1}`, reachable: true }));
+    const missing = Array.from({ length: 400 }, (_, i) => ({
+      name: `Đơn vị thành viên có tên rất dài số ${i + 1}`,
+      reachable: true,
+    }));
     const m = chairEscalationMessage({
       blocName: 'Khối thi đua số 6',
       recipientName: 'Lê Minh Tâm',
@@ -97,8 +100,16 @@ describe('reminder texts', () => {
   });
 
   it('ask a unit head to see that the report is sent', () => {
-    const m = unitHeadEscalationMessage({ blocName: 'Khối thi đua số 6', recipientName: 'Phạm Văn Hùng', unitName: 'Tỉnh đoàn', period, timeZone: TZ });
-    expect(m.text).toContain('Đơn vị Tỉnh đoàn chưa gửi báo cáo tiến độ Tuần 48/2026 (23/11/2026 – 29/11/2026) (hạn: hết ngày 30/11/2026)');
+    const m = unitHeadEscalationMessage({
+      blocName: 'Khối thi đua số 6',
+      recipientName: 'Phạm Văn Hùng',
+      unitName: 'Tỉnh đoàn',
+      period,
+      timeZone: TZ,
+    });
+    expect(m.text).toContain(
+      'Đơn vị Tỉnh đoàn chưa gửi báo cáo tiến độ Tuần 48/2026 (23/11/2026 – 29/11/2026) (hạn: hết ngày 30/11/2026)',
+    );
     expect(m.text).toContain('Đề nghị đồng chí chỉ đạo gửi báo cáo sớm.');
   });
 });

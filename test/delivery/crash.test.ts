@@ -33,11 +33,15 @@ function startDelivery(maxInFlight: number): { child: ChildProcess; exited: Prom
   let out = '';
   // node itself with tsx's loader, not the tsx wrapper: a SIGKILL to the wrapper would leave the
   // real process running.
-  const child = spawn(process.execPath, ['--import', 'tsx', fixture, t!.path, api!.apiRoot, api!.token, '500', String(maxInFlight)], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DELIVER_LOG_LEVEL: 'info' },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fixture, t!.path, api!.apiRoot, api!.token, '500', String(maxInFlight)],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DELIVER_LOG_LEVEL: 'info' },
+    },
+  );
   child.stdout?.on('data', (d) => (out += String(d)));
   child.stderr?.on('data', (d) => (out += String(d)));
   children.push(child);
@@ -88,10 +92,14 @@ describe('delivery across a SIGKILL', () => {
       return undefined;
     };
     const first = startDelivery(maxInFlight);
-    await waitFor(async () => {
-      const c = await statusCounts(t!.db);
-      return api!.heldCount() === maxInFlight && c.sent === api!.messages.length && (c.sending ?? 0) === maxInFlight;
-    }, 30_000, `a stalled delivery process\n${first.output()}`);
+    await waitFor(
+      async () => {
+        const c = await statusCounts(t!.db);
+        return api!.heldCount() === maxInFlight && c.sent === api!.messages.length && (c.sending ?? 0) === maxInFlight;
+      },
+      30_000,
+      `a stalled delivery process\n${first.output()}`,
+    );
     first.child.kill('SIGKILL');
     await first.exited;
     const atRisk = await sendingRows(t.db);
@@ -104,14 +112,24 @@ describe('delivery across a SIGKILL', () => {
 
     const counts = api.countsByChat();
     const bad = [...counts.entries()].filter(([, n]) => n !== 1);
-    if (bad.length) console.log(first.output(), second.output().split('\n').filter((l) => bad.some(([c]) => l.includes(c))).join('\n'));
+    if (bad.length)
+      console.log(
+        first.output(),
+        second
+          .output()
+          .split('\n')
+          .filter((l) => bad.some(([c]) => l.includes(c)))
+          .join('\n'),
+      );
     expect(bad).toEqual([]);
     expect(counts.size).toBe(RECIPIENTS);
     expect(api.messages).toHaveLength(RECIPIENTS);
     expect(atRisk).toBeGreaterThan(0);
     expect(atRisk).toBeLessThanOrEqual(maxInFlight);
     expect(second.output()).toContain(`"resentAfterCrash":${atRisk}`);
-    console.log(`SIGKILL after 400 of ${RECIPIENTS}: ${atRisk} messages were in flight (at risk in the documented window; limit ${maxInFlight}); all ${RECIPIENTS} recipients got exactly one.`);
+    console.log(
+      `SIGKILL after 400 of ${RECIPIENTS}: ${atRisk} messages were in flight (at risk in the documented window; limit ${maxInFlight}); all ${RECIPIENTS} recipients got exactly one.`,
+    );
   }, 90_000);
 
   it('a kill after Telegram accepted a message but before it was recorded sends that one message twice, and no other', async () => {
@@ -143,6 +161,8 @@ describe('delivery across a SIGKILL', () => {
     expect(duplicated).toEqual([victim]);
     expect(counts.get(victim!)).toBe(2);
     expect(counts.size).toBe(RECIPIENTS);
-    console.log(`Kill inside the window: ${atRisk} message at risk, ${duplicated.length} duplicated (chat ${victim}), 0 lost.`);
+    console.log(
+      `Kill inside the window: ${atRisk} message at risk, ${duplicated.length} duplicated (chat ${victim}), 0 lost.`,
+    );
   }, 90_000);
 });

@@ -67,7 +67,11 @@ describe('delivery worker', () => {
     await waitFor(async () => (await statusCounts(db)).sent === 2, 10_000, 'both sent');
     expect(api.http429).toBe(1);
     expect(api.messagesTo('2001')).toHaveLength(1);
-    const row = await db.selectFrom('outbox_message').selectAll().where('chat_id', '=', '2001').executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('outbox_message')
+      .selectAll()
+      .where('chat_id', '=', '2001')
+      .executeTakeFirstOrThrow();
     expect(row.attempts).toBe(1);
     // Resent no earlier than retry_after (2 s; the chat's own pacing would allow 1 s).
     const [first, second] = [Date.parse(row.created_at), Date.parse(row.sent_at!)];
@@ -81,12 +85,21 @@ describe('delivery worker', () => {
     api.serverError('3002', 1, 500);
     api.hangNext('3003', 1);
     api.resetNext('3004', 1);
-    await queueMessages(db, [{ chatId: '3001' }, { chatId: '3002' }, { chatId: '3003' }, { chatId: '3004' }, { chatId: '3005' }]);
+    await queueMessages(db, [
+      { chatId: '3001' },
+      { chatId: '3002' },
+      { chatId: '3003' },
+      { chatId: '3004' },
+      { chatId: '3005' },
+    ]);
     start({ requestTimeoutMs: 300 });
     await waitFor(async () => (await statusCounts(db)).sent === 5, 10_000, 'all sent');
     for (const chat of ['3001', '3002', '3003', '3004', '3005']) expect(api.messagesTo(chat)).toHaveLength(1);
     const attempts = Object.fromEntries(
-      (await db.selectFrom('outbox_message').select(['chat_id', 'attempts']).execute()).map((r) => [r.chat_id, r.attempts]),
+      (await db.selectFrom('outbox_message').select(['chat_id', 'attempts']).execute()).map((r) => [
+        r.chat_id,
+        r.attempts,
+      ]),
     );
     expect(attempts).toEqual({ '3001': 3, '3002': 2, '3003': 2, '3004': 2, '3005': 1 });
   });
@@ -99,11 +112,20 @@ describe('delivery worker', () => {
     const others = Array.from({ length: 60 }, (_, i) => ({ chatId: String(4100 + i) }));
     await queueMessages(db, [{ chatId: '4001' }, { chatId: '4002' }, { chatId: '4003' }, ...others]);
     start();
-    await waitFor(async () => {
-      const c = await statusCounts(db);
-      return c.sent === 60 && c.failed === 3;
-    }, 10_000, 'sent and failed');
-    const failed = await db.selectFrom('outbox_message').select(['chat_id', 'failure_reason', 'last_error', 'attempts']).where('status', '=', 'failed').orderBy('chat_id').execute();
+    await waitFor(
+      async () => {
+        const c = await statusCounts(db);
+        return c.sent === 60 && c.failed === 3;
+      },
+      10_000,
+      'sent and failed',
+    );
+    const failed = await db
+      .selectFrom('outbox_message')
+      .select(['chat_id', 'failure_reason', 'last_error', 'attempts'])
+      .where('status', '=', 'failed')
+      .orderBy('chat_id')
+      .execute();
     expect(failed.map((r) => [r.chat_id, r.failure_reason, r.attempts])).toEqual([
       ['4001', 'blocked', 1],
       ['4002', 'not_started', 1],
@@ -137,10 +159,14 @@ describe('delivery worker', () => {
     await queueMessages(db, [{ chatId: '6001' }], { notAfter: new Date(Date.now() - 1000), prefix: 'old' });
     await queueMessages(db, [{ chatId: '6002' }], { notAfter: new Date(Date.now() + 60_000), prefix: 'fresh' });
     start();
-    await waitFor(async () => {
-      const c = await statusCounts(db);
-      return c.sent === 1 && c.failed === 1;
-    }, 10_000, 'one sent one expired');
+    await waitFor(
+      async () => {
+        const c = await statusCounts(db);
+        return c.sent === 1 && c.failed === 1;
+      },
+      10_000,
+      'one sent one expired',
+    );
     expect(api.messagesTo('6001')).toHaveLength(0);
     expect(api.messagesTo('6002')).toHaveLength(1);
     expect((await deliveryStats(db)).failureReasons).toEqual([{ reason: 'expired', count: 1 }]);
@@ -174,5 +200,27 @@ describe('delivery worker', () => {
     expect(api.messages).toHaveLength(40);
     expect([...api.countsByChat().values()].every((n) => n === 1)).toBe(true);
     expect(worker!.counters().resentAfterCrash).toBe(0);
+  });
+
+  it('keeps messages queued, not failed, while the Bot API refuses the token', async () => {
+    const { db } = await setUp();
+    await queueMessages(db, [{ chatId: '9001' }]);
+    const log = captureLogger();
+    worker = startDeliveryWorker({
+      db,
+      token: '999:wrong-token',
+      apiRoot: api!.apiRoot,
+      logger: log.logger,
+      now: () => new Date(),
+      limits: FAST,
+    });
+    await waitFor(
+      () => log.entries.some((e) => e.level === 'error' && e.msg?.includes('refused the bot token')),
+      5000,
+      'auth error logged',
+    );
+    const row = await db.selectFrom('outbox_message').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'queued', attempts: 0, failure_reason: null });
+    expect(api!.messages).toHaveLength(0);
   });
 });

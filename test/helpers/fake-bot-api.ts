@@ -161,9 +161,15 @@ export class FakeBotApi {
         return this.answer(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid JSON' });
       }
       const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
-      if (!m || m[1] !== this.token) return this.answer(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
-      if (m[2] === 'getMe') return this.answer(res, 200, { ok: true, result: { id: 1, is_bot: true, first_name: 'Fake', username: 'fake_bot' } });
-      if (m[2] !== 'sendMessage') return this.answer(res, 404, { ok: false, error_code: 404, description: 'Not Found: method not found' });
+      if (!m || m[1] !== this.token)
+        return this.answer(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+      if (m[2] === 'getMe')
+        return this.answer(res, 200, {
+          ok: true,
+          result: { id: 1, is_bot: true, first_name: 'Fake', username: 'fake_bot' },
+        });
+      if (m[2] !== 'sendMessage')
+        return this.answer(res, 404, { ok: false, error_code: 404, description: 'Not Found: method not found' });
       if (this.held) {
         this.held.push({ req, res, body });
         return;
@@ -176,7 +182,12 @@ export class FakeBotApi {
     const chatId = String(body.chat_id ?? '');
     const text = typeof body.text === 'string' ? body.text : '';
     if (!chatId || text.length === 0 || text.length > 4096) {
-      return this.answer(res, 400, { ok: false, error_code: 400, description: 'Bad Request: message text is empty or too long' });
+      this.answer(res, 400, {
+        ok: false,
+        error_code: 400,
+        description: 'Bad Request: message text is empty or too long',
+      });
+      return;
     }
     const fault = this.faults.get(chatId)?.shift() ?? this.permanent.get(chatId);
     if (fault?.kind === 'hang') {
@@ -189,12 +200,13 @@ export class FakeBotApi {
     }
     if (fault) {
       if (fault.status === 429) this.http429++;
-      return this.answer(res, fault.status, {
+      this.answer(res, fault.status, {
         ok: false,
         error_code: fault.status,
         description: fault.description,
         ...(fault.parameters ? { parameters: fault.parameters } : {}),
       });
+      return;
     }
     const t = performance.now();
     const isGroup = chatId.startsWith('-');
@@ -202,11 +214,18 @@ export class FakeBotApi {
     if (retryAfter !== null) {
       this.http429++;
       const f = tooManyRequests(retryAfter);
-      return this.answer(res, 429, { ok: false, error_code: 429, description: f.description, parameters: f.parameters });
+      this.answer(res, 429, { ok: false, error_code: 429, description: f.description, parameters: f.parameters });
+      return;
     }
     this.accepted.push(t);
     this.chatTimes.set(chatId, [...(this.chatTimes.get(chatId) ?? []), t]);
-    const message: ReceivedMessage = { messageId: this.nextMessageId++, chatId, text, replyMarkup: body.reply_markup ?? null, at: t };
+    const message: ReceivedMessage = {
+      messageId: this.nextMessageId++,
+      chatId,
+      text,
+      replyMarkup: body.reply_markup ?? null,
+      at: t,
+    };
     this.messages.push(message);
     if (this.onAccepted?.(message) === 'no_answer') {
       this.hanging.add(res);
@@ -214,7 +233,12 @@ export class FakeBotApi {
     }
     this.answer(res, 200, {
       ok: true,
-      result: { message_id: message.messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(chatId) }, text },
+      result: {
+        message_id: message.messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: Number(chatId) },
+        text,
+      },
     });
   }
 

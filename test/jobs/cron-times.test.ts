@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cronFireTimes, localMinuteSlot, parseCron } from '../../src/jobs/cron-times.js';
 import { at, TZ } from './support.js';
 
-const fires = (exprs: string[], from: Date, to: Date, tz = TZ) => cronFireTimes(exprs, from, to, tz).map((d) => localMinuteSlot(d, tz));
+const fires = (exprs: string[], from: Date, to: Date, tz = TZ) =>
+  cronFireTimes(exprs, from, to, tz).map((d) => localMinuteSlot(d, tz));
 
 describe('cron fire times', () => {
   it('lists the local fire times in (from, to], oldest first', () => {
@@ -11,22 +12,31 @@ describe('cron fire times', () => {
       '2026-12-02T08:00',
     ]);
     expect(fires(['*/30 7-8 * * 1-5'], at('2026-12-04', '00:00'), at('2026-12-07', '08:00'))).toEqual([
-      '2026-12-04T07:00', '2026-12-04T07:30', '2026-12-04T08:00', '2026-12-04T08:30', '2026-12-07T07:00',
-      '2026-12-07T07:30', '2026-12-07T08:00',
+      '2026-12-04T07:00',
+      '2026-12-04T07:30',
+      '2026-12-04T08:00',
+      '2026-12-04T08:30',
+      '2026-12-07T07:00',
+      '2026-12-07T07:30',
+      '2026-12-07T08:00',
     ]);
   });
 
   it('merges several expressions without duplicates', () => {
-    expect(fires(['0 8 * * *', '0 8,15 * * *', '30 7 * * *'], at('2026-12-01', '00:00'), at('2026-12-01', '23:59'))).toEqual([
-      '2026-12-01T07:30',
-      '2026-12-01T08:00',
-      '2026-12-01T15:00',
-    ]);
+    expect(
+      fires(['0 8 * * *', '0 8,15 * * *', '30 7 * * *'], at('2026-12-01', '00:00'), at('2026-12-01', '23:59')),
+    ).toEqual(['2026-12-01T07:30', '2026-12-01T08:00', '2026-12-01T15:00']);
   });
 
   it('understands the last day of the month and the n-th weekday', () => {
-    expect(fires(['0 9 L * *'], at('2026-02-01', '00:00'), at('2026-03-31', '23:59'))).toEqual(['2026-02-28T09:00', '2026-03-31T09:00']);
-    expect(fires(['0 9 * * 1#1'], at('2026-11-01', '00:00'), at('2026-12-31', '23:59'))).toEqual(['2026-11-02T09:00', '2026-12-07T09:00']);
+    expect(fires(['0 9 L * *'], at('2026-02-01', '00:00'), at('2026-03-31', '23:59'))).toEqual([
+      '2026-02-28T09:00',
+      '2026-03-31T09:00',
+    ]);
+    expect(fires(['0 9 * * 1#1'], at('2026-11-01', '00:00'), at('2026-12-31', '23:59'))).toEqual([
+      '2026-11-02T09:00',
+      '2026-12-07T09:00',
+    ]);
     expect(fires(['0 9 * * 5L'], at('2026-12-01', '00:00'), at('2026-12-31', '23:59'))).toEqual(['2026-12-25T09:00']);
   });
 

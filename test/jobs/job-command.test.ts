@@ -29,7 +29,10 @@ afterEach(async () => {
 const job = createJobCommand({ logger: quietLogger });
 const names = jobs.map((j) => j.name).join(', ');
 const fails = async (args: string[]) => {
-  const error = await job.run(ctx, args).then(() => null, (e: unknown) => e);
+  const error = await job.run(ctx, args).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(CliError);
   return (error as Error).message;
 };
@@ -47,7 +50,9 @@ describe('npm run cli -- job', () => {
   it('runs a job for a given moment and bloc, and a second run changes nothing', async () => {
     await job.run(ctx, ['run', 'reminders', '--now', '2026-12-01T08:00', '--bloc', String(bloc.blocId)]);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^bloc:${bloc.blocId} · 2026-12-01T08:00: đã chạy: \\d+ tin nhắn được xếp hàng gửi`));
+    expect(lines[0]).toMatch(
+      new RegExp(`^bloc:${bloc.blocId} · 2026-12-01T08:00: đã chạy: \\d+ tin nhắn được xếp hàng gửi`),
+    );
     const queued = await queuedReminders(t.db);
     expect(queued.filter((r) => r.stage === 'after1' && r.periodKey === '2026-W48')).toHaveLength(3);
 
@@ -61,7 +66,9 @@ describe('npm run cli -- job', () => {
   it('refuses bad input with a clear Vietnamese message and runs nothing', async () => {
     expect(await fails(['run'])).toContain(`Các việc hiện có: ${names}.`);
     expect(await fails(['run', 'nhac-nho'])).toBe(`Không có việc định kỳ "nhac-nho". Các việc hiện có: ${names}.`);
-    expect(await fails(['run', 'reminders', '--now', '01/12/2026 08:00'])).toContain('--now: "01/12/2026 08:00" không phải thời điểm hợp lệ');
+    expect(await fails(['run', 'reminders', '--now', '01/12/2026 08:00'])).toContain(
+      '--now: "01/12/2026 08:00" không phải thời điểm hợp lệ',
+    );
     expect(await fails(['run', 'reminders', '--now', '2026-02-30T08:00'])).toContain('không phải thời điểm hợp lệ');
     expect(await fails(['run', 'reminders', '--bloc', 'sáu'])).toBe('--bloc: "sáu" phải là mã khối (số nguyên dương).');
     expect(await fails(['run', 'reminders', '--bloc', '999'])).toBe('Không có khối #999 để chạy việc "reminders".');
@@ -82,7 +89,12 @@ describe('npm run cli -- job', () => {
         throw new Error('hỏng');
       },
     });
-    const message = await createJobCommand({ jobs: [broken], logger: quietLogger }).run(ctx, ['run', 'broken']).then(() => '', (e: Error) => e.message);
+    const message = await createJobCommand({ jobs: [broken], logger: quietLogger })
+      .run(ctx, ['run', 'broken'])
+      .then(
+        () => '',
+        (e: Error) => e.message,
+      );
     expect(message).toBe('Việc "broken" chạy lỗi (xem ở trên).');
     expect(lines).toEqual(['all · x: LỖI: hỏng']);
   });

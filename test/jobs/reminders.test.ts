@@ -40,7 +40,11 @@ const local = (iso: string) => formatDateTimeVi(new Date(iso), TZ);
 async function simulate(from: Date, to: Date, events: { at: Date; run: () => Promise<void> }[] = [], stepMinutes = 15) {
   let prev = from;
   const pending = [...events].sort((a, b) => a.at.getTime() - b.at.getTime());
-  for (let now = new Date(from.getTime() + stepMinutes * 60_000); now <= to; now = new Date(now.getTime() + stepMinutes * 60_000)) {
+  for (
+    let now = new Date(from.getTime() + stepMinutes * 60_000);
+    now <= to;
+    now = new Date(now.getTime() + stepMinutes * 60_000)
+  ) {
     while (pending[0] && pending[0].at <= now) await pending.shift()!.run();
     await runner.runDue(prev, now, now);
     prev = now;
@@ -53,13 +57,21 @@ describe('reminder job over a week, clock controlled', () => {
     await report(t.db, bloc.blocId, u1!, '2026-W48', at('2026-11-27', '10:00'));
     await report(t.db, bloc.blocId, u2!, '2026-W48', at('2026-11-28', '09:00'), true);
     await simulate(at('2026-11-30', '00:00'), at('2026-12-14', '12:00'), [
-      { at: at('2026-12-01', '12:00'), run: () => report(t.db, bloc.blocId, u3!, '2026-W48', at('2026-12-01', '12:00')) },
-      { at: at('2026-12-07', '10:00'), run: () => report(t.db, bloc.blocId, u7!, '2026-W48', at('2026-12-07', '10:00')) },
+      {
+        at: at('2026-12-01', '12:00'),
+        run: () => report(t.db, bloc.blocId, u3!, '2026-W48', at('2026-12-01', '12:00')),
+      },
+      {
+        at: at('2026-12-07', '10:00'),
+        run: () => report(t.db, bloc.blocId, u7!, '2026-W48', at('2026-12-07', '10:00')),
+      },
     ]);
 
     const all = await queuedReminders(t.db);
     const w48 = all.filter((r) => r.periodKey === '2026-W48');
-    expect(w48.filter((r) => r.kind === 'reminder').map((r) => [r.stage, unitNo(r.unitId), r.chatId, local(r.createdAt)])).toEqual([
+    expect(
+      w48.filter((r) => r.kind === 'reminder').map((r) => [r.stage, unitNo(r.unitId), r.chatId, local(r.createdAt)]),
+    ).toEqual([
       ['before', 3, '103', '15:00 30/11/2026'],
       ['before', 4, '104', '15:00 30/11/2026'],
       ['before', 5, '105', '15:00 30/11/2026'],
@@ -78,7 +90,9 @@ describe('reminder job over a week, clock controlled', () => {
       ['chair', String(bloc.focalPointIds[0]), chatOf(1), '08:00 04/12/2026'],
     ]);
     expect(escalations[0]!.text).toContain('4/7 đơn vị chưa gửi báo cáo tiến độ Tuần 48/2026');
-    expect(escalations[0]!.text).toContain('1. Đơn vị 4\n2. Đơn vị 5\n3. Đơn vị 6 (chưa có cán bộ đầu mối nhận tin qua Telegram)\n4. Đơn vị 7');
+    expect(escalations[0]!.text).toContain(
+      '1. Đơn vị 4\n2. Đơn vị 5\n3. Đơn vị 6 (chưa có cán bộ đầu mối nhận tin qua Telegram)\n4. Đơn vị 7',
+    );
 
     // Every message of every period was queued inside the sending window of a working day.
     const window = sendingWindowOf(DEFAULT_REMINDER_POLICY, TZ, new Set(['2026-12-02']));
@@ -115,7 +129,10 @@ describe('reminder job over a week, clock controlled', () => {
   it('queues nothing when it catches up at night; the morning run does', async () => {
     const night = at('2026-12-01', '22:00');
     const r = await runner.runDue(new Date(night.getTime() - 3_600_000 * 24), night, night);
-    expect(r[0]!.result).toMatchObject({ status: 'succeeded', outcome: { skipped: 'outside_sending_window', queued: 0 } });
+    expect(r[0]!.result).toMatchObject({
+      status: 'succeeded',
+      outcome: { skipped: 'outside_sending_window', queued: 0 },
+    });
     expect(await queuedReminders(t.db)).toEqual([]);
     await simulate(night, at('2026-12-03', '07:30'));
     const w48 = (await queuedReminders(t.db)).filter((x) => x.periodKey === '2026-W48');
@@ -141,7 +158,12 @@ describe('reminder job over a week, clock controlled', () => {
   });
 
   it('sends nothing for a bloc whose reminders are turned off', async () => {
-    await saveReminderPolicy(t.db, bloc.blocId, { ...DEFAULT_REMINDER_POLICY, enabled: false }, { at: new Date(), by: 'test' });
+    await saveReminderPolicy(
+      t.db,
+      bloc.blocId,
+      { ...DEFAULT_REMINDER_POLICY, enabled: false },
+      { at: new Date(), by: 'test' },
+    );
     await simulate(at('2026-11-30', '07:00'), at('2026-12-04', '18:00'));
     expect(await queuedReminders(t.db)).toEqual([]);
     const byHand = await runner.runByHand(reminderJob, { now: at('2026-12-01', '08:00'), blocId: bloc.blocId });

@@ -23,7 +23,9 @@ interface Call {
 }
 
 /** A job at 08:00 daily that queues one outbox row per run and remembers its calls. */
-function dailyJob(opts: { catchUp?: 'latest' | 'each'; fail?: () => boolean; transaction?: 'wrap' | 'own'; name?: string } = {}) {
+function dailyJob(
+  opts: { catchUp?: 'latest' | 'each'; fail?: () => boolean; transaction?: 'wrap' | 'own'; name?: string } = {},
+) {
   const calls: Call[] = [];
   const job = defineJob({
     name: opts.name ?? 'daily-test',
@@ -97,7 +99,9 @@ describe('scheduler catch-up and ledger', () => {
     failing = false;
     await (await start([job], at('2026-12-02', '09:30'), 2)).stop();
     expect(calls.map((c) => c.slot)).toEqual(['2026-12-02', '2026-12-02']);
-    expect(await getJobRun(t.db, { job: 'daily-test', scope: 'all', slot: '2026-12-02' })).toMatchObject({ status: 'succeeded' });
+    expect(await getJobRun(t.db, { job: 'daily-test', scope: 'all', slot: '2026-12-02' })).toMatchObject({
+      status: 'succeeded',
+    });
     expect(await outboxCount()).toBe(1);
   });
 
@@ -113,7 +117,15 @@ describe('scheduler catch-up and ledger', () => {
       transaction: 'own',
       async run(deps, now, _scope, slot) {
         await deps.db.transaction().execute(async (trx) => {
-          await enqueueOutbox(trx, { dedupeKey: `own:${slot}`, blocId: null, kind: 'test', chatId: '1', chatType: 'private', payload: { text: 'x' }, now });
+          await enqueueOutbox(trx, {
+            dedupeKey: `own:${slot}`,
+            blocId: null,
+            kind: 'test',
+            chatId: '1',
+            chatType: 'private',
+            payload: { text: 'x' },
+            now,
+          });
         });
         calls.push(slot);
         return {};
@@ -121,7 +133,9 @@ describe('scheduler catch-up and ledger', () => {
     });
     await (await start([own], at('2026-12-02', '09:00'), 2)).stop();
     expect(calls).toEqual(['2026-12-02T08:00']);
-    expect(await getJobRun(t.db, { job: 'own-tx', scope: 'all', slot: '2026-12-02T08:00' })).toMatchObject({ status: 'succeeded' });
+    expect(await getJobRun(t.db, { job: 'own-tx', scope: 'all', slot: '2026-12-02T08:00' })).toMatchObject({
+      status: 'succeeded',
+    });
   });
 
   it('never runs two jobs at once in the process', async () => {
@@ -154,16 +168,30 @@ describe('scheduler catch-up and ledger', () => {
 
   it('refuses to start with a malformed schedule or two jobs of the same name', async () => {
     const { job } = dailyJob();
-    await expect(start([{ ...job, schedule: '0 25 * * *' }], at('2026-12-01', '09:00'))).rejects.toThrow(/Biểu thức lịch chạy không hợp lệ/);
-    await expect(start([job, job], at('2026-12-01', '09:00'))).rejects.toThrow('Hai việc định kỳ cùng tên "daily-test".');
+    await expect(start([{ ...job, schedule: '0 25 * * *' }], at('2026-12-01', '09:00'))).rejects.toThrow(
+      /Biểu thức lịch chạy không hợp lệ/,
+    );
+    await expect(start([job, job], at('2026-12-01', '09:00'))).rejects.toThrow(
+      'Hai việc định kỳ cùng tên "daily-test".',
+    );
   });
 });
 
 describe('scheduler ticks (node-cron, fake timers)', () => {
   it('runs a job on node-cron’s minute tick at its time, once', async () => {
-    vi.useFakeTimers({ now: at('2026-12-01', '07:58'), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    vi.useFakeTimers({
+      now: at('2026-12-01', '07:58'),
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    });
     const { job, calls } = dailyJob({ catchUp: 'latest' });
-    const s = await startScheduler({ db: t.db, timeZone: TZ, logger: quietLogger, now: () => new Date(), catchUpHours: 0, jobs: [job] });
+    const s = await startScheduler({
+      db: t.db,
+      timeZone: TZ,
+      logger: quietLogger,
+      now: () => new Date(),
+      catchUpHours: 0,
+      jobs: [job],
+    });
     await vi.advanceTimersByTimeAsync(60_000);
     expect(calls).toEqual([]);
     await vi.advanceTimersByTimeAsync(60_000);
@@ -174,7 +202,10 @@ describe('scheduler ticks (node-cron, fake timers)', () => {
   });
 
   it('stop waits for a running job to finish', async () => {
-    vi.useFakeTimers({ now: at('2026-12-01', '07:59:30'), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    vi.useFakeTimers({
+      now: at('2026-12-01', '07:59:30'),
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+    });
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let finished = false;
@@ -191,7 +222,14 @@ describe('scheduler ticks (node-cron, fake timers)', () => {
         return {};
       },
     });
-    const s = await startScheduler({ db: t.db, timeZone: TZ, logger: quietLogger, now: () => new Date(), catchUpHours: 0, jobs: [slow] });
+    const s = await startScheduler({
+      db: t.db,
+      timeZone: TZ,
+      logger: quietLogger,
+      now: () => new Date(),
+      catchUpHours: 0,
+      jobs: [slow],
+    });
     await vi.advanceTimersByTimeAsync(45_000);
     let stopped = false;
     const stopping = s.stop().then(() => (stopped = true));

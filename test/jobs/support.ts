@@ -20,12 +20,23 @@ export async function linkChat(db: Db, focalPointId: number, chatId: string): Pr
 }
 
 export async function addUnitHead(db: Db, unitId: number, chatId: string): Promise<number> {
-  const head = await createFocalPoint(db, { unit_id: unitId, full_name: `Thủ trưởng đơn vị ${unitId}`, role: 'unit_head' });
+  const head = await createFocalPoint(db, {
+    unit_id: unitId,
+    full_name: `Thủ trưởng đơn vị ${unitId}`,
+    role: 'unit_head',
+  });
   await linkChat(db, head.id, chatId);
   return head.id;
 }
 
-export async function report(db: Db, blocId: number, unitId: number, periodKey: string, when: Date, isNil = false): Promise<void> {
+export async function report(
+  db: Db,
+  blocId: number,
+  unitId: number,
+  periodKey: string,
+  when: Date,
+  isNil = false,
+): Promise<void> {
   const p = periodFromKey(periodKey);
   await db.transaction().execute((trx) =>
     submitReport(trx, {

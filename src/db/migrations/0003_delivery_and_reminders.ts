@@ -18,7 +18,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('before_days', 'integer', (c) => c.defaultTo(1).check(sql`before_days between 0 and 31`))
     .addColumn('before_time', 'text', (c) => c.notNull().defaultTo('15:00').check(hhmm('before_time')))
     .addColumn('after_time', 'text', (c) => c.notNull().defaultTo('08:00').check(hhmm('after_time')))
-    .addColumn('after_every_days', 'integer', (c) => c.notNull().defaultTo(1).check(sql`after_every_days between 1 and 31`))
+    .addColumn('after_every_days', 'integer', (c) =>
+      c.notNull().defaultTo(1).check(sql`after_every_days between 1 and 31`),
+    )
     .addColumn('after_max', 'integer', (c) => c.notNull().defaultTo(2).check(sql`after_max between 0 and 10`))
     .addColumn('escalate_to', 'text', (c) =>
       c.notNull().defaultTo('chair').check(sql`escalate_to in ('none', 'chair', 'unit_head')`),

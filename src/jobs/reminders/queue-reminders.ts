@@ -30,7 +30,10 @@ export async function queueUnitReminders(
   stage: ReminderStage,
   missing: readonly UnitPeriodRow[],
 ): Promise<{ queued: number; unreachable: number[] }> {
-  const contacts = await listReachableContacts(ctx.db, missing.map((u) => u.unitId));
+  const contacts = await listReachableContacts(
+    ctx.db,
+    missing.map((u) => u.unitId),
+  );
   let queued = 0;
   const unreachable: number[] = [];
   for (const unit of missing) {
@@ -73,12 +76,16 @@ export async function queueEscalation(
   expected: number,
 ): Promise<{ queued: number }> {
   if (escalateTo === 'none' || missing.length === 0) return { queued: 0 };
-  const contacts = await listReachableContacts(ctx.db, missing.map((u) => u.unitId));
+  const contacts = await listReachableContacts(
+    ctx.db,
+    missing.map((u) => u.unitId),
+  );
   const notAfter = sendingWindowEnd(ctx.now, ctx.window);
   let queued = 0;
   const toChair: UnitPeriodRow[] = [];
   for (const unit of missing) {
-    const heads = escalateTo === 'unit_head' ? contacts.filter((c) => c.unitId === unit.unitId && c.role === 'unit_head') : [];
+    const heads =
+      escalateTo === 'unit_head' ? contacts.filter((c) => c.unitId === unit.unitId && c.role === 'unit_head') : [];
     if (heads.length === 0) toChair.push(unit);
     for (const head of heads) {
       const message = unitHeadEscalationMessage({
@@ -88,7 +95,16 @@ export async function queueEscalation(
         period: periodRef(ctx),
         timeZone: ctx.timeZone,
       });
-      if (await enqueue(ctx, `reminder:escalation:${ctx.bloc.id}:${unit.unitId}:${head.focalPointId}:${ctx.period.key}`, head, message, notAfter)) queued++;
+      if (
+        await enqueue(
+          ctx,
+          `reminder:escalation:${ctx.bloc.id}:${unit.unitId}:${head.focalPointId}:${ctx.period.key}`,
+          head,
+          message,
+          notAfter,
+        )
+      )
+        queued++;
     }
   }
   if (toChair.length === 0) return { queued };
@@ -111,7 +127,16 @@ export async function queueEscalation(
       now: ctx.now,
       timeZone: ctx.timeZone,
     });
-    if (await enqueue(ctx, `reminder:escalation:${ctx.bloc.id}:chair:${r.focalPointId}:${ctx.period.key}`, r, message, notAfter)) queued++;
+    if (
+      await enqueue(
+        ctx,
+        `reminder:escalation:${ctx.bloc.id}:chair:${r.focalPointId}:${ctx.period.key}`,
+        r,
+        message,
+        notAfter,
+      )
+    )
+      queued++;
   }
   return { queued };
 }

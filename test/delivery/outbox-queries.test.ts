@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBloc } from '../../src/db/blocs.js';
+import {
+  claimOutboxMessage,
+  deliveryStats,
+  enqueueOutbox,
+  failOutbox,
+  listDueOutbox,
+  listFailedOutbox,
+  requeueFailedOutbox,
+  requeueInterruptedOutbox,
+} from '../../src/db/outbox.js';
+import { createTestDb, type TestDb } from '../helpers/db.js';
+
+let t: TestDb;
+let blocA: number;
+let blocB: number;
+const now = new Date('2026-12-01T01:00:00.000Z');
+
+beforeEach(async () => {
+  t = await createTestDb();
+  blocA = (await createBloc(t.db, { name: 'Khối A', province: 'Sóc Trăng', description: null })).id;
+  blocB = (await createBloc(t.db, { name: 'Khối B', province: 'Sóc Trăng', description: null })).id;
+});
+afterEach(async () => {
+  await t.close();
+});
+
+async function queue(key: string, blocId: number | null, chatId: string, opts: { notBefore?: Date } = {}) {
+  return enqueueOutbox(t.db, {
+    dedupeKey: key,
+    blocId,
+    kind: 'reminder',
+    chatId,
+    chatType: 'private',
+    payload: { text: key },
+    notBefore: opts.notBefore,
+    now,
+  });
+}
+
+async function failAs(id: number, reason: string) {
+  expect((await claimOutboxMessage(t.db, id, now)).claimed).toBe(true);
+  await failOutbox(t.db, id, { reason, error: `403: ${reason}` });
+}
+
+const idOf = async (key: string) =>
+  (await t.db.selectFrom('outbox_message').select('id').where('dedupe_key', '=', key).executeTakeFirstOrThrow()).id;
+
+describe('outbox queries for delivery and the admin', () => {
+  it('queue a dedupe key once', async () => {
+    expect(await queue('k1', blocA, '1')).toBe(true);
+    expect(await queue('k1', blocA, '2')).toBe(false);
+    expect((await deliveryStats(t.db)).queued).toBe(1);
+  });
+
+  it('offer the oldest due row of each chat, not rows due later', async () => {
+    await queue('a1', blocA, '1');
+    await queue('a2', blocA, '1');
+    await queue('b1', blocA, '2');
+    await queue('later', blocA, '3', { notBefore: new Date(now.getTime() + 60_000) });
+    const due = await listDueOutbox(t.db, { now, limit: 10 });
+    expect(due.map((d) => d.chatId)).toEqual(['1', '2']);
+    expect(due[0]!.id).toBe(await idOf('a1'));
+    expect((await listDueOutbox(t.db, { now, limit: 10, skipChats: ['1'] })).map((d) => d.chatId)).toEqual(['2']);
+  });
+
+  it('let only one claimer win a row', async () => {
+    await queue('c', blocA, '1');
+    const id = await idOf('c');
+    expect((await claimOutboxMessage(t.db, id, now)).claimed).toBe(true);
+    expect(await claimOutboxMessage(t.db, id, now)).toEqual({ claimed: false, why: 'taken' });
+  });
+
+  it('count queued, sent and failed messages and the failure reasons, per bloc or overall', async () => {
+    await queue('a-ok', blocA, '1');
+    await queue('a-blocked-1', blocA, '2');
+    await queue('a-blocked-2', blocA, '3');
+    await queue('a-not-started', blocA, '4');
+    await queue('b-blocked', blocB, '5');
+    await queue('none', null, '6');
+    await failAs(await idOf('a-blocked-1'), 'blocked');
+    await failAs(await idOf('a-blocked-2'), 'blocked');
+    await failAs(await idOf('a-not-started'), 'not_started');
+    await failAs(await idOf('b-blocked'), 'blocked');
+
+    expect(await deliveryStats(t.db, blocA)).toEqual({
+      queued: 1,
+      sending: 0,
+      sent: 0,
+      failed: 3,
+      failureReasons: [
+        { reason: 'blocked', count: 2 },
+        { reason: 'not_started', count: 1 },
+      ],
+      oldestQueuedAt: now.toISOString(),
+    });
+    expect(await deliveryStats(t.db)).toMatchObject({
+      queued: 2,
+      failed: 4,
+      failureReasons: [
+        { reason: 'blocked', count: 3 },
+        { reason: 'not_started', count: 1 },
+      ],
+    });
+    expect((await listFailedOutbox(t.db, { blocId: blocB })).map((m) => m.dedupe_key)).toEqual(['b-blocked']);
+  });
+
+  it('resend a failed message on the admin’s request, and only a failed one', async () => {
+    await queue('f', blocA, '1');
+    const id = await idOf('f');
+    expect(await requeueFailedOutbox(t.db, id, now)).toBe(false);
+    await failAs(id, 'blocked');
+    const later = new Date(now.getTime() + 3_600_000);
+    expect(await requeueFailedOutbox(t.db, id, later)).toBe(true);
+    const row = await t.db.selectFrom('outbox_message').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      status: 'queued',
+      attempts: 0,
+      failure_reason: null,
+      next_attempt_at: later.toISOString(),
+    });
+  });
+
+  it('put rows a crash left in flight back in the queue', async () => {
+    await queue('x', blocA, '1');
+    await queue('y', blocA, '2');
+    const x = await idOf('x');
+    await claimOutboxMessage(t.db, x, now);
+    expect(await requeueInterruptedOutbox(t.db, now)).toEqual([x]);
+    const row = await t.db.selectFrom('outbox_message').selectAll().where('id', '=', x).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'queued', attempts: 1, last_error: 'interrupted: resent after restart' });
+  });
+});
