@@ -17,6 +17,7 @@ import type { AdminDeps, AdminEnv } from './env.js';
 import { focalPointRoutes } from './focal-points/focal-point-routes.js';
 import { errorPage, notFoundPage } from './http/errors.js';
 import { staticRoutes } from './public/static-routes.js';
+import { reportRoutes } from './reports/report-routes.js';
 import { importRoutes } from './roster-import/import-routes.js';
 import { Layout } from './ui/layout.js';
 import { unitRoutes } from './units/unit-routes.js';
@@ -37,6 +38,7 @@ function blocApp(): Hono<AdminEnv> {
   app.route('/import', importRoutes());
   app.route('/chair', chairRoutes());
   app.route('/covenant', covenantRoutes());
+  app.route('/reports', reportRoutes());
   return app;
 }
 
