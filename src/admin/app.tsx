@@ -18,6 +18,8 @@ import { focalPointRoutes } from './focal-points/focal-point-routes.js';
 import { errorPage, notFoundPage } from './http/errors.js';
 import { staticRoutes } from './public/static-routes.js';
 import { reportRoutes } from './reports/report-routes.js';
+import { scheduleRoutes } from './schedule/schedule-routes.js';
+import { holidayRoutes } from './holidays/holiday-routes.js';
 import { importRoutes } from './roster-import/import-routes.js';
 import { Layout } from './ui/layout.js';
 import { unitRoutes } from './units/unit-routes.js';
@@ -39,6 +41,7 @@ function blocApp(): Hono<AdminEnv> {
   app.route('/chair', chairRoutes());
   app.route('/covenant', covenantRoutes());
   app.route('/reports', reportRoutes());
+  app.route('/schedule', scheduleRoutes());
   return app;
 }
 
@@ -87,6 +90,7 @@ export function createAdminApp(deps: AdminDeps): Hono {
   app.route('/', accountRoutes());
   app.get('/', overviewPage);
   app.route('/blocs/new', newBlocRoutes());
+  app.route('/holidays', holidayRoutes());
   app.route('/blocs/:blocId', blocApp());
   // The admin answers every path left under '/', so the composition root mounts it last.
   app.all('*', notFoundPage);
