@@ -11,13 +11,14 @@ import {
   requeueInterruptedOutbox,
 } from '../db/outbox.js';
 import type { OutboxMessage } from '../db/schema.js';
-export type { DeliveryCounters } from './settle.js';
 import type { Logger } from '../logger.js';
 import { type BotApiClient, createBotApiClient } from './bot-api-client.js';
 import { type DeliveryLimits, resolveLimits } from './limits.js';
 import { DeliveryPacer } from './pacer.js';
 import { createSentRecorder } from './sent-recorder.js';
 import { createSettler, type DeliveryCounters } from './settle.js';
+
+export type { DeliveryCounters } from './settle.js';
 
 export interface DeliveryWorkerDeps {
   db: Db;
@@ -37,6 +38,7 @@ export interface DeliveryWorker {
 
 const monotonic = () => performance.now();
 
+/** Starts delivering the outbox at once (after requeueing what a crash left in flight). */
 export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const limits = resolveLimits(deps.limits);
   const client: BotApiClient = createBotApiClient({
