@@ -12,6 +12,9 @@ import { editBlocRoutes, newBlocRoutes } from './blocs/bloc-routes.js';
 import { overviewPage } from './blocs/overview.js';
 import { chairRoutes } from './chair/chair-routes.js';
 import { covenantRoutes } from './covenant/covenant-routes.js';
+import { deliveryRoutes } from './delivery/delivery-routes.js';
+import { digestRoutes } from './digests/digest-routes.js';
+import { downloadRoutes } from './downloads/download-routes.js';
 import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import type { AdminDeps, AdminEnv } from './env.js';
 import { focalPointRoutes } from './focal-points/focal-point-routes.js';
@@ -42,6 +45,9 @@ function blocApp(): Hono<AdminEnv> {
   app.route('/covenant', covenantRoutes());
   app.route('/reports', reportRoutes());
   app.route('/schedule', scheduleRoutes());
+  app.route('/delivery', deliveryRoutes());
+  app.route('/digests', digestRoutes());
+  app.route('/downloads', downloadRoutes());
   return app;
 }
 

@@ -528,3 +528,50 @@ export const holidaysText = {
   deleteConfirm: 'Xóa ngày nghỉ này?',
   readOnly: 'Chỉ Ban Thi đua - Khen thưởng tỉnh sửa được danh sách này.',
 };
+
+export const deliveryText = {
+  title: 'Tình hình gửi tin',
+  intro: 'Các tin nhắc nhở, chuyển cấp và bản tin được xếp hàng rồi gửi dần theo giới hạn của Telegram.',
+  queued: 'Đang chờ gửi',
+  sending: 'Đang gửi',
+  sent: 'Đã gửi',
+  failed: 'Không gửi được',
+  oldestQueued: (when: string) => `Tin chờ lâu nhất được xếp hàng lúc ${when}.`,
+  reasonsTitle: 'Lý do không gửi được',
+  colReason: 'Lý do',
+  colCount: 'Số tin',
+  colAction: 'Cách khắc phục',
+  failedTitle: 'Các tin không gửi được gần đây',
+  noFailed: 'Không có tin nào bị lỗi.',
+  colKind: 'Loại tin',
+  colTo: 'Người nhận',
+  colCreated: 'Xếp hàng lúc',
+  colError: 'Chi tiết',
+  colAttempts: 'Số lần thử',
+  kinds: { reminder: 'Nhắc nhở', escalation: 'Chuyển cấp', digest: 'Bản tin kỳ', summary_mid_year: 'Sơ kết 6 tháng', summary_annual: 'Tổng kết năm' } as Record<string, string>,
+  group: 'Nhóm',
+  resend: 'Gửi lại',
+  resendConfirm: 'Đưa tin này vào hàng đợi gửi lại?',
+  notFailedAnymore: 'Tin này không còn ở trạng thái lỗi.',
+};
+
+export const digestsText = {
+  title: 'Các bản tin đã gửi',
+  none: 'Chưa có bản tin nào.',
+  kinds: { period: 'Bản tin kỳ', mid_year: 'Sơ kết 6 tháng', annual: 'Tổng kết năm' },
+  line: (kind: string, key: string, when: string, n: number) => `${kind} ${key} · ${when} · ${n} nơi nhận`,
+};
+
+export const downloadsText = {
+  title: 'Tải về báo cáo sơ kết, tổng kết',
+  intro:
+    'Tạo báo cáo từ số liệu đã nhận đến hôm nay: văn bản Word (.docx) theo thể thức văn bản hành chính, bảng tính Excel (.xlsx) gồm số liệu, tỷ lệ báo cáo và điểm, hoặc toàn bộ báo cáo của năm dạng CSV.',
+  kind: 'Loại báo cáo',
+  kinds: { mid_year: 'Sơ kết 6 tháng đầu năm', annual: 'Tổng kết năm' },
+  year: 'Năm',
+  format: 'Định dạng',
+  formats: { docx: 'Văn bản Word (.docx)', xlsx: 'Bảng tính Excel (.xlsx)', csv: 'Báo cáo từng kỳ (.csv)' },
+  download: 'Tạo và tải về',
+  preparing: 'Đang tạo tệp…',
+  failed: 'Không tạo được tệp',
+};

@@ -104,6 +104,9 @@ svg.bar .target-mark { fill: var(--red); }
 .pager { display: flex; gap: .8rem; align-items: center; margin-top: .8rem; }
 .row-error td { background: #fff5f5; }
 .pre { white-space: pre-wrap; }
+.digest-text { background: #f8fafc; border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; margin: .5rem 0 1rem; font-size: .92rem; }
+details { margin-bottom: .4rem; }
+summary { cursor: pointer; padding: .25rem 0; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }

@@ -1,0 +1,146 @@
+import { Hono } from 'hono';
+import { failureReasonText } from '../../delivery/failure-reasons.js';
+import { type DeliveryStats, deliveryStats, listFailedOutbox, requeueFailedOutbox } from '../../db/outbox.js';
+import type { OutboxMessage } from '../../db/schema.js';
+import { canEditBloc, currentAdmin, notFound } from '../auth/access.js';
+import type { AdminEnv } from '../env.js';
+import { applyChange } from '../http/change.js';
+import { deliveryText as t } from '../messages.js';
+import { showDateTime } from '../ui/format.js';
+import { PostForm } from '../ui/forms.js';
+import { recipientNames } from './recipients.js';
+
+function reasonLabel(reason: string | null): string {
+  return (failureReasonText[reason ?? 'unknown'] ?? failureReasonText.unknown!).label;
+}
+
+function DeliveryPage(props: {
+  blocId: number;
+  stats: DeliveryStats;
+  failed: OutboxMessage[];
+  names: Map<string, string>;
+  canEdit: boolean;
+  timeZone: string;
+}) {
+  const s = props.stats;
+  return (
+    <>
+      <h1>{t.title}</h1>
+      <p class="muted">{t.intro}</p>
+      <div class="stats">
+        {([['queued', s.queued], ['sending', s.sending], ['sent', s.sent], ['failed', s.failed]] as const).map(([k, n]) => (
+          <div class="stat">
+            <b>{n}</b>
+            <span>{t[k]}</span>
+          </div>
+        ))}
+      </div>
+      {s.oldestQueuedAt ? <p class="muted small">{t.oldestQueued(showDateTime(s.oldestQueuedAt, props.timeZone))}</p> : null}
+      {s.failureReasons.length > 0 ? (
+        <section class="card">
+          <h2>{t.reasonsTitle}</h2>
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t.colReason}</th>
+                  <th class="num">{t.colCount}</th>
+                  <th>{t.colAction}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.failureReasons.map((r) => (
+                  <tr>
+                    <td>{reasonLabel(r.reason)}</td>
+                    <td class="num">{r.count}</td>
+                    <td class="small">{(failureReasonText[r.reason] ?? failureReasonText.unknown!).action}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+      <section class="card">
+        <h2>{t.failedTitle}</h2>
+        {props.failed.length === 0 ? (
+          <p class="muted">{t.noFailed}</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t.colKind}</th>
+                  <th>{t.colTo}</th>
+                  <th class="hide-phone">{t.colCreated}</th>
+                  <th>{t.colReason}</th>
+                  <th class="hide-phone">{t.colError}</th>
+                  <th class="num hide-phone">{t.colAttempts}</th>
+                  {props.canEdit ? <th></th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {props.failed.map((m) => (
+                  <tr>
+                    <td>{t.kinds[m.kind] ?? m.kind}</td>
+                    <td>{props.names.get(m.chat_id) ?? (m.chat_type === 'group' ? `${t.group} ${m.chat_id}` : m.chat_id)}</td>
+                    <td class="hide-phone">{showDateTime(m.created_at, props.timeZone)}</td>
+                    <td>{reasonLabel(m.failure_reason)}</td>
+                    <td class="hide-phone small">{m.last_error ?? ''}</td>
+                    <td class="num hide-phone">{m.attempts}</td>
+                    {props.canEdit ? (
+                      <td>
+                        <PostForm action={`/blocs/${props.blocId}/delivery/${m.id}/requeue`} confirm={t.resendConfirm}>
+                          <button type="submit" class="secondary small">{t.resend}</button>
+                        </PostForm>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** /blocs/:blocId/delivery: queued, sent and failed messages with reasons; a failed one can be sent again. */
+export function deliveryRoutes(): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+
+  app.get('/', async (c) => {
+    const { db, timeZone } = c.get('deps');
+    const bloc = c.get('bloc');
+    const failed = await listFailedOutbox(db, { blocId: bloc.id, limit: 100 });
+    return c.render(
+      <DeliveryPage
+        blocId={bloc.id}
+        stats={await deliveryStats(db, bloc.id)}
+        failed={failed}
+        names={await recipientNames(db, bloc.id, failed.map((m) => m.chat_id))}
+        canEdit={canEditBloc(currentAdmin(c), bloc.id)}
+        timeZone={timeZone}
+      />,
+      { title: `${t.title} · ${bloc.name}` },
+    );
+  });
+
+  app.post('/:messageId/requeue', async (c) => {
+    const bloc = c.get('bloc');
+    const raw = c.req.param('messageId');
+    const id = /^\d{1,12}$/.test(raw) ? Number(raw) : 0;
+    const { db, now } = c.get('deps');
+    const message = id ? await db.selectFrom('outbox_message').select(['id', 'bloc_id', 'status', 'kind']).where('id', '=', id).executeTakeFirst() : undefined;
+    if (!message || message.bloc_id !== bloc.id) notFound();
+    const requeued = await applyChange(c, async (trx, audit) => {
+      const ok = await requeueFailedOutbox(trx, id, now());
+      if (ok) await audit({ action: 'outbox.requeue', entity: 'outbox_message', entityId: id, blocId: bloc.id, details: { kind: message.kind } });
+      return ok;
+    });
+    return c.redirect(`/blocs/${bloc.id}/delivery${requeued ? '?ok=requeued' : ''}`, 303);
+  });
+
+  return app;
+}
