@@ -18,6 +18,10 @@ const optionalText = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+function intIn(min: number, max: number, fallback: number, message: string) {
+  return z.coerce.number({ message }).int({ message }).min(min, { message }).max(max, { message }).default(fallback);
+}
+
 function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -58,6 +62,15 @@ const schema = z
     TELEGRAM_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
       message: 'chỉ gồm 1–256 ký tự A-Z, a-z, 0-9, _ và -',
     }),
+    OUTBOX_RATE_PER_SECOND: intIn(1, 1000, 30, 'phải là số tin mỗi giây, từ 1 đến 1000'),
+    OUTBOX_GROUP_PER_MINUTE: intIn(1, 60, 20, 'phải là số tin mỗi phút cho một nhóm, từ 1 đến 60'),
+    OUTBOX_MAX_IN_FLIGHT: intIn(1, 100, 10, 'phải là số tin gửi đồng thời, từ 1 đến 100'),
+    OUTBOX_MAX_ATTEMPTS: intIn(1, 100, 20, 'phải là số lần thử, từ 1 đến 100'),
+    JOBS_CATCHUP_HOURS: z.coerce
+      .number({ message: 'phải là số giờ từ 0 đến 720' })
+      .min(0, { message: 'phải là số giờ từ 0 đến 720' })
+      .max(720, { message: 'phải là số giờ từ 0 đến 720' })
+      .default(24),
     ADMIN_USERNAME: optionalText.refine((v) => v === undefined || /^[a-z0-9._-]{3,40}$/.test(v), {
       message: 'chỉ gồm 3–40 ký tự a-z, 0-9, dấu chấm, _ và -',
     }),
@@ -95,6 +108,8 @@ export interface Config {
     webhookSecret: string | undefined;
   };
   publicUrl: string | undefined;
+  outbox: { ratePerSecond: number; groupPerMinute: number; maxInFlight: number; maxAttempts: number };
+  jobs: { catchUpHours: number };
   firstAdmin: { username: string; password: string } | undefined;
 }
 
@@ -129,6 +144,13 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         webhookSecret: c.TELEGRAM_WEBHOOK_SECRET,
       },
       publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
+      outbox: {
+        ratePerSecond: c.OUTBOX_RATE_PER_SECOND,
+        groupPerMinute: c.OUTBOX_GROUP_PER_MINUTE,
+        maxInFlight: c.OUTBOX_MAX_IN_FLIGHT,
+        maxAttempts: c.OUTBOX_MAX_ATTEMPTS,
+      },
+      jobs: { catchUpHours: c.JOBS_CATCHUP_HOURS },
       firstAdmin:
         c.ADMIN_USERNAME && c.ADMIN_PASSWORD ? { username: c.ADMIN_USERNAME, password: c.ADMIN_PASSWORD } : undefined,
     },

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createAdminApp } from './admin/app.js';
-import { type BotRunner, startBot } from './bot/runner.js';
+import { type BotRunner, startBot, WEBHOOK_PATH } from './bot/runner.js';
 import { loadConfig } from './config.js';
 import { countBlocs } from './db/blocs.js';
 import { DatabaseOpenError, openDatabase } from './db/connection.js';
@@ -10,6 +10,9 @@ import { seedDemo } from './demo/seed-demo.js';
 import { DEMO_ADMIN } from './demo/demo-data.js';
 import { ensureFirstAdmin } from './first-admin.js';
 import { createHttpApp } from './http/app.js';
+import { startDeliveryWorker } from './delivery/worker.js';
+import { jobs } from './jobs/registry.js';
+import { startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logger.js';
 
 // The only composition root: reads the environment, opens the database, starts every service.
@@ -51,18 +54,56 @@ if (isNewDatabase && config.demoData) {
 
 let bot: BotRunner | undefined;
 if (config.telegram.token) {
-  bot = await startBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, mode: config.telegram.mode, logger });
+  bot = await startBot({
+    db,
+    token: config.telegram.token,
+    apiRoot: config.telegram.apiRoot,
+    mode: config.telegram.mode,
+    publicUrl: config.publicUrl,
+    webhookSecret: config.telegram.webhookSecret,
+    forceIpv4: config.telegram.forceIpv4,
+    timeZone: config.timeZone,
+    now,
+    logger,
+  });
   logger.info({ mode: config.telegram.mode }, 'telegram bot started');
 } else {
   logger.info('telegram bot off: TELEGRAM_BOT_TOKEN is not set');
 }
 
-const app = createHttpApp({
-  db,
-  now,
-  botStatus: () => bot?.status() ?? 'off',
-  mounts: [{ path: '/', app: createAdminApp({ db, now, timeZone: config.timeZone }) }],
+// Scheduled jobs queue reminders and digests in the outbox; the worker delivers them when a bot is set.
+const scheduler = await startScheduler({ db, timeZone: config.timeZone, logger, now, catchUpHours: config.jobs.catchUpHours, jobs });
+const delivery = config.telegram.token
+  ? startDeliveryWorker({
+      db,
+      token: config.telegram.token,
+      apiRoot: config.telegram.apiRoot,
+      logger,
+      now,
+      forceIpv4: config.telegram.forceIpv4,
+      limits: {
+        perSecond: config.outbox.ratePerSecond,
+        perGroupPerMinute: config.outbox.groupPerMinute,
+        maxInFlight: config.outbox.maxInFlight,
+        maxAttempts: config.outbox.maxAttempts,
+      },
+    })
+  : undefined;
+
+const mounts = [];
+if (bot?.webhookApp) mounts.push({ path: WEBHOOK_PATH, app: bot.webhookApp });
+mounts.push({
+  path: '/',
+  app: createAdminApp({
+    db,
+    now,
+    timeZone: config.timeZone,
+    botUsername: bot?.botUsername,
+    secureCookies: config.publicUrl?.startsWith('https://') ?? false,
+    logger,
+  }),
 });
+const app = createHttpApp({ db, now, botStatus: () => bot?.status() ?? 'off', mounts });
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   logger.info({ port: info.port, database: config.databasePath }, `listening on http://localhost:${info.port}`);
 });
@@ -72,6 +113,8 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
+  await scheduler.stop(); // no new outbox rows
+  await delivery?.stop(); // waits for in-flight sends and records them
   await bot?.stop(signal);
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await db.destroy();

@@ -29,6 +29,8 @@ describe('configuration', () => {
       TELEGRAM_WEBHOOK_SECRET: 's3cret_token-1',
       ADMIN_USERNAME: 'bantdkt',
       ADMIN_PASSWORD: 'mat-khau-du-dai',
+      OUTBOX_RATE_PER_SECOND: '25',
+      JOBS_CATCHUP_HOURS: '48',
     });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -37,6 +39,8 @@ describe('configuration', () => {
     expect(r.config.telegram.apiRoot).toBe('http://localhost:9000');
     expect(r.config.publicUrl).toBe('https://thidua.example.vn');
     expect(r.config.firstAdmin).toEqual({ username: 'bantdkt', password: 'mat-khau-du-dai' });
+    expect(r.config.outbox).toEqual({ ratePerSecond: 25, groupPerMinute: 20, maxInFlight: 10, maxAttempts: 20 });
+    expect(r.config.jobs.catchUpHours).toBe(48);
   });
 
   it.each([
@@ -51,6 +55,11 @@ describe('configuration', () => {
     [{ ADMIN_USERNAME: 'admin' }, 'ADMIN_PASSWORD'],
     [{ ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ OUTBOX_RATE_PER_SECOND: '0' }, 'OUTBOX_RATE_PER_SECOND'],
+    [{ OUTBOX_GROUP_PER_MINUTE: '61' }, 'OUTBOX_GROUP_PER_MINUTE'],
+    [{ OUTBOX_MAX_IN_FLIGHT: '2.5' }, 'OUTBOX_MAX_IN_FLIGHT'],
+    [{ OUTBOX_MAX_ATTEMPTS: 'many' }, 'OUTBOX_MAX_ATTEMPTS'],
+    [{ JOBS_CATCHUP_HOURS: '-1' }, 'JOBS_CATCHUP_HOURS'],
   ])('rejects %j naming %s', (env, name) => {
     const r = loadConfig(env);
     expect(r.ok).toBe(false);

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.js';
 
-// Starts the real product as `npm start` does (tsx src/main.ts) and talks to it over HTTP.
+// Starts the real product as `npm start` does (src/main.ts through tsx) and talks to it over HTTP.
+// Node runs tsx as a loader rather than through the tsx wrapper, so a kill reaches the product itself.
 
 const root = join(import.meta.dirname, '../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,7 +30,7 @@ interface Started {
 
 function start(env: Record<string, string>): Started {
   let out = '';
-  const child = spawn(tsx, ['src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
