@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import { secureHeaders } from 'hono/secure-headers';
+import { auditRoutes } from './audit/audit-routes.js';
 import { loadBloc, requireAdmin, requireBlocEditor } from './auth/access.js';
 import { accountRoutes } from './auth/account-routes.js';
 import { requireCsrf } from './auth/csrf.js';
@@ -25,6 +26,7 @@ import { scheduleRoutes } from './schedule/schedule-routes.js';
 import { holidayRoutes } from './holidays/holiday-routes.js';
 import { importRoutes } from './roster-import/import-routes.js';
 import { Layout } from './ui/layout.js';
+import { userRoutes } from './users/user-routes.js';
 import { unitRoutes } from './units/unit-routes.js';
 
 export type { AdminDeps } from './env.js';
@@ -97,6 +99,8 @@ export function createAdminApp(deps: AdminDeps): Hono {
   app.get('/', overviewPage);
   app.route('/blocs/new', newBlocRoutes());
   app.route('/holidays', holidayRoutes());
+  app.route('/users', userRoutes());
+  app.route('/audit', auditRoutes());
   app.route('/blocs/:blocId', blocApp());
   // The admin answers every path left under '/', so the composition root mounts it last.
   app.all('*', notFoundPage);

@@ -44,6 +44,8 @@ function BlocNav(props: { c: Context<AdminEnv>; path: string }) {
         <NavLink href={`${base}/delivery`} current={props.path}>{nav.delivery}</NavLink>
         <NavLink href={`${base}/digests`} current={props.path}>{nav.digests}</NavLink>
         <NavLink href={`${base}/downloads`} current={props.path}>{nav.downloads}</NavLink>
+        {admin.role === 'province_admin' ? null : <NavLink href="/holidays" current={props.path}>{nav.holidays}</NavLink>}
+        {admin.role === 'bloc_admin' ? <NavLink href="/audit" current={props.path}>{nav.audit}</NavLink> : null}
       </ul>
     </nav>
   );
