@@ -1,5 +1,6 @@
 // Inline-button payloads. Draft buttons carry the conversation version they were drawn for, so
 // a button pressed after the flow moved on is recognised as stale and changes nothing.
+import { reminderCallback } from '../core/reminder-text.js';
 import type { Step, TextField } from '../core/report-flow/types.js';
 
 export type DraftAction =
@@ -18,7 +19,9 @@ export type CallbackAction =
   | { kind: 'draft'; version: number; action: DraftAction }
   | { kind: 'period'; version: number; periodKey: string }
   /** Report (or revise the report) for a period; a stable payload other messages may carry too. */
-  | { kind: 'report_period'; periodKey: string };
+  | { kind: 'report_period'; periodKey: string }
+  /** "Nothing new" for a period in one tap, from a reminder. */
+  | { kind: 'nil_period'; periodKey: string };
 
 const SIMPLE: Record<string, DraftAction['kind']> = {
   '0': 'zero',
@@ -76,5 +79,7 @@ export function parseCallbackData(data: string): CallbackAction | null {
     return { kind: 'period', version, periodKey: parts[2]! };
   }
   if (parts[0] === 'e' && parts.length === 2) return { kind: 'report_period', periodKey: parts[1]! };
+  const reminder = reminderCallback.pattern.exec(data);
+  if (reminder) return { kind: reminder[1] === 'nil' ? 'nil_period' : 'report_period', periodKey: reminder[2]! };
   return null;
 }

@@ -98,6 +98,56 @@ async function showSendOutcome(ctx: Context, deps: BotDeps, outcome: SendOutcome
   await reply(ctx, text, { inline_keyboard: [[{ text: BUTTONS.editReport, callback_data: callbackData.reportPeriod(r.period_key) }]] });
 }
 
+/**
+ * "Nothing new" for a period straight from a reminder button: stored at once unless the unit
+ * already reported, the period is locked, or a draft with entries for that period is in progress.
+ */
+async function storeNilForPeriod(
+  trx: Db,
+  deps: BotDeps,
+  s: ActiveFocalPoint,
+  key: ConversationKey,
+  periodKey: string,
+): Promise<
+  | SendOutcome
+  | { kind: 'busy'; draft: ReportDraft; version: number }
+  | { kind: 'closed'; label: string; lockDate: string }
+  | { kind: 'has_report'; label: string }
+> {
+  let period: ReturnType<typeof periodFromKey>;
+  try {
+    period = periodFromKey(periodKey);
+  } catch {
+    return { kind: 'stale' };
+  }
+  const open = openPeriods(s.bloc, deps.now(), deps.timeZone).find((p) => p.key === period.key);
+  if (!open) return { kind: 'closed', label: period.label, lockDate: lockDateOf(s.bloc, period) };
+  const state = await loadState(trx, key);
+  if (state.draft && state.draft.period.key === open.key && !canOfferNil(state.draft)) {
+    return { kind: 'busy', draft: state.draft, version: state.version };
+  }
+  if (await getReport(trx, s.bloc.id, s.unit.id, open.key)) {
+    return { kind: 'has_report', label: open.label };
+  }
+  const draft = state.draft?.period.key === open.key ? state.draft : null;
+  if (draft) return store(trx, deps, s, key, draft, state.version, true);
+  const now = deps.now();
+  await submitReport(trx, {
+    blocId: s.bloc.id,
+    unitId: s.unit.id,
+    period: { kind: s.bloc.reporting_cadence, key: open.key, start: open.start, end: open.end },
+    isNil: true,
+    values: [],
+    notableResults: null,
+    difficulties: null,
+    proposals: null,
+    submittedBy: { focalPointId: s.focalPoint.id },
+    via: 'telegram',
+    at: now,
+  });
+  return { kind: 'sent', report: (await getReport(trx, s.bloc.id, s.unit.id, open.key))!, attachments: 0 };
+}
+
 type CancelOutcome = { kind: 'cancelled'; draft: ReportDraft } | { kind: 'no_draft' } | { kind: 'stale' };
 
 async function cancel(ctx: Context, deps: BotDeps, expectedVersion?: number): Promise<CancelOutcome> {
@@ -118,6 +168,29 @@ export function reportSendFeature(deps: BotDeps): Composer<Context> {
     const outcome = await cancel(ctx, deps);
     if (outcome.kind !== 'cancelled') return reply(ctx, M.noDraftToCancel);
     await reply(ctx, M.cancelled(outcome.draft.period.label, outcome.draft.base !== null));
+  });
+
+  feature.on(callbackQuery('data'), async (ctx, next) => {
+    const action = parseCallbackData(ctx.callbackQuery.data);
+    if (action?.kind !== 'nil_period') return next();
+    const s = activeOf(ctx);
+    const outcome = await deps.db.transaction().execute((trx) =>
+      storeNilForPeriod(trx, deps, s, conversationKeyOf(ctx), action.periodKey),
+    );
+    if (outcome.kind === 'closed') {
+      await acknowledgeTap(ctx);
+      return reply(ctx, M.locked(outcome.label, outcome.lockDate));
+    }
+    if (outcome.kind === 'has_report') {
+      await acknowledgeTap(ctx);
+      return reply(ctx, M.alreadyReported(outcome.label));
+    }
+    if (outcome.kind === 'busy') {
+      await acknowledgeTap(ctx);
+      const step = renderStep(outcome.draft, outcome.version, s.unit.name);
+      return reply(ctx, `${M.draftBusy(outcome.draft.period.label)}\n\n${step.text}`, step.keyboard);
+    }
+    await showSendOutcome(ctx, deps, outcome);
   });
 
   feature.on(callbackQuery('data'), async (ctx, next) => {
