@@ -1,0 +1,207 @@
+// Each role against each route, the other bloc's resources included: a refused request changes
+// nothing (the whole database is compared) and its page carries none of the bloc's data.
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/connection.js';
+import { enqueueOutbox } from '../../src/db/outbox.js';
+import { upsertHoliday } from '../../src/db/holidays.js';
+import { submitReport } from '../../src/db/reports.js';
+import { createSmallBloc } from '../helpers/fixtures.js';
+import { type AdminTest, type Client, createAdminTest, NOW, signIn } from './helpers.js';
+
+type Role = 'anonymous' | 'viewer' | 'blocAdmin' | 'otherBlocAdmin' | 'provinceAdmin';
+const ROLES: Role[] = ['anonymous', 'viewer', 'blocAdmin', 'otherBlocAdmin', 'provinceAdmin'];
+
+interface Ids {
+  unit: number;
+  focalPoint: number;
+  criterion: number;
+  report: number;
+  message: number;
+  user: number;
+}
+
+/** Bloc 1 (the one under test) and bloc 2, with one of everything in bloc 1. */
+async function world(a: AdminTest): Promise<Ids> {
+  const one = await createSmallBloc(a.db, { units: 3 });
+  await createSmallBloc(a.db, { name: 'Khối thi đua số 2', units: 2 });
+  const r = await a.db.transaction().execute((trx) =>
+    submitReport(trx, {
+      blocId: 1, unitId: one.unitIds[0]!, period: { kind: 'week', key: '2026-W47', start: '2026-11-16', end: '2026-11-22' },
+      isNil: false, values: [{ criterionId: one.criterionIds[0]!, value: 1 }], notableResults: 'Kết quả riêng của khối 1',
+      difficulties: null, proposals: null, submittedBy: { focalPointId: one.focalPointIds[0]! }, via: 'telegram', at: NOW,
+    }),
+  );
+  await enqueueOutbox(a.db, { dedupeKey: 'm1', blocId: 1, kind: 'reminder', chatId: '1', chatType: 'private', payload: { text: 'x' }, now: NOW });
+  await a.db.updateTable('outbox_message').set({ status: 'failed', failure_reason: 'blocked' }).execute();
+  await upsertHoliday(a.db, '2026-12-31', 'Ngày thử');
+  const message = (await a.db.selectFrom('outbox_message').select('id').executeTakeFirstOrThrow()).id;
+  const user = (await a.db.insertInto('admin_user').values({ username: 'nguoikhac', display_name: 'Người khác', password_hash: 'x', role: 'viewer', bloc_id: 1 }).returning('id').executeTakeFirstOrThrow()).id;
+  return { unit: one.unitIds[1]!, focalPoint: one.focalPointIds[1]!, criterion: one.criterionIds[2]!, report: r.reportId, message, user };
+}
+
+/** Every table's rows, but sessions and login attempts (signing in is not a change to the bloc). */
+async function fingerprint(db: Db): Promise<string> {
+  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('admin_session', 'login_attempt') order by name`.execute(db);
+  const h = createHash('sha256');
+  for (const { name } of tables.rows) h.update(JSON.stringify((await sql.raw(`select * from "${name}" order by rowid`).execute(db)).rows));
+  return h.digest('hex');
+}
+
+type Expect = 'ok' | 'login' | 403 | 404 | 'home';
+interface Route {
+  method: 'GET' | 'POST';
+  path: (ids: Ids) => string;
+  expect: Record<Role, Expect>;
+}
+
+const BLOC_READ: Record<Role, Expect> = { anonymous: 'login', viewer: 'ok', blocAdmin: 'ok', otherBlocAdmin: 404, provinceAdmin: 'ok' };
+const BLOC_WRITE: Record<Role, Expect> = { anonymous: 403, viewer: 403, blocAdmin: 'ok', otherBlocAdmin: 404, provinceAdmin: 'ok' };
+const EDITOR_READ: Record<Role, Expect> = { ...BLOC_READ, viewer: 403 };
+const PROVINCE_BLOC: Record<Role, Expect> = { anonymous: 403, viewer: 403, blocAdmin: 403, otherBlocAdmin: 404, provinceAdmin: 'ok' };
+const PROVINCE_READ: Record<Role, Expect> = { anonymous: 'login', viewer: 403, blocAdmin: 403, otherBlocAdmin: 403, provinceAdmin: 'ok' };
+const PROVINCE_WRITE: Record<Role, Expect> = { anonymous: 403, viewer: 403, blocAdmin: 403, otherBlocAdmin: 403, provinceAdmin: 'ok' };
+const SIGNED_IN: Record<Role, Expect> = { anonymous: 'login', viewer: 'ok', blocAdmin: 'ok', otherBlocAdmin: 'ok', provinceAdmin: 'ok' };
+const SIGNED_IN_WRITE: Record<Role, Expect> = { ...SIGNED_IN, anonymous: 403 };
+
+const get = (path: (ids: Ids) => string, expect = BLOC_READ): Route => ({ method: 'GET', path, expect });
+const post = (path: (ids: Ids) => string, expect = BLOC_WRITE): Route => ({ method: 'POST', path, expect });
+
+const ROUTES: Route[] = [
+  get(() => '/', { anonymous: 'login', viewer: 'home', blocAdmin: 'home', otherBlocAdmin: 'home', provinceAdmin: 'ok' }),
+  get(() => '/account/password', SIGNED_IN),
+  post(() => '/account/password', SIGNED_IN_WRITE),
+  get(() => '/holidays', SIGNED_IN),
+  post(() => '/holidays', PROVINCE_WRITE),
+  post(() => '/holidays/2026-12-31/delete', PROVINCE_WRITE),
+  get(() => '/audit', { ...SIGNED_IN, viewer: 403 }),
+  get(() => '/users', PROVINCE_READ),
+  get((i) => `/users/${i.user}`, PROVINCE_READ),
+  post(() => '/users', PROVINCE_WRITE),
+  post((i) => `/users/${i.user}`, PROVINCE_WRITE),
+  post((i) => `/users/${i.user}/password`, PROVINCE_WRITE),
+  post((i) => `/users/${i.user}/enable`, PROVINCE_WRITE),
+  get(() => '/blocs/new', PROVINCE_READ),
+  post(() => '/blocs/new', PROVINCE_WRITE),
+  get(() => '/blocs/1'),
+  get(() => '/blocs/1/edit', { ...PROVINCE_BLOC, anonymous: 'login' }),
+  post(() => '/blocs/1/edit', PROVINCE_BLOC),
+  get(() => '/blocs/1/units'),
+  post(() => '/blocs/1/units'),
+  get((i) => `/blocs/1/units/${i.unit}`),
+  post((i) => `/blocs/1/units/${i.unit}`),
+  post((i) => `/blocs/1/units/${i.unit}/rejoin`),
+  post((i) => `/blocs/1/units/${i.unit}/move`),
+  get(() => '/blocs/1/focal-points'),
+  post(() => '/blocs/1/focal-points'),
+  get((i) => `/blocs/1/focal-points/${i.focalPoint}`),
+  post((i) => `/blocs/1/focal-points/${i.focalPoint}`),
+  post((i) => `/blocs/1/focal-points/${i.focalPoint}/invite`),
+  get(() => '/blocs/1/import', EDITOR_READ),
+  get(() => '/blocs/1/import/template.csv', EDITOR_READ),
+  post(() => '/blocs/1/import/preview'),
+  post(() => '/blocs/1/import/confirm'),
+  get(() => '/blocs/1/chair'),
+  post(() => '/blocs/1/chair/policy'),
+  post((i) => `/blocs/1/chair/order/${i.unit}/move`),
+  post(() => '/blocs/1/chair/handover'),
+  post(() => '/blocs/1/chair/first'),
+  get(() => '/blocs/1/covenant'),
+  post(() => '/blocs/1/covenant/criteria'),
+  get((i) => `/blocs/1/covenant/criteria/${i.criterion}`),
+  post((i) => `/blocs/1/covenant/criteria/${i.criterion}`),
+  post(() => '/blocs/1/covenant/targets'),
+  post(() => '/blocs/1/covenant/signatures'),
+  post(() => '/blocs/1/covenant/copy?year=2027'),
+  get(() => '/blocs/1/reports'),
+  get((i) => `/blocs/1/reports/${i.report}`),
+  get(() => '/blocs/1/schedule'),
+  post(() => '/blocs/1/schedule/reporting'),
+  post(() => '/blocs/1/schedule/reminders'),
+  post(() => '/blocs/1/schedule/digest'),
+  get(() => '/blocs/1/delivery'),
+  post((i) => `/blocs/1/delivery/${i.message}/requeue`),
+  get(() => '/blocs/1/digests'),
+  get(() => '/blocs/1/downloads'),
+  get(() => '/blocs/1/downloads/file?kind=annual&year=2026&format=csv'),
+  // Last: these change what the routes above read.
+  post((i) => `/blocs/1/covenant/criteria/${i.criterion}/delete`),
+  post((i) => `/blocs/1/focal-points/${i.focalPoint}/deactivate`),
+  post((i) => `/users/${i.user}/disable`, PROVINCE_WRITE),
+];
+
+const SECRETS = ['Khối thi đua thử nghiệm', 'Đơn vị 2', 'Cán bộ 2', 'Kết quả riêng của khối 1', 'Cơ quan đạt chuẩn văn hóa'];
+
+async function request(a: AdminTest, client: Client | null, route: Route, ids: Ids, csrf?: false): Promise<Response> {
+  const path = route.path(ids);
+  if (client) return route.method === 'GET' ? client.get(path) : client.post(path, {}, csrf === false ? { csrf: false } : {});
+  return a.app.request(path, { method: route.method, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: route.method === 'POST' ? '' : undefined });
+}
+
+describe.each(ROLES)('authorisation matrix: %s', (role) => {
+  let a: AdminTest;
+  let ids: Ids;
+  let client: Client | null;
+  beforeAll(async () => {
+    a = await createAdminTest();
+    ids = await world(a);
+    client =
+      role === 'anonymous' ? null
+      : role === 'viewer' ? await signIn(a, 'viewer', 1)
+      : role === 'blocAdmin' ? await signIn(a, 'bloc_admin', 1)
+      : role === 'otherBlocAdmin' ? await signIn(a, 'bloc_admin', 2)
+      : await signIn(a, 'province_admin');
+  });
+  afterAll(() => a.close());
+
+  it.each(ROUTES.map((r) => [`${r.method} ${r.path({ unit: 0, focalPoint: 0, criterion: 0, report: 0, message: 0, user: 0 })}`, r] as const))('%s', async (_name, route) => {
+    const expected = route.expect[role];
+    const before = expected === 'ok' ? null : await fingerprint(a.db);
+    const res = await request(a, client, route, ids);
+    if (expected === 'ok') {
+      expect([200, 303, 409, 422]).toContain(res.status);
+      return;
+    }
+    if (expected === 'login') {
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toMatch(/^\/login\?next=/);
+    } else if (expected === 'home') {
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toBe(role === 'otherBlocAdmin' ? '/blocs/2' : '/blocs/1');
+    } else {
+      expect(res.status).toBe(expected);
+      // Those who may read bloc 1 see its name in the menu; the others must see nothing of it.
+      if (role === 'anonymous' || role === 'otherBlocAdmin') {
+        const body = await res.text();
+        for (const s of SECRETS) expect(body).not.toContain(s);
+      }
+    }
+    expect(await fingerprint(a.db)).toBe(before);
+  });
+});
+
+describe('CSRF on every form', () => {
+  let a: AdminTest;
+  let ids: Ids;
+  let province: Client;
+  beforeAll(async () => {
+    a = await createAdminTest();
+    ids = await world(a);
+    province = await signIn(a, 'province_admin');
+  });
+  afterAll(() => a.close());
+
+  it.each(ROUTES.filter((r) => r.method === 'POST').map((r) => [r.path({ unit: 0, focalPoint: 0, criterion: 0, report: 0, message: 0, user: 0 }), r] as const))(
+    'POST %s without or with a wrong token changes nothing',
+    async (_name, route) => {
+      const before = await fingerprint(a.db);
+      const missing = await request(a, province, route, ids, false);
+      expect(missing.status).toBe(403);
+      expect(await missing.text()).toContain('Biểu mẫu đã hết hạn hoặc không hợp lệ.');
+      const wrong = await province.post(route.path(ids), {}, { csrf: 'x'.repeat(43) });
+      expect(wrong.status).toBe(403);
+      expect(await fingerprint(a.db)).toBe(before);
+    },
+  );
+});
