@@ -153,7 +153,8 @@ describe('the .docx report', () => {
       'KHỐI TRƯỞNG',
       `đơn vị dẫn đầu Khối: ${s.scores.leaders[0]!.name}`,
     ]) {
-      expect(text.replace(/\s+/g, ' ')).toContain(expected);
+      // Justified lines come out of pdftotext with spaces inside words ("g ương"): compare without spaces.
+      expect(text.replace(/\s+/g, '')).toContain(expected.replace(/\s+/g, ''));
     }
     mkdirSync('test-artifacts', { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, 'test-artifacts/tong-ket-2023-trang-1']);
