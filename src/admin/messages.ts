@@ -355,10 +355,11 @@ export const chairText = {
   handoverTitle: (year: number) => `Bàn giao Khối trưởng cho năm ${year}`,
   handoverIntro:
     'Thường thực hiện tại Hội nghị tổng kết. Nhiệm kỳ hiện tại được đóng lại và nhiệm kỳ mới bắt đầu với Khối trưởng, Khối phó dưới đây.',
-  proposal: (chair: string, deputy: string) => `Theo quy tắc: Khối trưởng ${chair}, Khối phó ${deputy}`,
+  proposal: (chair: string, deputy: string) => `Khối trưởng ${chair}, Khối phó ${deputy}`,
   noProposal: 'Quy tắc hiện tại là hội nghị bầu chọn: xin vui lòng chọn Khối trưởng và Khối phó.',
   useProposal: 'Theo đề xuất của quy tắc',
-  useOther: 'Hội nghị chọn khác (ghi nhận là bầu chọn)',
+  useOther: 'Hội nghị chọn khác (ghi nhận là bầu chọn):',
+  otherHint: 'Chỉ dùng khi chọn “Hội nghị chọn khác”.',
   choice: 'Lựa chọn',
   handedOverOn: 'Ngày bàn giao',
   note: 'Ghi chú',

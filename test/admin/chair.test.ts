@@ -25,7 +25,7 @@ describe('chair rotation', () => {
     expect(html).toContain('Bàn giao Khối trưởng cho năm 2027');
     expect(html).toContain('Bàn giao Khối trưởng năm 2024 cho Tỉnh đoàn tại Hội nghị tổng kết ngày 13/3/2024.');
     expect(html).toContain('13/03/2024');
-    expect(html).toMatch(/Theo quy tắc: Khối trưởng [^,]+, Khối phó/);
+    expect(html).toMatch(/Theo đề xuất của quy tắc: Khối trưởng [^,]+, Khối phó/);
   });
 
   it('hands over for next year with the policy proposal, closing this year', async () => {

@@ -63,7 +63,10 @@ function LoginPage(props: { form: FormState; token: string; next: string; messag
 }
 
 function renderLogin(c: Context<AdminEnv>, form: FormState, next: string, message?: string) {
-  const token = randomToken();
+  // Reuse the browser's token: a second login page (another tab, or a redirect of /favicon.ico)
+  // must not invalidate the form already on screen.
+  const existing = getCookie(c, LOGIN_COOKIE);
+  const token = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : randomToken();
   setCookie(c, LOGIN_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: c.get('deps').secureCookies, path: '/login', maxAge: 3600 });
   return c.render(<LoginPage form={form} token={token} next={next} message={message} />, { title: auth.loginTitle });
 }

@@ -84,11 +84,11 @@ function Handover(props: { blocId: number; s: RotationState; form: FormState; to
             {t.useOther}
           </label>
           {props.form.errors.choice ? <div class="error">{props.form.errors.choice}</div> : null}
+          <div class="inline-fields">
+            <SelectField label={t.chair} name="chairUnitId" form={props.form} options={units} empty={t.chooseUnit} hint={p ? t.otherHint : undefined} />
+            <SelectField label={t.deputy} name="deputyUnitId" form={props.form} options={units} empty={t.chooseUnit} />
+          </div>
         </fieldset>
-        <div class="inline-fields">
-          <SelectField label={t.chair} name="chairUnitId" form={props.form} options={units} empty={t.chooseUnit} />
-          <SelectField label={t.deputy} name="deputyUnitId" form={props.form} options={units} empty={t.chooseUnit} />
-        </div>
         <DateField label={t.handedOverOn} name="handedOverOn" form={props.form} value={showDate(props.today)} required />
         <TextArea label={t.note} name="note" form={props.form} hint={t.noteHint} maxlength={500} />
         <button type="submit">{t.handover}</button>

@@ -184,7 +184,7 @@ export function CovenantPage(props: { v: CovenantView; addForm: FormState; targe
                   <th>{t.colTitle}</th>
                   <th class="hide-phone">{t.colKind}</th>
                   <th class="hide-phone">{t.colUnit}</th>
-                  <th class="num">{t.colDefault}</th>
+                  <th class="num hide-phone">{t.colDefault}</th>
                   <th class="num hide-phone">{t.colPoints}</th>
                   {v.canEdit ? <th></th> : null}
                 </tr>
@@ -196,7 +196,7 @@ export function CovenantPage(props: { v: CovenantView; addForm: FormState; targe
                     <td>{c.title}</td>
                     <td class="hide-phone">{t.kinds[c.kind]}</td>
                     <td class="hide-phone">{c.unit_of_measure ?? ''}</td>
-                    <td class="num">{showNumber(c.default_target)}</td>
+                    <td class="num hide-phone">{showNumber(c.default_target)}</td>
                     <td class="num hide-phone">{showNumber(c.max_points)}</td>
                     {v.canEdit ? (
                       <td>

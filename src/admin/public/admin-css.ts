@@ -19,10 +19,10 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 .who form { margin: 0; }
 .linklike { background: none; border: 0; padding: 0; font: inherit; text-decoration: underline; cursor: pointer; }
 .navbar { background: #fff; border-bottom: 1px solid var(--line); }
-.navbar ul { list-style: none; margin: 0 auto; padding: 0 .6rem; max-width: 1180px; display: flex; gap: .1rem; overflow-x: auto; scrollbar-width: thin; }
-.navbar a { display: block; padding: .6rem .7rem; color: var(--ink); text-decoration: none; white-space: nowrap; border-bottom: 3px solid transparent; }
+.navbar ul { list-style: none; margin: 0 auto; padding: 0 .6rem; max-width: 1180px; display: flex; flex-wrap: wrap; gap: 0 .1rem; }
+.navbar a { display: block; padding: .6rem .45rem; font-size: .9rem; color: var(--ink); text-decoration: none; white-space: nowrap; border-bottom: 3px solid transparent; }
 .navbar a[aria-current="page"] { border-bottom-color: var(--red); font-weight: 600; }
-.navbar .bloc-name { padding: .6rem .7rem; font-weight: 700; white-space: nowrap; color: var(--red-dark); }
+.navbar .bloc-name { padding: .6rem .45rem; font-size: .9rem; font-weight: 700; white-space: nowrap; color: var(--red-dark); }
 main { max-width: 1180px; margin: 1rem auto 3rem; padding: 0 1rem; }
 h1 { font-size: 1.4rem; margin: .4rem 0 1rem; }
 h2 { font-size: 1.12rem; margin: 0 0 .7rem; }
@@ -52,14 +52,14 @@ textarea { min-height: 5rem; }
 input.cell-input { width: 5.5rem; padding: .3rem .4rem; text-align: right; }
 input.cell-input.date { width: 8rem; text-align: left; }
 table.grid-table th[scope=row] { white-space: nowrap; }
-.inline-fields { display: flex; flex-wrap: wrap; gap: .6rem 1rem; align-items: flex-end; }
+.inline-fields { display: flex; flex-wrap: wrap; gap: .6rem 1rem; align-items: flex-start; }
 .inline-fields .field { flex: 1 1 12rem; }
 fieldset { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .8rem .7rem; }
 legend { font-weight: 600; padding: 0 .3rem; }
 ul.error-list { margin: 0; padding-left: 1.1rem; color: var(--miss); }
 .check { display: flex; gap: .5rem; align-items: center; font-weight: 400; }
 .check input { width: 1.1rem; height: 1.1rem; }
-button, .button { display: inline-block; padding: .5rem .95rem; font: inherit; font-weight: 600; border-radius: 6px; border: 1px solid var(--red);
+button, .button { display: inline-block; white-space: nowrap; padding: .5rem .95rem; font: inherit; font-weight: 600; border-radius: 6px; border: 1px solid var(--red);
   background: var(--red); color: #fff; cursor: pointer; text-decoration: none; line-height: 1.3; }
 button:hover, .button:hover { background: var(--red-dark); }
 button.secondary, .button.secondary { background: #fff; color: var(--red-dark); }
@@ -110,8 +110,12 @@ summary { cursor: pointer; padding: .25rem 0; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
+@media (max-width: 900px) {
+  .navbar ul { flex-wrap: nowrap; overflow-x: auto; scrollbar-width: thin; }
+}
 @media (max-width: 640px) {
   body { font-size: 15px; }
+  .phone-hidden-text { display: none; }
   main { padding: 0 .6rem; margin-top: .7rem; }
   .card { padding: .8rem .75rem; }
   h1 { font-size: 1.2rem; }

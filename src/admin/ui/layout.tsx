@@ -78,6 +78,7 @@ export function Layout(props: { title: string; children?: Child }, c: Context<Ad
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${appName}`}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/admin.css" />
         <script src="/static/admin.js" defer></script>
       </head>

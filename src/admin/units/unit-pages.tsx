@@ -25,13 +25,13 @@ function MoveButtons(props: { base: string; row: MembershipRow; first: boolean; 
       <PostForm action={action}>
         <input type="hidden" name="direction" value="up" />
         <button type="submit" class="secondary small" disabled={props.first} aria-label={t.moveUpLabel(props.row.name)}>
-          ↑ {t.moveUp}
+          ↑<span class="phone-hidden-text"> {t.moveUp}</span>
         </button>
       </PostForm>
       <PostForm action={action}>
         <input type="hidden" name="direction" value="down" />
         <button type="submit" class="secondary small" disabled={props.last} aria-label={t.moveDownLabel(props.row.name)}>
-          ↓ {t.moveDown}
+          ↓<span class="phone-hidden-text"> {t.moveDown}</span>
         </button>
       </PostForm>
     </div>
@@ -61,7 +61,7 @@ export function UnitsPage(props: { blocId: number; rows: MembershipRow[]; today:
             <tr>
               <td class="num">{i + 1}</td>
               <td>
-                {r.name} {r.isDemo ? <span class="badge demo">{common.demo}</span> : null}
+                {r.name}
               </td>
               <td class="hide-phone">{r.shortName ?? ''}</td>
               <td>{showDate(r.joinedOn)}</td>

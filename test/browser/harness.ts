@@ -1,0 +1,66 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { createAdminApp } from '../../src/admin/app.js';
+import { seedDemo } from '../../src/demo/seed-demo.js';
+import { createTestDb, type TestDb } from '../helpers/db.js';
+
+export const SCREENSHOTS = join(import.meta.dirname, '../../test-artifacts/screenshots');
+export const TZ = 'Asia/Ho_Chi_Minh';
+
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export interface RunningAdmin {
+  t: TestDb;
+  base: string;
+  close(): Promise<void>;
+}
+
+/** The real admin app on a random localhost port, over a temporary database with the demo bloc. */
+export async function startAdmin(now: Date): Promise<RunningAdmin> {
+  const t = await createTestDb();
+  await seedDemo(t.db, { now, timeZone: TZ });
+  const app = createAdminApp({ db: t.db, now: () => now, timeZone: TZ, botUsername: 'khoithidua6_bot', secureCookies: false });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    t,
+    base: `http://127.0.0.1:${port}`,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await t.close();
+    },
+  };
+}
+
+/** Debian's Chromium through playwright-core, in a fresh profile. */
+export async function openBrowser(viewport: { width: number; height: number }, mobile = false): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'ktd-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: ARGS,
+    headless: true,
+    viewport,
+    isMobile: mobile,
+    hasTouch: mobile,
+    locale: 'vi-VN',
+    timezoneId: TZ,
+    acceptDownloads: true,
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
