@@ -20,6 +20,7 @@ import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import type { AdminDeps, AdminEnv } from './env.js';
 import { focalPointRoutes } from './focal-points/focal-point-routes.js';
 import { errorPage, notFoundPage } from './http/errors.js';
+import { PageCache } from './http/page-cache.js';
 import { staticRoutes } from './public/static-routes.js';
 import { reportRoutes } from './reports/report-routes.js';
 import { scheduleRoutes } from './schedule/schedule-routes.js';
@@ -94,6 +95,11 @@ export function createAdminApp(deps: AdminDeps): Hono {
       },
     }),
   );
+  const pageCache = new PageCache();
+  app.use('*', async (c, next) => {
+    c.set('pageCache', pageCache);
+    await next();
+  });
   app.use('*', loadSession(deps));
   app.route('/', loginRoutes());
   app.use('*', requireAdmin(), requireCsrf());

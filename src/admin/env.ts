@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.js';
 import type { Db } from '../db/connection.js';
 import type { AdminRole, Bloc } from '../db/schema.js';
+import type { PageCache } from './http/page-cache.js';
 
 /** What the admin app needs from the composition root. */
 export interface AdminDeps {
@@ -35,6 +36,8 @@ export interface AdminVariables {
   bloc: Bloc;
   /** One-line notice shown at the top of the page (after a redirect, from the query string). */
   notice: string | null;
+  /** Rendered bodies of the busiest pages, valid while the database is unchanged. */
+  pageCache: PageCache;
 }
 
 export type AdminEnv = { Variables: AdminVariables };

@@ -144,3 +144,29 @@ describe('reports browser', () => {
     expect((await c.get('/blocs/1/reports/abc')).status).toBe(404);
   });
 });
+
+describe('rendered page cache', () => {
+  let a: AdminTest;
+  afterEach(() => a?.close());
+
+  it('shows a report the moment it is stored, through this connection or another one', async () => {
+    a = await createAdminTest();
+    const bloc = await createSmallBloc(a.db, { units: 2 });
+    const c = await signIn(a, 'viewer', 1);
+    const before = await (await c.get('/blocs/1')).text();
+    expect(before).toContain('<b>0/2</b>');
+    expect(await (await c.get('/blocs/1')).text()).toBe(before);
+    const period = { kind: 'week' as const, key: '2026-W47', start: '2026-11-16', end: '2026-11-22' };
+    const base = { blocId: 1, period, isNil: true, values: [], notableResults: null, difficulties: null, proposals: null, submittedBy: { admin: 'x' }, via: 'admin' as const, at: new Date('2026-11-22T03:00:00Z') };
+    await a.db.transaction().execute((trx) => submitReport(trx, { ...base, unitId: bloc.unitIds[0]! }));
+    expect(await (await c.get('/blocs/1')).text()).toContain('<b>1/2</b>');
+    expect(await (await c.get('/blocs/1/reports')).text()).toContain('Tìm thấy 1 báo cáo.');
+    // Another process (the CLI, say) writing to the same file.
+    const { openDatabase } = await import('../../src/db/connection.js');
+    const other = openDatabase(a.t.path);
+    await other.db.transaction().execute((trx) => submitReport(trx, { ...base, unitId: bloc.unitIds[1]! }));
+    await other.db.destroy();
+    expect(await (await c.get('/blocs/1')).text()).toContain('<b>2/2</b>');
+    expect(await (await c.get('/blocs/1/reports')).text()).toContain('Tìm thấy 2 báo cáo.');
+  });
+});

@@ -123,39 +123,45 @@ export function dashboardRoutes(): Hono<AdminEnv> {
     const at = now();
     const latest = reportingPeriodOf(bloc, at, timeZone);
     const period = periodOfKey(bloc, c.req.query('period')) ?? latest;
-    const year = Number(period.key.slice(0, 4));
-    const status = await periodStatus(db, bloc, period, timeZone);
-    const progress = await yearToDate(db, bloc.id, year);
-    // yearToDate names units by id only: label them from the status rows, and look up a unit that
-    // was a member earlier in the year but not during this period.
-    const names = new Map(status.units.map((u) => [u.unitId, u.shortName ?? u.unitName]));
-    for (const id of new Set(progress.flatMap((cp) => cp.byUnit.map((u) => u.unitId)))) {
-      if (names.has(id)) continue;
-      const unit = await getUnit(db, id);
-      names.set(id, unit ? (unit.short_name ?? unit.name) : String(id));
-    }
-    const term = await getBlocYear(db, bloc.id, Number(localDateOf(at, timeZone).slice(0, 4)));
-    const chair = term ? await getUnit(db, term.chair_unit_id) : undefined;
-    const deputy = term?.deputy_unit_id ? await getUnit(db, term.deputy_unit_id) : undefined;
-    const current = nextPeriod(latest);
-    const next = nextPeriod(period);
-    return c.render(
-      <Dashboard
-        bloc={bloc}
-        status={status}
-        progress={progress}
-        year={year}
-        timeZone={timeZone}
-        prevKey={previousPeriod(period).key}
-        nextKey={next.start <= current.start ? next.key : null}
-        isLatest={period.key === latest.key}
-        chair={chair?.name ?? null}
-        deputy={deputy?.name ?? null}
-        canEditBloc={admin.role === 'province_admin'}
-        names={names}
-      />,
-      { title: `${t.title} · ${bloc.name}` },
-    );
+    const thisYear = Number(localDateOf(at, timeZone).slice(0, 4));
+    const canEditBloc = admin.role === 'province_admin';
+    const key = `dashboard|${bloc.id}|${period.key}|${latest.key}|${thisYear}|${canEditBloc}`;
+    const body = await c.get('pageCache').get(db, key, async () => {
+      const year = Number(period.key.slice(0, 4));
+      const status = await periodStatus(db, bloc, period, timeZone);
+      const progress = await yearToDate(db, bloc.id, year);
+      // yearToDate names units by id only: label them from the status rows, and look up a unit that
+      // was a member earlier in the year but not during this period.
+      const names = new Map(status.units.map((u) => [u.unitId, u.shortName ?? u.unitName]));
+      for (const id of new Set(progress.flatMap((cp) => cp.byUnit.map((u) => u.unitId)))) {
+        if (names.has(id)) continue;
+        const unit = await getUnit(db, id);
+        names.set(id, unit ? (unit.short_name ?? unit.name) : String(id));
+      }
+      const term = await getBlocYear(db, bloc.id, thisYear);
+      const chair = term ? await getUnit(db, term.chair_unit_id) : undefined;
+      const deputy = term?.deputy_unit_id ? await getUnit(db, term.deputy_unit_id) : undefined;
+      const current = nextPeriod(latest);
+      const next = nextPeriod(period);
+      return (
+        <Dashboard
+          bloc={bloc}
+          status={status}
+          progress={progress}
+          year={year}
+          timeZone={timeZone}
+          prevKey={previousPeriod(period).key}
+          nextKey={next.start <= current.start ? next.key : null}
+          isLatest={period.key === latest.key}
+          chair={chair?.name ?? null}
+          deputy={deputy?.name ?? null}
+          canEditBloc={canEditBloc}
+          names={names}
+        />
+      );
+    });
+    return c.render(body, { title: `${t.title} · ${bloc.name}` });
   });
+
   return app;
 }

@@ -29,6 +29,43 @@ function labelOf(key: string): string {
   }
 }
 
+/** The reports browser's page for the query string: filters checked against the bloc's own lists. */
+async function listView(c: Context<AdminEnv>, thisYear: number): Promise<ReportListView> {
+  const { db, timeZone } = c.get('deps');
+  const bloc = c.get('bloc');
+  const years = [...new Set([thisYear, ...(await reportYears(db, bloc.id))])].sort((a, b) => b - a);
+  const qYear = idParam(c.req.query('year'));
+  const year = qYear && years.includes(qYear) ? qYear : thisYear;
+  const periods = periodsOfYear(bloc.reporting_cadence, year);
+  const qPeriod = c.req.query('period') ?? '';
+  const period = periods.find((p) => p.key === qPeriod);
+  const units = [...new Map((await listMembershipRows(db, bloc.id)).map((r) => [r.unitId, r.name])).entries()];
+  const unitId = idParam(c.req.query('unit'));
+  const unit = units.find(([id]) => id === unitId)?.[0];
+  const criteria = (await listCriteria(db, bloc.id, year)).filter((x) => x.kind === 'quantitative');
+  const criterionId = criteria.find((x) => x.id === idParam(c.req.query('criterion')))?.id;
+  const filter = { blocId: bloc.id, year, periodKey: period?.key, unitId: unit, criterionId };
+  const requested = Math.max(1, idParam(c.req.query('page')) ?? 1);
+  const first = await listReportsPage(db, filter, { limit: REPORTS_PER_PAGE, offset: (requested - 1) * REPORTS_PER_PAGE });
+  const pages = Math.max(1, Math.ceil(first.total / REPORTS_PER_PAGE));
+  const page = Math.min(requested, pages);
+  const { rows, total } = page === requested ? first : await listReportsPage(db, filter, { limit: REPORTS_PER_PAGE, offset: (page - 1) * REPORTS_PER_PAGE });
+  const labels = new Map(periods.map((p) => [p.key, p.label]));
+  return {
+    blocId: bloc.id,
+    filter: { year, period: period?.key ?? '', unit: unit ? String(unit) : '', criterion: criterionId ? String(criterionId) : '' },
+    years: years.map((y) => ({ value: y, label: String(y) })),
+    periods: periods.map((p) => ({ value: p.key, label: p.label })),
+    units: units.map(([id, name]) => ({ value: id, label: name })),
+    criteria: criteria.map((x) => ({ value: x.id, label: `${x.code}. ${x.title}` })),
+    rows: rows.map((r) => ({ ...r, periodLabel: labels.get(r.periodKey) ?? labelOf(r.periodKey), onTime: onTimeOf(c, r) })),
+    total,
+    page,
+    pages,
+    timeZone,
+  };
+}
+
 /** /blocs/:blocId/reports: the reports browser and each report with its attachments and revisions. */
 export function reportRoutes(): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
@@ -37,38 +74,10 @@ export function reportRoutes(): Hono<AdminEnv> {
     const { db, now, timeZone } = c.get('deps');
     const bloc = c.get('bloc');
     const thisYear = Number(localDateOf(now(), timeZone).slice(0, 4));
-    const years = [...new Set([thisYear, ...(await reportYears(db, bloc.id))])].sort((a, b) => b - a);
-    const qYear = idParam(c.req.query('year'));
-    const year = qYear && years.includes(qYear) ? qYear : thisYear;
-    const periods = periodsOfYear(bloc.reporting_cadence, year);
-    const qPeriod = c.req.query('period') ?? '';
-    const period = periods.find((p) => p.key === qPeriod);
-    const units = [...new Map((await listMembershipRows(db, bloc.id)).map((r) => [r.unitId, r.name])).entries()];
-    const unitId = idParam(c.req.query('unit'));
-    const unit = units.find(([id]) => id === unitId)?.[0];
-    const criteria = (await listCriteria(db, bloc.id, year)).filter((x) => x.kind === 'quantitative');
-    const criterionId = criteria.find((x) => x.id === idParam(c.req.query('criterion')))?.id;
-    const filter = { blocId: bloc.id, year, periodKey: period?.key, unitId: unit, criterionId };
-    const requested = Math.max(1, idParam(c.req.query('page')) ?? 1);
-    const first = await listReportsPage(db, filter, { limit: REPORTS_PER_PAGE, offset: (requested - 1) * REPORTS_PER_PAGE });
-    const pages = Math.max(1, Math.ceil(first.total / REPORTS_PER_PAGE));
-    const page = Math.min(requested, pages);
-    const { rows, total } = page === requested ? first : await listReportsPage(db, filter, { limit: REPORTS_PER_PAGE, offset: (page - 1) * REPORTS_PER_PAGE });
-    const labels = new Map(periods.map((p) => [p.key, p.label]));
-    const view: ReportListView = {
-      blocId: bloc.id,
-      filter: { year, period: period?.key ?? '', unit: unit ? String(unit) : '', criterion: criterionId ? String(criterionId) : '' },
-      years: years.map((y) => ({ value: y, label: String(y) })),
-      periods: periods.map((p) => ({ value: p.key, label: p.label })),
-      units: units.map(([id, name]) => ({ value: id, label: name })),
-      criteria: criteria.map((x) => ({ value: x.id, label: `${x.code}. ${x.title}` })),
-      rows: rows.map((r) => ({ ...r, periodLabel: labels.get(r.periodKey) ?? labelOf(r.periodKey), onTime: onTimeOf(c, r) })),
-      total,
-      page,
-      pages,
-      timeZone,
-    };
-    return c.render(<ReportListPage v={view} />, { title: `${t.title} · ${bloc.name}` });
+    const q = c.req.query();
+    const key = `reports|${bloc.id}|${thisYear}|${q.year ?? ''}|${q.period ?? ''}|${q.unit ?? ''}|${q.criterion ?? ''}|${q.page ?? ''}`;
+    const body = await c.get('pageCache').get(db, key, async () => <ReportListPage v={await listView(c, thisYear)} />);
+    return c.render(body, { title: `${t.title} · ${bloc.name}` });
   });
 
   app.get('/:reportId', async (c) => {
