@@ -4,6 +4,7 @@ import { writeAudit } from '../db/audit-log.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { AdminRole } from '../db/schema.js';
 import { seedDemo } from '../demo/seed-demo.js';
+import { backupCommand } from './backup-command.js';
 import { type CliContext, CliError, parseOptions } from './context.js';
 import { createJobCommand } from './job-command.js';
 import { summaryCommand } from './summary-command.js';
@@ -70,4 +71,4 @@ const adminCreate: CliCommand = {
 };
 
 /** Every CLI command; features add theirs here. */
-export const commands: CliCommand[] = [migrate, seedDemoCommand, adminCreate, summaryCommand, inviteCommand, createJobCommand()];
+export const commands: CliCommand[] = [migrate, seedDemoCommand, adminCreate, summaryCommand, inviteCommand, createJobCommand(), backupCommand];
