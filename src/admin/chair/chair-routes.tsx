@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { nextChairTerm, RotationError } from '../../core/chair-rotation.js';
+import { type ChairTerm, nextChairTerm, RotationError } from '../../core/chair-rotation.js';
 import { localDateOf } from '../../core/time.js';
 import { closeBlocYear, createBlocYear, getBlocYear, openBlocYear, setRotationOrder } from '../../db/bloc-years.js';
 import { updateBlocSettings } from '../../db/blocs.js';
@@ -100,7 +100,7 @@ export function chairRoutes(): Hono<AdminEnv> {
     if (explicit && (v.chairUnitId === null || v.deputyUnitId === null)) {
       return invalid(c, { ...(v.chairUnitId === null ? { chairUnitId: t.needChoice } : {}), ...(v.deputyUnitId === null ? { deputyUnitId: t.needChoice } : {}) });
     }
-    let term;
+    let term: ChairTerm;
     try {
       // The policy's proposal, or the meeting's choice checked by the same rule (recorded as 'explicit').
       term = nextChairTerm({

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { localDateOf } from '../../core/time.js';
 import { reportsOfYear } from '../../db/figures.js';
-import { computeBlocSummary, type SummaryKind, SummaryError } from '../../summaries/bloc-summary.js';
+import { type BlocSummary, computeBlocSummary, type SummaryKind, SummaryError } from '../../summaries/bloc-summary.js';
 import { reportsCsv } from '../../summaries/csv/reports-csv.js';
 import { summaryReportDocx } from '../../summaries/docx/summary-report.js';
 import { summaryWorkbook } from '../../summaries/xlsx/summary-workbook.js';
@@ -87,7 +87,7 @@ export function downloadRoutes(): Hono<AdminEnv> {
     const fq = c.req.query('format');
     const format: Format = fq === 'xlsx' || fq === 'csv' ? fq : 'docx';
     const at = now();
-    let summary;
+    let summary: BlocSummary;
     try {
       summary = await computeBlocSummary(db, bloc.id, { kind, year, asOf: at, timeZone });
     } catch (error) {

@@ -74,7 +74,7 @@ interface FieldProps {
   id?: string;
 }
 
-function valueOf(props: { form: FormState; name: string; value?: string | number | null }): string {
+function shownValue(props: { form: FormState; name: string; value?: string | number | null }): string {
   const typed = props.form.values[props.name];
   if (typed !== undefined) return typed;
   return props.value === null || props.value === undefined ? '' : String(props.value);
@@ -113,7 +113,7 @@ export function Field(props: FieldProps) {
         id={id}
         name={props.name}
         type={props.type ?? 'text'}
-        value={props.type === 'password' ? '' : valueOf(props)}
+        value={props.type === 'password' ? '' : shownValue(props)}
         placeholder={props.placeholder}
         inputmode={props.inputmode}
         autocomplete={props.autocomplete}
@@ -143,7 +143,7 @@ export function TextArea(props: Omit<FieldProps, 'type'> & { rows?: number }) {
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(id, props.hint, error)}
       >
-        {valueOf(props)}
+        {shownValue(props)}
       </textarea>
     </FieldFrame>
   );
@@ -157,7 +157,7 @@ export interface Option {
 export function SelectField(props: Omit<FieldProps, 'type'> & { options: Option[]; empty?: string }) {
   const id = props.id ?? `f-${props.name}`;
   const error = props.form.errors[props.name];
-  const current = valueOf(props);
+  const current = shownValue(props);
   return (
     <FieldFrame id={id} label={props.label} hint={props.hint} error={error}>
       <select id={id} name={props.name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, props.hint, error)}>

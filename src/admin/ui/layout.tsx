@@ -6,6 +6,7 @@ import { CsrfField } from './forms.js';
 
 declare module 'hono' {
   interface ContextRenderer {
+    // biome-ignore lint/style/useShorthandFunctionType: Hono's renderer type is augmented through this interface.
     (content: string | Promise<string>, props: { title: string }): Response | Promise<Response>;
   }
 }
