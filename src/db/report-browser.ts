@@ -18,6 +18,7 @@ export interface ReportListRow {
   id: number;
   unitId: number;
   unitName: string;
+  unitShortName: string | null;
   periodKind: 'week' | 'month';
   periodKey: string;
   periodStart: string;
@@ -50,7 +51,7 @@ export async function listReportsPage(db: Db, f: ReportFilter, page: { limit: nu
   const rows = await filtered(db, f)
     .innerJoin('unit as u', 'u.id', 'r.unit_id')
     .select([
-      'r.id', 'r.unit_id', 'u.name as unit_name', 'r.period_kind', 'r.period_key', 'r.period_start', 'r.period_end', 'r.is_nil',
+      'r.id', 'r.unit_id', 'u.name as unit_name', 'u.short_name as unit_short_name', 'r.period_kind', 'r.period_key', 'r.period_start', 'r.period_end', 'r.is_nil',
       'r.first_submitted_at', 'r.updated_at', 'r.revision', 'r.submitted_via',
     ])
     .select((eb) =>
@@ -69,6 +70,7 @@ export async function listReportsPage(db: Db, f: ReportFilter, page: { limit: nu
       id: r.id,
       unitId: r.unit_id,
       unitName: r.unit_name,
+      unitShortName: r.unit_short_name,
       periodKind: r.period_kind,
       periodKey: r.period_key,
       periodStart: r.period_start,

@@ -162,6 +162,11 @@ describe('admin journeys in Chromium', () => {
         expect(overflow, path).toBeLessThanOrEqual(0);
         await shot(page, name);
       }
+      // What a phone shows first, without scrolling.
+      await page.goto(`${blocUrl}/reports`);
+      await page.screenshot({ path: join(SCREENSHOTS, 'phone-10-reports-first-screen.png') });
+      await page.goto(blocUrl);
+      await page.screenshot({ path: join(SCREENSHOTS, 'phone-11-dashboard-first-screen.png') });
       const fp = await page.goto(`${blocUrl}/focal-points`);
       expect(fp?.status()).toBe(200);
       await page.locator('text=Chi tiết').first().click();

@@ -54,6 +54,9 @@ input.cell-input.date { width: 8rem; text-align: left; }
 table.grid-table th[scope=row] { white-space: nowrap; }
 .inline-fields { display: flex; flex-wrap: wrap; gap: .6rem 1rem; align-items: flex-start; }
 .inline-fields .field { flex: 1 1 12rem; }
+.inline-fields.filters .field { flex: 1 1 9rem; }
+.nowrap { white-space: nowrap; }
+.show-phone { display: none; }
 fieldset { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .8rem .7rem; }
 legend { font-weight: 600; padding: 0 .3rem; }
 ul.error-list { margin: 0; padding-left: 1.1rem; color: var(--miss); }
@@ -121,6 +124,7 @@ dl.facts dd { margin: 0; }
   h1 { font-size: 1.2rem; }
   th, td { padding: .4rem .4rem; }
   .hide-phone { display: none; }
+  .show-phone { display: inline; }
   dl.facts { grid-template-columns: 1fr; }
   dl.facts dd { margin-bottom: .4rem; }
   table.bars th { width: 7rem; font-size: .82rem; }

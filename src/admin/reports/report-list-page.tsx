@@ -34,6 +34,18 @@ function Select(props: { label: string; name: string; value: string; options: Op
   );
 }
 
+/** 'Tuần 47/2026 (16/11/2026 – 22/11/2026)': the dates are left out on a phone. */
+function PeriodLabel(props: { label: string }) {
+  const i = props.label.indexOf(' (');
+  if (i < 0) return <>{props.label}</>;
+  return (
+    <>
+      {props.label.slice(0, i)}
+      <span class="hide-phone">{props.label.slice(i)}</span>
+    </>
+  );
+}
+
 function pageLink(v: ReportListView, page: number): string {
   const q = new URLSearchParams({ year: String(v.filter.year), period: v.filter.period, unit: v.filter.unit, criterion: v.filter.criterion, page: String(page) });
   return `/blocs/${v.blocId}/reports?${q.toString()}`;
@@ -46,7 +58,7 @@ export function ReportListPage(props: { v: ReportListView }) {
     <>
       <h1>{t.title}</h1>
       <form class="card" method="get" action={base} aria-label={t.filter}>
-        <div class="inline-fields">
+        <div class="inline-fields filters">
           <Select label={t.year} name="year" value={String(v.filter.year)} options={v.years} />
           <Select label={t.period} name="period" value={v.filter.period} options={v.periods} empty={t.allPeriods} />
           <Select label={t.unit} name="unit" value={v.filter.unit} options={v.units} empty={t.allUnits} />
@@ -69,21 +81,28 @@ export function ReportListPage(props: { v: ReportListView }) {
                   <th class="hide-phone">{t.colSubmitted}</th>
                   <th class="num hide-phone">{t.colRevision}</th>
                   {v.filter.criterion ? <th class="num">{t.colValue}</th> : null}
-                  <th></th>
+                  <th class="hide-phone"></th>
                 </tr>
               </thead>
               <tbody>
                 {v.rows.map((r) => (
                   <tr>
-                    <td class="small">{r.periodLabel}</td>
-                    <td>{r.unitName}</td>
+                    <td class="small">
+                      <a href={`${base}/${r.id}`}>
+                        <PeriodLabel label={r.periodLabel} />
+                      </a>
+                    </td>
+                    <td>
+                      <span class={r.unitShortName ? 'hide-phone' : undefined}>{r.unitName}</span>
+                      {r.unitShortName ? <span class="show-phone">{r.unitShortName}</span> : null}
+                    </td>
                     <td>
                       {r.isNil ? <span class="badge nil">{t.nil}</span> : null} <span class={`badge ${r.onTime ? 'reported' : 'late'}`}>{r.onTime ? t.onTime : t.late}</span>
                     </td>
                     <td class="hide-phone">{showDateTime(r.firstSubmittedAt, v.timeZone)}</td>
                     <td class="num hide-phone">{r.revision}</td>
                     {v.filter.criterion ? <td class="num">{showNumber(r.value)}</td> : null}
-                    <td>
+                    <td class="nowrap hide-phone">
                       <a href={`${base}/${r.id}`}>{t.view}</a>
                     </td>
                   </tr>
