@@ -98,7 +98,7 @@ mounts.push({
     db,
     now,
     timeZone: config.timeZone,
-    botUsername: bot?.botUsername,
+    botUsername: () => bot?.botUsername,
     secureCookies: config.publicUrl?.startsWith('https://') ?? false,
     logger,
   }),

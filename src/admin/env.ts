@@ -9,8 +9,11 @@ export interface AdminDeps {
   now: () => Date;
   /** The deployment's time zone (Asia/Ho_Chi_Minh): periods, deadlines and dates shown. */
   timeZone: string;
-  /** The bot's username, for invite links; without it the page shows the code and says why. */
-  botUsername?: string;
+  /**
+   * The bot's username, for invite links; without it the page shows the code and says why. A
+   * function, because the bot may learn its username after start (Telegram unreachable at first).
+   */
+  botUsername?: () => string | undefined;
   /** Mark cookies Secure (set behind HTTPS). */
   secureCookies: boolean;
   logger?: Logger;

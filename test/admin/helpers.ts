@@ -25,7 +25,7 @@ export async function createAdminTest(opts: { botUsername?: string; now?: Date }
     db: t.db,
     now: () => clock.now,
     timeZone: TZ,
-    botUsername: opts.botUsername,
+    botUsername: () => opts.botUsername,
     secureCookies: false,
   });
   return { t, db: t.db, app, clock, close: () => t.close() };

@@ -26,7 +26,7 @@ export interface RunningAdmin {
 export async function startAdmin(now: Date): Promise<RunningAdmin> {
   const t = await createTestDb();
   await seedDemo(t.db, { now, timeZone: TZ });
-  const app = createAdminApp({ db: t.db, now: () => now, timeZone: TZ, botUsername: 'khoithidua6_bot', secureCookies: false });
+  const app = createAdminApp({ db: t.db, now: () => now, timeZone: TZ, botUsername: () => 'khoithidua6_bot', secureCookies: false });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });

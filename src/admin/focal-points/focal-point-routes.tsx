@@ -89,7 +89,8 @@ export function focalPointRoutes(): Hono<AdminEnv> {
     const invite = await activeInviteOf(db, fp.id, now());
     let view: InviteView | null = null;
     if (invite) {
-      const link = botUsername ? inviteLink(botUsername, invite) : null;
+      const username = botUsername?.();
+      const link = username ? inviteLink(username, invite) : null;
       view = { invite, link, qr: link ? await inviteQrDataUrl(link) : null };
     }
     return c.render(
