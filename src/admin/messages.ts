@@ -253,6 +253,7 @@ export const focalText = {
   botNotConnected:
     'Hệ thống chưa kết nối với bot Telegram (chưa đặt TELEGRAM_BOT_TOKEN), nên chưa tạo được đường dẫn và mã QR. Mã mời bên dưới vẫn được lưu; khi bot hoạt động, cán bộ gửi cho bot lệnh /start kèm mã này.',
   noInvite: 'Chưa có mã mời còn hiệu lực.',
+  inviteForEditorsOnly: 'Chỉ quản trị viên của Khối xem được liên kết mời, vì ai mở liên kết sẽ được gắn với cán bộ này.',
   newInvite: 'Tạo mã mời mới',
   newInviteConfirm: 'Mã mời cũ (nếu có) sẽ hết hiệu lực. Tạo mã mới?',
   linkedSince: (who: string, when: string) => `Đã kết nối Telegram ${who} lúc ${when}.`,

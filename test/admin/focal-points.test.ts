@@ -35,6 +35,21 @@ describe('focal points', () => {
     expect(await a.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(fp.id)).execute()).toEqual([{ action: 'focal_point.create' }]);
   });
 
+  it('never shows the invite to a viewer, who could otherwise link their own Telegram to the focal point', async () => {
+    const { bloc, c } = await setup('khoithidua_bot');
+    await c.post('/blocs/1/focal-points', { unitId: String(bloc.unitIds[0]), fullName: 'Trần Thị Minh Thư', role: 'focal_point' });
+    const fp = await a.db.selectFrom('focal_point').select('id').where('full_name', '=', 'Trần Thị Minh Thư').executeTakeFirstOrThrow();
+    const invite = await a.db.selectFrom('invite').selectAll().where('focal_point_id', '=', fp.id).executeTakeFirstOrThrow();
+    const viewer = await signIn(a, 'viewer', bloc.blocId);
+    const res = await viewer.get(`/blocs/1/focal-points/${fp.id}`);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).not.toContain(invite.code);
+    expect(page).not.toContain('t.me/');
+    expect(page).not.toContain('class="qr"');
+    expect(page).toContain('Chỉ quản trị viên của Khối xem được liên kết mời');
+  });
+
   it('without a bot shows the code and explains that the bot is not connected', async () => {
     const { bloc, c } = await setup();
     await c.post('/blocs/1/focal-points', { unitId: String(bloc.unitIds[0]), fullName: 'Trần Thị Minh Thư', role: 'focal_point' });

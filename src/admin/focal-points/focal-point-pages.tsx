@@ -168,6 +168,8 @@ export function FocalPointPage(props: {
             </p>
             <p class="muted small">{t.inviteExpires(showDateTime(props.invite.invite.expires_at, props.timeZone))}</p>
           </>
+        ) : active && !props.canEdit ? (
+          <p class="muted">{t.inviteForEditorsOnly}</p>
         ) : active ? (
           <p class="muted">{t.noInvite}</p>
         ) : null}

@@ -86,7 +86,9 @@ export function focalPointRoutes(): Hono<AdminEnv> {
     const { db, now, timeZone, botUsername } = c.get('deps');
     const bloc = c.get('bloc');
     const { units, groups } = await roster(c);
-    const invite = await activeInviteOf(db, fp.id, now());
+    const canEdit = canEditBloc(currentAdmin(c), bloc.id);
+    // An invite links whoever opens it to this focal point: only those who may edit the roster see it.
+    const invite = canEdit ? await activeInviteOf(db, fp.id, now()) : undefined;
     let view: InviteView | null = null;
     if (invite) {
       const username = botUsername?.();
@@ -101,7 +103,7 @@ export function focalPointRoutes(): Hono<AdminEnv> {
         units={units}
         form={form}
         invite={view}
-        canEdit={canEditBloc(currentAdmin(c), bloc.id)}
+        canEdit={canEdit}
         timeZone={timeZone}
       />,
       { title: t.editTitle(fp.full_name) },
