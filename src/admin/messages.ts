@@ -32,6 +32,8 @@ export const common = {
   badDate: 'Ngày phải có dạng dd/mm/yyyy, ví dụ 13/03/2024.',
   badInt: (min: number, max: number) => `Vui lòng nhập số nguyên từ ${min} đến ${max}.`,
   badNumber: 'Vui lòng nhập một số không âm, ví dụ 10 hoặc 2,5.',
+  groupedNumber: (suggestion: string) =>
+    `Xin nhập số không có dấu phân cách hàng nghìn, ví dụ ${suggestion}; số thập phân dùng dấu phẩy, ví dụ 2,5.`,
   badChoice: 'Vui lòng chọn một giá trị trong danh sách.',
   badTime: 'Giờ phải có dạng GG:PP, ví dụ 08:00.',
   formHasErrors: 'Thông tin chưa hợp lệ, xin vui lòng xem các ô được đánh dấu bên dưới.',
@@ -424,7 +426,6 @@ export const covenantText = {
   unit: 'Đơn vị',
   copyExists: (year: number) => `Giao ước năm ${year} đã có chỉ tiêu; không sao chép chồng lên.`,
   copyNothing: (year: number) => `Năm ${year} không có giao ước để sao chép.`,
-  badTarget: 'Mức giao phải là số không âm.',
 };
 
 export const reportsText = {

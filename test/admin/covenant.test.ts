@@ -41,6 +41,9 @@ describe('covenant', () => {
     expect(html).toContain('Chỉ tiêu định lượng cần đơn vị tính.');
     expect(html).toContain('Vui lòng nhập một số không âm');
     expect(html).toContain('value="mười"');
+    const grouped = await c.post('/blocs/1/covenant/criteria?year=2026', { code: '5', title: 'Y', kind: 'quantitative', valueType: 'count', unitOfMeasure: 'gương', defaultTarget: '1.500', maxPoints: '10' });
+    expect(grouped.status).toBe(422);
+    expect(await grouped.text()).toContain('ví dụ 1500');
   });
 
   it('edits a criterion, but never changes the kind of one with reported values nor deletes it', async () => {
@@ -74,8 +77,13 @@ describe('covenant', () => {
     const bad = await c.post('/blocs/1/covenant/targets?year=2026', { [`t_${c1}_${u1}`]: '-3', [`t_${c2}_${u2}`]: '25' });
     expect(bad.status).toBe(422);
     const html = await bad.text();
-    expect(html).toContain('Mức giao phải là số không âm.');
+    expect(html).toContain('Vui lòng nhập một số không âm, ví dụ 10 hoặc 2,5.');
     expect(html).toContain(`name="t_${c1}_${u1}" value="-3"`);
+    // '1.200' is one thousand two hundred in Vietnamese: refused with a suggestion, never stored as 1.2.
+    const grouped = await c.post('/blocs/1/covenant/targets?year=2026', { [`t_${c1}_${u1}`]: '1.200' });
+    expect(grouped.status).toBe(422);
+    expect(await grouped.text()).toContain('Xin nhập số không có dấu phân cách hàng nghìn, ví dụ 1200');
+    expect(await a.db.selectFrom('covenant_target').select('target').where('criterion_id', '=', c1).where('unit_id', '=', u1).executeTakeFirstOrThrow()).toEqual({ target: 10 });
     expect((await a.db.selectFrom('covenant_target').select('target').where('criterion_id', '=', c2).where('unit_id', '=', u2).executeTakeFirstOrThrow()).target).toBe(20);
     const ok = await c.post('/blocs/1/covenant/targets?year=2026', { [`t_${c1}_${u1}`]: '', [`t_${c2}_${u2}`]: '25,5' });
     expect(ok.status).toBe(303);

@@ -23,7 +23,7 @@ import { listMemberUnits } from '../../db/units.js';
 import { canEditBloc, currentAdmin, notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { applyChange } from '../http/change.js';
-import { choice, decimal, evenWithFieldErrors, optionalDecimal, optionalText, text } from '../http/fields.js';
+import { choice, decimal, evenWithFieldErrors, optionalDecimal, optionalText, parseAdminNumber, text } from '../http/fields.js';
 import { emptyForm, type FormState, typedValues, validForm } from '../http/form.js';
 import { common, covenantText as t } from '../messages.js';
 import { copyCovenant } from './copy.js';
@@ -174,9 +174,13 @@ export function covenantRoutes(): Hono<AdminEnv> {
         const name = `t_${crit.id}_${u.id}`;
         const raw = typeof body[name] === 'string' ? normalizeText(body[name]) : undefined;
         if (raw === undefined) continue;
-        const n = Number(raw.replace(',', '.'));
-        if (raw !== '' && (!/^\d+([.,]\d+)?$/.test(raw) || n > 1e9)) errors[name] = t.badTarget;
-        else changes.push({ criterionId: crit.id, unitId: u.id, target: raw === '' ? null : n });
+        if (raw === '') {
+          changes.push({ criterionId: crit.id, unitId: u.id, target: null });
+          continue;
+        }
+        const n = parseAdminNumber(raw);
+        if (n.ok) changes.push({ criterionId: crit.id, unitId: u.id, target: n.value });
+        else errors[name] = n.message;
       }
     }
     if (Object.keys(errors).length > 0) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { parseDateVi } from '../../core/date-input.js';
 import { normalizeText } from '../../core/normalize.js';
 import { isValidClockTime } from '../../core/quiet-hours.js';
+import { parseCriterionValue } from '../../core/report-flow/number-input.js';
 import { common as m } from '../messages.js';
 
 /** A form value as text: missing fields and files count as empty (preprocess: a missing key still runs). */
@@ -73,17 +74,28 @@ export function optionalInt(min: number, max: number) {
   });
 }
 
-function toDecimal(v: string, max: number): number | null {
-  const n = Number(v.replace(',', '.'));
-  return /^\d+([.,]\d+)?$/.test(v) && n <= max ? n : null;
+/**
+ * A typed non-negative number, read as the bot reads figures: '2,5' is two and a half, while
+ * '1.200' (Vietnamese thousands grouping) is refused with a suggestion rather than read as 1.2.
+ */
+export function parseAdminNumber(v: string, max = 1e9): { ok: true; value: number } | { ok: false; message: string } {
+  const parsed = parseCriterionValue(v, 'decimal');
+  if (parsed.ok) return parsed.value <= max ? parsed : { ok: false, message: m.badNumber };
+  if (parsed.error.code === 'thousands_separator') return { ok: false, message: m.groupedNumber(parsed.error.suggestion) };
+  return { ok: false, message: m.badNumber };
+}
+
+function toDecimal(v: string, max: number): number | { message: string } {
+  const r = parseAdminNumber(v, max);
+  return r.ok ? r.value : { message: r.message };
 }
 
 /** A non-negative number typed with a dot or a Vietnamese decimal comma ('2,5'). */
 export function decimal(max = 1e9) {
   return raw.transform((v, ctx): number => {
     const n = toDecimal(v, max);
-    if (n === null) {
-      ctx.addIssue({ code: 'custom', message: v === '' ? m.required : m.badNumber });
+    if (typeof n !== 'number') {
+      ctx.addIssue({ code: 'custom', message: v === '' ? m.required : n.message });
       return z.NEVER;
     }
     return n;
@@ -95,8 +107,8 @@ export function optionalDecimal(max = 1e9) {
   return raw.transform((v, ctx): number | null => {
     if (v === '') return null;
     const n = toDecimal(v, max);
-    if (n === null) {
-      ctx.addIssue({ code: 'custom', message: m.badNumber });
+    if (typeof n !== 'number') {
+      ctx.addIssue({ code: 'custom', message: n.message });
       return z.NEVER;
     }
     return n;
