@@ -20,11 +20,31 @@ describe('dashboard', () => {
     expect(html).toContain('Tình hình báo cáo Tuần 47/2026');
     expect(html).toContain(`<b>${status.rates.received}/${status.rates.expected}</b>`);
     for (const u of status.units) expect(html).toContain(u.unitName);
-    const ytd = await yearToDate(a.db, blocId, 2026);
+    const ytd = await yearToDate(a.db, blocId, 2026, periodFromKey('2026-W47').end);
     const first = ytd[0]!;
     expect(html).toContain('Lũy kế năm 2026 so với chỉ tiêu giao ước');
     expect(html).toContain(`${first.byUnit[0]!.total}/${first.byUnit[0]!.target}`);
     expect(html.match(/<svg class="bar"/g)).toHaveLength(ytd.reduce((n, x) => n + x.byUnit.length, 0));
+  });
+
+  it('counts the year to date up to the end of the period shown, as that period\'s digest does', async () => {
+    a = await createAdminTest();
+    const bloc = await createSmallBloc(a.db, { units: 1 });
+    const report = (key: string, value: number) => {
+      const p = periodFromKey(key);
+      return a.db.transaction().execute((trx) =>
+        submitReport(trx, {
+          blocId: 1, unitId: bloc.unitIds[0]!, period: { kind: 'week', key, start: p.start, end: p.end }, isNil: false,
+          values: [{ criterionId: bloc.criterionIds[0]!, value }], notableResults: null, difficulties: null, proposals: null,
+          submittedBy: { admin: 'x' }, via: 'admin', at: new Date(`${p.end}T10:00:00Z`),
+        }),
+      );
+    };
+    await report('2026-W09', 2);
+    await report('2026-W20', 5);
+    const c = await signIn(a, 'viewer', 1);
+    expect(await (await c.get('/blocs/1?period=2026-W10')).text()).toContain('2/10');
+    expect(await (await c.get('/blocs/1?period=2026-W20')).text()).toContain('7/10');
   });
 
   it('moves between periods and ignores a period key of another cadence', async () => {

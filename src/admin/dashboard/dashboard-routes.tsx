@@ -129,7 +129,8 @@ export function dashboardRoutes(): Hono<AdminEnv> {
     const body = await c.get('pageCache').get(db, key, async () => {
       const year = Number(period.key.slice(0, 4));
       const status = await periodStatus(db, bloc, period, timeZone);
-      const progress = await yearToDate(db, bloc.id, year);
+      // Up to the end of the period shown, as the digest of that period counts it.
+      const progress = await yearToDate(db, bloc.id, year, period.end);
       // yearToDate names units by id only: label them from the status rows, and look up a unit that
       // was a member earlier in the year but not during this period.
       const names = new Map(status.units.map((u) => [u.unitId, u.shortName ?? u.unitName]));
