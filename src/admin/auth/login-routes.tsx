@@ -12,7 +12,7 @@ import { auth, common } from '../messages.js';
 import { ErrorSummary, Field } from '../ui/forms.js';
 import { sameToken } from './csrf.js';
 import { randomToken, startSession } from './session.js';
-import { loginWait } from './throttle.js';
+import { loginClientAddress, loginWait } from './throttle.js';
 
 // Before sign-in there is no session to hold a CSRF token, so the login form uses a double-submit
 // cookie: a random value both in a SameSite=Strict cookie and in the form.
@@ -26,11 +26,13 @@ function dummy(): string {
 }
 
 function clientAddress(c: Context<AdminEnv>): string | null {
+  let socket: string | null;
   try {
-    return getConnInfo(c).remote.address ?? null;
+    socket = getConnInfo(c).remote.address ?? null;
   } catch {
     return null; // no socket (app.request in tests)
   }
+  return loginClientAddress(socket, c.req.header('x-forwarded-for'));
 }
 
 /** Where to go after signing in: only a path of this site. */

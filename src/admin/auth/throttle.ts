@@ -24,3 +24,17 @@ export async function loginWait(db: Db, username: string, ip: string | null, now
   const byAddress = ip ? waitAfterFailures(await recentFailures(db, { ip }, since), MAX_FAILURES_PER_ADDRESS, now) : 0;
   return Math.max(byAccount, byAddress);
 }
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/**
+ * The address whose failures count. Behind a reverse proxy on the same machine every request comes
+ * from loopback, which would make one address's limit lock everyone out; there (and only there,
+ * since no one else can reach the loopback socket) the proxy's X-Forwarded-For names the client:
+ * its last entry is the address the proxy itself saw.
+ */
+export function loginClientAddress(socketAddress: string | null, forwardedFor: string | undefined): string | null {
+  if (!socketAddress || !LOOPBACK.test(socketAddress) || !forwardedFor) return socketAddress;
+  const last = forwardedFor.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+  return last && /^[0-9a-fA-F.:]{2,45}$/.test(last) ? last : socketAddress;
+}
