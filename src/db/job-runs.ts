@@ -49,12 +49,15 @@ export async function finishJobRun(db: Db, k: JobRunKey & { at: Date; detail: un
     .execute();
 }
 
-/** Records a failed attempt (outside the rolled-back run); the slot stays open for a retry. */
+/**
+ * Records a failed attempt (outside the rolled-back run), counting attempts in the detail so the
+ * scheduler's retries can stop; the slot stays open for a retry.
+ */
 export async function recordJobFailure(
   db: Db,
-  k: JobRunKey & { startedAt: Date; at: Date; error: string },
+  k: JobRunKey & { startedAt: Date; at: Date; error: string; attempts: number },
 ): Promise<void> {
-  const detail = JSON.stringify({ error: k.error });
+  const detail = JSON.stringify({ error: k.error, attempts: k.attempts });
   await db
     .insertInto('job_run')
     .values({
@@ -92,6 +95,17 @@ export async function succeededSlots(
     .where('period_key', 'in', [...slots])
     .execute();
   return new Set(rows.map((r) => r.period_key));
+}
+
+/** Failed ledger entries whose last attempt ended after `since`, oldest first: the retry candidates. */
+export async function failedJobRunsSince(db: Db, since: Date): Promise<JobRun[]> {
+  return db
+    .selectFrom('job_run')
+    .selectAll()
+    .where('status', '=', 'failed')
+    .where('finished_at', '>', since.toISOString())
+    .orderBy('id')
+    .execute();
 }
 
 /** The latest runs, newest first, optionally of one job. */

@@ -1,10 +1,12 @@
 // Finds the slots due in a window and runs them through the ledger, one at a time: the scheduler's
 // ticks, its catch-up at start and a run by hand never overlap inside the process (across
 // processes, the ledger entry taken in the run's transaction keeps a slot from running twice).
+// Slots that failed are tried again on later ticks, with a backoff (see retry-policy.ts).
 
-import { succeededSlots } from '../db/job-runs.js';
+import { failedJobRunsSince, succeededSlots } from '../db/job-runs.js';
 import { cronFireTimes } from './cron-times.js';
 import { type Job, type JobDeps, type JobScope, scheduleOf } from './job.js';
+import { failedAttempts, retryIsDue } from './retry-policy.js';
 import { runJobSlot, type SlotRunResult } from './run-job.js';
 
 export interface SlotReport {
@@ -17,6 +19,11 @@ export interface SlotReport {
 export interface JobRunner {
   /** Runs every job slot whose fire time is in (from, to], as of `now`. */
   runDue(from: Date, to: Date, now: Date): Promise<SlotReport[]>;
+  /**
+   * Runs again the failed slots whose fire time is in (now - windowHours, now] and whose backoff
+   * has passed (for 'latest' jobs, only while the slot is still the newest one).
+   */
+  retryFailed(now: Date, windowHours: number): Promise<SlotReport[]>;
   /** Runs one job by hand at `now` for all its scopes or one bloc's. */
   runByHand(job: Job, opts: { now: Date; blocId?: number; force?: boolean }): Promise<SlotReport[]>;
   /** Resolves when nothing is running. */
@@ -42,7 +49,8 @@ export function createJobRunner(deps: JobDeps, jobs: readonly Job[]): JobRunner 
     }
   }
 
-  async function dueSlots(job: Job, scope: JobScope, from: Date, to: Date): Promise<string[]> {
+  /** The slots fired in (from, to], oldest first; for 'latest' jobs only the newest, which looks at the state as of now. */
+  function firedSlots(job: Job, scope: JobScope, from: Date, to: Date): string[] {
     let fires: Date[];
     try {
       fires = cronFireTimes(scheduleOf(job, scope), from, to, deps.timeZone);
@@ -52,8 +60,12 @@ export function createJobRunner(deps: JobDeps, jobs: readonly Job[]): JobRunner 
     }
     const slots = [...new Set(fires.map((f) => job.slotOf(f, scope, deps.timeZone)))];
     if (slots.length === 0) return [];
-    // For 'latest', only the newest slot matters: it looks at the state as of now.
-    if (job.catchUp === 'latest') return [slots.at(-1)!];
+    return job.catchUp === 'latest' ? [slots.at(-1)!] : slots;
+  }
+
+  async function dueSlots(job: Job, scope: JobScope, from: Date, to: Date): Promise<string[]> {
+    const slots = firedSlots(job, scope, from, to);
+    if (slots.length === 0 || job.catchUp === 'latest') return slots;
     const done = await succeededSlots(deps.db, job.name, scope.key, slots);
     return slots.filter((s) => !done.has(s));
   }
@@ -65,6 +77,28 @@ export function createJobRunner(deps: JobDeps, jobs: readonly Job[]): JobRunner 
         for (const job of jobs) {
           for (const scope of (await scopesOf(job, now)) ?? []) {
             for (const slot of await dueSlots(job, scope, from, to)) {
+              const result = await runJobSlot(deps, job, scope, slot, now);
+              reports.push({ job: job.name, scope: scope.key, slot, result });
+            }
+          }
+        }
+        return reports;
+      }),
+    retryFailed: (now, windowHours) =>
+      serial(async () => {
+        const from = new Date(now.getTime() - windowHours * 3_600_000);
+        // One cheap query per tick; fire times are computed only when something failed.
+        const failed = (await failedJobRunsSince(deps.db, from)).filter((r) =>
+          retryIsDue(failedAttempts(r.detail), new Date(r.finished_at ?? r.started_at), now),
+        );
+        const reports: SlotReport[] = [];
+        for (const job of jobs) {
+          const ofJob = failed.filter((r) => r.job === job.name);
+          if (ofJob.length === 0) continue;
+          for (const scope of (await scopesOf(job, now)) ?? []) {
+            const waiting = new Set(ofJob.filter((r) => r.scope === scope.key).map((r) => r.period_key));
+            if (waiting.size === 0) continue;
+            for (const slot of firedSlots(job, scope, from, now).filter((s) => waiting.has(s))) {
               const result = await runJobSlot(deps, job, scope, slot, now);
               reports.push({ job: job.name, scope: scope.key, slot, result });
             }

@@ -4,6 +4,7 @@
 
 import { beginJobRun, finishJobRun, getJobRun, recordJobFailure } from '../db/job-runs.js';
 import type { Job, JobDeps, JobOutcome, JobScope } from './job.js';
+import { failedAttempts } from './retry-policy.js';
 
 export type SlotRunResult =
   | { status: 'succeeded'; outcome: JobOutcome }
@@ -20,10 +21,14 @@ export async function runJobSlot(
   opts: { force?: boolean } = {},
 ): Promise<SlotRunResult> {
   const key = { job: job.name, scope: scope.key, slot };
+  // Failures so far, read before the run: an 'own' run's ledger entry is overwritten when it starts.
+  let earlierFailures = 0;
   try {
-    if (!opts.force && (await getJobRun(deps.db, key))?.status === 'succeeded') {
+    const earlier = await getJobRun(deps.db, key);
+    if (!opts.force && earlier?.status === 'succeeded') {
       return { status: 'skipped', reason: 'already_done' };
     }
+    if (earlier?.status === 'failed') earlierFailures = failedAttempts(earlier.detail);
     let outcome: JobOutcome | null;
     if ((job.transaction ?? 'wrap') === 'wrap') {
       outcome = await deps.db.transaction().execute(async (trx) => {
@@ -46,7 +51,13 @@ export async function runJobSlot(
     const message = error instanceof Error ? error.message : String(error);
     deps.logger.error({ err: error, job: job.name, scope: scope.key, slot }, 'job run failed');
     try {
-      await recordJobFailure(deps.db, { ...key, startedAt: now, at: now, error: message });
+      await recordJobFailure(deps.db, {
+        ...key,
+        startedAt: now,
+        at: now,
+        error: message,
+        attempts: earlierFailures + 1,
+      });
     } catch (ledgerError) {
       deps.logger.error({ err: ledgerError, job: job.name }, 'could not record the failed job run');
     }

@@ -1,6 +1,7 @@
 // The scheduler: node-cron ticks every minute in the app time zone; each tick runs the job slots
 // whose fire times fell since the previous tick (so a late or skipped tick loses nothing), and at
 // start the slots missed while the process was down, within the catch-up window, are run first.
+// Each tick also tries again, with a backoff, the slots that failed within that window.
 
 import { createTask } from 'node-cron';
 import type { Db } from '../db/connection.js';
@@ -13,7 +14,7 @@ export interface SchedulerDeps {
   timeZone: string;
   logger: JobDeps['logger'];
   now: () => Date;
-  /** How far back missed runs are caught up at start (JOBS_CATCHUP_HOURS). */
+  /** How far back missed runs are caught up at start, and failed runs retried (JOBS_CATCHUP_HOURS). */
   catchUpHours: number;
   jobs: readonly Job[];
 }
@@ -54,6 +55,8 @@ export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
       if (to.getTime() <= last.getTime()) return;
       await runner.runDue(last, to, now);
       last = to;
+      const retried = await runner.retryFailed(now, deps.catchUpHours);
+      if (retried.length > 0) deps.logger.info({ runs: retried.length }, 'scheduler retried failed runs');
     },
     {
       name: 'khoi-thi-dua-jobs',

@@ -93,7 +93,10 @@ describe('scheduler catch-up and ledger', () => {
     await s.stop();
     expect(s.caughtUp.map((r) => r.result)).toEqual([{ status: 'failed', error: 'việc thử bị lỗi' }]);
     const failed = await getJobRun(t.db, { job: 'daily-test', scope: 'all', slot: '2026-12-02' });
-    expect(failed).toMatchObject({ status: 'failed', detail: JSON.stringify({ error: 'việc thử bị lỗi' }) });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      detail: JSON.stringify({ error: 'việc thử bị lỗi', attempts: 1 }),
+    });
     expect(await outboxCount()).toBe(0);
 
     failing = false;
