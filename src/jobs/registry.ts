@@ -5,8 +5,9 @@ import type { Job } from './job.js';
 import { reminderJob } from './reminders/reminder-job.js';
 import { periodDigestJob } from './digest-jobs.js';
 import { summaryJob } from './summary-jobs.js';
+import { housekeepingJob } from './housekeeping-job.js';
 
-export const jobs: readonly Job[] = [reminderJob, periodDigestJob, summaryJob];
+export const jobs: readonly Job[] = [reminderJob, periodDigestJob, summaryJob, housekeepingJob];
 
 /** The job with that name, if any. */
 export function findJob(name: string, list: readonly Job[] = jobs): Job | undefined {
