@@ -6,9 +6,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund || exit 1
+  npm ci --no-audit --no-fund || { echo "0 passed, 1 failed"; exit 1; }
 fi
-bash scripts/ensure-system-deps.sh || exit 1
+bash scripts/ensure-system-deps.sh || { echo "Could not install the Debian packages the suite needs."; echo "0 passed, 1 failed"; exit 1; }
 
 mkdir -p test-artifacts
 report=test-artifacts/vitest-report.json
