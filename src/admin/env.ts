@@ -1,3 +1,4 @@
+import type { TelegramFiles } from '../bot/telegram-files.js';
 import type { Logger } from '../logger.js';
 import type { Db } from '../db/connection.js';
 import type { AdminRole, Bloc } from '../db/schema.js';
@@ -14,6 +15,11 @@ export interface AdminDeps {
    * function, because the bot may learn its username after start (Telegram unreachable at first).
    */
   botUsername?: () => string | undefined;
+  /**
+   * Reads report photos and documents back from Telegram (src/bot/telegram-files.ts); without it
+   * the report page lists them and says the bot is not connected.
+   */
+  telegramFiles?: TelegramFiles;
   /** Mark cookies Secure (set behind HTTPS). */
   secureCookies: boolean;
   logger?: Logger;

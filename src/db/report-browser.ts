@@ -120,3 +120,15 @@ export async function listRevisionsWithAuthors(db: Db, reportId: number) {
     .orderBy('v.revision', 'desc')
     .execute();
 }
+
+/** An attachment of a report of the bloc; undefined if either is not the bloc's. */
+export async function getAttachmentOfBloc(db: Db, blocId: number, reportId: number, attachmentId: number) {
+  return db
+    .selectFrom('report_attachment as a')
+    .innerJoin('progress_report as r', 'r.id', 'a.report_id')
+    .selectAll('a')
+    .where('r.bloc_id', '=', blocId)
+    .where('r.id', '=', reportId)
+    .where('a.id', '=', attachmentId)
+    .executeTakeFirst();
+}

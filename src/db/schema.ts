@@ -340,6 +340,21 @@ export interface LoginAttemptTable {
   succeeded: Flag;
 }
 
+// Broadcasts (0006): a message an admin sent to the bloc; its copies are outbox rows.
+export interface BroadcastTable {
+  id: Generated<number>;
+  bloc_id: number;
+  form_nonce: string;
+  text: string;
+  include_groups: Flag;
+  sender_name: string;
+  created_by: string;
+  created_at: string;
+  recipients: Generated<number>;
+  /** JSON array of { name, unit } who had no linked Telegram when it was sent. */
+  unreachable: Generated<string>;
+}
+
 export interface Database {
   bloc: BlocTable;
   unit: UnitTable;
@@ -370,6 +385,7 @@ export interface Database {
   criterion_assessment: CriterionAssessmentTable;
   digest_schedule: DigestScheduleTable;
   login_attempt: LoginAttemptTable;
+  broadcast: BroadcastTable;
 }
 
 export type Bloc = Selectable<BlocTable>;
@@ -390,3 +406,4 @@ export type OutboxMessage = Selectable<OutboxMessageTable>;
 export type JobRun = Selectable<JobRunTable>;
 export type AdminUser = Selectable<AdminUserTable>;
 export type AuditLogEntry = Selectable<AuditLogTable>;
+export type Broadcast = Selectable<BroadcastTable>;

@@ -4,9 +4,12 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/connection.js';
+import { createTelegramFiles } from '../../src/bot/telegram-files.js';
+import { linkBlocChat } from '../../src/db/bloc-chats.js';
 import { enqueueOutbox } from '../../src/db/outbox.js';
 import { upsertHoliday } from '../../src/db/holidays.js';
 import { submitReport } from '../../src/db/reports.js';
+import { BotEmulator } from '../helpers/bot-emulator.js';
 import { createSmallBloc } from '../helpers/fixtures.js';
 import { type AdminTest, type Client, createAdminTest, NOW, signIn } from './helpers.js';
 
@@ -20,12 +23,43 @@ interface Ids {
   report: number;
   message: number;
   user: number;
+  broadcast: number;
+  chat: number;
+  attachment: number;
+  /** The report holding `attachment`. */
+  attachmentReport: number;
+  /** Bloc 2's own resources, asked for under bloc 1's pages. */
+  foreign: { report: number; attachment: number; broadcast: number; chat: number };
+}
+
+const NO_IDS: Ids = {
+  unit: 0, focalPoint: 0, criterion: 0, report: 0, message: 0, user: 0, broadcast: 0, chat: 0, attachment: 0, attachmentReport: 0,
+  foreign: { report: 0, attachment: 0, broadcast: 0, chat: 0 },
+};
+
+/** A report of the bloc with one photo (kept by the emulator) and a broadcast with one queued copy. */
+async function reportWithPhoto(a: AdminTest, emu: BotEmulator, blocId: number, unitId: number, text: string) {
+  const { fileId } = emu.addFile({ bytes: Buffer.from(text) });
+  const r = await a.db.transaction().execute((trx) =>
+    submitReport(trx, {
+      blocId, unitId, period: { kind: 'week', key: '2026-W46', start: '2026-11-09', end: '2026-11-15' }, isNil: true, values: [],
+      notableResults: text, difficulties: null, proposals: null, attachments: [{ kind: 'photo', telegramFileId: fileId, mimeType: 'image/jpeg' }],
+      submittedBy: { system: 'test' }, via: 'telegram', at: NOW,
+    }),
+  );
+  const attachment = (await a.db.selectFrom('report_attachment').select('id').where('report_id', '=', r.reportId).executeTakeFirstOrThrow()).id;
+  const chat = (await linkBlocChat(a.db, { blocId, telegramChatId: `-100${blocId}`, title: `Nhóm ${text}`, at: NOW })).id;
+  const broadcast = (
+    await a.db.insertInto('broadcast').values({ bloc_id: blocId, form_nonce: `nonce-of-bloc-${blocId}-xyz`, text, include_groups: 1, sender_name: 'Cán bộ', created_by: 'x', created_at: NOW.toISOString() }).returning('id').executeTakeFirstOrThrow()
+  ).id;
+  await enqueueOutbox(a.db, { dedupeKey: `broadcast:${broadcast}:-100${blocId}`, blocId, kind: 'broadcast', chatId: `-100${blocId}`, chatType: 'group', payload: { text }, now: NOW });
+  return { report: r.reportId, attachment, chat, broadcast };
 }
 
 /** Bloc 1 (the one under test) and bloc 2, with one of everything in bloc 1. */
-async function world(a: AdminTest): Promise<Ids> {
+async function world(a: AdminTest, emu: BotEmulator): Promise<Ids> {
   const one = await createSmallBloc(a.db, { units: 3 });
-  await createSmallBloc(a.db, { name: 'Khối thi đua số 2', units: 2 });
+  const two = await createSmallBloc(a.db, { name: 'Khối thi đua số 2', units: 2 });
   const r = await a.db.transaction().execute((trx) =>
     submitReport(trx, {
       blocId: 1, unitId: one.unitIds[0]!, period: { kind: 'week', key: '2026-W47', start: '2026-11-16', end: '2026-11-22' },
@@ -38,7 +72,13 @@ async function world(a: AdminTest): Promise<Ids> {
   await upsertHoliday(a.db, '2026-12-31', 'Ngày thử');
   const message = (await a.db.selectFrom('outbox_message').select('id').executeTakeFirstOrThrow()).id;
   const user = (await a.db.insertInto('admin_user').values({ username: 'nguoikhac', display_name: 'Người khác', password_hash: 'x', role: 'viewer', bloc_id: 1 }).returning('id').executeTakeFirstOrThrow()).id;
-  return { unit: one.unitIds[1]!, focalPoint: one.focalPointIds[1]!, criterion: one.criterionIds[2]!, report: r.reportId, message, user };
+  const mine = await reportWithPhoto(a, emu, 1, one.unitIds[2]!, 'Kết quả riêng của khối 1 kèm ảnh');
+  const theirs = await reportWithPhoto(a, emu, 2, two.unitIds[0]!, 'Tin riêng của khối 2');
+  return {
+    unit: one.unitIds[1]!, focalPoint: one.focalPointIds[1]!, criterion: one.criterionIds[2]!, report: r.reportId, message, user,
+    broadcast: mine.broadcast, chat: mine.chat, attachment: mine.attachment, attachmentReport: mine.report,
+    foreign: { report: theirs.report, attachment: theirs.attachment, broadcast: theirs.broadcast, chat: theirs.chat },
+  };
 }
 
 /** Every table's rows, but sessions and login attempts (signing in is not a change to the bloc). */
@@ -54,6 +94,8 @@ interface Route {
   method: 'GET' | 'POST';
   path: (ids: Ids) => string;
   expect: Record<Role, Expect>;
+  /** Tells apart routes whose paths read the same without their ids. */
+  note?: string;
 }
 
 const BLOC_READ: Record<Role, Expect> = { anonymous: 'login', viewer: 'ok', blocAdmin: 'ok', otherBlocAdmin: 404, provinceAdmin: 'ok' };
@@ -64,6 +106,9 @@ const PROVINCE_READ: Record<Role, Expect> = { anonymous: 'login', viewer: 403, b
 const PROVINCE_WRITE: Record<Role, Expect> = { anonymous: 403, viewer: 403, blocAdmin: 403, otherBlocAdmin: 403, provinceAdmin: 'ok' };
 const SIGNED_IN: Record<Role, Expect> = { anonymous: 'login', viewer: 'ok', blocAdmin: 'ok', otherBlocAdmin: 'ok', provinceAdmin: 'ok' };
 const SIGNED_IN_WRITE: Record<Role, Expect> = { ...SIGNED_IN, anonymous: 403 };
+// Bloc 2's resources under bloc 1's pages: nobody gets them (a viewer's change is refused first).
+const FOREIGN_READ: Record<Role, Expect> = { anonymous: 'login', viewer: 404, blocAdmin: 404, otherBlocAdmin: 404, provinceAdmin: 404 };
+const FOREIGN_WRITE: Record<Role, Expect> = { anonymous: 403, viewer: 403, blocAdmin: 404, otherBlocAdmin: 404, provinceAdmin: 404 };
 
 const get = (path: (ids: Ids) => string, expect = BLOC_READ): Route => ({ method: 'GET', path, expect });
 const post = (path: (ids: Ids) => string, expect = BLOC_WRITE): Route => ({ method: 'POST', path, expect });
@@ -116,22 +161,33 @@ const ROUTES: Route[] = [
   post(() => '/blocs/1/covenant/copy?year=2027'),
   get(() => '/blocs/1/reports'),
   get((i) => `/blocs/1/reports/${i.report}`),
+  get((i) => `/blocs/1/reports/${i.attachmentReport}/attachments/${i.attachment}`),
+  { ...get((i) => `/blocs/1/reports/${i.attachmentReport}/attachments/${i.foreign.attachment}`, FOREIGN_READ), note: "bloc 2's attachment" },
+  { ...get((i) => `/blocs/1/reports/${i.foreign.report}/attachments/${i.foreign.attachment}`, FOREIGN_READ), note: "bloc 2's report" },
   get(() => '/blocs/1/schedule'),
   post(() => '/blocs/1/schedule/reporting'),
   post(() => '/blocs/1/schedule/reminders'),
   post(() => '/blocs/1/schedule/digest'),
   get(() => '/blocs/1/delivery'),
   post((i) => `/blocs/1/delivery/${i.message}/requeue`),
+  get(() => '/blocs/1/delivery/groups'),
+  post(() => '/blocs/1/delivery/groups/invite'),
+  { ...post((i) => `/blocs/1/delivery/groups/${i.foreign.chat}/deactivate`, FOREIGN_WRITE), note: "bloc 2's group" },
+  get(() => '/blocs/1/delivery/broadcasts'),
+  post(() => '/blocs/1/delivery/broadcasts'),
+  get((i) => `/blocs/1/delivery/broadcasts/${i.broadcast}`),
+  { ...get((i) => `/blocs/1/delivery/broadcasts/${i.foreign.broadcast}`, FOREIGN_READ), note: "bloc 2's broadcast" },
   get(() => '/blocs/1/digests'),
   get(() => '/blocs/1/downloads'),
   get(() => '/blocs/1/downloads/file?kind=annual&year=2026&format=csv'),
   // Last: these change what the routes above read.
   post((i) => `/blocs/1/covenant/criteria/${i.criterion}/delete`),
   post((i) => `/blocs/1/focal-points/${i.focalPoint}/deactivate`),
+  post((i) => `/blocs/1/delivery/groups/${i.chat}/deactivate`),
   post((i) => `/users/${i.user}/disable`, PROVINCE_WRITE),
 ];
 
-const SECRETS = ['Khối thi đua thử nghiệm', 'Đơn vị 2', 'Cán bộ 2', 'Kết quả riêng của khối 1', 'Cơ quan đạt chuẩn văn hóa'];
+const SECRETS = ['Khối thi đua thử nghiệm', 'Đơn vị 2', 'Cán bộ 2', 'Kết quả riêng của khối 1', 'Cơ quan đạt chuẩn văn hóa', 'Tin riêng của khối 2'];
 
 async function request(a: AdminTest, client: Client | null, route: Route, ids: Ids, csrf?: false): Promise<Response> {
   const path = route.path(ids);
@@ -141,11 +197,13 @@ async function request(a: AdminTest, client: Client | null, route: Route, ids: I
 
 describe.each(ROLES)('authorisation matrix: %s', (role) => {
   let a: AdminTest;
+  let emu: BotEmulator;
   let ids: Ids;
   let client: Client | null;
   beforeAll(async () => {
-    a = await createAdminTest();
-    ids = await world(a);
+    emu = await BotEmulator.start();
+    a = await createAdminTest({ telegramFiles: createTelegramFiles({ token: emu.token, apiRoot: emu.apiRoot }) });
+    ids = await world(a, emu);
     client =
       role === 'anonymous' ? null
       : role === 'viewer' ? await signIn(a, 'viewer', 1)
@@ -153,9 +211,12 @@ describe.each(ROLES)('authorisation matrix: %s', (role) => {
       : role === 'otherBlocAdmin' ? await signIn(a, 'bloc_admin', 2)
       : await signIn(a, 'province_admin');
   });
-  afterAll(() => a.close());
+  afterAll(async () => {
+    await a.close();
+    await emu.close();
+  });
 
-  it.each(ROUTES.map((r) => [`${r.method} ${r.path({ unit: 0, focalPoint: 0, criterion: 0, report: 0, message: 0, user: 0 })}`, r] as const))('%s', async (_name, route) => {
+  it.each(ROUTES.map((r) => [`${r.method} ${r.path(NO_IDS)}${r.note ? ` (${r.note})` : ''}`, r] as const))('%s', async (_name, route) => {
     const expected = route.expect[role];
     const before = expected === 'ok' ? null : await fingerprint(a.db);
     const res = await request(a, client, route, ids);
@@ -183,16 +244,21 @@ describe.each(ROLES)('authorisation matrix: %s', (role) => {
 
 describe('CSRF on every form', () => {
   let a: AdminTest;
+  let emu: BotEmulator;
   let ids: Ids;
   let province: Client;
   beforeAll(async () => {
+    emu = await BotEmulator.start();
     a = await createAdminTest();
-    ids = await world(a);
+    ids = await world(a, emu);
     province = await signIn(a, 'province_admin');
   });
-  afterAll(() => a.close());
+  afterAll(async () => {
+    await a.close();
+    await emu.close();
+  });
 
-  it.each(ROUTES.filter((r) => r.method === 'POST').map((r) => [r.path({ unit: 0, focalPoint: 0, criterion: 0, report: 0, message: 0, user: 0 }), r] as const))(
+  it.each(ROUTES.filter((r) => r.method === 'POST').map((r) => [`${r.path(NO_IDS)}${r.note ? ` (${r.note})` : ''}`, r] as const))(
     'POST %s without or with a wrong token changes nothing',
     async (_name, route) => {
       const before = await fingerprint(a.db);

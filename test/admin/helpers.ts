@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { createAdmin } from './accounts.js';
 import { createAdminApp } from '../../src/admin/app.js';
+import type { TelegramFiles } from '../../src/bot/telegram-files.js';
 import type { Db } from '../../src/db/connection.js';
 import type { AdminRole } from '../../src/db/schema.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
@@ -18,7 +19,7 @@ export interface AdminTest {
   close(): Promise<void>;
 }
 
-export async function createAdminTest(opts: { botUsername?: string; now?: Date } = {}): Promise<AdminTest> {
+export async function createAdminTest(opts: { botUsername?: string; now?: Date; telegramFiles?: TelegramFiles } = {}): Promise<AdminTest> {
   const t = await createTestDb();
   const clock = { now: opts.now ?? NOW };
   const app = createAdminApp({
@@ -26,6 +27,7 @@ export async function createAdminTest(opts: { botUsername?: string; now?: Date }
     now: () => clock.now,
     timeZone: TZ,
     botUsername: () => opts.botUsername,
+    telegramFiles: opts.telegramFiles,
     secureCookies: false,
   });
   return { t, db: t.db, app, clock, close: () => t.close() };

@@ -2,7 +2,8 @@
 // chats (user updates, bot messages and their edits) and this wrapper serves the HTTP Bot API in
 // front of it, adding what the package lacks: validation of every call against the Bot API spec,
 // real long polling with offsets, getMe, setMyCommands, setWebhook with its secret header,
-// getFile and sending a received photo or document back by file_id, and a way to know when the
+// getFile (refusing files over Telegram's 20 MB limit for bots) with the /file/bot<token>/<path>
+// download, sending a received photo or document back by file_id, and a way to know when the
 // bot has finished with an update.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -41,6 +42,10 @@ export class BotEmulator implements EmulatorPort {
   private wakeUp: (() => void)[] = [];
   /** Files users sent, by file_id, so getFile and sending them back by file_id work. */
   private files = new Map<string, { file_id: string; file_unique_id: string; file_size?: number }>();
+  /** Bytes of files put in with addFile, by file_unique_id (others download as a placeholder). */
+  private contents = new Map<string, Buffer>();
+  /** Paths downloaded through /file/bot<token>/<path>, oldest first. */
+  readonly downloads: string[] = [];
   private delivered = new Map<number, Record<string, any>>();
 
   private constructor(botUsername: string, token: string) {
@@ -65,6 +70,18 @@ export class BotEmulator implements EmulatorPort {
   /** A person talking to the bot in a private chat (chat id = user id) or in a group. */
   chat(o: Partial<ChatOptions> & { userId: number }): EmulatedChat {
     return new EmulatedChat(this, { chatId: o.chatId ?? o.userId, type: o.type ?? 'private', firstName: 'Lan', ...o });
+  }
+
+  /**
+   * A file as if a user had sent it earlier (Telegram keeps it), with its bytes for the download;
+   * `fileSize` may claim more than the bytes given, to test Telegram's 20 MB limit cheaply.
+   */
+  addFile(o: { bytes: Uint8Array; fileId?: string; fileUniqueId?: string; fileSize?: number }): { fileId: string; fileUniqueId: string } {
+    const fileUniqueId = o.fileUniqueId ?? `AQAD${randomBytes(6).toString('base64url')}`;
+    const fileId = o.fileId ?? `AgACAgUAAxkBAAI${randomBytes(12).toString('base64url')}`;
+    this.files.set(fileId, { file_id: fileId, file_unique_id: fileUniqueId, file_size: o.fileSize ?? o.bytes.byteLength });
+    this.contents.set(fileUniqueId, Buffer.from(o.bytes));
+    return { fileId, fileUniqueId };
   }
 
   callsOf(method: string): ApiCall[] {
@@ -149,6 +166,8 @@ export class BotEmulator implements EmulatorPort {
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url?.split('?')[0] ?? '');
+    if (download) return this.serveFile(download[1]!, decodeURIComponent(download[2]!), req, res);
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url?.split('?')[0] ?? '');
     if (!match) return send(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     if (match[1] !== this.token) return send(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
@@ -218,6 +237,7 @@ export class BotEmulator implements EmulatorPort {
       case 'getFile': {
         const file = this.files.get(String(p.file_id));
         if (!file) return { error: 'Bad Request: invalid file_id' };
+        if ((file.file_size ?? 0) > 20 * 1024 * 1024) return { error: 'Bad Request: file is too big' };
         return { ...file, file_path: `files/${file.file_unique_id}` };
       }
       case 'getWebhookInfo':
@@ -225,6 +245,18 @@ export class BotEmulator implements EmulatorPort {
       default:
         return undefined;
     }
+  }
+
+  // The download Telegram serves at /file/bot<token>/<file_path> (a GET, outside the method API).
+  private serveFile(token: string, path: string, req: IncomingMessage, res: ServerResponse): void {
+    if (token !== this.token) return send(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    const uniqueId = /^files\/([A-Za-z0-9_-]+)$/.exec(path)?.[1];
+    const known = uniqueId !== undefined && [...this.files.values()].some((f) => f.file_unique_id === uniqueId);
+    if (req.method !== 'GET' || !known) return send(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    this.downloads.push(path);
+    const bytes = this.contents.get(uniqueId) ?? Buffer.from(`emulated file ${uniqueId}`);
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length });
+    res.end(bytes);
   }
 
   private removeKeyboard(chatId: unknown, messageId: unknown): void {

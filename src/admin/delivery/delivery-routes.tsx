@@ -8,6 +8,7 @@ import { applyChange } from '../http/change.js';
 import { deliveryText as t } from '../messages.js';
 import { showDateTime } from '../ui/format.js';
 import { PostForm } from '../ui/forms.js';
+import { DeliveryTabs } from './delivery-tabs.js';
 import { recipientNames } from './recipients.js';
 
 function reasonLabel(reason: string | null): string {
@@ -25,6 +26,7 @@ function DeliveryPage(props: {
   const s = props.stats;
   return (
     <>
+      <DeliveryTabs blocId={props.blocId} current="status" />
       <h1>{t.title}</h1>
       <p class="muted">{t.intro}</p>
       <div class="stats">

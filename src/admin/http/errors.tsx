@@ -16,6 +16,11 @@ function ErrorPage(props: { title: string; message: string }) {
   );
 }
 
+/** A page with only a title and a message (a refusal or a problem), with its status. */
+export function messagePage(c: Context<AdminEnv>, status: ContentfulStatusCode, title: string, message: string) {
+  return page(c, status, title, message);
+}
+
 function page(c: Context<AdminEnv>, status: ContentfulStatusCode, title: string, message: string) {
   c.status(status);
   return c.render(<ErrorPage title={title} message={message} />, { title });

@@ -25,6 +25,38 @@ export const ADMIN_JS = `
   window.addEventListener('pageshow', function () {
     document.querySelectorAll('form[data-long]').forEach(function (f) { busy(f, false); });
   });
+  // A live count of the characters typed where there is a limit (data-counter); the server
+  // counts after normalising, which only ever shortens the text.
+  document.querySelectorAll('textarea[data-counter]').forEach(function (area) {
+    var max = Number(area.getAttribute('data-counter'));
+    var out = document.getElementById(area.id + '-count');
+    var text = area.getAttribute('data-counter-text') || '{n}/{max}';
+    if (!out || !max) return;
+    function update() {
+      var n = area.value.normalize('NFC').trim().length;
+      out.textContent = text.replace('{n}', String(n)).replace('{max}', String(max));
+      out.classList.toggle('over', n > max);
+    }
+    area.addEventListener('input', update);
+    update();
+  });
+  // A part of the page that follows a long action on the server (data-refresh="<seconds>", with
+  // an id): fetched again and replaced in place until the server stops marking it.
+  function refresh(el) {
+    var seconds = Number(el.getAttribute('data-refresh')) || 5;
+    setTimeout(function () {
+      fetch(window.location.href, { credentials: 'same-origin' }).then(function (res) {
+        if (!res.ok) throw new Error(String(res.status));
+        return res.text();
+      }).then(function (html) {
+        var next = new DOMParser().parseFromString(html, 'text/html').getElementById(el.id);
+        if (!next) return;
+        el.replaceWith(next);
+        if (next.hasAttribute('data-refresh')) refresh(next);
+      }).catch(function () { refresh(el); });
+    }, seconds * 1000);
+  }
+  document.querySelectorAll('[data-refresh][id]').forEach(refresh);
   function download(form) {
     var url = form.action + '?' + new URLSearchParams(new FormData(form)).toString();
     var bar = form.querySelector('.busy progress');

@@ -2,6 +2,7 @@ import type { CovenantCriterion, ReportAttachment } from '../../db/schema.js';
 import type { getReportOfBloc, listRevisionsWithAuthors } from '../../db/report-browser.js';
 import { common, reportsText as t } from '../messages.js';
 import { showDateTime, showNumber } from '../ui/format.js';
+import { AttachmentsSection } from './attachments-section.js';
 
 type Report = NonNullable<Awaited<ReturnType<typeof getReportOfBloc>>>;
 type Revision = Awaited<ReturnType<typeof listRevisionsWithAuthors>>[number];
@@ -53,6 +54,8 @@ export function ReportDetailPage(props: {
   values: { criterion_id: number; value: number }[];
   criteria: CovenantCriterion[];
   attachments: ReportAttachment[];
+  /** Whether the photos and documents can be read back from Telegram (the bot is set up). */
+  filesAvailable: boolean;
   revisions: Revision[];
   timeZone: string;
 }) {
@@ -107,26 +110,7 @@ export function ReportDetailPage(props: {
         )}
         <Texts notable={r.notable_results} difficulties={r.difficulties} proposals={r.proposals} />
       </section>
-      <section class="card">
-        <h2>{t.attachmentsTitle}</h2>
-        {props.attachments.length === 0 ? (
-          <p class="muted">{t.noAttachments}</p>
-        ) : (
-          <>
-            <ul>
-              {props.attachments.map((a) => (
-                <li>
-                  <b>{a.kind === 'photo' ? t.photo : t.document}</b>
-                  {a.file_name ? ` ${a.file_name}` : ''}
-                  {a.caption ? ` — ${a.caption}` : ''}
-                  <span class="muted small"> ({t.addedIn(a.added_in_revision)})</span>
-                </li>
-              ))}
-            </ul>
-            <p class="muted small">{t.storedInTelegram}</p>
-          </>
-        )}
-      </section>
+      <AttachmentsSection blocId={props.blocId} attachments={props.attachments} filesAvailable={props.filesAvailable} />
       <section class="card">
         <h2>{t.revisionsTitle}</h2>
         {props.revisions.map((rev) => {

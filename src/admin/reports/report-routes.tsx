@@ -9,6 +9,7 @@ import { listMembershipRows } from '../../db/units.js';
 import { notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { reportsText as t } from '../messages.js';
+import { attachmentRoutes } from './attachment-routes.js';
 import { ReportDetailPage } from './report-detail-page.js';
 import { ReportListPage, type ReportListView } from './report-list-page.js';
 
@@ -80,6 +81,8 @@ export function reportRoutes(): Hono<AdminEnv> {
     return c.render(body, { title: `${t.title} · ${bloc.name}` });
   });
 
+  app.route('/:reportId/attachments', attachmentRoutes());
+
   app.get('/:reportId', async (c) => {
     const { db, timeZone } = c.get('deps');
     const bloc = c.get('bloc');
@@ -103,6 +106,7 @@ export function reportRoutes(): Hono<AdminEnv> {
         values={await getReportValues(db, report.id)}
         criteria={await listCriteria(db, bloc.id, year)}
         attachments={await listAttachments(db, report.id)}
+        filesAvailable={c.get('deps').telegramFiles !== undefined}
         revisions={await listRevisionsWithAuthors(db, report.id)}
         timeZone={timeZone}
       />,

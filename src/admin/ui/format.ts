@@ -24,4 +24,11 @@ export function showRate(r: number | null | undefined): string {
   return r === null || r === undefined ? '—' : `${numberVi.format(Math.round(r * 1000) / 10)}%`;
 }
 
+/** A file size the Vietnamese way: '850 KB', '1,2 MB'. */
+export function showBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${numberVi.format(Math.round(n / 1024))} KB`;
+  return `${numberVi.format(Math.round((n / 1024 / 1024) * 10) / 10)} MB`;
+}
+
 export { parseDateVi } from '../../core/date-input.js';

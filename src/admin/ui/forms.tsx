@@ -130,7 +130,12 @@ export function DateField(props: Omit<FieldProps, 'type' | 'placeholder' | 'inpu
   return <Field {...props} placeholder={common.datePlaceholder} inputmode="numeric" hint={props.hint ?? common.datePlaceholder} />;
 }
 
-export function TextArea(props: Omit<FieldProps, 'type'> & { rows?: number }) {
+/**
+ * A text area. `counter` shows (through admin.js) how many characters are typed out of `max`,
+ * its text a template with {n} and {max}; there is no maxlength then: a browser would silently cut
+ * a longer pasted text, while the server says what is too long and keeps all of it.
+ */
+export function TextArea(props: Omit<FieldProps, 'type'> & { rows?: number; counter?: { max: number; text: string } }) {
   const id = props.id ?? `f-${props.name}`;
   const error = props.form.errors[props.name];
   return (
@@ -140,11 +145,14 @@ export function TextArea(props: Omit<FieldProps, 'type'> & { rows?: number }) {
         name={props.name}
         rows={props.rows ?? 3}
         maxlength={props.maxlength}
+        data-counter={props.counter?.max}
+        data-counter-text={props.counter?.text}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(id, props.hint, error)}
       >
         {shownValue(props)}
       </textarea>
+      {props.counter ? <div class="hint counter" id={`${id}-count`} aria-live="polite"></div> : null}
     </FieldFrame>
   );
 }

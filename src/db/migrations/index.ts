@@ -4,6 +4,7 @@ import * as m0002 from './0002_bot_state.js';
 import * as m0003 from './0003_delivery_and_reminders.js';
 import * as m0004 from './0004_summaries.js';
 import * as m0005 from './0005_admin.js';
+import * as m0006 from './0006_broadcasts.js';
 
 /** Static list, so compiled, tsx and test runs all see the same migrations in the same order. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0003_delivery_and_reminders': m0003,
   '0004_summaries': m0004,
   '0005_admin': m0005,
+  '0006_broadcasts': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,125 @@
+import type { BlocChat, Invite } from '../../db/schema.js';
+import { DeliveryTabs } from '../delivery/delivery-tabs.js';
+import { groupsText as t } from '../messages.js';
+import { showDateTime } from '../ui/format.js';
+import { PostForm } from '../ui/forms.js';
+
+export interface GroupInviteView {
+  invite: Invite;
+  /** The ?startgroup= deep link, or null while the bot's username is unknown. */
+  link: string | null;
+  qr: string | null;
+}
+
+function InviteBox(props: { view: GroupInviteView; blocName: string; timeZone: string }) {
+  const v = props.view;
+  return (
+    <div class="invite">
+      {v.link ? (
+        <>
+          {v.qr ? <img class="qr" src={v.qr} alt={t.qrAlt(props.blocName)} width="220" height="220" /> : null}
+          <p>
+            {t.inviteLink}: <a href={v.link} class="code">{v.link}</a>
+          </p>
+        </>
+      ) : (
+        <div class="alert info">{t.botNotConnected}</div>
+      )}
+      <p>
+        {t.inviteCode}: <span class="code">{v.invite.code}</span>
+      </p>
+      <p class="muted small">{t.inviteExpires(showDateTime(v.invite.expires_at, props.timeZone))}</p>
+    </div>
+  );
+}
+
+export function GroupPage(props: {
+  blocId: number;
+  blocName: string;
+  chats: BlocChat[];
+  invites: GroupInviteView[];
+  canEdit: boolean;
+  timeZone: string;
+}) {
+  const base = `/blocs/${props.blocId}/delivery/groups`;
+  const [newest, ...others] = props.invites;
+  return (
+    <>
+      <DeliveryTabs blocId={props.blocId} current="groups" />
+      <h1>{t.title}</h1>
+      <p class="muted">{t.intro}</p>
+      <section class="card" id="groups">
+        {props.chats.length === 0 ? (
+          <p class="muted">{t.none}</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t.colTitle}</th>
+                  <th>{t.colLinked}</th>
+                  <th>{t.colStatus}</th>
+                  {props.canEdit ? <th></th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {props.chats.map((g) => (
+                  <tr>
+                    <td>{g.title ?? t.untitled}</td>
+                    <td>{showDateTime(g.linked_at, props.timeZone)}</td>
+                    <td>{g.active ? <span class="badge reported">{t.active}</span> : <span class="badge neutral">{t.inactive}</span>}</td>
+                    {props.canEdit ? (
+                      <td>
+                        {g.active ? (
+                          <PostForm action={`${base}/${g.id}/deactivate`} confirm={t.deactivateConfirm}>
+                            <button type="submit" class="secondary small" aria-label={t.deactivateLabel(g.title ?? t.untitled)}>
+                              {t.deactivate}
+                            </button>
+                          </PostForm>
+                        ) : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {props.chats.some((g) => !g.active) ? <p class="muted small">{t.inactiveHint}</p> : null}
+      </section>
+      <section class="card" id="invite">
+        <h2>{t.inviteTitle}</h2>
+        {props.canEdit ? (
+          <>
+            <ol class="steps">
+              {t.inviteSteps.map((s) => (
+                <li>{s}</li>
+              ))}
+            </ol>
+            {newest ? <InviteBox view={newest} blocName={props.blocName} timeZone={props.timeZone} /> : <p class="muted">{t.noInvite}</p>}
+            <PostForm action={`${base}/invite`}>
+              <button type="submit" class={newest ? 'secondary' : undefined}>
+                {t.newInvite}
+              </button>
+            </PostForm>
+            {others.length > 0 ? (
+              <>
+                <h3>{t.otherInvites}</h3>
+                <ul>
+                  {others.map((v) => (
+                    <li>
+                      {v.link ? <a href={v.link} class="code">{v.link}</a> : <span class="code">{v.invite.code}</span>}{' '}
+                      <span class="muted small">{t.inviteExpires(showDateTime(v.invite.expires_at, props.timeZone))}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </>
+        ) : (
+          <p class="muted">{t.readOnly}</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ReportAttachment } from '../../db/schema.js';
+import { reportsText as t } from '../messages.js';
+import { showBytes } from '../ui/format.js';
+import { attachmentUrl, contentTypeOf, fileNameOf, isInlineImage, isTooBigForBots } from './attachment-file.js';
+
+/** Why a file cannot be opened here, or null when it can. */
+function problemOf(a: ReportAttachment, filesAvailable: boolean): string | null {
+  if (!a.telegram_file_id) return t.fileMissing;
+  if (isTooBigForBots(a)) return t.fileTooBig;
+  return filesAvailable ? null : '';
+}
+
+function Photo(props: { blocId: number; a: ReportAttachment; n: number }) {
+  const url = attachmentUrl(props.blocId, props.a);
+  return (
+    <figure class="photo">
+      <a href={url} target="_blank" rel="noopener" title={t.openPhoto}>
+        <img class="thumb" src={url} alt={t.photoAlt(props.n, props.a.caption)} loading="lazy" width="200" height="150" />
+      </a>
+      <figcaption class="small">
+        {props.a.caption ? `${props.a.caption} ` : ''}
+        <span class="muted">({t.addedIn(props.a.added_in_revision)})</span>
+      </figcaption>
+    </figure>
+  );
+}
+
+function FileLine(props: { blocId: number; a: ReportAttachment; problem: string | null }) {
+  const a = props.a;
+  const name = a.file_name ?? (a.kind === 'photo' ? t.photo : t.unnamedDocument);
+  const size = a.size_bytes ? ` · ${showBytes(a.size_bytes)}` : '';
+  return (
+    <li>
+      <b>{a.kind === 'photo' ? t.photo : t.document}</b>{' '}
+      {props.problem === null ? (
+        <a href={attachmentUrl(props.blocId, a)} download={fileNameOf(a)}>
+          {name}
+        </a>
+      ) : (
+        name
+      )}
+      <span class="muted small">
+        {size} ({t.addedIn(a.added_in_revision)})
+      </span>
+      {a.caption ? ` — ${a.caption}` : ''}
+      {props.problem ? <div class="muted small">{props.problem}</div> : null}
+    </li>
+  );
+}
+
+/** The report's photos as thumbnails and its documents as download links, streamed from Telegram. */
+export function AttachmentsSection(props: { blocId: number; attachments: ReportAttachment[]; filesAvailable: boolean }) {
+  const shown = props.attachments.filter((a) => problemOf(a, props.filesAvailable) === null && isInlineImage(contentTypeOf(a)));
+  const listed = props.attachments.filter((a) => !shown.includes(a));
+  return (
+    <section class="card" id="attachments">
+      <h2>{t.attachmentsTitle}</h2>
+      {props.attachments.length === 0 ? <p class="muted">{t.noAttachments}</p> : null}
+      {props.attachments.length > 0 && !props.filesAvailable ? <div class="alert info">{t.filesBotNotConnected}</div> : null}
+      {shown.length > 0 ? (
+        <div class="photos">
+          {shown.map((a, i) => (
+            <Photo blocId={props.blocId} a={a} n={i + 1} />
+          ))}
+        </div>
+      ) : null}
+      {listed.length > 0 ? (
+        <ul class="files">
+          {listed.map((a) => (
+            <FileLine blocId={props.blocId} a={a} problem={problemOf(a, props.filesAvailable)} />
+          ))}
+        </ul>
+      ) : null}
+      {props.attachments.length > 0 ? <p class="muted small">{t.storedInTelegram}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+// Broadcasts and their progress. A broadcast's copies are outbox rows keyed
+// 'broadcast:<id>:<chat id>', so what was queued, sent or failed is read from the outbox.
+
+import type { Db } from './connection.js';
+import type { Broadcast, OutboxMessage } from './schema.js';
+
+/** Someone a broadcast could not reach: a focal point without linked Telegram, or a unit without a focal point. */
+export interface UnreachableRecipient {
+  name: string | null;
+  unit: string;
+}
+
+/** The dedupe key of a broadcast's copy for one chat. */
+export function broadcastDedupeKey(broadcastId: number, chatId: string): string {
+  return `broadcast:${broadcastId}:${chatId}`;
+}
+
+// 'broadcast:12:' up to (not including) 'broadcast:12;' (';' follows ':'): exactly the keys of
+// broadcast 12, read through the unique index on dedupe_key (a LIKE would not use it).
+function keyRange(broadcastId: number): [string, string] {
+  return [`broadcast:${broadcastId}:`, `broadcast:${broadcastId};`];
+}
+
+export async function findBroadcastByNonce(db: Db, blocId: number, nonce: string): Promise<Broadcast | undefined> {
+  return db.selectFrom('broadcast').selectAll().where('bloc_id', '=', blocId).where('form_nonce', '=', nonce).executeTakeFirst();
+}
+
+export async function createBroadcast(
+  db: Db,
+  b: { blocId: number; nonce: string; text: string; includeGroups: boolean; senderName: string; createdBy: string; at: Date; unreachable: UnreachableRecipient[] },
+): Promise<Broadcast> {
+  return db
+    .insertInto('broadcast')
+    .values({
+      bloc_id: b.blocId,
+      form_nonce: b.nonce,
+      text: b.text,
+      include_groups: b.includeGroups ? 1 : 0,
+      sender_name: b.senderName,
+      created_by: b.createdBy,
+      created_at: b.at.toISOString(),
+      unreachable: JSON.stringify(b.unreachable),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function setBroadcastRecipients(db: Db, id: number, recipients: number): Promise<void> {
+  await db.updateTable('broadcast').set({ recipients }).where('id', '=', id).execute();
+}
+
+export async function getBroadcastOfBloc(db: Db, blocId: number, id: number): Promise<Broadcast | undefined> {
+  return db.selectFrom('broadcast').selectAll().where('bloc_id', '=', blocId).where('id', '=', id).executeTakeFirst();
+}
+
+export function unreachableOf(b: Broadcast): UnreachableRecipient[] {
+  try {
+    const v = JSON.parse(b.unreachable) as unknown;
+    return Array.isArray(v) ? (v as UnreachableRecipient[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Each copy of the broadcast (its outbox rows), in the order they were queued. */
+export async function broadcastMessages(db: Db, blocId: number, broadcastId: number): Promise<OutboxMessage[]> {
+  const [from, to] = keyRange(broadcastId);
+  return db
+    .selectFrom('outbox_message')
+    .selectAll()
+    .where('dedupe_key', '>=', from)
+    .where('dedupe_key', '<', to)
+    .where('bloc_id', '=', blocId)
+    .orderBy('id')
+    .execute();
+}
+
+export interface BroadcastCounts {
+  /** Queued or being handed to Telegram right now. */
+  pending: number;
+  sent: number;
+  failed: number;
+}
+
+export function countMessages(messages: Pick<OutboxMessage, 'status'>[]): BroadcastCounts {
+  const n = { pending: 0, sent: 0, failed: 0 };
+  for (const m of messages) {
+    if (m.status === 'sent') n.sent++;
+    else if (m.status === 'failed') n.failed++;
+    else n.pending++;
+  }
+  return n;
+}
+
+/** The bloc's latest broadcasts, newest first, each with the counts of its copies. */
+export async function listBroadcasts(db: Db, blocId: number, limit = 30): Promise<(Broadcast & BroadcastCounts)[]> {
+  const rows = await db.selectFrom('broadcast').selectAll().where('bloc_id', '=', blocId).orderBy('id', 'desc').limit(limit).execute();
+  const out: (Broadcast & BroadcastCounts)[] = [];
+  for (const b of rows) {
+    const [from, to] = keyRange(b.id);
+    const statuses = await db
+      .selectFrom('outbox_message')
+      .select('status')
+      .where('dedupe_key', '>=', from)
+      .where('dedupe_key', '<', to)
+      .where('bloc_id', '=', blocId)
+      .execute();
+    out.push({ ...b, ...countMessages(statuses) });
+  }
+  return out;
+}
