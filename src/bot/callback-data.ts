@@ -13,6 +13,8 @@ export type DraftAction =
   | { kind: 'back' }
   | { kind: 'cancel' }
   | { kind: 'move' }
+  /** Start the draft again on the report another focal point stored meanwhile. */
+  | { kind: 'rebase' }
   | { kind: 'edit'; step: Step };
 
 export type CallbackAction =
@@ -33,6 +35,7 @@ const SIMPLE: Record<string, DraftAction['kind']> = {
   b: 'back',
   c: 'cancel',
   mv: 'move',
+  rb: 'rebase',
 };
 const SIMPLE_CODE = Object.fromEntries(Object.entries(SIMPLE).map(([code, kind]) => [kind, code])) as Record<string, string>;
 const FIELD_CODE: Record<TextField, string> = { notableResults: 'tn', difficulties: 'td', proposals: 'tp' };

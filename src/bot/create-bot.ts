@@ -6,6 +6,7 @@ import { fallbackFeature } from './features/fallback.js';
 import { groupFeature } from './features/group.js';
 import { helpFeature } from './features/help.js';
 import { onboardingFeature } from './features/onboarding.js';
+import { reportConflictFeature } from './features/report-conflict.js';
 import { reportInputFeature } from './features/report-input.js';
 import { reportSendFeature } from './features/report-send.js';
 import { reportStartFeature } from './features/report-start.js';
@@ -38,7 +39,7 @@ export function createBot(token: string, deps: BotDeps): Telegraf<Context> {
   bot.use(Composer.branch((ctx) => ctx.chat !== undefined && ctx.chat.type !== 'private', groupFeature(deps), Composer.passThru()));
   bot.use(onboardingFeature(deps), helpFeature());
   bot.use(accessGate(deps));
-  bot.use(statusFeature(deps), reportStartFeature(deps), reportSendFeature(deps), reportInputFeature(deps));
+  bot.use(statusFeature(deps), reportStartFeature(deps), reportSendFeature(deps), reportConflictFeature(deps), reportInputFeature(deps));
   bot.use(fallbackFeature());
   return bot;
 }

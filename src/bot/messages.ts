@@ -30,6 +30,7 @@ export const BUTTONS = {
   evidence: 'Ảnh, tài liệu minh chứng',
   editReport: 'Sửa báo cáo này',
   move: (label: string) => `Chuyển sang ${label}`,
+  rebase: 'Nạp lại trên bản đã gửi',
   privateChat: 'Nhắn riêng cho bot',
 };
 
@@ -167,6 +168,32 @@ export const M = {
   lockedKeepDraft: 'Nội dung đồng chí đã nhập vẫn được giữ: có thể chuyển sang kỳ hiện tại, hoặc hủy.',
   alreadyReported: (label: string) =>
     `Kỳ ${label} đã có báo cáo của đơn vị, nên không ghi "Không có gì mới" đè lên. Đồng chí dùng /baocao để sửa báo cáo nếu cần.`,
+  baseConflict: (c: { label: string; unit: string; who: string; at: string; revision: number; created: boolean }) =>
+    [
+      `⚠️ Bản báo cáo ${c.label} đồng chí đang soạn chưa được lưu.`,
+      c.created
+        ? `Trong lúc đồng chí soạn, ${c.who} đã gửi báo cáo kỳ này của ${c.unit} lúc ${c.at}.`
+        : `Trong lúc đồng chí soạn, ${c.who} đã gửi bản sửa lần ${c.revision - 1} báo cáo kỳ này của ${c.unit} lúc ${c.at}.`,
+      'Để không ghi đè số liệu đồng chí chưa xem, bot giữ nguyên bản đang soạn. Đồng chí có thể nạp lại: bot lấy báo cáo đã gửi làm nền, giữ những mục đồng chí đã nhập, rồi cho xem lại trước khi gửi. Hoặc hủy bản đang soạn.',
+    ].join('\n'),
+  conflictAuthor: (a: { focalPointName: string | null; admin: string | null; self: boolean }) =>
+    a.self
+      ? 'chính đồng chí (từ một cuộc trò chuyện khác)'
+      : a.focalPointName
+        ? `đồng chí ${a.focalPointName}`
+        : a.admin
+          ? `Văn phòng Khối thi đua (${a.admin})`
+          : 'một cán bộ đầu mối khác của đơn vị',
+  rebased: (label: string, revision: number, overrides: string[]) =>
+    [
+      `Đã nạp lại báo cáo ${label} trên bản đã gửi (lần ${revision}): các mục đồng chí đã nhập được giữ, các mục khác lấy theo bản đã gửi.`,
+      overrides.length > 0
+        ? `Khi gửi, những mục sau sẽ thay nội dung đã gửi:\n${overrides.map((o) => `• ${o}`).join('\n')}`
+        : 'Các mục đồng chí đã nhập không khác bản đã gửi.',
+    ].join('\n'),
+  overrideValue: (c: FlowCriterion, mine: number, stored: number | null) =>
+    `${c.code}. ${c.title}: ${`${formatValue(mine)} ${unitLabel(c)}`.trim()} (bản đã gửi: ${stored === null ? 'chưa có' : `${formatValue(stored)} ${unitLabel(c)}`.trim()})`,
+  overrideText: (field: TextField) => `${FIELD_NAMES[field]} (nội dung đồng chí đã nhập)`,
   draftBusy: (label: string) =>
     `Đồng chí đang soạn dở báo cáo ${label}. Xin gửi hoặc hủy (/huy) báo cáo đó trước khi bắt đầu báo cáo khác.`,
   statusHeader: (unit: string, bloc: string, at: string) => `Tình hình báo cáo của ${unit} (${bloc}), lúc ${at}:`,

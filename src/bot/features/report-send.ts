@@ -1,6 +1,7 @@
 // Sending, "nothing new", cancelling and moving a draft. Sending checks the draft's version and
 // deletes the draft in the same transaction as submitReport, so a double tap on "Gửi" stores one
-// report (or one revision) and the second tap is answered as a stale button.
+// report (or one revision) and the second tap is answered as a stale button. It also refuses a
+// draft started before another focal point of the unit sent or revised the report (report-conflict.ts).
 import { Composer, type Context } from 'telegraf';
 import { callbackQuery } from 'telegraf/filters';
 import { canOfferNil, movePeriod, toSubmission } from '../../core/report-flow/submission.js';
@@ -17,6 +18,7 @@ import type { BotDeps } from '../deps.js';
 import type { ActiveFocalPoint } from '../identity.js';
 import { BUTTONS, M } from '../messages.js';
 import { renderStep } from '../render-step.js';
+import { type ConflictOutcome, conflictOf, showConflict } from './report-conflict.js';
 import { acknowledgeTap, reply } from '../reply.js';
 import { deadlinesOf, draftTarget, dueDateOf, lockDateOf, openPeriods, yearOfPeriod } from '../report-context.js';
 import { activeOf, conversationKeyOf } from '../session.js';
@@ -25,6 +27,7 @@ type SendOutcome =
   | { kind: 'sent'; report: ProgressReport; attachments: number }
   | { kind: 'locked'; draft: ReportDraft; version: number }
   | { kind: 'already_reported'; draft: ReportDraft }
+  | ConflictOutcome
   | { kind: 'stale' };
 
 async function store(trx: Db, deps: BotDeps, s: ActiveFocalPoint, key: ConversationKey, draft: ReportDraft, version: number, isNil: boolean): Promise<SendOutcome> {
@@ -35,6 +38,11 @@ async function store(trx: Db, deps: BotDeps, s: ActiveFocalPoint, key: Conversat
   if (isNil && (await getReport(trx, s.bloc.id, s.unit.id, draft.period.key))) {
     await saveState(trx, key, null, version, now);
     return { kind: 'already_reported', draft };
+  }
+  if (!isNil) {
+    // Never replace a report the draft's author has not seen: keep the draft and let them rebase it.
+    const conflict = await conflictOf(trx, s, draft, version);
+    if (conflict) return conflict;
   }
   // A criterion removed from the covenant while the draft waited cannot take a value any more.
   const live = new Set((await listCriteria(trx, s.bloc.id, yearOfPeriod(draft.period))).map((c) => c.id));
@@ -72,6 +80,7 @@ async function showSendOutcome(ctx: Context, deps: BotDeps, outcome: SendOutcome
     return;
   }
   await acknowledgeTap(ctx);
+  if (outcome.kind === 'conflict') return showConflict(ctx, deps, outcome);
   if (outcome.kind === 'already_reported') return reply(ctx, M.alreadyReported(outcome.draft.period.label));
   if (outcome.kind === 'locked') {
     const current = openPeriods(s.bloc, deps.now(), deps.timeZone)[0]!;

@@ -5,3 +5,4 @@ export * from './number-input.js';
 export * from './submission.js';
 export * from './text-input.js';
 export * from './types.js';
+export * from './base-check.js';
