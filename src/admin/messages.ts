@@ -549,7 +549,7 @@ export const holidaysText = {
 
 export const deliveryText = {
   title: 'Tình hình gửi tin',
-  intro: 'Các tin nhắc nhở, chuyển cấp và bản tin được xếp hàng rồi gửi dần theo giới hạn của Telegram.',
+  intro: 'Các tin nhắc nhở, chuyển cấp, bản tin và thông báo được xếp hàng rồi gửi dần theo giới hạn của Telegram.',
   queued: 'Đang chờ gửi',
   sending: 'Đang gửi',
   sent: 'Đã gửi',
@@ -571,7 +571,7 @@ export const deliveryText = {
   resend: 'Gửi lại',
   resendConfirm: 'Đưa tin này vào hàng đợi gửi lại?',
   notFailedAnymore: 'Tin này không còn ở trạng thái lỗi.',
-  tabs: { status: 'Tình hình gửi tin', broadcasts: 'Gửi thông báo', groups: 'Nhóm Telegram của Khối' },
+  tabs: { status: 'Tình hình gửi', broadcasts: 'Gửi thông báo', groups: 'Nhóm Telegram' },
   tabsLabel: 'Các trang gửi tin',
 };
 
@@ -660,6 +660,7 @@ export const broadcastText = {
   colReason: 'Lý do, cách khắc phục',
   group: 'Nhóm',
   unknownRecipient: (chatId: string) => `Cuộc trò chuyện ${chatId}`,
+  groupRecipient: (title: string) => `Nhóm: ${title}`,
 };
 
 export const digestsText = {

@@ -28,7 +28,7 @@ describe("the bloc's Telegram groups", () => {
     expect(html).toContain('Đang nhận tin');
     expect(html).toContain('Đã ngừng gửi');
     expect(html).not.toContain('Nhóm của khối khác');
-    expect(html).toContain('aria-current="page">Nhóm Telegram của Khối');
+    expect(html).toContain('aria-current="page">Nhóm Telegram</a>');
   });
 
   it('creates a group invite and shows it as a startgroup link and a QR code', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { createAdminApp } from '../../src/admin/app.js';
+import type { TelegramFiles } from '../../src/bot/telegram-files.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 
@@ -23,10 +24,10 @@ export interface RunningAdmin {
 }
 
 /** The real admin app on a random localhost port, over a temporary database with the demo bloc. */
-export async function startAdmin(now: Date): Promise<RunningAdmin> {
+export async function startAdmin(now: Date, opts: { telegramFiles?: TelegramFiles } = {}): Promise<RunningAdmin> {
   const t = await createTestDb();
   await seedDemo(t.db, { now, timeZone: TZ });
-  const app = createAdminApp({ db: t.db, now: () => now, timeZone: TZ, botUsername: () => 'khoithidua6_bot', secureCookies: false });
+  const app = createAdminApp({ db: t.db, now: () => now, timeZone: TZ, botUsername: () => 'khoithidua6_bot', telegramFiles: opts.telegramFiles, secureCookies: false });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });

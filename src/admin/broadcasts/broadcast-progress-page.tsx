@@ -45,7 +45,7 @@ function Progress(props: { messages: OutboxMessage[]; names: Map<string, string>
           </p>
         </>
       )}
-      <div class="stats">
+      <div class="stats compact">
         {([['pending', n.pending], ['sent', n.sent], ['failed', n.failed]] as const).map(([k, v]) => (
           <div class="stat" id={`count-${k}`}>
             <b>{v}</b>
@@ -67,19 +67,21 @@ function Progress(props: { messages: OutboxMessage[]; names: Map<string, string>
                 <tr>
                   <th>{t.colRecipient}</th>
                   <th>{t.colStatus}</th>
-                  <th>{t.colReason}</th>
+                  {n.failed > 0 ? <th>{t.colReason}</th> : null}
                 </tr>
               </thead>
               <tbody>
                 {props.messages.map((m) => (
                   <tr>
-                    <td>{props.names.get(m.chat_id) ?? (m.chat_type === 'group' ? `${t.group} ${m.chat_id}` : t.unknownRecipient(m.chat_id))}</td>
+                    <td>{m.chat_type === 'group' ? t.groupRecipient(props.names.get(m.chat_id) ?? m.chat_id) : (props.names.get(m.chat_id) ?? t.unknownRecipient(m.chat_id))}</td>
                     <td>
                       <StatusBadge status={m.status} />
                     </td>
-                    <td class="small">
-                      <Reason m={m} />
-                    </td>
+                    {n.failed > 0 ? (
+                      <td class="small">
+                        <Reason m={m} />
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

@@ -57,28 +57,28 @@ export function GroupPage(props: {
               <thead>
                 <tr>
                   <th>{t.colTitle}</th>
-                  <th>{t.colLinked}</th>
+                  <th class="hide-phone">{t.colLinked}</th>
                   <th>{t.colStatus}</th>
-                  {props.canEdit ? <th></th> : null}
                 </tr>
               </thead>
               <tbody>
                 {props.chats.map((g) => (
                   <tr>
-                    <td>{g.title ?? t.untitled}</td>
-                    <td>{showDateTime(g.linked_at, props.timeZone)}</td>
-                    <td>{g.active ? <span class="badge reported">{t.active}</span> : <span class="badge neutral">{t.inactive}</span>}</td>
-                    {props.canEdit ? (
-                      <td>
-                        {g.active ? (
-                          <PostForm action={`${base}/${g.id}/deactivate`} confirm={t.deactivateConfirm}>
-                            <button type="submit" class="secondary small" aria-label={t.deactivateLabel(g.title ?? t.untitled)}>
-                              {t.deactivate}
-                            </button>
-                          </PostForm>
-                        ) : null}
-                      </td>
-                    ) : null}
+                    <td>
+                      {g.title ?? t.untitled}
+                      <div class="muted small show-phone">{showDateTime(g.linked_at, props.timeZone)}</div>
+                    </td>
+                    <td class="hide-phone">{showDateTime(g.linked_at, props.timeZone)}</td>
+                    <td>
+                      {g.active ? <span class="badge reported">{t.active}</span> : <span class="badge neutral">{t.inactive}</span>}
+                      {props.canEdit && g.active ? (
+                        <PostForm action={`${base}/${g.id}/deactivate`} confirm={t.deactivateConfirm} class="cell-action">
+                          <button type="submit" class="secondary small" aria-label={t.deactivateLabel(g.title ?? t.untitled)}>
+                            {t.deactivate}
+                          </button>
+                        </PostForm>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -113,20 +113,23 @@ summary { cursor: pointer; padding: .25rem 0; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
-.tabs { display: flex; gap: .2rem; margin: 0 0 1rem; border-bottom: 1px solid var(--line); overflow-x: auto; scrollbar-width: thin; }
+.tabs { display: flex; flex-wrap: wrap; gap: 0 .2rem; margin: 0 0 1rem; border-bottom: 1px solid var(--line); }
 .tabs a { padding: .45rem .75rem; white-space: nowrap; text-decoration: none; color: var(--ink); font-size: .92rem; border-bottom: 3px solid transparent; }
 .tabs a[aria-current="page"] { border-bottom-color: var(--red); font-weight: 600; color: var(--red-dark); }
 .photos { display: flex; flex-wrap: wrap; gap: .8rem; margin-bottom: .8rem; }
-.photo { margin: 0; width: 200px; max-width: 100%; }
-.thumb { display: block; width: 200px; max-width: 100%; height: 150px; object-fit: cover; border: 1px solid var(--line); border-radius: 6px; background: #f1f3f5; }
+.photo { margin: 0; width: 200px; }
+.thumb { display: block; width: 100%; height: auto; aspect-ratio: 4 / 3; object-fit: cover; border: 1px solid var(--line); border-radius: 6px; background: #f1f3f5; }
 .photo figcaption { margin-top: .25rem; }
 ul.files { padding-left: 1.1rem; }
 ul.files li { margin-bottom: .35rem; }
 progress.progress-bar { display: block; width: 100%; height: 1.1rem; accent-color: var(--ok); }
 ol.steps { padding-left: 1.3rem; margin-top: 0; }
-.counter { max-width: 36rem; text-align: right; }
+.counter { max-width: 48rem; text-align: right; }
 .counter.over { color: var(--miss); font-weight: 600; }
 textarea[data-counter] { max-width: 48rem; }
+.stats.compact .stat { min-width: 0; flex: 1 1 0; }
+form.cell-action { margin: .35rem 0 0; }
+dl.facts + h2 { margin-top: 1rem; }
 @media (max-width: 900px) {
   .navbar ul { flex-wrap: nowrap; overflow-x: auto; scrollbar-width: thin; }
 }
@@ -144,6 +147,10 @@ textarea[data-counter] { max-width: 48rem; }
   table.bars th { width: 7rem; font-size: .82rem; }
   table.bars td.num { width: 5rem; font-size: .82rem; }
   input[type=text], input[type=password], select, textarea { font-size: 16px; }
+  div.show-phone { display: block; }
+  .tabs a { padding: .45rem .5rem; font-size: .88rem; }
+  .photo { width: calc(50% - .4rem); }
+  .stats.compact .stat { padding: .5rem .6rem; }
 }
 @media print { .topbar, .navbar, form, .busy { display: none !important; } body { background: #fff; } .card { border: 0; } }
 `;
