@@ -55,27 +55,41 @@ export interface DueOutboxMessage {
 }
 
 /**
- * Rows ready to send at `now`: the oldest queued row of each chat (so one chat's backlog neither
- * jumps its own order nor starves other chats), skipping chats the caller is still pacing.
+ * No older row of the same chat is still waiting or in flight: a chat's messages go out in the
+ * order they were queued, even when an earlier one is waiting for a retry (a split digest's part 1
+ * rescheduled after a 502 must not let part 2 overtake it).
+ */
+const headOfItsChat = sql<boolean>`not exists (
+  select 1 from outbox_message as older
+  where older.chat_id = outbox_message.chat_id
+    and older.status in ('queued', 'sending')
+    and older.id < outbox_message.id
+)`;
+
+/**
+ * Rows ready to send at `now`: of each chat, only its oldest pending row, and only once it is due
+ * (so one chat's backlog neither jumps its own order nor starves other chats), skipping chats the
+ * caller is still pacing.
  */
 export async function listDueOutbox(
   db: Db,
   opts: { now: Date; limit: number; skipChats?: readonly string[] },
 ): Promise<DueOutboxMessage[]> {
   const skip = opts.skipChats ?? [];
-  // SQLite returns the bare columns of the row holding min(id) in each group.
+  // Walks the (status, next_attempt_at) index in order; the ordering check is one probe of the
+  // (chat_id, status) index per row, so distinct chats cost no more than before.
   const rows = await db
     .selectFrom('outbox_message')
-    .select((eb) => [eb.fn.min('id').as('id'), 'chat_id', 'chat_type', 'next_attempt_at'])
+    .select(['id', 'chat_id', 'chat_type'])
     .where('status', '=', 'queued')
     .where('next_attempt_at', '<=', opts.now.toISOString())
     .$if(skip.length > 0, (qb) => qb.where('chat_id', 'not in', skip))
-    .groupBy('chat_id')
+    .where(headOfItsChat)
     .orderBy('next_attempt_at')
     .orderBy('id')
     .limit(opts.limit)
     .execute();
-  return rows.map((r) => ({ id: Number(r.id), chatId: r.chat_id, chatType: r.chat_type }));
+  return rows.map((r) => ({ id: r.id, chatId: r.chat_id, chatType: r.chat_type }));
 }
 
 /** The earliest next_attempt_at of a queued row, to know how long the worker may sleep. */
@@ -88,11 +102,14 @@ export async function nextOutboxAttemptAt(db: Db): Promise<Date | null> {
   return row?.at ? new Date(row.at) : null;
 }
 
-export type ClaimResult = { claimed: true; message: OutboxMessage } | { claimed: false; why: 'taken' | 'expired' };
+export type ClaimResult =
+  | { claimed: true; message: OutboxMessage }
+  | { claimed: false; why: 'taken' | 'expired' | 'behind' };
 
 /**
  * Marks a queued row 'sending' just before it is handed to the Bot API. A row past its not_after
- * is failed as 'expired' instead. Only one claimer can win a row.
+ * is failed as 'expired' instead. Only one claimer can win a row, and only while no older row of
+ * its chat is pending ('behind'), whichever process claims.
  */
 export async function claimOutboxMessage(db: Db, id: number, now: Date): Promise<ClaimResult> {
   const at = now.toISOString();
@@ -109,9 +126,12 @@ export async function claimOutboxMessage(db: Db, id: number, now: Date): Promise
     .set((eb) => ({ status: 'sending', claimed_at: at, attempts: eb('attempts', '+', 1) }))
     .where('id', '=', id)
     .where('status', '=', 'queued')
+    .where(headOfItsChat)
     .returningAll()
     .executeTakeFirst();
-  return message ? { claimed: true, message } : { claimed: false, why: 'taken' };
+  if (message) return { claimed: true, message };
+  const row = await db.selectFrom('outbox_message').select('status').where('id', '=', id).executeTakeFirst();
+  return { claimed: false, why: row?.status === 'queued' ? 'behind' : 'taken' };
 }
 
 /** Records rows Telegram accepted, in one transaction (the worker batches them). */

@@ -7,7 +7,9 @@ import {
   failOutbox,
   listDueOutbox,
   listFailedOutbox,
+  markOutboxSent,
   requeueFailedOutbox,
+  rescheduleOutbox,
   requeueInterruptedOutbox,
 } from '../../src/db/outbox.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
@@ -63,6 +65,42 @@ describe('outbox queries for delivery and the admin', () => {
     expect(due.map((d) => d.chatId)).toEqual(['1', '2']);
     expect(due[0]!.id).toBe(await idOf('a1'));
     expect((await listDueOutbox(t.db, { now, limit: 10, skipChats: ['1'] })).map((d) => d.chatId)).toEqual(['2']);
+  });
+
+  it('hold back a chat’s newer rows while an older one waits for a retry or is in flight', async () => {
+    await queue('part1', blocA, '-1001');
+    await queue('part2', blocA, '-1001');
+    await queue('other', blocA, '2');
+    const [part1, part2] = [await idOf('part1'), await idOf('part2')];
+
+    // Part 1 is in flight: part 2 is not offered and cannot be claimed.
+    expect((await claimOutboxMessage(t.db, part1, now)).claimed).toBe(true);
+    expect((await listDueOutbox(t.db, { now, limit: 10 })).map((d) => d.chatId)).toEqual(['2']);
+    expect(await claimOutboxMessage(t.db, part2, now)).toEqual({ claimed: false, why: 'behind' });
+
+    // Part 1 got a 502 and waits 2 s: part 2, although due, still waits behind it.
+    const retryAt = new Date(now.getTime() + 2000);
+    await rescheduleOutbox(t.db, part1, { at: retryAt, error: '502: Bad Gateway', countAttempt: true });
+    expect((await listDueOutbox(t.db, { now, limit: 10 })).map((d) => d.chatId)).toEqual(['2']);
+    expect(await claimOutboxMessage(t.db, part2, now)).toEqual({ claimed: false, why: 'behind' });
+
+    // Once part 1 is due it is offered first; once it is sent, part 2 follows.
+    expect((await listDueOutbox(t.db, { now: retryAt, limit: 10 })).map((d) => d.id)).toEqual([
+      await idOf('other'),
+      part1,
+    ]);
+    expect((await claimOutboxMessage(t.db, part1, retryAt)).claimed).toBe(true);
+    await markOutboxSent(t.db, [{ id: part1, messageId: 1, at: retryAt }]);
+    expect((await listDueOutbox(t.db, { now: retryAt, limit: 10, skipChats: ['2'] })).map((d) => d.id)).toEqual([
+      part2,
+    ]);
+
+    // A failed older row no longer holds the chat back.
+    await queue('part3', blocA, '-1001');
+    await failAs(part2, 'blocked');
+    expect((await listDueOutbox(t.db, { now: retryAt, limit: 10, skipChats: ['2'] })).map((d) => d.id)).toEqual([
+      await idOf('part3'),
+    ]);
   });
 
   it('let only one claimer win a row', async () => {

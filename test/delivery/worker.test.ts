@@ -104,6 +104,32 @@ describe('delivery worker', () => {
     expect(attempts).toEqual({ '3001': 3, '3002': 2, '3003': 2, '3004': 2, '3005': 1 });
   });
 
+  it('keeps a chat’s order when its first message is retried: part 2 of a split digest waits for part 1', async () => {
+    const { db, api } = await setUp({ groupWindowMs: 2000, perGroupWindow: 5 });
+    api.serverError('-100600', 1, 502);
+    await queueMessages(db, [
+      { chatId: '-100600', chatType: 'group' },
+      { chatId: '-100600', chatType: 'group' },
+      { chatId: '-100600', chatType: 'group' },
+      { chatId: '3101' },
+    ]);
+    // Part 1's retry waits 400 ms, well past the group's pacing (2000 ms / 5 = 400 ms per message).
+    start({ groupWindowMs: 2000, perGroupPerMinute: 5, retryBaseMs: 400, retryMaxMs: 400 });
+    await waitFor(async () => (await statusCounts(db)).sent === 4, 10_000, 'all sent');
+    expect(api.messagesTo('-100600').map((m) => m.text)).toEqual([
+      'Tin thử số 1 gửi -100600',
+      'Tin thử số 2 gửi -100600',
+      'Tin thử số 3 gửi -100600',
+    ]);
+    const rows = await db
+      .selectFrom('outbox_message')
+      .select(['id', 'attempts'])
+      .where('chat_id', '=', '-100600')
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => r.attempts)).toEqual([2, 1, 1]);
+  });
+
   it('marks blocked, never-started and unknown chats failed with the reason, and delivers the others', async () => {
     const { db, api } = await setUp();
     api.blockBot('4001');
