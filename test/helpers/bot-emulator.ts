@@ -249,10 +249,16 @@ export class BotEmulator implements EmulatorPort {
 
   // The download Telegram serves at /file/bot<token>/<file_path> (a GET, outside the method API).
   private serveFile(token: string, path: string, req: IncomingMessage, res: ServerResponse): void {
-    if (token !== this.token) return send(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    if (token !== this.token) {
+      send(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
+      return;
+    }
     const uniqueId = /^files\/([A-Za-z0-9_-]+)$/.exec(path)?.[1];
     const known = uniqueId !== undefined && [...this.files.values()].some((f) => f.file_unique_id === uniqueId);
-    if (req.method !== 'GET' || !known) return send(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    if (req.method !== 'GET' || !known) {
+      send(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+      return;
+    }
     this.downloads.push(path);
     const bytes = this.contents.get(uniqueId) ?? Buffer.from(`emulated file ${uniqueId}`);
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length });

@@ -27,7 +27,7 @@ function Reason(props: { m: OutboxMessage }) {
 }
 
 /** The part of the page that admin.js refreshes in place while anything is still queued. */
-function Progress(props: { messages: OutboxMessage[]; names: Map<string, string> }) {
+function Progress(props: { messages: OutboxMessage[]; names: Map<string, string>; url: string }) {
   const n = countMessages(props.messages);
   const total = props.messages.length;
   const done = n.sent + n.failed;
@@ -55,7 +55,7 @@ function Progress(props: { messages: OutboxMessage[]; names: Map<string, string>
       </div>
       {n.pending > 0 ? (
         <p class="muted small">
-          {t.stillSending} <a href="">{t.refresh}</a>
+          {t.stillSending} <a href={props.url}>{t.refresh}</a>
         </p>
       ) : null}
       {total > 0 ? (
@@ -119,7 +119,7 @@ export function BroadcastProgressPage(props: {
         <a href={`/blocs/${props.blocId}/delivery/broadcasts`}>{t.back}</a>
       </p>
       <h1>{t.detailTitle(when)}</h1>
-      <Progress messages={props.messages} names={props.names} />
+      <Progress messages={props.messages} names={props.names} url={`/blocs/${props.blocId}/delivery/broadcasts/${b.id}`} />
       {props.unreachable.length > 0 ? (
         <section class="card" id="unreachable">
           <h2>{t.unreachableTitle(props.unreachable.length)}</h2>
