@@ -5,7 +5,7 @@ import { formatDateTimeVi } from '../core/time.js';
 import { writeAudit } from '../db/audit-log.js';
 import { getBloc } from '../db/blocs.js';
 import { getFocalPoint } from '../db/focal-points.js';
-import { createInvite, INVITE_TTL_DAYS, inviteLink } from '../db/invites.js';
+import { createInvite, expireInvitesOf, INVITE_TTL_DAYS, inviteLink } from '../db/invites.js';
 import { getUnit } from '../db/units.js';
 import type { CliCommand } from './commands.js';
 import { type CliContext, CliError, parseOptions } from './context.js';
@@ -71,7 +71,9 @@ export const inviteCommand: CliCommand = {
       target = { blocId: bloc.id, auditBloc: bloc.id };
     }
     const username = await botUsernameFor(ctx, options.bot);
-    const invite = await ctx.db.transaction().execute(async (trx) => {
+    const { invite, replaced } = await ctx.db.transaction().execute(async (trx) => {
+      // Like the admin's "new invite": only the newest link of a focal point works.
+      const replaced = target.focalPointId === undefined ? 0 : await expireInvitesOf(trx, target.focalPointId, now);
       const created = await createInvite(trx, {
         kind: kind === 'group' ? 'group' : 'focal_point',
         focalPointId: target.focalPointId,
@@ -87,12 +89,13 @@ export const inviteCommand: CliCommand = {
         entity: 'invite',
         entityId: created.id,
         blocId: target.auditBloc,
-        details: { kind: created.kind, focalPointId: created.focal_point_id, expiresAt: created.expires_at },
+        details: { kind: created.kind, focalPointId: created.focal_point_id, expiresAt: created.expires_at, replaced },
       });
-      return created;
+      return { invite: created, replaced };
     });
     ctx.out(`Đã tạo liên kết mời ${heading}, hiệu lực đến ${formatDateTimeVi(new Date(invite.expires_at), ctx.config.timeZone)}:`);
     ctx.out(inviteLink(username, invite));
     ctx.out(advice);
+    if (replaced > 0) ctx.out(`${replaced} liên kết mời cũ chưa dùng của đồng chí này đã hết hiệu lực.`);
   },
 };

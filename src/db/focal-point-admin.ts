@@ -3,6 +3,9 @@
 import type { Db } from './connection.js';
 import type { FocalPoint, Invite } from './schema.js';
 
+// Lives with the other invite queries (the CLI uses it too); re-exported for the admin's imports.
+export { expireInvitesOf } from './invites.js';
+
 /** Focal points of every unit that ever belonged to the bloc, by unit then id. */
 export async function listFocalPointsOfBloc(db: Db, blocId: number): Promise<FocalPoint[]> {
   return db
@@ -66,19 +69,6 @@ export async function activeInviteOf(db: Db, focalPointId: number, now: Date): P
     .where('expires_at', '>', now.toISOString())
     .orderBy('id', 'desc')
     .executeTakeFirst();
-}
-
-/** Ends the focal point's unused invites (a new one replaces them, or the person left). */
-export async function expireInvitesOf(db: Db, focalPointId: number, now: Date): Promise<number> {
-  const r = await db
-    .updateTable('invite')
-    .set({ expires_at: now.toISOString() })
-    .where('kind', '=', 'focal_point')
-    .where('focal_point_id', '=', focalPointId)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now.toISOString())
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
 }
 
 export async function updateFocalPoint(

@@ -37,6 +37,22 @@ export async function createInvite(
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * Ends the focal point's unused invites, so only the newest link works (a leaked older one must
+ * not link someone else); also when the person leaves. Returns how many were ended.
+ */
+export async function expireInvitesOf(db: Db, focalPointId: number, now: Date): Promise<number> {
+  const r = await db
+    .updateTable('invite')
+    .set({ expires_at: now.toISOString() })
+    .where('kind', '=', 'focal_point')
+    .where('focal_point_id', '=', focalPointId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now.toISOString())
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 export async function findInvite(db: Db, code: string): Promise<Invite | undefined> {
   return db.selectFrom('invite').selectAll().where('code', '=', code).executeTakeFirst();
 }

@@ -3,6 +3,7 @@ import { commands } from '../../src/cli/commands.js';
 import { type CliContext, CliError } from '../../src/cli/context.js';
 import { loadConfig } from '../../src/config.js';
 import { deactivateFocalPoint, getFocalPoint } from '../../src/db/focal-points.js';
+import { createInvite } from '../../src/db/invites.js';
 import { BotEmulator } from '../helpers/bot-emulator.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { createSmallBloc, type SmallBloc } from '../helpers/fixtures.js';
@@ -37,6 +38,26 @@ describe('npm run cli -- invite', () => {
     expect(row).toMatchObject({ kind: 'focal_point', focal_point_id: b.focalPointIds[0], created_by: 'cli', expires_at: '2026-12-01T03:00:00.000Z' });
     const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'invite.create').execute();
     expect(audit).toHaveLength(1);
+  });
+
+  it('ends the focal point’s older unused invites, leaving other focal points’ invites alone', async () => {
+    const older = await createInvite(t.db, { kind: 'focal_point', focalPointId: b.focalPointIds[0]!, createdBy: 'admin', now: new Date('2026-11-20T03:00:00Z') });
+    const otherPerson = await createInvite(t.db, { kind: 'focal_point', focalPointId: b.focalPointIds[1]!, createdBy: 'admin', now: NOW });
+    const group = await createInvite(t.db, { kind: 'group', blocId: b.blocId, createdBy: 'admin', now: NOW });
+    await invite.run(contextFor(t.db, {}, lines), ['focal-point', '--id', String(b.focalPointIds[0]), '--bot', 'khoithidua6_bot']);
+    expect(lines[3]).toBe('1 liên kết mời cũ chưa dùng của đồng chí này đã hết hiệu lực.');
+    const expiresAt = async (id: number) =>
+      (await t.db.selectFrom('invite').select('expires_at').where('id', '=', id).executeTakeFirstOrThrow()).expires_at;
+    expect(await expiresAt(older.id)).toBe(NOW.toISOString());
+    expect(await expiresAt(otherPerson.id)).toBe(otherPerson.expires_at);
+    expect(await expiresAt(group.id)).toBe(group.expires_at);
+    const audit = await t.db.selectFrom('audit_log').select('details').where('action', '=', 'invite.create').executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.details!)).toMatchObject({ replaced: 1 });
+
+    lines.length = 0;
+    await invite.run(contextFor(t.db, {}, lines), ['group', '--bloc', String(b.blocId), '--bot', 'khoithidua6_bot']);
+    expect(lines).toHaveLength(3);
+    expect(await expiresAt(group.id)).toBe(group.expires_at);
   });
 
   it('creates a group invite link, asking Telegram for the bot name with the configured token', async () => {
@@ -95,5 +116,26 @@ describe('an invite from the CLI, opened in Telegram', () => {
     await chat.send(`/start ${link.searchParams.get('start')}`);
     expect(chat.lastText()).toContain('Xin chào đồng chí Cán bộ 3!');
     expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[2]!))?.telegram_user_id).toBe('4242');
+  });
+
+  it('a link printed earlier stops working once a newer one is printed for the same focal point', async () => {
+    const lines: string[] = [];
+    const ctx = { ...contextFor(h.t.db, {}, lines), now: h.clock.now };
+    await invite.run(ctx, ['focal-point', '--id', String(h.bloc.focalPointIds[2]), '--bot', h.runner.botUsername!]);
+    const leaked = new URL(lines[1]!).searchParams.get('start')!;
+    h.clock.set('2026-11-24T04:00:00.000Z');
+    await invite.run(ctx, ['focal-point', '--id', String(h.bloc.focalPointIds[2]), '--bot', h.runner.botUsername!]);
+    const fresh = new URL(lines[4]!).searchParams.get('start')!;
+
+    const stranger = h.emu.chat({ userId: 6666 });
+    await stranger.send(`/start ${leaked}`);
+    expect(stranger.lastText()).toBe(
+      'Liên kết mời đã hết hạn từ 11:00 24/11/2026. Xin đồng chí đề nghị Văn phòng Khối thi đua cấp liên kết mới.',
+    );
+    expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[2]!))?.telegram_user_id).toBeNull();
+
+    const owner = h.emu.chat({ userId: 4243 });
+    await owner.send(`/start ${fresh}`);
+    expect(owner.lastText()).toContain('Xin chào đồng chí Cán bộ 3!');
   });
 });
