@@ -137,7 +137,9 @@ describe('Telegram pages of the admin in Chromium', () => {
       // A report with its photos and documents.
       await addEvidence(browser.context);
       await page.goto(`${base}/reports/${reportId}`);
-      await page.waitForFunction('Array.from(document.querySelectorAll("img.thumb")).every((i) => i.complete && i.naturalWidth > 0)');
+      // Polled from outside: waitForFunction would evaluate inside the page, which the CSP forbids.
+      const loaded = 'Array.from(document.querySelectorAll("img.thumb")).filter((i) => i.complete && i.naturalWidth > 0).length';
+      await expect.poll(() => page.evaluate(loaded), { timeout: 15_000 }).toBe(3);
       expect(await page.locator('img.thumb').count()).toBe(3);
       expect(await page.textContent('#attachments')).toContain('Tệp lớn hơn 20 MB');
       await page.locator('#attachments').scrollIntoViewIfNeeded();
