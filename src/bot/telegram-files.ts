@@ -101,8 +101,10 @@ export function createTelegramFiles(o: TelegramFilesOptions): TelegramFiles {
           res.resume();
           return { ok: false, reason: res.statusCode === 404 ? 'not_found' : 'unavailable', detail: `download: HTTP ${res.statusCode}` };
         }
+        // Only the download's own length: announcing getFile's file_size for a body that turned
+        // out different would cut the response short or leave it hanging.
         const length = Number(res.headers['content-length']);
-        return { ok: true, body: Readable.toWeb(res) as ReadableStream<Uint8Array>, size: Number.isSafeInteger(length) ? length : found.size };
+        return { ok: true, body: Readable.toWeb(res) as ReadableStream<Uint8Array>, size: Number.isSafeInteger(length) ? length : null };
       } catch (error) {
         return { ok: false, reason: 'unavailable', detail: scrub((error as Error).message) };
       }
