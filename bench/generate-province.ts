@@ -2,6 +2,7 @@
 // reports (values, revisions, notable results) over several years. Deterministic (seeded PRNG),
 // written in large batches inside one transaction so that 10 years take seconds, not minutes.
 
+import { seededRandom } from '../src/core/seeded-random.js';
 import { sql } from 'kysely';
 import { periodDeadlines, periodsOfYear } from '../src/core/periods.js';
 import { addDays, zonedInstant } from '../src/core/time.js';
@@ -44,17 +45,6 @@ const NOTABLE = [
   'Nhân rộng mô hình "Dân vận khéo" tại các huyện, thị xã, thành phố.',
 ];
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function insertBatched(db: Db, table: keyof Database, rows: Record<string, unknown>[], size = 400): Promise<void> {
   for (let i = 0; i < rows.length; i += size) {
     await db.insertInto(table).values(rows.slice(i, i + size) as never).execute();
@@ -71,7 +61,7 @@ export async function generateProvince(db: Db, opts: ProvinceOptions): Promise<G
   const lastYear = opts.lastYear ?? 2025;
   const firstYear = lastYear - opts.years + 1;
   const tz = opts.timeZone ?? 'Asia/Ho_Chi_Minh';
-  const rnd = random(opts.seed ?? 6);
+  const rnd = seededRandom(opts.seed ?? 6);
   return db.transaction().execute(async (trx) => {
     let blocId = await nextId(trx, 'bloc');
     let unitId = await nextId(trx, 'unit');

@@ -1,3 +1,4 @@
+import { seededRandom } from '../core/seeded-random.js';
 import { createAdminUser, countAdmins } from '../db/admin-users.js';
 import { writeAudit } from '../db/audit-log.js';
 import { createBlocYear, setRotationOrder } from '../db/bloc-years.js';
@@ -32,18 +33,6 @@ export interface SeedDemoResult {
   adminCreated: boolean;
 }
 
-/** Small deterministic PRNG (mulberry32), so the demo is the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Spreads `total` over `slots` slots at random (each slot gets a whole number). */
 function spread(total: number, slots: number, rnd: () => number): number[] {
   const out = new Array<number>(slots).fill(0);
@@ -73,7 +62,7 @@ export async function seedDemo(db: Db, opts: { now: Date; timeZone: string }): P
   const today = localDateOf(opts.now, opts.timeZone);
   const currentYear = Number(today.slice(0, 4));
   const thisWeek = periodContaining('week', today);
-  const rnd = random(20230313);
+  const rnd = seededRandom(20230313);
 
   return db.transaction().execute(async (trx) => {
     const bloc = await createBloc(trx, {
