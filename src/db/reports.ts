@@ -170,18 +170,3 @@ export async function listReportsForPeriod(db: Db, blocId: number, periodKey: st
     .orderBy('unit_id')
     .execute();
 }
-
-/** Sum of each unit's values per criterion over the reports whose period starts in [from, to]. */
-export async function sumValuesByUnit(db: Db, blocId: number, from: string, to: string) {
-  const rows = await db
-    .selectFrom('report_value as v')
-    .innerJoin('progress_report as r', 'r.id', 'v.report_id')
-    .select(['r.unit_id', 'v.criterion_id'])
-    .select((eb) => eb.fn.sum<number>('v.value').as('total'))
-    .where('r.bloc_id', '=', blocId)
-    .where('r.period_start', '>=', from)
-    .where('r.period_start', '<=', to)
-    .groupBy(['r.unit_id', 'v.criterion_id'])
-    .execute();
-  return rows.map((r) => ({ unitId: r.unit_id, criterionId: r.criterion_id, total: Number(r.total) }));
-}
