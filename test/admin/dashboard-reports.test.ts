@@ -74,6 +74,21 @@ describe('dashboard', () => {
     expect(html).toContain('<span class="badge late">Nộp muộn</span>');
     expect(html).toContain('<span class="badge missing">Chưa báo cáo</span>');
   });
+
+  it('shows a late nil report under both badges, as the late and nil counters count it', async () => {
+    a = await createAdminTest();
+    const bloc = await createSmallBloc(a.db, { units: 1 });
+    const period = { kind: 'week' as const, key: '2026-W47', start: '2026-11-16', end: '2026-11-22' };
+    await a.db.transaction().execute((trx) =>
+      submitReport(trx, {
+        blocId: 1, unitId: bloc.unitIds[0]!, period, isNil: true, values: [], notableResults: null, difficulties: null,
+        proposals: null, submittedBy: { admin: 'x' }, via: 'admin', at: new Date('2026-11-25T01:00:00Z'),
+      }),
+    );
+    const c = await signIn(a, 'bloc_admin', 1);
+    const html = await (await c.get('/blocs/1')).text();
+    expect(html).toContain('<span class="badge late">Nộp muộn</span> <span class="badge nil">Không có gì mới</span>');
+  });
 });
 
 describe('reports browser', () => {

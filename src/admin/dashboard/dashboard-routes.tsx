@@ -85,6 +85,8 @@ function Dashboard(p: DashboardProps) {
                     <td>{u.unitName}</td>
                     <td>
                       <span class={`badge ${u.status}`}>{statusNames[u.status]}</span>
+                      {/* A late "nothing new" report counts in both the late and the nil figures above. */}
+                      {u.status === 'late' && u.isNil ? <> <span class="badge nil">{statusNames.nil}</span></> : null}
                     </td>
                     <td class="hide-phone">{showDateTime(u.submittedAt, p.timeZone)}</td>
                     <td class="num hide-phone">{u.revision ?? ''}</td>
