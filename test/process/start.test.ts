@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.js';
+import { createInvite } from '../../src/db/invites.js';
+import { BotEmulator } from '../helpers/bot-emulator.js';
 
 // Starts the real product as `npm start` does (src/main.ts through tsx) and talks to it over HTTP.
 // Node runs tsx as a loader rather than through the tsx wrapper, so a kill reaches the product itself.
@@ -87,6 +89,43 @@ describe('npm start', () => {
     const bloc = await db.selectFrom('bloc').selectAll().executeTakeFirst();
     expect(bloc?.name).toBe('Khối thi đua số 6');
     await db.destroy();
+  });
+
+  it('with a bot token, starts the bot on long polling: a focal point links through an invite', async () => {
+    const emu = await BotEmulator.start();
+    try {
+      const dir = tempDir();
+      const port = await freePort();
+      const dbPath = join(dir, 'ktd.sqlite');
+      const s = start({
+        DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1',
+        TELEGRAM_BOT_TOKEN: emu.token, TELEGRAM_API_ROOT: emu.apiRoot,
+      });
+      children.push(s.child);
+      await waitForHealth(port, s);
+      const until = Date.now() + 15_000;
+      let bot = '';
+      while (Date.now() < until && bot !== 'polling') {
+        bot = String(((await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { bot: string }).bot);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      expect(bot).toBe('polling');
+      expect(s.output()).toMatch(/telegram bot started/);
+      expect([...emu.commands.values()].flat().map((c) => c.command)).toEqual(expect.arrayContaining(['baocao', 'trangthai', 'huy', 'trogiup']));
+
+      const { db } = openDatabase(dbPath);
+      const fp = await db.selectFrom('focal_point').selectAll().orderBy('id').executeTakeFirstOrThrow();
+      const invite = await createInvite(db, { kind: 'focal_point', focalPointId: fp.id, createdBy: 'test', now: new Date() });
+      await db.destroy();
+      const chat = emu.chat({ userId: 4242, firstName: 'Thư' });
+      await chat.send(`/start ${invite.code}`);
+      expect(chat.lastText()).toContain(fp.full_name);
+      s.child.kill('SIGTERM');
+      expect(await s.exited).toBe(0);
+      expect(emu.violations).toEqual([]);
+    } finally {
+      await emu.close();
+    }
   });
 
   it('loads no demo data when DEMO_DATA=false', async () => {
