@@ -26,6 +26,7 @@ import { PageCache } from './http/page-cache.js';
 import { staticRoutes } from './public/static-routes.js';
 import { reportRoutes } from './reports/report-routes.js';
 import { scheduleRoutes } from './schedule/schedule-routes.js';
+import { scoringRoutes } from './scoring/scoring-routes.js';
 import { holidayRoutes } from './holidays/holiday-routes.js';
 import { importRoutes } from './roster-import/import-routes.js';
 import { Layout } from './ui/layout.js';
@@ -55,6 +56,7 @@ function blocApp(): Hono<AdminEnv> {
   app.route('/delivery', deliveryRoutes());
   app.route('/digests', digestRoutes());
   app.route('/downloads', downloadRoutes());
+  app.route('/scoring', scoringRoutes());
   return app;
 }
 

@@ -70,6 +70,12 @@ export async function listScoreAdjustments(db: Db, blocId: number, year: number)
   return rows.map(toAdjustment);
 }
 
+/** One entry of the bloc, or undefined when the id is not the bloc's (for the admin's remove action). */
+export async function getScoreAdjustment(db: Db, blocId: number, id: number): Promise<ScoreAdjustment | undefined> {
+  const row = await db.selectFrom('score_adjustment').selectAll().where('id', '=', id).where('bloc_id', '=', blocId).executeTakeFirst();
+  return row ? toAdjustment(row) : undefined;
+}
+
 /** Removes one entry of the bloc; returns false when it does not exist there. */
 export async function removeScoreAdjustment(db: Db, blocId: number, id: number): Promise<boolean> {
   const r = await db.deleteFrom('score_adjustment').where('id', '=', id).where('bloc_id', '=', blocId).executeTakeFirst();

@@ -7,6 +7,7 @@ import { summaryReportDocx } from '../../summaries/docx/summary-report.js';
 import { summaryWorkbook } from '../../summaries/xlsx/summary-workbook.js';
 import type { AdminEnv } from '../env.js';
 import { downloadsText as t } from '../messages.js';
+import { SummaryTabs } from '../scoring/summary-tabs.js';
 import { Busy } from '../ui/forms.js';
 
 const FORMATS = {
@@ -25,6 +26,7 @@ function DownloadsPage(props: { blocId: number; year: number; error?: string }) 
   const years = [props.year, props.year - 1, props.year - 2];
   return (
     <>
+      <SummaryTabs blocId={props.blocId} current="downloads" />
       <h1>{t.title}</h1>
       <section class="card">
         <p>{t.intro}</p>

@@ -130,6 +130,14 @@ textarea[data-counter] { max-width: 48rem; }
 .stats.compact .stat { min-width: 0; flex: 1 1 0; }
 form.cell-action { margin: .35rem 0 0; }
 dl.facts + h2 { margin-top: 1rem; }
+.assess-row { display: grid; grid-template-columns: minmax(10rem, 1fr) 2fr; gap: .4rem 1rem; padding: .6rem 0; border-top: 1px solid var(--line); }
+.assess-row .field { margin-bottom: .4rem; }
+.assess-form { margin: 0; }
+.assess-form .inline-fields .field:first-child { flex: 0 1 10rem; }
+ul.leaders { margin: 0 0 .5rem; padding-left: 1.2rem; font-size: 1.05rem; }
+tr.leader-row td, tr.leader-row th { background: var(--ok-bg); }
+table.score-table th[scope=row] { font-weight: 600; background: none; }
+tr.leader-row th[scope=row] { background: var(--ok-bg); }
 @media (max-width: 900px) {
   .navbar ul { flex-wrap: nowrap; overflow-x: auto; scrollbar-width: thin; }
 }
@@ -151,6 +159,7 @@ dl.facts + h2 { margin-top: 1rem; }
   .tabs a { padding: .45rem .5rem; font-size: .88rem; }
   .photo { width: calc(50% - .4rem); }
   .stats.compact .stat { padding: .5rem .6rem; }
+  .assess-row { grid-template-columns: 1fr; }
 }
 @media print { .topbar, .navbar, form, .busy { display: none !important; } body { background: #fff; } .card { border: 0; } }
 `;

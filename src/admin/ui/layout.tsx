@@ -11,8 +11,10 @@ declare module 'hono' {
   }
 }
 
-function NavLink(props: { href: string; current: string; children: Child; exact?: boolean }) {
-  const active = props.exact ? props.current === props.href : props.current === props.href || props.current.startsWith(`${props.href}/`);
+/** `also`: another section the entry stands for (its pages are tabs of the entry's page). */
+function NavLink(props: { href: string; current: string; children: Child; exact?: boolean; also?: string }) {
+  const under = (href: string) => props.current === href || props.current.startsWith(`${href}/`);
+  const active = props.exact ? props.current === props.href : under(props.href) || (props.also !== undefined && under(props.also));
   return (
     <li>
       <a href={props.href} aria-current={active ? 'page' : undefined}>
@@ -44,7 +46,7 @@ function BlocNav(props: { c: Context<AdminEnv>; path: string }) {
         <NavLink href={`${base}/schedule`} current={props.path}>{nav.schedule}</NavLink>
         <NavLink href={`${base}/delivery`} current={props.path}>{nav.delivery}</NavLink>
         <NavLink href={`${base}/digests`} current={props.path}>{nav.digests}</NavLink>
-        <NavLink href={`${base}/downloads`} current={props.path}>{nav.downloads}</NavLink>
+        <NavLink href={`${base}/scoring`} current={props.path} also={`${base}/downloads`}>{nav.summaries}</NavLink>
         {admin.role === 'province_admin' ? null : <NavLink href="/holidays" current={props.path}>{nav.holidays}</NavLink>}
         {admin.role === 'bloc_admin' ? <NavLink href="/audit" current={props.path}>{nav.audit}</NavLink> : null}
       </ul>
