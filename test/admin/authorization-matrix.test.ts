@@ -8,6 +8,7 @@ import { createTelegramFiles } from '../../src/bot/telegram-files.js';
 import { linkBlocChat } from '../../src/db/bloc-chats.js';
 import { enqueueOutbox } from '../../src/db/outbox.js';
 import { upsertHoliday } from '../../src/db/holidays.js';
+import { addScoreAdjustment } from '../../src/db/score-adjustments.js';
 import { submitReport } from '../../src/db/reports.js';
 import { BotEmulator } from '../helpers/bot-emulator.js';
 import { createSmallBloc } from '../helpers/fixtures.js';
@@ -28,13 +29,15 @@ interface Ids {
   attachment: number;
   /** The report holding `attachment`. */
   attachmentReport: number;
+  /** A bonus entry of bloc 1 (score_adjustment). */
+  adjustment: number;
   /** Bloc 2's own resources, asked for under bloc 1's pages. */
-  foreign: { report: number; attachment: number; broadcast: number; chat: number };
+  foreign: { report: number; attachment: number; broadcast: number; chat: number; adjustment: number; criterion: number; unit: number };
 }
 
 const NO_IDS: Ids = {
-  unit: 0, focalPoint: 0, criterion: 0, report: 0, message: 0, user: 0, broadcast: 0, chat: 0, attachment: 0, attachmentReport: 0,
-  foreign: { report: 0, attachment: 0, broadcast: 0, chat: 0 },
+  unit: 0, focalPoint: 0, criterion: 0, report: 0, message: 0, user: 0, broadcast: 0, chat: 0, attachment: 0, attachmentReport: 0, adjustment: 0,
+  foreign: { report: 0, attachment: 0, broadcast: 0, chat: 0, adjustment: 0, criterion: 0, unit: 0 },
 };
 
 /** A report of the bloc with one photo (kept by the emulator) and a broadcast with one queued copy. */
@@ -74,10 +77,17 @@ async function world(a: AdminTest, emu: BotEmulator): Promise<Ids> {
   const user = (await a.db.insertInto('admin_user').values({ username: 'nguoikhac', display_name: 'Người khác', password_hash: 'x', role: 'viewer', bloc_id: 1 }).returning('id').executeTakeFirstOrThrow()).id;
   const mine = await reportWithPhoto(a, emu, 1, one.unitIds[2]!, 'Kết quả riêng của khối 1 kèm ảnh');
   const theirs = await reportWithPhoto(a, emu, 2, two.unitIds[0]!, 'Tin riêng của khối 2');
+  const entry = (blocId: number, unitId: number) =>
+    addScoreAdjustment(a.db, { blocId, unitId, year: 2026, kind: 'bonus', points: 2, reason: `Thưởng của khối ${blocId}`, createdBy: 'x', now: NOW });
+  const adjustment = (await entry(1, one.unitIds[0]!)).id;
+  const foreignAdjustment = (await entry(2, two.unitIds[0]!)).id;
   return {
     unit: one.unitIds[1]!, focalPoint: one.focalPointIds[1]!, criterion: one.criterionIds[2]!, report: r.reportId, message, user,
-    broadcast: mine.broadcast, chat: mine.chat, attachment: mine.attachment, attachmentReport: mine.report,
-    foreign: { report: theirs.report, attachment: theirs.attachment, broadcast: theirs.broadcast, chat: theirs.chat },
+    broadcast: mine.broadcast, chat: mine.chat, attachment: mine.attachment, attachmentReport: mine.report, adjustment,
+    foreign: {
+      report: theirs.report, attachment: theirs.attachment, broadcast: theirs.broadcast, chat: theirs.chat,
+      adjustment: foreignAdjustment, criterion: two.criterionIds[2]!, unit: two.unitIds[0]!,
+    },
   };
 }
 
@@ -180,7 +190,15 @@ const ROUTES: Route[] = [
   get(() => '/blocs/1/digests'),
   get(() => '/blocs/1/downloads'),
   get(() => '/blocs/1/downloads/file?kind=annual&year=2026&format=csv'),
+  get(() => '/blocs/1/scoring'),
+  get(() => '/blocs/1/scoring?year=2025'),
+  post(() => '/blocs/1/scoring/adjustments'),
+  post((i) => `/blocs/1/scoring/assessments/${i.criterion}/${i.unit}`),
+  { ...post((i) => `/blocs/1/scoring/assessments/${i.foreign.criterion}/${i.unit}`, FOREIGN_WRITE), note: "bloc 2's criterion" },
+  { ...post((i) => `/blocs/1/scoring/assessments/${i.criterion}/${i.foreign.unit}`, FOREIGN_WRITE), note: "bloc 2's unit" },
+  { ...post((i) => `/blocs/1/scoring/adjustments/${i.foreign.adjustment}/delete`, FOREIGN_WRITE), note: "bloc 2's entry" },
   // Last: these change what the routes above read.
+  post((i) => `/blocs/1/scoring/adjustments/${i.adjustment}/delete`),
   post((i) => `/blocs/1/covenant/criteria/${i.criterion}/delete`),
   post((i) => `/blocs/1/focal-points/${i.focalPoint}/deactivate`),
   post((i) => `/blocs/1/delivery/groups/${i.chat}/deactivate`),
