@@ -709,11 +709,14 @@ export const scoringText = {
   maxBase: (points: string) => `Tối đa ${points} điểm theo bảng chấm điểm, chưa kể điểm thưởng.`,
   colRank: 'Hạng',
   colUnit: 'Đơn vị',
-  colCriterion: (code: string, max: string) => `TC ${code} (${max}đ)`,
+  colCriterion: (code: string) => `TC ${code}`,
+  colMaxPoints: (max: string) => `${max} điểm`,
   colBase: 'Điểm tiêu chí',
   colBonus: 'Thưởng',
   colDeduction: 'Trừ',
   colTotal: 'Tổng',
+  /** Under the unit's name on a phone, where the total column is off-screen until scrolled to. */
+  phoneTotal: (total: string) => `Tổng: ${total} điểm`,
   colNote: 'Ghi chú',
   legend: 'TC: chỉ tiêu giao ước (điểm chuẩn); di chuột hoặc chạm vào tiêu đề cột để xem tên chỉ tiêu.',
   tieRule:
@@ -758,6 +761,7 @@ export const scoringText = {
   unassessed: 'Chưa đánh giá (tính là đạt)',
   assessedBy: (who: string, when: string) => `${who}, ${when}`,
   note: 'Ghi chú',
+  notePlaceholder: 'Ghi chú (không bắt buộc)',
   readOnly: 'Tài khoản chỉ xem: đồng chí xem được bảng điểm nhưng không sửa được.',
 };
 

@@ -30,7 +30,7 @@ describe('scoring page', () => {
     expect(html).toContain('Chấm điểm thi đua năm 2026');
     expect(html).toContain('Điểm tự chấm tính đến hôm nay, theo số liệu các kỳ báo cáo đã kết thúc (đến hết Tuần 47/2026 (16/11/2026 – 22/11/2026)).');
     expect(html).toContain('Đơn vị 1: 20 điểm');
-    expect(html).toContain('TC 3 (20đ)');
+    expect(html).toContain('title="Cơ quan đạt chuẩn văn hóa">TC 3<div class="small muted">20 điểm</div>');
     expect(html).toContain('Bằng điểm và tỷ lệ, xếp theo thứ tự trong Khối');
     expect(html).toContain('Chỉ tiêu định tính chưa được đánh giá được tính là đạt (đủ điểm).');
     expect(html).toContain('Chưa đánh giá (tính là đạt)');

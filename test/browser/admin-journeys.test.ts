@@ -131,6 +131,29 @@ describe('admin journeys in Chromium', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('main button[type=submit]')]);
       expect(download.suggestedFilename()).toMatch(/^tong-ket-2026-khoi-\d+\.docx$/);
       await shot(page, 'desktop-11-downloads');
+
+      // Scoring: a bonus typed with a thousands dot is refused by the field, then entered; a
+      // qualitative criterion assessed as not met.
+      await page.click('.tabs >> text=Chấm điểm');
+      expect(await page.textContent('h1')).toContain('Chấm điểm thi đua năm 2026');
+      await page.selectOption('#f-unitId', { index: 2 });
+      await page.fill('#f-points', '1.200');
+      await page.fill('#f-reason', 'Đăng cai Hội thi nghiệp vụ của Khối');
+      await page.click('#adjust button[type=submit]');
+      expect(await page.textContent('#f-points-error')).toContain('không có dấu phân cách hàng nghìn');
+      expect(await page.inputValue('#f-reason')).toBe('Đăng cai Hội thi nghiệp vụ của Khối');
+      await shot(page, 'desktop-17-scoring-error');
+      await page.fill('#f-points', '2,5');
+      await page.click('#adjust button[type=submit]');
+      await page.waitForSelector('.alert.ok');
+      expect(await page.textContent('#adjustments')).toContain('Đăng cai Hội thi nghiệp vụ của Khối');
+      const row = page.locator('.assess-row').first();
+      await row.locator('select[name=met]').selectOption('not_met');
+      await row.locator('input[name=note]').fill('Chưa được công nhận đạt chuẩn văn hóa');
+      await row.locator('button[type=submit]').click();
+      await page.waitForSelector('.alert.ok');
+      expect(await page.textContent('#assessments')).toContain('Chưa được công nhận đạt chuẩn văn hóa');
+      await shot(page, 'desktop-18-scoring');
     } finally {
       await browser.close();
     }
@@ -154,6 +177,7 @@ describe('admin journeys in Chromium', () => {
         ['/covenant', 'phone-06-covenant'],
         ['/reports', 'phone-07-reports'],
         ['/schedule', 'phone-08-schedule'],
+        ['/scoring', 'phone-17-scoring'],
       ];
       for (const [path, name] of pages) {
         await page.goto(`${blocUrl}${path}`);

@@ -130,13 +130,19 @@ textarea[data-counter] { max-width: 48rem; }
 .stats.compact .stat { min-width: 0; flex: 1 1 0; }
 form.cell-action { margin: .35rem 0 0; }
 dl.facts + h2 { margin-top: 1rem; }
-.assess-row { display: grid; grid-template-columns: minmax(10rem, 1fr) 2fr; gap: .4rem 1rem; padding: .6rem 0; border-top: 1px solid var(--line); }
-.assess-row .field { margin-bottom: .4rem; }
-.assess-form { margin: 0; }
-.assess-form .inline-fields .field:first-child { flex: 0 1 10rem; }
+.assess-row { display: grid; grid-template-columns: minmax(12rem, 22rem) 1fr; gap: .3rem 1rem; padding: .5rem 0; border-top: 1px solid var(--line); align-items: start; }
+.assess-form { margin: 0; display: flex; flex-wrap: wrap; gap: .4rem .6rem; align-items: flex-start; }
+.assess-form .inline-fields { display: contents; }
+.assess-form .field { margin: 0; flex: 0 0 9.5rem; }
+.assess-form .field + .field { flex: 1 1 14rem; }
+.assess-form .alert { flex-basis: 100%; margin: 0; }
+.assess-form label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.assess-form button { margin-top: .2rem; }
 ul.leaders { margin: 0 0 .5rem; padding-left: 1.2rem; font-size: 1.05rem; }
 tr.leader-row td, tr.leader-row th { background: var(--ok-bg); }
-table.score-table th[scope=row] { font-weight: 600; background: none; }
+table.score-table th[scope=row] { font-weight: 600; background: none; min-width: 11rem; }
+table.score-table thead th.num { white-space: normal; }
+table.score-table td.note { min-width: 10rem; }
 tr.leader-row th[scope=row] { background: var(--ok-bg); }
 @media (max-width: 900px) {
   .navbar ul { flex-wrap: nowrap; overflow-x: auto; scrollbar-width: thin; }
@@ -160,6 +166,7 @@ tr.leader-row th[scope=row] { background: var(--ok-bg); }
   .photo { width: calc(50% - .4rem); }
   .stats.compact .stat { padding: .5rem .6rem; }
   .assess-row { grid-template-columns: 1fr; }
+  table.score-table th[scope=row] { min-width: 9rem; }
 }
 @media print { .topbar, .navbar, form, .busy { display: none !important; } body { background: #fff; } .card { border: 0; } }
 `;

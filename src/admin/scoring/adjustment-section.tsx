@@ -11,7 +11,7 @@ function AdjustmentForm(props: { blocId: number; year: number; units: MemberUnit
     <>
       <h3>{t.addAdjustment}</h3>
       <ErrorSummary form={form} />
-      <PostForm action={`/blocs/${props.blocId}/scoring/adjustments`} id="adjust">
+      <PostForm action={`/blocs/${props.blocId}/scoring/adjustments#adjust`} id="adjust">
         <input type="hidden" name="year" value={String(props.year)} />
         <div class="inline-fields">
           <SelectField label={t.unit} name="unitId" form={form} empty={t.chooseUnit} options={props.units.map((u) => ({ value: u.id, label: u.name }))} />

@@ -47,7 +47,8 @@ export function ScoreTable(props: { summary: BlocSummary }) {
               <th>{t.colUnit}</th>
               {criteria.map((c) => (
                 <th class="num" title={c.title}>
-                  {t.colCriterion(c.code, showNumber(c.maxPoints))}
+                  {t.colCriterion(c.code)}
+                  <div class="small muted">{t.colMaxPoints(showNumber(c.maxPoints))}</div>
                 </th>
               ))}
               <th class="num">{t.colBase}</th>
@@ -61,7 +62,10 @@ export function ScoreTable(props: { summary: BlocSummary }) {
             {scores.rows.map((row) => (
               <tr class={row.rank === 1 ? 'leader-row' : undefined}>
                 <td class="num">{row.rank ?? '—'}</td>
-                <th scope="row">{row.name}</th>
+                <th scope="row">
+                  {row.name}
+                  <div class="show-phone small muted nowrap">{t.phoneTotal(showNumber(row.total))}</div>
+                </th>
                 {row.criteria.map((c) => (
                   <td class="num">
                     {showNumber(c.points)}
@@ -74,7 +78,7 @@ export function ScoreTable(props: { summary: BlocSummary }) {
                 <td class="num">
                   <b>{showNumber(row.total)}</b>
                 </td>
-                <td class="small">{row.rank === null ? t.leftBloc : row.tieBrokenBy ? t.tieNote[row.tieBrokenBy] : ''}</td>
+                <td class="small note">{row.rank === null ? t.leftBloc : row.tieBrokenBy ? t.tieNote[row.tieBrokenBy] : ''}</td>
               </tr>
             ))}
           </tbody>
