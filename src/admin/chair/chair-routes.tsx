@@ -1,7 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { type ChairTerm, nextChairTerm, RotationError } from '../../core/chair-rotation.js';
-import { localDateOf } from '../../core/time.js';
 import { closeBlocYear, createBlocYear, getBlocYear, openBlocYear, setRotationOrder } from '../../db/bloc-years.js';
 import { updateBlocSettings } from '../../db/blocs.js';
 import { canEditBloc, currentAdmin } from '../auth/access.js';
@@ -12,6 +11,7 @@ import { emptyForm, type FormState, typedValues, validForm } from '../http/form.
 import { chairText as t } from '../messages.js';
 import { ChairPage } from './chair-pages.js';
 import { rotationState } from './rotation.js';
+import { today } from '../http/today.js';
 
 const unitChoice = z.preprocess((v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : null), z.number().nullable());
 
@@ -32,11 +32,6 @@ const handoverSchema = z
 const firstSchema = z.object({ year: int(2000, 2100), chairUnitId: unitChoice, deputyUnitId: unitChoice });
 const policySchema = z.object({ policy: choice(['agreed_order', 'deputy_becomes_chair', 'explicit'] as const) });
 const moveSchema = z.object({ direction: choice(['up', 'down'] as const) });
-
-function today(c: Context<AdminEnv>): string {
-  const { now, timeZone } = c.get('deps');
-  return localDateOf(now(), timeZone);
-}
 
 /** Which field a rotation problem belongs next to. */
 function rotationErrorField(e: RotationError): string {

@@ -2,7 +2,6 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { normalizeText } from '../../core/normalize.js';
 import { MAX_ROSTER_ROWS, planRosterImport, ROSTER_TEMPLATE_HEADER, readRosterTable, type RosterInputRow } from '../../core/roster-import.js';
-import { localDateOf } from '../../core/time.js';
 import { canEditBloc, currentAdmin, forbidden } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { applyChange } from '../http/change.js';
@@ -11,6 +10,7 @@ import { csvLine } from '../../summaries/csv/reports-csv.js';
 import { applyRosterImport, countChanges, rosterSnapshot } from './apply.js';
 import { PreviewPage, UploadPage } from './import-pages.js';
 import { readRosterFile } from './read-file.js';
+import { today } from '../http/today.js';
 
 const FIELDS = ['unitName', 'shortName', 'joinedOn', 'fullName', 'position', 'phone', 'role'] as const;
 
@@ -30,11 +30,6 @@ const confirmForm = z.object({
   fileName: z.string().max(255).optional(),
   expected: z.string().max(200).optional(),
 });
-
-function today(c: Context<AdminEnv>): string {
-  const { now, timeZone } = c.get('deps');
-  return localDateOf(now(), timeZone);
-}
 
 async function preview(c: Context<AdminEnv>, fileName: string, rows: RosterInputRow[], stale = false) {
   const bloc = c.get('bloc');

@@ -1,6 +1,5 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { localDateOf } from '../../core/time.js';
 import type { Db } from '../../db/connection.js';
 import {
   addMembership,
@@ -20,6 +19,7 @@ import { choice, date, evenWithFieldErrors, optionalDate, optionalText, text } f
 import { emptyForm, type FormState, typedValues, validForm } from '../http/form.js';
 import { unitsText as t } from '../messages.js';
 import { UnitEditPage, UnitsPage } from './unit-pages.js';
+import { today } from '../http/today.js';
 
 const unitSchema = z.object({ name: text(200), shortName: optionalText(60), joinedOn: date(), leftOn: optionalDate() }).superRefine((v, ctx) => {
   if (typeof v.leftOn === 'string' && typeof v.joinedOn === 'string' && v.leftOn < v.joinedOn)
@@ -34,11 +34,6 @@ const sameName = (a: string, b: string) => a.toLocaleLowerCase('vi') === b.toLoc
 async function nameInUse(db: Db, blocId: number, today: string, name: string, exceptUnitId?: number): Promise<boolean> {
   const rows = await listMembershipRows(db, blocId);
   return rows.some((r) => r.unitId !== exceptUnitId && (r.leftOn === null || r.leftOn >= today) && sameName(r.name, name));
-}
-
-function today(c: Context<AdminEnv>): string {
-  const { now, timeZone } = c.get('deps');
-  return localDateOf(now(), timeZone);
 }
 
 /** The unit named by :unitId, if it ever belonged to this bloc; 404 otherwise. */
