@@ -55,16 +55,28 @@ export interface DueOutboxMessage {
 }
 
 /**
- * No older row of the same chat is still waiting or in flight: a chat's messages go out in the
- * order they were queued, even when an earlier one is waiting for a retry (a split digest's part 1
- * rescheduled after a 502 must not let part 2 overtake it).
+ * How long a row may stay 'sending' before it no longer holds its chat back and is queued again:
+ * far above the Bot API request timeout, so a live request has always ended by then.
  */
-const headOfItsChat = sql<boolean>`not exists (
+export const SENDING_LEASE_MS = 5 * 60_000;
+
+/**
+ * No older row of the same chat and the same kind of message (from the same bloc) is still waiting
+ * or in flight: a split digest's part 1 rescheduled after a 502 must not let part 2 overtake it.
+ * The order holds within a kind only, so a digest waiting hours for retries never holds back a
+ * reminder (which would expire unsent), and a row stuck 'sending' past its lease holds nothing.
+ */
+function headOfItsChat(now: Date) {
+  const leaseStart = new Date(now.getTime() - SENDING_LEASE_MS).toISOString();
+  return sql<boolean>`not exists (
   select 1 from outbox_message as older
   where older.chat_id = outbox_message.chat_id
-    and older.status in ('queued', 'sending')
+    and older.kind = outbox_message.kind
+    and older.bloc_id is outbox_message.bloc_id
+    and (older.status = 'queued' or (older.status = 'sending' and older.claimed_at > ${leaseStart}))
     and older.id < outbox_message.id
 )`;
+}
 
 /**
  * Rows ready to send at `now`: of each chat, only its oldest pending row, and only once it is due
@@ -84,7 +96,7 @@ export async function listDueOutbox(
     .where('status', '=', 'queued')
     .where('next_attempt_at', '<=', opts.now.toISOString())
     .$if(skip.length > 0, (qb) => qb.where('chat_id', 'not in', skip))
-    .where(headOfItsChat)
+    .where(headOfItsChat(opts.now))
     .orderBy('next_attempt_at')
     .orderBy('id')
     .limit(opts.limit)
@@ -126,7 +138,7 @@ export async function claimOutboxMessage(db: Db, id: number, now: Date): Promise
     .set((eb) => ({ status: 'sending', claimed_at: at, attempts: eb('attempts', '+', 1) }))
     .where('id', '=', id)
     .where('status', '=', 'queued')
-    .where(headOfItsChat)
+    .where(headOfItsChat(now))
     .returningAll()
     .executeTakeFirst();
   if (message) return { claimed: true, message };
@@ -200,6 +212,23 @@ export async function requeueInterruptedOutbox(db: Db, now: Date): Promise<numbe
       claimed_at: null,
     })
     .where('status', '=', 'sending')
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Queues again rows left 'sending' past their lease while this process runs (their result could
+ * not be recorded, e.g. the database was busy), except those the caller still has in flight. Like
+ * the requeue after a restart, a message Telegram had accepted then arrives twice.
+ */
+export async function requeueStaleSendingOutbox(db: Db, now: Date, inFlightIds: readonly number[]): Promise<number[]> {
+  const rows = await db
+    .updateTable('outbox_message')
+    .set({ status: 'queued', next_attempt_at: now.toISOString(), last_error: 'interrupted: result not recorded, resent', claimed_at: null })
+    .where('status', '=', 'sending')
+    .where('claimed_at', '<=', new Date(now.getTime() - SENDING_LEASE_MS).toISOString())
+    .$if(inFlightIds.length > 0, (qb) => qb.where('id', 'not in', inFlightIds))
     .returning('id')
     .execute();
   return rows.map((r) => r.id);

@@ -9,6 +9,7 @@ import {
   listDueOutbox,
   nextOutboxAttemptAt,
   requeueInterruptedOutbox,
+  requeueStaleSendingOutbox,
 } from '../db/outbox.js';
 import type { OutboxMessage } from '../db/schema.js';
 import type { Logger } from '../logger.js';
@@ -115,7 +116,7 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     busyChats.add(m.chat_id);
     const p = settle(m)
       .catch((error) => {
-        // The row stays 'sending' and is resent after a restart (logged so it can be traced).
+        // The row stays 'sending' until its lease ends, then it is queued again (see loop()).
         deps.logger.error({ err: error, outboxId: m.id }, 'could not record a delivery result');
       })
       .finally(() => {
@@ -153,8 +154,14 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         'messages were in flight when the previous process stopped; sending them again (any Telegram had already accepted arrive twice)',
       );
     }
+    let leaseCheckedAt = monotonic();
     while (!stopping) {
       try {
+        if (monotonic() - leaseCheckedAt >= 60_000) {
+          leaseCheckedAt = monotonic();
+          const stale = await requeueStaleSendingOutbox(deps.db, deps.now(), [...inFlight.keys()]);
+          if (stale.length > 0) deps.logger.warn({ outboxIds: stale }, 'results of these sends were never recorded; sending them again');
+        }
         await step();
       } catch (error) {
         // A busy or failing database must not end delivery: log, wait, try again.

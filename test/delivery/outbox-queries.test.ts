@@ -11,6 +11,8 @@ import {
   requeueFailedOutbox,
   rescheduleOutbox,
   requeueInterruptedOutbox,
+  requeueStaleSendingOutbox,
+  SENDING_LEASE_MS,
 } from '../../src/db/outbox.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 
@@ -28,11 +30,11 @@ afterEach(async () => {
   await t.close();
 });
 
-async function queue(key: string, blocId: number | null, chatId: string, opts: { notBefore?: Date } = {}) {
+async function queue(key: string, blocId: number | null, chatId: string, opts: { notBefore?: Date; kind?: string } = {}) {
   return enqueueOutbox(t.db, {
     dedupeKey: key,
     blocId,
-    kind: 'reminder',
+    kind: opts.kind ?? 'reminder',
     chatId,
     chatType: 'private',
     payload: { text: key },
@@ -101,6 +103,36 @@ describe('outbox queries for delivery and the admin', () => {
     expect((await listDueOutbox(t.db, { now: retryAt, limit: 10, skipChats: ['2'] })).map((d) => d.id)).toEqual([
       await idOf('part3'),
     ]);
+  });
+
+  it('keep the order within a kind only: a digest waiting for retries never holds back a reminder', async () => {
+    await queue('digest1', blocA, '-1001', { kind: 'digest' });
+    await queue('digest2', blocA, '-1001', { kind: 'digest' });
+    await queue('reminder', blocA, '-1001');
+    const digest1 = await idOf('digest1');
+    expect((await claimOutboxMessage(t.db, digest1, now)).claimed).toBe(true);
+    await rescheduleOutbox(t.db, digest1, { at: new Date(now.getTime() + 3_600_000), error: '502: Bad Gateway', countAttempt: true });
+    expect((await listDueOutbox(t.db, { now, limit: 10 })).map((d) => d.id)).toEqual([await idOf('reminder')]);
+    expect(await claimOutboxMessage(t.db, await idOf('digest2'), now)).toEqual({ claimed: false, why: 'behind' });
+  });
+
+  it('let a row stuck in sending past its lease hold nothing back, and queue it again', async () => {
+    await queue('stuck', blocA, '-1001');
+    await queue('next', blocA, '-1001');
+    await queue('live', blocA, '5');
+    const [stuck, live] = [await idOf('stuck'), await idOf('live')];
+    expect((await claimOutboxMessage(t.db, stuck, now)).claimed).toBe(true);
+    expect((await claimOutboxMessage(t.db, live, now)).claimed).toBe(true);
+    // Within the lease the claimed row still holds its chat.
+    const within = new Date(now.getTime() + SENDING_LEASE_MS - 1000);
+    expect((await listDueOutbox(t.db, { now: within, limit: 10 })).map((d) => d.id)).toEqual([]);
+    expect(await requeueStaleSendingOutbox(t.db, within, [])).toEqual([]);
+    // Past it (its result was never recorded), it holds nothing and is queued again, unless still in flight here.
+    const after = new Date(now.getTime() + SENDING_LEASE_MS + 1000);
+    expect((await listDueOutbox(t.db, { now: after, limit: 10 })).map((d) => d.id)).toEqual([await idOf('next')]);
+    expect(await requeueStaleSendingOutbox(t.db, after, [live])).toEqual([stuck]);
+    const rows = await t.db.selectFrom('outbox_message').select(['id', 'status']).orderBy('id').execute();
+    expect(rows.map((r) => r.status)).toEqual(['queued', 'queued', 'sending']);
   });
 
   it('let only one claimer win a row', async () => {
