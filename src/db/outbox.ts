@@ -198,6 +198,17 @@ export async function failOutbox(db: Db, id: number, f: { reason: string; error:
     .execute();
 }
 
+/** Fails the messages still queued for a chat that no longer takes them (a group stopped by an admin). */
+export async function failQueuedOutboxForChat(db: Db, chatId: string, reason: string, error: string): Promise<number> {
+  const r = await db
+    .updateTable('outbox_message')
+    .set({ status: 'failed', failure_reason: reason, last_error: error, claimed_at: null })
+    .where('chat_id', '=', chatId)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 /**
  * At worker start: rows left 'sending' by a crash go back to the queue and are sent again. A row
  * Telegram accepted just before the crash is then sent twice (docs/decisions/0020).

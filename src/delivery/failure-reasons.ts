@@ -37,5 +37,9 @@ export const failureReasonText: Record<string, { label: string; action: string }
     label: 'Quá thời hạn gửi (không gửi được trong khung giờ gửi tin của ngày)',
     action: 'Tin nhắc đã lỗi thời; lần nhắc kế tiếp sẽ được gửi theo lịch. Chỉ gửi lại nếu thật cần.',
   },
+  chat_stopped: {
+    label: 'Nhóm đã được ngừng nhận tin trước khi tin được gửi',
+    action: 'Không cần làm gì; nếu nhóm cần nhận tin trở lại, liên kết lại nhóm rồi gửi lại tin.',
+  },
   unknown: { label: 'Không rõ lý do', action: 'Báo cho quản trị kỹ thuật.' },
 };

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/connection.js';
 import { createTelegramFiles } from '../../src/bot/telegram-files.js';
 import { linkBlocChat } from '../../src/db/bloc-chats.js';
+import { createInvite } from '../../src/db/invites.js';
 import { enqueueOutbox } from '../../src/db/outbox.js';
 import { upsertHoliday } from '../../src/db/holidays.js';
 import { addScoreAdjustment } from '../../src/db/score-adjustments.js';
@@ -31,13 +32,15 @@ interface Ids {
   attachmentReport: number;
   /** A bonus entry of bloc 1 (score_adjustment). */
   adjustment: number;
+  /** An open group invite of bloc 1. */
+  groupInvite: number;
   /** Bloc 2's own resources, asked for under bloc 1's pages. */
-  foreign: { report: number; attachment: number; broadcast: number; chat: number; adjustment: number; criterion: number; unit: number };
+  foreign: { report: number; attachment: number; broadcast: number; chat: number; adjustment: number; criterion: number; unit: number; groupInvite: number };
 }
 
 const NO_IDS: Ids = {
-  unit: 0, focalPoint: 0, criterion: 0, report: 0, message: 0, user: 0, broadcast: 0, chat: 0, attachment: 0, attachmentReport: 0, adjustment: 0,
-  foreign: { report: 0, attachment: 0, broadcast: 0, chat: 0, adjustment: 0, criterion: 0, unit: 0 },
+  unit: 0, focalPoint: 0, criterion: 0, report: 0, message: 0, user: 0, broadcast: 0, chat: 0, attachment: 0, attachmentReport: 0, adjustment: 0, groupInvite: 0,
+  foreign: { report: 0, attachment: 0, broadcast: 0, chat: 0, adjustment: 0, criterion: 0, unit: 0, groupInvite: 0 },
 };
 
 /** A report of the bloc with one photo (kept by the emulator) and a broadcast with one queued copy. */
@@ -81,10 +84,13 @@ async function world(a: AdminTest, emu: BotEmulator): Promise<Ids> {
     addScoreAdjustment(a.db, { blocId, unitId, year: 2026, kind: 'bonus', points: 2, reason: `Thưởng của khối ${blocId}`, createdBy: 'x', now: NOW });
   const adjustment = (await entry(1, one.unitIds[0]!)).id;
   const foreignAdjustment = (await entry(2, two.unitIds[0]!)).id;
+  const groupInvite = async (blocId: number) => (await createInvite(a.db, { kind: 'group', blocId, createdBy: 'x', now: NOW })).id;
   return {
     unit: one.unitIds[1]!, focalPoint: one.focalPointIds[1]!, criterion: one.criterionIds[2]!, report: r.reportId, message, user,
     broadcast: mine.broadcast, chat: mine.chat, attachment: mine.attachment, attachmentReport: mine.report, adjustment,
+    groupInvite: await groupInvite(1),
     foreign: {
+      groupInvite: await groupInvite(2),
       report: theirs.report, attachment: theirs.attachment, broadcast: theirs.broadcast, chat: theirs.chat,
       adjustment: foreignAdjustment, criterion: two.criterionIds[2]!, unit: two.unitIds[0]!,
     },
@@ -182,6 +188,8 @@ const ROUTES: Route[] = [
   post((i) => `/blocs/1/delivery/${i.message}/requeue`),
   get(() => '/blocs/1/delivery/groups'),
   post(() => '/blocs/1/delivery/groups/invite'),
+  post((i) => `/blocs/1/delivery/groups/invites/${i.groupInvite}/revoke`),
+  { ...post((i) => `/blocs/1/delivery/groups/invites/${i.foreign.groupInvite}/revoke`, FOREIGN_WRITE), note: "bloc 2's group invite" },
   { ...post((i) => `/blocs/1/delivery/groups/${i.foreign.chat}/deactivate`, FOREIGN_WRITE), note: "bloc 2's group" },
   get(() => '/blocs/1/delivery/broadcasts'),
   post(() => '/blocs/1/delivery/broadcasts'),

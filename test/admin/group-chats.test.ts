@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { linkBlocChat } from '../../src/db/bloc-chats.js';
+import { createInvite } from '../../src/db/invites.js';
+import { enqueueOutbox } from '../../src/db/outbox.js';
 import { createSmallBloc } from '../helpers/fixtures.js';
 import { type AdminTest, createAdminTest, NOW, signIn } from './helpers.js';
 
@@ -79,6 +81,39 @@ describe("the bloc's Telegram groups", () => {
     expect(JSON.parse(audit[0]!.details!)).toEqual({ title: 'Nhóm Khối thi đua số 6', telegramChatId: '-1001' });
     const html = await (await c.get('/blocs/1/delivery/groups')).text();
     expect(html).not.toContain('Ngừng gửi tin vào nhóm Nhóm Khối thi đua số 6');
+  });
+
+  it('cancels the messages still queued for a group when it is stopped', async () => {
+    const { main } = await setup();
+    const queue = (key: string, chatId: string) =>
+      enqueueOutbox(a.db, { dedupeKey: key, blocId: 1, kind: 'digest', chatId, chatType: 'group', payload: { text: key }, now: NOW });
+    await queue('digest-main', '-1001');
+    await queue('digest-other', '-3001');
+    const c = await signIn(a, 'bloc_admin', 1);
+    await c.post(`/blocs/1/delivery/groups/${main.id}/deactivate`);
+    const rows = await a.db.selectFrom('outbox_message').select(['dedupe_key', 'status', 'failure_reason']).orderBy('id').execute();
+    expect(rows).toEqual([
+      { dedupe_key: 'digest-main', status: 'failed', failure_reason: 'chat_stopped' },
+      { dedupe_key: 'digest-other', status: 'queued', failure_reason: null },
+    ]);
+  });
+
+  it('revokes an open group invite so its link no longer works, with an audit entry', async () => {
+    await setup('khoithidua_bot');
+    const invite = await createInvite(a.db, { kind: 'group', blocId: 1, createdBy: 'x', now: NOW });
+    const foreign = await createInvite(a.db, { kind: 'group', blocId: 2, createdBy: 'x', now: NOW });
+    const c = await signIn(a, 'bloc_admin', 1);
+    expect(await (await c.get('/blocs/1/delivery/groups')).text()).toContain(invite.code);
+    for (const id of [String(foreign.id), '999', 'abc']) {
+      expect((await c.post(`/blocs/1/delivery/groups/invites/${id}/revoke`)).status).toBe(404);
+    }
+    const res = await c.post(`/blocs/1/delivery/groups/invites/${invite.id}/revoke`);
+    expect(res.headers.get('location')).toBe('/blocs/1/delivery/groups?ok=groupInviteRevoked#invite');
+    const stored = await a.db.selectFrom('invite').select(['id', 'expires_at']).orderBy('id').execute();
+    expect(stored[0]!.expires_at).toBe(NOW.toISOString());
+    expect(stored[1]!.expires_at).not.toBe(NOW.toISOString());
+    expect(await (await c.get('/blocs/1/delivery/groups')).text()).not.toContain(invite.code);
+    expect((await a.db.selectFrom('audit_log').select('action').execute()).map((r) => r.action)).toEqual(['bloc_chat.invite_revoke']);
   });
 
   it("answers 404 for another bloc's group or a made-up id and changes nothing", async () => {

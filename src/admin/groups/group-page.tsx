@@ -96,7 +96,14 @@ export function GroupPage(props: {
                 <li>{s}</li>
               ))}
             </ol>
-            {newest ? <InviteBox view={newest} blocName={props.blocName} timeZone={props.timeZone} /> : <p class="muted">{t.noInvite}</p>}
+            {newest ? (
+              <>
+                <InviteBox view={newest} blocName={props.blocName} timeZone={props.timeZone} />
+                <RevokeForm action={`${base}/invites/${newest.invite.id}/revoke`} />
+              </>
+            ) : (
+              <p class="muted">{t.noInvite}</p>
+            )}
             <PostForm action={`${base}/invite`}>
               <button type="submit" class={newest ? 'secondary' : undefined}>
                 {t.newInvite}
@@ -110,6 +117,7 @@ export function GroupPage(props: {
                     <li>
                       {v.link ? <a href={v.link} class="code">{v.link}</a> : <span class="code">{v.invite.code}</span>}{' '}
                       <span class="muted small">{t.inviteExpires(showDateTime(v.invite.expires_at, props.timeZone))}</span>
+                      <RevokeForm action={`${base}/invites/${v.invite.id}/revoke`} />
                     </li>
                   ))}
                 </ul>
@@ -121,5 +129,15 @@ export function GroupPage(props: {
         )}
       </section>
     </>
+  );
+}
+
+function RevokeForm(props: { action: string }) {
+  return (
+    <PostForm action={props.action} confirm={t.revokeConfirm} class="cell-action">
+      <button type="submit" class="secondary small">
+        {t.revokeInvite}
+      </button>
+    </PostForm>
   );
 }

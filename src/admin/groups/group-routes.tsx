@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import { getBlocChatOfBloc, listBlocChats, openGroupInvites } from '../../db/bloc-chat-admin.js';
 import { deactivateBlocChat } from '../../db/bloc-chats.js';
 import { createInvite, inviteLink } from '../../db/invites.js';
+import { failQueuedOutboxForChat } from '../../db/outbox.js';
 import { canEditBloc, currentAdmin, notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { inviteQrDataUrl } from '../focal-points/invite-qr.js';
@@ -56,12 +57,29 @@ export function groupRoutes(): Hono<AdminEnv> {
     return c.redirect(`/blocs/${bloc.id}/delivery/groups?ok=groupInviteCreated#invite`, 303);
   });
 
+  // A leaked link lets whoever holds it attach their own group to the bloc: editors can end it.
+  app.post('/invites/:inviteId/revoke', async (c) => {
+    const bloc = c.get('bloc');
+    const { db, now } = c.get('deps');
+    const raw = c.req.param('inviteId') ?? '';
+    const at = now();
+    const invite = (await openGroupInvites(db, bloc.id, at)).find((i) => String(i.id) === raw);
+    if (!invite) notFound();
+    await applyChange(c, async (trx, audit) => {
+      await trx.updateTable('invite').set({ expires_at: at.toISOString() }).where('id', '=', invite.id).execute();
+      await audit({ action: 'bloc_chat.invite_revoke', entity: 'invite', entityId: invite.id, blocId: bloc.id });
+    });
+    return c.redirect(`/blocs/${bloc.id}/delivery/groups?ok=groupInviteRevoked#invite`, 303);
+  });
+
   app.post('/:chatId/deactivate', async (c) => {
     const chat = await loadChat(c);
     const bloc = c.get('bloc');
     if (chat.active) {
       await applyChange(c, async (trx, audit) => {
         await deactivateBlocChat(trx, chat.telegram_chat_id);
+        // Digests and announcements already queued for the group must not go out after it was stopped.
+        await failQueuedOutboxForChat(trx, chat.telegram_chat_id, 'chat_stopped', 'group stopped by an admin');
         await audit({ action: 'bloc_chat.deactivate', entity: 'bloc_chat', entityId: chat.id, blocId: bloc.id, details: { title: chat.title, telegramChatId: chat.telegram_chat_id } });
       });
     }

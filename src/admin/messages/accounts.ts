@@ -78,6 +78,7 @@ export const auditText = {
     'holiday.delete': 'Xóa ngày nghỉ lễ',
     'outbox.requeue': 'Gửi lại tin nhắn',
     'bloc_chat.invite': 'Tạo liên kết mời nhóm Telegram',
+    'bloc_chat.invite_revoke': 'Thu hồi liên kết mời nhóm Telegram',
     'bloc_chat.deactivate': 'Ngừng gửi tin vào nhóm Telegram',
     'broadcast.send': 'Gửi thông báo',
     'score.bonus': 'Thêm điểm thưởng',

@@ -49,6 +49,8 @@ export const groupsText = {
     'Chọn nhóm của Khối để thêm bot vào nhóm; bot xác nhận trong nhóm rằng nhóm đã được liên kết với Khối.',
   ],
   newInvite: 'Tạo liên kết mời nhóm',
+  revokeInvite: 'Thu hồi liên kết này',
+  revokeConfirm: 'Thu hồi liên kết mời này? Ai giữ liên kết sẽ không dùng được nữa.',
   inviteLink: 'Liên kết mời nhóm',
   qrAlt: (bloc: string) => `Mã QR mời thêm bot vào nhóm Telegram của ${bloc}`,
   inviteCode: 'Mã mời',
