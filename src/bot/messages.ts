@@ -165,6 +165,8 @@ export const M = {
   locked: (label: string, lockDate: string) =>
     `Kỳ ${label} đã khóa sổ từ hết ngày ${lockDate}, nên không thể gửi hay sửa báo cáo kỳ này qua bot. Nếu cần điều chỉnh, xin đồng chí liên hệ Văn phòng Khối thi đua.`,
   moved: (label: string) => `Đã chuyển nội dung đồng chí đã nhập sang báo cáo ${label}. Xin tiếp tục ở bước dưới đây.`,
+  movedOverrides: (overrides: string[]) =>
+    `Kỳ này đơn vị đã có báo cáo; khi gửi, những mục sau sẽ thay nội dung đã gửi:\n${overrides.map((o) => `• ${o}`).join('\n')}`,
   lockedKeepDraft: 'Nội dung đồng chí đã nhập vẫn được giữ: có thể chuyển sang kỳ hiện tại, hoặc hủy.',
   alreadyReported: (label: string) =>
     `Kỳ ${label} đã có báo cáo của đơn vị, nên không ghi "Không có gì mới" đè lên. Đồng chí dùng /baocao để sửa báo cáo nếu cần.`,

@@ -169,4 +169,24 @@ describe('two focal points of one unit report the same period', () => {
     expect(await report()).toMatchObject({ revision: 1, is_nil: 0 });
     expect(await figures()).toEqual([1, 2]);
   });
+
+  it("moving a draft into a period the other focal point already reported lists what it would replace", async () => {
+    await fill(a, ['5', '6', 'Kết quả của A', { tap: 'Bỏ qua' }, { tap: 'Bỏ qua' }, { tap: 'Không có, tiếp tục' }]);
+    // Week 47 locks (07/12, 00:00) before A sends; meanwhile B reports the current week, 50.
+    h.clock.set('2026-12-07T03:00:00.000Z');
+    await b.send('/baocao');
+    await b.tap(b.lastMessage().buttons.flat()[0]!.text);
+    for (const v of ['1', '2']) await b.send(v);
+    await b.tap('Bỏ qua');
+    await b.tap('Bỏ qua');
+    await b.tap('Bỏ qua');
+    await b.tap('Không có, tiếp tục');
+    await b.tap('Gửi báo cáo');
+    expect(b.lastText()).toContain('Đã ghi nhận báo cáo Tuần 50/2026');
+    // A's send is refused (week 47 is locked); A moves the draft to week 50, over B's report.
+    await a.tap('Gửi báo cáo');
+    await a.tap(a.lastMessage().buttons.flat()[0]!.text);
+    expect(a.lastText()).toContain('Kỳ này đơn vị đã có báo cáo; khi gửi, những mục sau sẽ thay nội dung đã gửi:');
+    expect(a.lastText()).toMatch(/• 1\. Gương điển hình tiên tiến: 5 gương \(bản đã gửi: 1 gương\)/);
+  });
 });

@@ -125,13 +125,13 @@ describe('report flow', () => {
     let d = run(fresh(), { kind: 'text', text: '3' }, { kind: 'text', text: '40' }, { kind: 'text', text: 'Kết quả' });
     d = run(d, { kind: 'attachment', attachment: photo });
     const newCriteria = [criteria[0]!, { id: 13, code: '3', title: 'Mô hình', unitOfMeasure: 'mô hình', valueType: 'count' as const }];
-    const moved = movePeriod(d, { period: nextPeriod, criteria: newCriteria, existing: null });
+    const moved = movePeriod(d, { period: nextPeriod, criteria: newCriteria, existing: null }).draft;
     expect(moved.period.key).toBe('2026-W49');
     expect(moved.values).toEqual({ '11': 3 });
     expect(moved.texts.notableResults).toBe('Kết quả');
     expect(moved.attachments).toEqual([photo]);
     expect(moved.step).toEqual({ kind: 'value', criterionId: 13 });
-    const complete = movePeriod(d, { period: nextPeriod, criteria: [criteria[0]!], existing: null });
+    const complete = movePeriod(d, { period: nextPeriod, criteria: [criteria[0]!], existing: null }).draft;
     expect(complete.step).toEqual({ kind: 'summary' });
   });
 

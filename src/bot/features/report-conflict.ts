@@ -69,7 +69,8 @@ export async function showConflict(ctx: Context, deps: BotDeps, outcome: Conflic
   });
 }
 
-function describeOverride(o: Override): string {
+/** One line saying which entry replaces what the stored report holds. */
+export function describeOverride(o: Override): string {
   return o.kind === 'value' ? M.overrideValue(o.criterion, o.mine, o.stored) : M.overrideText(o.field);
 }
 

@@ -22,6 +22,7 @@ import { type ConflictOutcome, conflictOf, showConflict } from './report-conflic
 import { acknowledgeTap, reply } from '../reply.js';
 import { deadlinesOf, draftTarget, dueDateOf, lockDateOf, openPeriods, yearOfPeriod } from '../report-context.js';
 import { activeOf, conversationKeyOf } from '../session.js';
+import { describeOverride } from './report-conflict.js';
 
 type SendOutcome =
   | { kind: 'sent'; report: ProgressReport; attachments: number }
@@ -221,13 +222,17 @@ export function reportSendFeature(deps: BotDeps): Composer<Context> {
         const state = await loadState(trx, key);
         const current = openPeriods(s.bloc, deps.now(), deps.timeZone)[0]!;
         if (state.version !== action.version || !state.draft || state.draft.period.key === current.key) return null;
-        const draft = movePeriod(state.draft, await draftTarget(trx, s, current));
-        return { draft, version: await saveState(trx, key, draft, state.version, deps.now()) };
+        const target = await draftTarget(trx, s, current);
+        const { draft, overrides } = movePeriod(state.draft, target);
+        const replaces = target.existing ? overrides : [];
+        return { draft, replaces, version: await saveState(trx, key, draft, state.version, deps.now()) };
       });
       if (!moved) return ctx.answerCbQuery(M.stale);
       await acknowledgeTap(ctx);
       const step = renderStep(moved.draft, moved.version, s.unit.name);
-      return reply(ctx, `${M.moved(moved.draft.period.label)}\n\n${step.text}`, step.keyboard);
+      // Over a report another focal point already sent for that period, say what sending would replace.
+      const replaces = moved.replaces.length > 0 ? `\n${M.movedOverrides(moved.replaces.map(describeOverride))}` : '';
+      return reply(ctx, `${M.moved(moved.draft.period.label)}${replaces}\n\n${step.text}`, step.keyboard);
     }
 
     const outcome = await deps.db.transaction().execute(async (trx): Promise<SendOutcome> => {

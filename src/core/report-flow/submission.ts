@@ -1,6 +1,7 @@
 // What a finished draft sends, and the few decisions made around sending.
 
-import { type ExistingReport, startDraft, stepSequence } from './machine.js';
+import { type Override, rebaseDraft } from './base-check.js';
+import type { ExistingReport } from './machine.js';
 import type { DraftAttachment, FlowCriterion, FlowPeriod, ReportDraft, TextField, ValueType } from './types.js';
 
 /** The report a complete draft stands for, ready for storage. */
@@ -52,19 +53,12 @@ export function canOfferNil(draft: ReportDraft): boolean {
 /**
  * Carries what was entered over to another period (used when the draft's period locked before it
  * was sent): values of criteria the new period also has, the texts and the evidence. Figures the
- * new period's stored report already has are kept where nothing was entered.
+ * new period's stored report already has are kept where nothing was entered; where an entry
+ * replaces different stored content it is listed, as when a draft is rebased (base-check.ts).
  */
 export function movePeriod(
   draft: ReportDraft,
   target: { period: FlowPeriod; criteria: FlowCriterion[]; existing: ExistingReport | null },
-): ReportDraft {
-  const fresh = startDraft(target);
-  const ids = new Set(target.criteria.map((c) => c.id));
-  const values = { ...fresh.values };
-  for (const [id, v] of Object.entries(draft.values)) if (ids.has(Number(id))) values[id] = v;
-  const texts = { ...fresh.texts };
-  for (const [field, text] of Object.entries(draft.texts) as [TextField, string | null][]) if (text !== null) texts[field] = text;
-  const moved: ReportDraft = { ...fresh, values, texts, attachments: [...draft.attachments] };
-  const firstMissing = stepSequence(moved).find((s) => s.kind === 'value' && !(String(s.criterionId) in values));
-  return { ...moved, step: firstMissing ?? { kind: 'summary' } };
+): { draft: ReportDraft; overrides: Override[] } {
+  return rebaseDraft(draft, null, target);
 }
