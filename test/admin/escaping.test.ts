@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { periodFromKey } from '../../src/core/periods.js';
 import { linkBlocChat } from '../../src/db/bloc-chats.js';
+import { submitReport } from '../../src/db/reports.js';
+import { publishPeriodDigest } from '../../src/jobs/digest-jobs.js';
 import { createSmallBloc } from '../helpers/fixtures.js';
 import { type AdminTest, createAdminTest, signIn } from './helpers.js';
 
@@ -43,5 +46,29 @@ describe('script typed into text fields', () => {
     const html = await again.text();
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('escapes what a focal point typed in Telegram on the report page and in the stored digest', async () => {
+    a = await createAdminTest();
+    const bloc = await createSmallBloc(a.db, { units: 2 });
+    await linkBlocChat(a.db, { blocId: 1, telegramChatId: '-1001', title: 'Nhóm Khối', at: new Date() });
+    const p = periodFromKey('2026-W47');
+    const { reportId } = await a.db.transaction().execute((trx) =>
+      submitReport(trx, {
+        blocId: 1, unitId: bloc.unitIds[0]!, period: { kind: 'week', key: p.key, start: p.start, end: p.end }, isNil: false,
+        values: [{ criterionId: bloc.criterionIds[0]!, value: 2 }], notableResults: `Kết quả ${XSS}`, difficulties: XSS, proposals: XSS,
+        attachments: [{ kind: 'document', telegramFileId: 'DOC', fileName: `${XSS}.pdf`, caption: XSS }],
+        submittedBy: { focalPointId: bloc.focalPointIds[0]! }, via: 'telegram', at: new Date('2026-11-21T03:00:00Z'),
+      }),
+    );
+    const published = await publishPeriodDigest({ db: a.db, timeZone: 'Asia/Ho_Chi_Minh' }, 1, p, new Date('2026-11-23T01:00:00Z'));
+    expect(published.status).toBe('sent');
+    const c = await signIn(a, 'viewer', 1);
+    for (const page of [`/blocs/1/reports/${reportId}`, '/blocs/1/digests', '/blocs/1/reports']) {
+      const html = await (await c.get(page)).text();
+      expect(html, page).not.toContain('<script>alert');
+      expect(html, page).not.toContain('<img src=x');
+    }
+    expect(await (await c.get('/blocs/1/digests')).text()).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 });
