@@ -81,3 +81,9 @@ export function localMinuteSlot(at: Date, timeZone: string): string {
   const p = localPartsOf(at, timeZone);
   return `${localDateOf(at, timeZone)}T${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 }
+
+/** A 5-field cron expression for a local 'HH:MM' on the given day fields ('0 15 * * *' for '15:00'). */
+export function cronAt(time: string, fields: { dayOfMonth?: string; month?: string; weekday?: string } = {}): string {
+  const [h, m] = time.split(':');
+  return `${Number(m)} ${Number(h)} ${fields.dayOfMonth ?? '*'} ${fields.month ?? '*'} ${fields.weekday ?? '*'}`;
+}

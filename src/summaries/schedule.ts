@@ -2,7 +2,9 @@
 // validation of a schedule an admin enters. Pure.
 
 import { type ReportingPeriod, periodContaining, previousPeriod } from '../core/periods.js';
-import { addDays, type IsoDate, isoWeekday, isValidIsoDate, localDateOf, zonedInstant } from '../core/time.js';
+import { parseMonthDay } from '../core/month-day.js';
+import { cronAt } from '../jobs/cron-times.js';
+import { addDays, type IsoDate, isoWeekday, localDateOf, zonedInstant } from '../core/time.js';
 import type { DigestSchedule } from '../db/digests.js';
 import type { SummaryKind } from './bloc-summary.js';
 import { scheduleMessages as m } from './messages.js';
@@ -56,12 +58,6 @@ export function latestSummarySlot(
 }
 
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
-const MONTH_DAY_RE = /^(\d{2})-(\d{2})$/;
-
-function validMonthDay(v: string): boolean {
-  // A non-leap year, so 29/02 (which would skip three years in four) is refused.
-  return MONTH_DAY_RE.test(v) && isValidIsoDate(`2023-${v}`);
-}
 
 /** Raw schedule fields as typed by an admin; all optional, missing ones keep `current`. */
 export interface ScheduleInput {
@@ -73,11 +69,6 @@ export interface ScheduleInput {
   summaryTime?: string;
 }
 
-/** 'dd/mm' or 'MM-DD' to 'MM-DD'; anything else unchanged (and then refused). */
-function toMonthDay(v: string): string {
-  const dm = /^(\d{1,2})\/(\d{1,2})$/.exec(v.trim());
-  return dm ? `${dm[2]!.padStart(2, '0')}-${dm[1]!.padStart(2, '0')}` : v.trim();
-}
 
 /** Validates and applies schedule changes; every bad field gets one Vietnamese message. */
 export function parseDigestSchedule(
@@ -107,18 +98,13 @@ export function parseDigestSchedule(
   for (const [field, key, label] of [['midYearOn', 'midYearOn', m.midYear], ['annualOn', 'annualOn', m.annual]] as const) {
     const v = input[field];
     if (v === undefined) continue;
-    const md = toMonthDay(v);
-    if (validMonthDay(md)) next[key] = md;
+    const md = parseMonthDay(v);
+    if (md) next[key] = md;
     else errors.push(m.badMonthDay(label, v));
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, schedule: next };
 }
 
-/** A 5-field cron expression for a local 'HH:MM' on the given day fields. */
-export function cronAt(time: string, fields: { dayOfMonth?: string; month?: string; weekday?: string } = {}): string {
-  const [h, m] = time.split(':');
-  return `${Number(m)} ${Number(h)} ${fields.dayOfMonth ?? '*'} ${fields.month ?? '*'} ${fields.weekday ?? '*'}`;
-}
 
 /** The cron expression of a bloc's digest slot: '0 8 * * 1' for Monday 08:00. */
 export function digestCron(s: Pick<DigestSchedule, 'digestWeekday' | 'digestTime'>): string {

@@ -2,7 +2,8 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { periodContaining, periodDeadlines } from '../../core/periods.js';
 import { type ReminderPolicy, reminderPolicyProblems } from '../../core/reminder-policy.js';
-import { isValidIsoDate, localDateOf } from '../../core/time.js';
+import { parseMonthDay } from '../../core/month-day.js';
+import { localDateOf } from '../../core/time.js';
 import { getBloc, updateBlocSettings } from '../../db/blocs.js';
 import { getDigestSchedule } from '../../db/digests.js';
 import { getReminderPolicy, saveReminderPolicy } from '../../db/reminder-policies.js';
@@ -36,16 +37,9 @@ const reminderSchema = z.object({
   sendOnWeekends: checkbox,
 });
 
-/** 'dd/mm' to 'MM-DD' (a real day of a non-leap year), or null. */
-function monthDay(v: string): string | null {
-  const m = /^(\d{1,2})\/(\d{1,2})$/.exec(v.trim());
-  if (!m) return null;
-  const md = `${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  return isValidIsoDate(`2023-${md}`) ? md : null;
-}
 const dayMonthField = () =>
   z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string()).transform((v, ctx) => {
-    const md = monthDay(v);
+    const md = /^\s*\d{1,2}\/\d{1,2}\s*$/.test(v) ? parseMonthDay(v) : null;
     if (!md) {
       ctx.addIssue({ code: 'custom', message: t.badMonthDay });
       return z.NEVER;

@@ -5,7 +5,7 @@ import type { ReminderPolicy } from '../../core/reminder-policy.js';
 import { reminderClockTimes } from '../../core/reminder-policy.js';
 import { listBlocReminderPolicies } from '../../db/reminder-policies.js';
 import type { Bloc } from '../../db/schema.js';
-import { localMinuteSlot } from '../cron-times.js';
+import { cronAt, localMinuteSlot } from '../cron-times.js';
 import { defineJob, type JobScope } from '../job.js';
 import { remindBloc } from './remind-bloc.js';
 
@@ -15,16 +15,11 @@ interface BlocPolicyScope extends JobScope {
   policy: ReminderPolicy;
 }
 
-/** '0 15 * * *' for '15:00'. */
-function dailyAt(time: string): string {
-  const [h, m] = time.split(':');
-  return `${Number(m)} ${Number(h)} * * *`;
-}
 
 export const reminderJob = defineJob<BlocPolicyScope>({
   name: 'reminders',
   description: 'Nhắc các đơn vị chưa gửi báo cáo tiến độ và báo cáo lên Khối trưởng / thủ trưởng đơn vị',
-  schedule: (scope) => (scope.policy.enabled ? reminderClockTimes(scope.policy).map(dailyAt) : null),
+  schedule: (scope) => (scope.policy.enabled ? reminderClockTimes(scope.policy).map((time) => cronAt(time)) : null),
   async scopes(deps) {
     const rows = await listBlocReminderPolicies(deps.db);
     return rows.map(({ bloc, policy }) => ({ key: `bloc:${bloc.id}`, blocId: bloc.id, bloc, policy }));
