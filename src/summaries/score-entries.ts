@@ -1,5 +1,5 @@
 // Entering the admin's part of the self-scoring: bonus and deduction entries and met / not met
-// for qualitative criteria; and changing a bloc's digest schedule. Each validates its input,
+// for qualitative criteria. Each validates its input,
 // answers a bad one with a Vietnamese message and changes nothing, and writes the audit log in
 // the same transaction as the change. The admin pages and the CLI both call these.
 
@@ -8,11 +8,9 @@ import { writeAudit } from '../db/audit-log.js';
 import { getBloc } from '../db/blocs.js';
 import type { Db } from '../db/connection.js';
 import { listCriteria } from '../db/covenant.js';
-import { getDigestSchedule, setDigestSchedule, type DigestSchedule } from '../db/digests.js';
 import { addScoreAdjustment, type ScoreAdjustment, setCriterionAssessment } from '../db/score-adjustments.js';
 import { listMemberUnits } from '../db/units.js';
 import { entryMessages as m } from './messages.js';
-import { parseDigestSchedule, type ScheduleInput } from './schedule.js';
 
 export type EntryResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -85,31 +83,4 @@ export async function recordAssessment(
     });
   });
   return { ok: true, value: { criterionId: criterion.id, met } };
-}
-
-/** Changes the fields given of the bloc's digest schedule. */
-export async function updateDigestSchedule(
-  db: Db,
-  blocId: number,
-  input: ScheduleInput,
-  actor: { name: string; adminUserId?: number | null },
-  now: Date,
-): Promise<EntryResult<DigestSchedule>> {
-  if (!(await getBloc(db, blocId))) return { ok: false, errors: [m.noBloc(blocId)] };
-  const parsed = parseDigestSchedule(input, await getDigestSchedule(db, blocId));
-  if (!parsed.ok) return parsed;
-  await db.transaction().execute(async (trx) => {
-    await setDigestSchedule(trx, blocId, parsed.schedule, now);
-    await writeAudit(trx, {
-      at: now,
-      actor: actor.name,
-      adminUserId: actor.adminUserId ?? null,
-      action: 'digest.schedule',
-      entity: 'digest_schedule',
-      entityId: blocId,
-      blocId,
-      details: parsed.schedule,
-    });
-  });
-  return { ok: true, value: parsed.schedule };
 }

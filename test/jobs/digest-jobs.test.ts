@@ -7,7 +7,7 @@ import { scheduleOf } from '../../src/jobs/job.js';
 import { createJobRunner } from '../../src/jobs/job-runner.js';
 import { periodDigestJob, runPeriodDigests } from '../../src/jobs/digest-jobs.js';
 import { createLogger } from '../../src/logger.js';
-import { updateDigestSchedule } from '../../src/summaries/score-entries.js';
+import { updateDigestSchedule } from '../../src/summaries/schedule-entries.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { createSmallBloc, type SmallBloc } from '../helpers/fixtures.js';
 import { fileReport, TZ } from '../summaries/helpers.js';

@@ -3,7 +3,8 @@ import { listAudit } from '../../src/db/audit-log.js';
 import { getDigestSchedule } from '../../src/db/digests.js';
 import { listCriterionAssessments, listScoreAdjustments, removeScoreAdjustment } from '../../src/db/score-adjustments.js';
 import { createUnit } from '../../src/db/units.js';
-import { recordAssessment, recordScoreAdjustment, updateDigestSchedule } from '../../src/summaries/score-entries.js';
+import { updateDigestSchedule } from '../../src/summaries/schedule-entries.js';
+import { recordAssessment, recordScoreAdjustment } from '../../src/summaries/score-entries.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { createSmallBloc, type SmallBloc } from '../helpers/fixtures.js';
 

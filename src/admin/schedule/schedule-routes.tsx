@@ -7,7 +7,7 @@ import { localDateOf } from '../../core/time.js';
 import { getBloc, updateBlocSettings } from '../../db/blocs.js';
 import { getDigestSchedule } from '../../db/digests.js';
 import { getReminderPolicy, saveReminderPolicy } from '../../db/reminder-policies.js';
-import { updateDigestSchedule } from '../../summaries/score-entries.js';
+import { updateDigestSchedule } from '../../summaries/schedule-entries.js';
 import { canEditBloc, currentAdmin, notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { applyChange } from '../http/change.js';
