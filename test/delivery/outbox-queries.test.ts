@@ -2,18 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBloc } from '../../src/db/blocs.js';
 import {
   claimOutboxMessage,
-  deliveryStats,
   enqueueOutbox,
   failOutbox,
   listDueOutbox,
-  listFailedOutbox,
   markOutboxSent,
-  requeueFailedOutbox,
   rescheduleOutbox,
   requeueInterruptedOutbox,
   requeueStaleSendingOutbox,
   SENDING_LEASE_MS,
 } from '../../src/db/outbox.js';
+import { deliveryStats, listFailedOutbox, requeueFailedOutbox } from '../../src/db/outbox-admin.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 
 let t: TestDb;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { deliveryStats } from '../../src/db/outbox.js';
+import { deliveryStats } from '../../src/db/outbox-admin.js';
 import { type DeliveryWorker, startDeliveryWorker } from '../../src/delivery/worker.js';
 import { reminderJob } from '../../src/jobs/reminders/reminder-job.js';
 import { startScheduler } from '../../src/jobs/scheduler.js';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { failureReasonText } from '../../delivery/failure-reasons.js';
-import { type DeliveryStats, deliveryStats, listFailedOutbox, requeueFailedOutbox } from '../../db/outbox.js';
+import { type DeliveryStats, deliveryStats, listFailedOutbox, requeueFailedOutbox } from '../../db/outbox-admin.js';
 import type { OutboxMessage } from '../../db/schema.js';
 import { canEditBloc, currentAdmin, notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';

@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import { getBlocChatOfBloc, listBlocChats, openGroupInvites } from '../../db/bloc-chat-admin.js';
 import { deactivateBlocChat } from '../../db/bloc-chats.js';
 import { createInvite, inviteLink } from '../../db/invites.js';
-import { failQueuedOutboxForChat } from '../../db/outbox.js';
+import { failQueuedOutboxForChat } from '../../db/outbox-admin.js';
 import { canEditBloc, currentAdmin, notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { inviteQrDataUrl } from '../focal-points/invite-qr.js';

@@ -1,0 +1,90 @@
+// The outbox as admins see and act on it: counts and failure reasons for the delivery page,
+// resending a failed message, and cancelling what is queued for a group that was stopped. The
+// delivery worker's own queries are in outbox.ts.
+
+import { sql } from 'kysely';
+import type { Db } from './connection.js';
+import type { OutboxMessage } from './schema.js';
+
+/** Fails the messages still queued for a chat that no longer takes them (a group stopped by an admin). */
+export async function failQueuedOutboxForChat(db: Db, chatId: string, reason: string, error: string): Promise<number> {
+  const r = await db
+    .updateTable('outbox_message')
+    .set({ status: 'failed', failure_reason: reason, last_error: error, claimed_at: null })
+    .where('chat_id', '=', chatId)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** Sends a failed message again (the admin's "gửi lại" after the recipient pressed Start). */
+export async function requeueFailedOutbox(db: Db, id: number, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('outbox_message')
+    .set({
+      status: 'queued',
+      attempts: 0,
+      next_attempt_at: now.toISOString(),
+      failure_reason: null,
+      last_error: null,
+      not_after: null,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export interface DeliveryStats {
+  queued: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  /** Permanent failures by reason code, most frequent first. */
+  failureReasons: { reason: string; count: number }[];
+  /** When the oldest still-queued message was created; a large age means delivery is stuck. */
+  oldestQueuedAt: string | null;
+}
+
+/** Counts for the admin's delivery page: queued, in flight, sent, failed and why. */
+export async function deliveryStats(db: Db, blocId?: number): Promise<DeliveryStats> {
+  const byStatus = await db
+    .selectFrom('outbox_message')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('created_at').as('oldest')])
+    .$if(blocId !== undefined, (qb) => qb.where('bloc_id', '=', blocId!))
+    .groupBy('status')
+    .execute();
+  const reasons = await db
+    .selectFrom('outbox_message')
+    .select([sql<string>`coalesce(failure_reason, 'unknown')`.as('reason'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'failed')
+    .$if(blocId !== undefined, (qb) => qb.where('bloc_id', '=', blocId!))
+    .groupBy('reason')
+    .orderBy('n', 'desc')
+    .orderBy('reason')
+    .execute();
+  const count = (s: string) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);
+  return {
+    queued: count('queued'),
+    sending: count('sending'),
+    sent: count('sent'),
+    failed: count('failed'),
+    failureReasons: reasons.map((r) => ({ reason: r.reason, count: Number(r.n) })),
+    oldestQueuedAt: byStatus.find((r) => r.status === 'queued')?.oldest ?? null,
+  };
+}
+
+/** The latest failed messages, for the admin to see who did not get what and why. */
+export async function listFailedOutbox(
+  db: Db,
+  opts: { blocId?: number; limit?: number } = {},
+): Promise<OutboxMessage[]> {
+  return db
+    .selectFrom('outbox_message')
+    .selectAll()
+    .where('status', '=', 'failed')
+    .$if(opts.blocId !== undefined, (qb) => qb.where('bloc_id', '=', opts.blocId!))
+    .orderBy('id', 'desc')
+    .limit(opts.limit ?? 100)
+    .execute();
+}
