@@ -81,19 +81,9 @@ function Targets(props: { v: CovenantView; form: FormState }) {
                   const name = `t_${c.id}_${u.id}`;
                   const stored = props.v.targets.get(`${c.id}:${u.id}`);
                   const value = props.form.values[name] ?? (stored === undefined ? '' : showNumber(stored));
-                  const error = props.form.errors[name];
                   return (
                     <td class="num">
-                      <input
-                        class="cell-input"
-                        type="text"
-                        inputmode="decimal"
-                        name={name}
-                        value={value}
-                        aria-label={`${u.name}: ${c.code}. ${c.title}`}
-                        aria-invalid={error ? 'true' : undefined}
-                      />
-                      {error ? <div class="error small">{error}</div> : null}
+                      <CellInput name={name} value={value} error={props.form.errors[name]} inputmode="decimal" label={`${u.name}: ${c.code}. ${c.title}`} />
                     </td>
                   );
                 })}
@@ -124,22 +114,18 @@ function Signatures(props: { v: CovenantView; form: FormState }) {
           <tbody>
             {props.v.units.map((u) => {
               const name = `s_${u.id}`;
-              const error = props.form.errors[name];
               return (
                 <tr>
                   <th scope="row">{u.name}</th>
                   <td>
-                    <input
-                      class="cell-input date"
-                      type="text"
-                      inputmode="numeric"
-                      placeholder={common.datePlaceholder}
+                    <CellInput
                       name={name}
                       value={props.form.values[name] ?? showDate(props.v.signatures.get(u.id))}
-                      aria-label={`${u.name}: ${t.signedOn}`}
-                      aria-invalid={error ? 'true' : undefined}
+                      error={props.form.errors[name]}
+                      inputmode="numeric"
+                      date
+                      label={`${u.name}: ${t.signedOn}`}
                     />
-                    {error ? <div class="error small">{error}</div> : null}
                   </td>
                 </tr>
               );
@@ -253,5 +239,24 @@ export function CriterionPage(props: { blocId: number; c: CovenantCriterion; for
         <button type="submit" class="secondary">{t.delete}</button>
       </PostForm>
     </section>
+  );
+}
+
+/** One editable cell of a grid form, with its error under it. */
+function CellInput(props: { name: string; value: string; error: string | undefined; label: string; inputmode: 'decimal' | 'numeric'; date?: boolean }) {
+  return (
+    <>
+      <input
+        class={props.date ? 'cell-input date' : 'cell-input'}
+        type="text"
+        inputmode={props.inputmode}
+        placeholder={props.date ? common.datePlaceholder : undefined}
+        name={props.name}
+        value={props.value}
+        aria-label={props.label}
+        aria-invalid={props.error ? 'true' : undefined}
+      />
+      {props.error ? <div class="error small">{props.error}</div> : null}
+    </>
   );
 }
