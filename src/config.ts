@@ -77,6 +77,9 @@ const schema = z
     ADMIN_PASSWORD: optionalText.refine((v) => v === undefined || v.length >= 10, {
       message: 'phải dài ít nhất 10 ký tự',
     }),
+    PERSONAL_LINK_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+      message: 'phải dài ít nhất 32 ký tự ngẫu nhiên (ví dụ: openssl rand -base64 32)',
+    }),
   })
   .superRefine((c, ctx) => {
     if (c.TELEGRAM_MODE === 'webhook' && c.TELEGRAM_BOT_TOKEN) {
@@ -111,6 +114,8 @@ export interface Config {
   outbox: { ratePerSecond: number; groupPerMinute: number; maxInFlight: number; maxAttempts: number };
   jobs: { catchUpHours: number };
   firstAdmin: { username: string; password: string } | undefined;
+  /** Secret personal report links are derived from; undefined = kept in a file beside the database. */
+  personalLinkSecret: string | undefined;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -153,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       jobs: { catchUpHours: c.JOBS_CATCHUP_HOURS },
       firstAdmin:
         c.ADMIN_USERNAME && c.ADMIN_PASSWORD ? { username: c.ADMIN_USERNAME, password: c.ADMIN_PASSWORD } : undefined,
+      personalLinkSecret: c.PERSONAL_LINK_SECRET,
     },
   };
 }

@@ -15,6 +15,8 @@ import { startDeliveryWorker } from './delivery/worker.js';
 import { jobs } from './jobs/registry.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logger.js';
+import { ensurePersonalLinks } from './db/personal-links.js';
+import { loadOrCreateLinkSecret } from './personal-links/link-secret.js';
 
 // The only composition root: reads the environment, opens the database, starts every service.
 
@@ -52,6 +54,18 @@ if (isNewDatabase && config.demoData) {
       : 'demo data loaded (Khối thi đua số 6)',
   );
 }
+
+// Every focal point gets a personal report link (decision 0050); the secret they derive from
+// comes from PERSONAL_LINK_SECRET or a file beside the database.
+let personalLinkSecret: string;
+try {
+  personalLinkSecret = loadOrCreateLinkSecret(config.personalLinkSecret, config.databasePath);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+const issuedLinks = await ensurePersonalLinks(db, personalLinkSecret, now());
+if (issuedLinks > 0) logger.info({ links: issuedLinks }, 'personal report links issued');
 
 let bot: BotRunner | undefined;
 if (config.telegram.token) {

@@ -133,6 +133,7 @@ export async function submitReport(trx: Db, s: ReportSubmission): Promise<Submit
       submitted_by_focal_point_id: focalPointId,
       submitted_by_admin: admin,
       submitted_at: at,
+      submitted_via: s.via,
     })
     .execute();
   return { reportId, revision, created: !existing };

@@ -157,6 +157,19 @@ export interface ReportRevisionTable {
   submitted_by_focal_point_id: number | null;
   submitted_by_admin: string | null;
   submitted_at: string;
+  submitted_via: Generated<SubmittedVia>;
+}
+
+export interface PersonalLinkTable {
+  id: Generated<number>;
+  focal_point_id: number;
+  token_hash: string;
+  nonce: string;
+  created_at: string;
+  created_by: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  last_used_at: string | null;
 }
 
 export interface ReportAttachmentTable {
@@ -370,6 +383,7 @@ export interface Database {
   progress_report: ProgressReportTable;
   report_value: ReportValueTable;
   report_revision: ReportRevisionTable;
+  personal_link: PersonalLinkTable;
   report_attachment: ReportAttachmentTable;
   public_holiday: PublicHolidayTable;
   outbox_message: OutboxMessageTable;
@@ -400,6 +414,7 @@ export type BlocYear = Selectable<BlocYearTable>;
 export type CovenantCriterion = Selectable<CovenantCriterionTable>;
 export type ProgressReport = Selectable<ProgressReportTable>;
 export type ReportRevision = Selectable<ReportRevisionTable>;
+export type PersonalLink = Selectable<PersonalLinkTable>;
 export type ReportAttachment = Selectable<ReportAttachmentTable>;
 export type PublicHoliday = Selectable<PublicHolidayTable>;
 export type OutboxMessage = Selectable<OutboxMessageTable>;

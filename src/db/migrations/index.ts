@@ -5,6 +5,7 @@ import * as m0003 from './0003_delivery_and_reminders.js';
 import * as m0004 from './0004_summaries.js';
 import * as m0005 from './0005_admin.js';
 import * as m0006 from './0006_broadcasts.js';
+import * as m0007 from './0007_personal_links.js';
 
 /** Static list, so compiled, tsx and test runs all see the same migrations in the same order. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0004_summaries': m0004,
   '0005_admin': m0005,
   '0006_broadcasts': m0006,
+  '0007_personal_links': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
