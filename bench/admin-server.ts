@@ -10,7 +10,15 @@ const [path, nowIso] = process.argv.slice(2);
 if (!path || !nowIso) throw new Error('usage: admin-server.ts <database> <now ISO>');
 const now = new Date(nowIso);
 const { db } = openDatabase(path);
-const app = createAdminApp({ db, now: () => now, timeZone: 'Asia/Ho_Chi_Minh', secureCookies: false });
+// A fixed link secret: the bench measures pages, and no link leaves the loopback.
+const app = createAdminApp({
+  db,
+  now: () => now,
+  timeZone: 'Asia/Ho_Chi_Minh',
+  personalLinkSecret: 'secret-of-the-admin-bench-0123456789abcdef',
+  publicUrl: undefined,
+  secureCookies: false,
+});
 const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => {
   console.log(`PORT ${(server.address() as AddressInfo).port}`);
 });

@@ -20,6 +20,16 @@ export interface AdminDeps {
    * the report page lists them and says the bot is not connected.
    */
   telegramFiles?: TelegramFiles;
+  /**
+   * The secret personal report links are derived from (decision 0050): the admin shows a focal
+   * point's link again from its stored nonce.
+   */
+  personalLinkSecret: string;
+  /**
+   * PUBLIC_URL: the base of personal links. When unset, the origin the admin was opened at is used,
+   * which is wrong behind a reverse proxy or from localhost (README).
+   */
+  publicUrl: string | undefined;
   /** Mark cookies Secure (set behind HTTPS). */
   secureCookies: boolean;
   logger?: Logger;

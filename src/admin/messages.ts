@@ -9,3 +9,4 @@ export * from './messages/schedule.js';
 export * from './messages/telegram.js';
 export * from './messages/summaries.js';
 export * from './messages/accounts.js';
+export * from './messages/personal-links.js';

@@ -19,7 +19,12 @@ export interface AdminTest {
   close(): Promise<void>;
 }
 
-export async function createAdminTest(opts: { botUsername?: string; now?: Date; telegramFiles?: TelegramFiles } = {}): Promise<AdminTest> {
+/** A fixed personal-link secret, so a test can derive the tokens the admin shows. */
+export const LINK_SECRET = 'secret-of-the-admin-tests-0123456789abcdef';
+
+export async function createAdminTest(
+  opts: { botUsername?: string; now?: Date; telegramFiles?: TelegramFiles; publicUrl?: string } = {},
+): Promise<AdminTest> {
   const t = await createTestDb();
   const clock = { now: opts.now ?? NOW };
   const app = createAdminApp({
@@ -28,6 +33,8 @@ export async function createAdminTest(opts: { botUsername?: string; now?: Date; 
     timeZone: TZ,
     botUsername: () => opts.botUsername,
     telegramFiles: opts.telegramFiles,
+    personalLinkSecret: LINK_SECRET,
+    publicUrl: opts.publicUrl,
     secureCookies: false,
   });
   return { t, db: t.db, app, clock, close: () => t.close() };

@@ -6,11 +6,14 @@ import { serve, type ServerType } from '@hono/node-server';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { createAdminApp } from '../../src/admin/app.js';
 import type { TelegramFiles } from '../../src/bot/telegram-files.js';
+import { ensurePersonalLinks } from '../../src/db/personal-links.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 
 export const SCREENSHOTS = join(import.meta.dirname, '../../test-artifacts/screenshots');
 export const TZ = 'Asia/Ho_Chi_Minh';
+/** The personal-link secret of the browser runs (fixed, so a journey can derive a link). */
+export const LINK_SECRET = 'secret-of-the-browser-tests-0123456789abcdef';
 
 const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -27,7 +30,18 @@ export interface RunningAdmin {
 export async function startAdmin(now: Date, opts: { telegramFiles?: TelegramFiles } = {}): Promise<RunningAdmin> {
   const t = await createTestDb();
   await seedDemo(t.db, { now, timeZone: TZ });
-  const app = createAdminApp({ db: t.db, now: () => now, timeZone: TZ, botUsername: () => 'khoithidua6_bot', telegramFiles: opts.telegramFiles, secureCookies: false });
+  // As main.ts does after seeding: every focal point gets a personal report link.
+  await ensurePersonalLinks(t.db, LINK_SECRET, now);
+  const app = createAdminApp({
+    db: t.db,
+    now: () => now,
+    timeZone: TZ,
+    botUsername: () => 'khoithidua6_bot',
+    telegramFiles: opts.telegramFiles,
+    personalLinkSecret: LINK_SECRET,
+    publicUrl: undefined,
+    secureCookies: false,
+  });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });

@@ -21,6 +21,8 @@ beforeEach(async () => {
     timeZone: TZ,
     botUsername: () => h.runner.botUsername,
     telegramFiles: createTelegramFiles({ token: h.emu.token, apiRoot: h.emu.apiRoot }),
+    personalLinkSecret: 'secret-of-the-integration-tests-0123456789',
+    publicUrl: undefined,
     secureCookies: false,
   });
   await createAdmin(h.t.db, { username: 'vanphong', role: 'bloc_admin', blocId: h.bloc.blocId });

@@ -4,6 +4,8 @@ import type { FormState } from '../http/form.js';
 import { common, focalText as t } from '../messages.js';
 import { showDateTime } from '../ui/format.js';
 import { ErrorSummary, Field, type Option, PostForm, SelectField } from '../ui/forms.js';
+import { PersonalLinkSection } from './personal-link-section.js';
+import type { PersonalLinkView } from './personal-link-view.js';
 
 export interface UnitGroup {
   unitId: number;
@@ -136,6 +138,7 @@ export function FocalPointPage(props: {
   units: Option[];
   form: FormState;
   invite: InviteView | null;
+  personalLink: PersonalLinkView;
   canEdit: boolean;
   timeZone: string;
 }) {
@@ -182,6 +185,7 @@ export function FocalPointPage(props: {
           </>
         ) : null}
       </section>
+      <PersonalLinkSection action={`${base}/personal-link`} fp={fp} view={props.personalLink} timeZone={props.timeZone} />
       {props.canEdit && active ? (
         <section class="card">
           <h2>{common.edit}</h2>

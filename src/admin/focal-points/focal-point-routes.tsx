@@ -5,12 +5,12 @@ import { createFocalPoint, deactivateFocalPoint } from '../../db/focal-points.js
 import {
   activeInviteOf,
   expireInvitesOf,
-  getFocalPointInBloc,
   lastReportByFocalPoint,
   listFocalPointsOfBloc,
   updateFocalPoint,
 } from '../../db/focal-point-admin.js';
 import { createInvite, inviteLink } from '../../db/invites.js';
+import { issuePersonalLink, revokePersonalLink } from '../../db/personal-links.js';
 import { listMembershipRows } from '../../db/units.js';
 import { canEditBloc, currentAdmin, forbidden, notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
@@ -21,6 +21,9 @@ import { focalText as t } from '../messages.js';
 import type { Option } from '../ui/forms.js';
 import { FocalPointPage, FocalPointsPage, type InviteView, type UnitGroup } from './focal-point-pages.js';
 import { inviteQrDataUrl } from './invite-qr.js';
+import { loadFocalPoint } from './load-focal-point.js';
+import { personalLinkRoutes } from './personal-link-routes.js';
+import { personalLinkView } from './personal-link-view.js';
 
 const PHONE_RE = /^\+?[\d .-]{8,20}$/;
 
@@ -51,15 +54,7 @@ async function roster(c: Context<AdminEnv>) {
   return { units, groups: ordered, currentIds };
 }
 
-async function loadFocalPoint(c: Context<AdminEnv>) {
-  const raw = c.req.param('focalPointId') ?? '';
-  const fpId = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
-  const fp = fpId ? await getFocalPointInBloc(c.get('deps').db, c.get('bloc').id, fpId) : undefined;
-  if (!fp) notFound();
-  return fp;
-}
-
-/** /blocs/:blocId/focal-points: the focal points, their Telegram invites and their last reports. */
+/** /blocs/:blocId/focal-points: the focal points, their Telegram invites, personal links and last reports. */
 export function focalPointRoutes(): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
@@ -103,6 +98,7 @@ export function focalPointRoutes(): Hono<AdminEnv> {
         units={units}
         form={form}
         invite={view}
+        personalLink={await personalLinkView(c, db, fp, canEdit)}
         canEdit={canEdit}
         timeZone={timeZone}
       />,
@@ -125,7 +121,14 @@ export function focalPointRoutes(): Hono<AdminEnv> {
     const fp = await applyChange(c, async (trx, audit) => {
       const created = await createFocalPoint(trx, { unit_id: v.unitId, full_name: v.fullName, position: v.position, phone: v.phone, role: v.role });
       const invite = await createInvite(trx, { kind: 'focal_point', focalPointId: created.id, createdBy: admin.username, now });
-      await audit({ action: 'focal_point.create', entity: 'focal_point', entityId: created.id, blocId: bloc.id, details: { ...v, inviteId: invite.id } });
+      const { link } = await issuePersonalLink(trx, { focalPointId: created.id, secret: c.get('deps').personalLinkSecret, by: admin.username, now });
+      await audit({
+        action: 'focal_point.create',
+        entity: 'focal_point',
+        entityId: created.id,
+        blocId: bloc.id,
+        details: { ...v, inviteId: invite.id, personalLinkId: link.id },
+      });
       return created;
     });
     return c.redirect(`/blocs/${bloc.id}/focal-points/${fp.id}?ok=focalPointCreated#invite`, 303);
@@ -170,15 +173,26 @@ export function focalPointRoutes(): Hono<AdminEnv> {
     return c.redirect(`/blocs/${bloc.id}/focal-points/${fp.id}?ok=inviteCreated#invite`, 303);
   });
 
+  app.route('/:focalPointId/personal-link', personalLinkRoutes());
+
   app.post('/:focalPointId/deactivate', async (c) => {
     const fp = await loadFocalPoint(c);
     const bloc = c.get('bloc');
     if (fp.status === 'active') {
       const now = c.get('deps').now();
+      const by = currentAdmin(c).username;
       await applyChange(c, async (trx, audit) => {
         await deactivateFocalPoint(trx, fp.id, now.toISOString());
         const expired = await expireInvitesOf(trx, fp.id, now);
-        await audit({ action: 'focal_point.deactivate', entity: 'focal_point', entityId: fp.id, blocId: bloc.id, details: { fullName: fp.full_name, invitesEnded: expired } });
+        // The lookup already refuses a focal point who left; revoking says so in the data too.
+        const linkRevoked = await revokePersonalLink(trx, fp.id, by, now);
+        await audit({
+          action: 'focal_point.deactivate',
+          entity: 'focal_point',
+          entityId: fp.id,
+          blocId: bloc.id,
+          details: { fullName: fp.full_name, invitesEnded: expired, personalLinkRevoked: linkRevoked },
+        });
       });
     }
     return c.redirect(`/blocs/${bloc.id}/focal-points/${fp.id}?ok=focalPointDeactivated`, 303);

@@ -100,6 +100,14 @@ svg.bar .target-mark { fill: var(--red); }
 .swatch.done { background: #2f7d4f; } .swatch.target { background: #e6e9ee; border: 1px solid #c9ced6; } .swatch.line { background: var(--red); width: .25rem; }
 .qr { display: block; width: 220px; height: 220px; image-rendering: pixelated; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
 .code { font-family: ui-monospace, Menlo, Consolas, monospace; word-break: break-all; background: #f1f3f5; padding: .1rem .35rem; border-radius: 4px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.personal-link { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+.personal-link-text { flex: 1 1 18rem; min-width: 0; }
+.copy-field { margin: 0 0 .4rem; }
+.copy-row { display: flex; gap: .4rem; align-items: flex-start; }
+.copy-row input, .copy-row textarea { flex: 1 1 auto; min-width: 0; width: 100%; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85rem; background: #f8fafc; }
+.copy-row textarea { font-family: inherit; resize: vertical; }
+.copy-status { color: #1e6b3d; min-height: 1em; display: block; }
 .busy { display: none; align-items: center; gap: .6rem; margin-top: .6rem; color: var(--muted); }
 .busy.on { display: flex; }
 .busy progress { width: 12rem; }
@@ -166,6 +174,7 @@ tr.leader-row th[scope=row] { background: var(--ok-bg); }
   .photo { width: calc(50% - .4rem); }
   .stats.compact .stat { padding: .5rem .6rem; }
   .assess-row { grid-template-columns: 1fr; }
+  .copy-row { flex-direction: column; align-items: stretch; }
   table.score-table th[scope=row] { min-width: 9rem; }
 }
 @media print { .topbar, .navbar, form, .busy { display: none !important; } body { background: #fff; } .card { border: 0; } }

@@ -57,6 +57,34 @@ export const ADMIN_JS = `
     }, seconds * 1000);
   }
   document.querySelectorAll('[data-refresh][id]').forEach(refresh);
+  // Read-only texts to pass on (a personal link, a message): a tap selects all of it, and the copy
+  // button (hidden without JavaScript) puts it on the clipboard. Over plain http the Clipboard API
+  // is missing, hence the older execCommand.
+  document.querySelectorAll('[data-select-all]').forEach(function (el) {
+    el.addEventListener('focus', function () { el.select(); });
+    el.addEventListener('click', function () { el.select(); });
+  });
+  document.querySelectorAll('button[data-copy]').forEach(function (button) {
+    var field = document.getElementById(button.getAttribute('data-copy'));
+    var status = document.getElementById(button.getAttribute('data-copy') + '-status');
+    if (!field) return;
+    button.hidden = false;
+    function say(text) { if (status) status.textContent = text; }
+    button.addEventListener('click', function () {
+      field.focus();
+      field.select();
+      var legacy = function () {
+        var ok = false;
+        try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+        say(button.getAttribute(ok ? 'data-copied' : 'data-copy-failed'));
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(field.value).then(function () { say(button.getAttribute('data-copied')); }, legacy);
+      } else {
+        legacy();
+      }
+    });
+  });
   function download(form) {
     var url = form.action + '?' + new URLSearchParams(new FormData(form)).toString();
     var bar = form.querySelector('.busy progress');

@@ -5,6 +5,7 @@ import type { Db } from '../../db/connection.js';
 import { createFocalPoint } from '../../db/focal-points.js';
 import { listFocalPointsOfBloc } from '../../db/focal-point-admin.js';
 import { createInvite } from '../../db/invites.js';
+import { issuePersonalLink } from '../../db/personal-links.js';
 import { addMembership, createUnit, listMembershipRows, nextDisplayOrder } from '../../db/units.js';
 
 export async function rosterSnapshot(db: Db, blocId: number, today: string): Promise<RosterSnapshot> {
@@ -47,11 +48,14 @@ export function countChanges(plan: RosterRowPlan[]): ImportCounts {
   };
 }
 
-/** Writes the valid rows (call in a transaction): new units and memberships, new focal points with their invites. */
+/**
+ * Writes the valid rows (call in a transaction): new units and memberships, new focal points with
+ * their Telegram invites and personal report links.
+ */
 export async function applyRosterImport(
   trx: Db,
   plan: RosterRowPlan[],
-  ctx: { blocId: number; createdBy: string; now: Date },
+  ctx: { blocId: number; createdBy: string; now: Date; linkSecret: string },
 ): Promise<{ unitIds: number[]; focalPointIds: number[] }> {
   const unitOf = new Map<string, number>();
   const unitIds: number[] = [];
@@ -79,6 +83,7 @@ export async function applyRosterImport(
     if (fp && !fp.exists) {
       const created = await createFocalPoint(trx, { unit_id: unitId, full_name: fp.fullName, position: fp.position, phone: fp.phone, role: fp.role });
       await createInvite(trx, { kind: 'focal_point', focalPointId: created.id, createdBy: ctx.createdBy, now: ctx.now });
+      await issuePersonalLink(trx, { focalPointId: created.id, secret: ctx.linkSecret, by: ctx.createdBy, now: ctx.now });
       focalPointIds.push(created.id);
     }
   }

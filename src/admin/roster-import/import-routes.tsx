@@ -96,7 +96,12 @@ export function importRoutes(): Hono<AdminEnv> {
       const plan = planRosterImport(rows, await rosterSnapshot(trx, bloc.id, today(c)));
       const counts = countChanges(plan);
       if (JSON.stringify(counts) !== form.data.expected) return { stale: true as const };
-      const written = await applyRosterImport(trx, plan, { blocId: bloc.id, createdBy: admin.username, now });
+      const written = await applyRosterImport(trx, plan, {
+        blocId: bloc.id,
+        createdBy: admin.username,
+        now,
+        linkSecret: c.get('deps').personalLinkSecret,
+      });
       await audit({
         action: 'roster.import',
         entity: 'bloc',
