@@ -1,4 +1,4 @@
-// The bot, assembled in a fixed order: error boundary, de-duplication, membership tracking,
+// The bot, assembled in a fixed order: error boundary, update log, de-duplication, membership tracking,
 // groups, onboarding and help (open to anyone), the access gate, the features, the fallback.
 import { Composer, type Context, Telegraf } from 'telegraf';
 import type { BotDeps } from './deps.js';
@@ -13,6 +13,7 @@ import { reportStartFeature } from './features/report-start.js';
 import { statusFeature } from './features/status.js';
 import { M } from './messages.js';
 import { accessGate, dedupeUpdates, trackMembership } from './middleware.js';
+import { logUpdates, updateLogger } from './update-log.js';
 
 /** The updates the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
@@ -29,11 +30,12 @@ export function createBot(token: string, deps: BotDeps): Telegraf<Context> {
     handlerTimeout: 60_000,
   });
   bot.catch(async (error, ctx) => {
-    deps.logger.error({ err: error, updateId: ctx.update.update_id, chatId: ctx.chat?.id }, 'bot update failed');
+    updateLogger(ctx, deps.logger).error({ err: error, chatId: ctx.chat?.id }, 'bot update failed');
     // Best effort: tell the person something went wrong, never throw from the error boundary.
     if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => undefined);
     if (ctx.chat?.type === 'private') await ctx.reply(M.internalError).catch(() => undefined);
   });
+  bot.use(logUpdates(deps.logger));
   bot.use(dedupeUpdates(deps, botIdOf(token)));
   bot.use(trackMembership(deps));
   bot.use(Composer.branch((ctx) => ctx.chat !== undefined && ctx.chat.type !== 'private', groupFeature(deps), Composer.passThru()));

@@ -31,6 +31,7 @@ export interface SettlerDeps {
   limits: DeliveryLimits;
   counters: DeliveryCounters;
   monotonic: () => number;
+  onSent?: (m: { kind: string; queuedAt: Date; sentAt: Date }) => void;
 }
 
 /** Sends one claimed row and records what became of it. */
@@ -52,6 +53,7 @@ export function createSettler(deps: SettlerDeps): (m: OutboxMessage) => Promise<
       case 'sent':
         await deps.recorder.record({ id: m.id, messageId: outcome.messageId, at: now });
         counters.sent++;
+        deps.onSent?.({ kind: m.kind, queuedAt: new Date(m.created_at), sentAt: now });
         return;
       case 'rate_limited': {
         counters.rateLimited++;

@@ -29,6 +29,8 @@ export interface DeliveryWorkerDeps {
   now: () => Date;
   limits?: Partial<DeliveryLimits>;
   forceIpv4?: boolean;
+  /** Told of each message Telegram accepted once it is recorded (for the delivery latency metric). */
+  onSent?: (m: { kind: string; queuedAt: Date; sentAt: Date }) => void;
 }
 
 export interface DeliveryWorker {

@@ -1,32 +1,22 @@
-import { sql } from 'kysely';
-import type { Db } from '../db/connection.js';
+// /healthz: the process is alive and answering. Cheap on purpose (no database query), so a
+// supervisor polling it often costs nothing; the deep checks are /readyz (src/observability/readiness.ts).
 
 export type BotStatus = 'off' | 'starting' | 'polling' | 'webhook' | 'error';
 
-export interface HealthReport {
-  status: 'ok' | 'degraded';
-  database: 'ok' | 'error';
+export interface LivenessReport {
+  status: 'ok';
+  /** The bot's connection as its runner last saw it (read from memory). */
   bot: BotStatus;
-  blocs: number;
+  uptimeSeconds: number;
   time: string;
 }
 
-/** Checks the database with a real query; the bot's status comes from its runner. */
-export async function checkHealth(db: Db, botStatus: () => BotStatus, now: () => Date): Promise<HealthReport> {
-  let database: HealthReport['database'] = 'ok';
-  let blocs = 0;
-  try {
-    const row = await sql<{ n: number }>`select count(*) as n from bloc`.execute(db);
-    blocs = Number(row.rows[0]?.n ?? 0);
-  } catch {
-    database = 'error';
-  }
-  const bot = botStatus();
+/** The liveness answer: the process runs its event loop, so it can answer at all. */
+export function liveness(botStatus: () => BotStatus, now: Date, startedAt: Date): LivenessReport {
   return {
-    status: database === 'ok' && bot !== 'error' ? 'ok' : 'degraded',
-    database,
-    bot,
-    blocs,
-    time: now().toISOString(),
+    status: 'ok',
+    bot: botStatus(),
+    uptimeSeconds: Math.max(0, Math.round((now.getTime() - startedAt.getTime()) / 1000)),
+    time: now.toISOString(),
   };
 }

@@ -6,6 +6,7 @@ import type { TelegramFiles } from '../../src/bot/telegram-files.js';
 import type { Db } from '../../src/db/connection.js';
 import type { AdminRole } from '../../src/db/schema.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
+import { testLogger } from '../helpers/logger.js';
 
 export const TZ = 'Asia/Ho_Chi_Minh';
 /** Wednesday 25/11/2026 10:00 in Hồ Chí Minh City. */
@@ -36,6 +37,7 @@ export async function createAdminTest(
     personalLinkSecret: LINK_SECRET,
     publicUrl: opts.publicUrl,
     secureCookies: false,
+    logger: testLogger(),
   });
   return { t, db: t.db, app, clock, close: () => t.close() };
 }

@@ -1,13 +1,12 @@
 // Shared set-up for the bot's end-to-end tests: a real SQLite database, the real bot started by
 // startBot (long polling) against the Bot API emulator, a controllable clock, and a logger whose
 // errors fail the test.
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { type BotRunner, startBot } from '../../src/bot/runner.js';
 import { createInvite } from '../../src/db/invites.js';
 import { BotEmulator, type EmulatedChat } from '../helpers/bot-emulator.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { createSmallBloc, type SmallBloc } from '../helpers/fixtures.js';
+import { teeLogger } from '../helpers/logger.js';
 
 export const TZ = 'Asia/Ho_Chi_Minh';
 
@@ -19,13 +18,10 @@ export interface LogRecord {
 
 export function captureLogger() {
   const records: LogRecord[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      for (const line of String(chunk).split('\n')) if (line.trim()) records.push(JSON.parse(line));
-      done();
-    },
+  // The product's logger (with its redaction), also writing to the suite's log files for the secret scan.
+  const logger = teeLogger('debug', (chunk) => {
+    for (const line of chunk.split('\n')) if (line.trim()) records.push(JSON.parse(line));
   });
-  const logger = pino({ level: 'debug' }, stream);
   return { logger, records, errors: () => records.filter((r) => r.level >= 50) };
 }
 

@@ -6,13 +6,14 @@ import { secretMatches } from '../../src/bot/webhook.js';
 import { getFocalPoint } from '../../src/db/focal-points.js';
 import { createInvite } from '../../src/db/invites.js';
 import { getReport } from '../../src/db/reports.js';
-import { createHttpApp } from '../../src/http/app.js';
 import { BotEmulator } from '../helpers/bot-emulator.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
+import { buildHttpApp } from '../helpers/http-app.js';
+import { TEST_WEBHOOK_SECRET } from '../helpers/secrets.js';
 import { createSmallBloc, type SmallBloc } from '../helpers/fixtures.js';
 import { captureLogger, Clock, TUESDAY_W48, TZ } from './harness.js';
 
-const SECRET = 'bi-mat_webhook-123';
+const SECRET = TEST_WEBHOOK_SECRET;
 
 let t: TestDb;
 let emu: BotEmulator;
@@ -28,7 +29,7 @@ async function start(publicUrl: string) {
     db: t.db, token: emu.token, apiRoot: emu.apiRoot, mode: 'webhook', publicUrl, webhookSecret: SECRET,
     forceIpv4: false, timeZone: TZ, now: clock.now, logger: log.logger,
   });
-  app = createHttpApp({ db: t.db, now: clock.now, botStatus: () => runner.status(), mounts: [{ path: WEBHOOK_PATH, app: runner.webhookApp! }] });
+  app = buildHttpApp({ db: t.db, now: clock.now, botStatus: () => runner.status(), mounts: [{ path: WEBHOOK_PATH, app: runner.webhookApp! }] }, { logger: log.logger }).app;
 }
 
 beforeEach(async () => {

@@ -1,5 +1,6 @@
 import type { Db } from '../../src/db/connection.js';
 import { enqueueOutbox } from '../../src/db/outbox.js';
+import { testLogger } from '../helpers/logger.js';
 
 export interface LogEntry {
   level: 'info' | 'warn' | 'error' | 'debug';
@@ -10,8 +11,10 @@ export interface LogEntry {
 /** A logger that keeps what it is told, so tests can read the worker's warnings. */
 export function captureLogger() {
   const entries: LogEntry[] = [];
+  const file = testLogger();
   const at = (level: LogEntry['level']) => (obj: unknown, msg?: string) => {
     entries.push({ level, obj, msg });
+    file[level](obj as object, msg);
   };
   return { entries, logger: { info: at('info'), warn: at('warn'), error: at('error'), debug: at('debug') } };
 }

@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { validateBotApiCall } from './bot-api-validator.js';
+import { EMULATOR_BOT_TOKEN } from './secrets.js';
 import { BOT_ID, type BotMessage, type ChatOptions, EmulatedChat, type EmulatorPort } from './bot-emulator-chat.js';
 
 export type { BotMessage, Button, ChatOptions, EmulatedChat } from './bot-emulator-chat.js';
@@ -55,7 +56,7 @@ export class BotEmulator implements EmulatorPort {
   }
 
   static async start(opts: { botUsername?: string; port?: number; token?: string } = {}): Promise<BotEmulator> {
-    const emu = new BotEmulator(opts.botUsername ?? 'khoithidua_test_bot', opts.token ?? `${BOT_ID}:${randomBytes(24).toString('base64url')}`);
+    const emu = new BotEmulator(opts.botUsername ?? 'khoithidua_test_bot', opts.token ?? EMULATOR_BOT_TOKEN);
     await new Promise<void>((resolve) => emu.http.listen(opts.port ?? 0, '127.0.0.1', resolve));
     emu.apiRoot = `http://127.0.0.1:${(emu.http.address() as AddressInfo).port}/`;
     return emu;

@@ -5,6 +5,7 @@
 
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FAKE_BOT_API_TOKEN } from './secrets.js';
 
 export interface FakeBotApiOptions {
   token?: string;
@@ -70,7 +71,7 @@ export class FakeBotApi {
     let api: FakeBotApi | undefined;
     const server = http.createServer((req, res) => api!.handle(req, res));
     server.keepAliveTimeout = 60_000;
-    api = new FakeBotApi(server, opts.token ?? '123456:TEST-token_for-the-fake-bot-api', o);
+    api = new FakeBotApi(server, opts.token ?? FAKE_BOT_API_TOKEN, o);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return api;
   }

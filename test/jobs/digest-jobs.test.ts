@@ -6,7 +6,7 @@ import { addMembership, createUnit } from '../../src/db/units.js';
 import { scheduleOf } from '../../src/jobs/job.js';
 import { createJobRunner } from '../../src/jobs/job-runner.js';
 import { periodDigestJob, runPeriodDigests } from '../../src/jobs/digest-jobs.js';
-import { createLogger } from '../../src/logger.js';
+import { testLogger } from '../helpers/logger.js';
 import { updateDigestSchedule } from '../../src/summaries/schedule-entries.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { createSmallBloc, type SmallBloc } from '../helpers/fixtures.js';
@@ -14,7 +14,7 @@ import { fileReport, TZ } from '../summaries/helpers.js';
 
 let t: TestDb;
 let b: SmallBloc;
-const logger = createLogger('silent');
+const logger = testLogger();
 const deps = () => ({ db: t.db, timeZone: TZ, logger });
 const mondayAt0805 = new Date('2026-11-23T01:05:00Z'); // Monday 23/11/2026 08:05 (+07)
 

@@ -3,7 +3,7 @@ import { getDigest } from '../../src/db/digests.js';
 import { linkTelegramAccount } from '../../src/db/focal-points.js';
 import { createJobRunner } from '../../src/jobs/job-runner.js';
 import { parseSummaryKey, runScheduledSummaries, summaryJob } from '../../src/jobs/summary-jobs.js';
-import { createLogger } from '../../src/logger.js';
+import { testLogger } from '../helpers/logger.js';
 import type { BlocSummary } from '../../src/summaries/bloc-summary.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { createSmallBloc, type SmallBloc } from '../helpers/fixtures.js';
@@ -11,7 +11,7 @@ import { fileReport, TZ } from '../summaries/helpers.js';
 
 let t: TestDb;
 let b: SmallBloc;
-const logger = createLogger('silent');
+const logger = testLogger();
 const deps = () => ({ db: t.db, timeZone: TZ, logger });
 const midYearSlot = new Date('2026-07-05T01:05:00Z'); // 05/07/2026 08:05 (+07)
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAdminUser } from '../../src/db/admin-users.js';
 import { findJob } from '../../src/jobs/registry.js';
 import { runJobSlot } from '../../src/jobs/run-job.js';
-import { createLogger } from '../../src/logger.js';
+import { testLogger } from '../helpers/logger.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 
 let t: TestDb;
@@ -25,7 +25,7 @@ describe('housekeeping job', () => {
     await t.db.insertInto('login_attempt').values([attempt('2026-10-01T00:00:00.000Z'), attempt('2026-11-20T00:00:00.000Z')]).execute();
 
     const job = findJob('housekeeping')!;
-    const deps = { db: t.db, timeZone: 'Asia/Ho_Chi_Minh', logger: createLogger('silent') };
+    const deps = { db: t.db, timeZone: 'Asia/Ho_Chi_Minh', logger: testLogger() };
     const scope = { key: 'all', blocId: null };
     const slot = job.slotOf(now, scope, deps.timeZone);
     expect(slot).toBe('2026-11-25');

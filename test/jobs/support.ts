@@ -3,12 +3,13 @@ import { zonedInstant } from '../../src/core/time.js';
 import type { Db } from '../../src/db/connection.js';
 import { submitReport } from '../../src/db/reports.js';
 import { createFocalPoint } from '../../src/db/focal-points.js';
+import { testLogger } from '../helpers/logger.js';
 
 export const TZ = 'Asia/Ho_Chi_Minh';
 export const at = (date: string, time: string) => zonedInstant(date, time, TZ);
 
-/** A logger that drops everything (the job runner logs every run). */
-export const quietLogger = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };
+/** The job runner logs every run: to the suite's log files (scanned for secrets after the suite), not the console. */
+export const quietLogger = testLogger();
 
 /** Links a focal point to a Telegram chat, as the bot's onboarding does. */
 export async function linkChat(db: Db, focalPointId: number, chatId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.js';
 import { createInvite } from '../../src/db/invites.js';
 import { BotEmulator } from '../helpers/bot-emulator.js';
+import { TEST_LOG_DIR } from '../helpers/logger.js';
+import { PROCESS_ADMIN_PASSWORD } from '../helpers/secrets.js';
 
 // Starts the real product as `npm start` does (src/main.ts through tsx) and talks to it over HTTP.
 // Node runs tsx as a loader rather than through the tsx wrapper, so a kill reaches the product itself.
@@ -39,6 +41,11 @@ function start(env: Record<string, string>): Started {
   });
   child.stdout?.on('data', (d) => (out += String(d)));
   child.stderr?.on('data', (d) => (out += String(d)));
+  // What the product printed goes to the suite's log files, scanned for secrets after the suite.
+  child.on('close', () => {
+    mkdirSync(TEST_LOG_DIR, { recursive: true });
+    writeFileSync(join(TEST_LOG_DIR, `process-${process.pid}-${child.pid}.log`), out);
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => out, exited };
 }
@@ -78,7 +85,18 @@ describe('npm start', () => {
     const s = start({ DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1' });
     children.push(s.child);
     const health = await waitForHealth(port, s);
-    expect(health).toMatchObject({ status: 'ok', database: 'ok', bot: 'off', blocs: 1 });
+    expect(health).toMatchObject({ status: 'ok', bot: 'off' });
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    const readiness = (await ready.json()) as { status: string; checks: Record<string, { ok: boolean }> & { jobs: { jobs: { name: string }[] } } };
+    expect(ready.status).toBe(200);
+    expect(readiness.status).toBe('ok');
+    expect(readiness.checks.database).toMatchObject({ ok: true, writable: true });
+    expect(readiness.checks.bot).toMatchObject({ ok: true, status: 'off' });
+    expect(readiness.checks.jobs.jobs.map((j) => j.name)).toEqual(expect.arrayContaining(['reminders', 'period-digest', 'housekeeping']));
+    // From this machine /metrics needs no token.
+    const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/ktd_reports_received\{channel="demo"\} \d+/);
     expect(s.output()).toMatch(/telegram bot off: TELEGRAM_BOT_TOKEN is not set/);
     expect(s.output()).toMatch(/admin \/ khoithidua6/);
     const page = await (await fetch(`http://127.0.0.1:${port}/`)).text();
@@ -131,12 +149,35 @@ describe('npm start', () => {
   it('loads no demo data when DEMO_DATA=false', async () => {
     const dir = tempDir();
     const port = await freePort();
-    const s = start({ DATABASE_PATH: join(dir, 'ktd.sqlite'), PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'false' });
+    const dbPath = join(dir, 'ktd.sqlite');
+    const s = start({
+      DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'false',
+      ADMIN_USERNAME: 'tinh.admin', ADMIN_PASSWORD: PROCESS_ADMIN_PASSWORD,
+    });
     children.push(s.child);
-    const health = await waitForHealth(port, s);
-    expect(health.blocs).toBe(0);
+    await waitForHealth(port, s);
+    // The first admin signs in: the request log shows the route, never the password or the session.
+    const page = await fetch(`http://127.0.0.1:${port}/login`);
+    const loginCookie = /ktd_login=([^;]+)/.exec(page.headers.getSetCookie().join(';'))?.[1];
+    const token = /name="_login" value="([^"]+)"/.exec(await page.text())?.[1];
+    const signedIn = await fetch(`http://127.0.0.1:${port}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: `ktd_login=${loginCookie}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _login: token ?? '', username: 'tinh.admin', password: PROCESS_ADMIN_PASSWORD }),
+    });
+    const session = /ktd_session=([^;]+)/.exec(signedIn.headers.getSetCookie().join(';'))?.[1];
+    expect(session).toBeTruthy();
+    const home = await fetch(`http://127.0.0.1:${port}/`, { headers: { cookie: `ktd_session=${session}` } });
+    expect(home.headers.get('x-request-id')).toBeTruthy();
     s.child.kill('SIGINT');
     expect(await s.exited).toBe(0);
+    expect(s.output()).toMatch(/"route":"\/login","status":30\d/);
+    expect(s.output()).not.toContain(PROCESS_ADMIN_PASSWORD);
+    expect(s.output()).not.toContain(session);
+    const { db } = openDatabase(dbPath);
+    expect((await db.selectFrom('bloc').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n).toBe(0);
+    await db.destroy();
   });
 
   it('stops with a message naming each bad setting', async () => {

@@ -1,0 +1,102 @@
+// /readyz: is everything that should be working working? Each check says what it found; the whole
+// is ready only when every check is. Meant for monitoring (a person is warned), not for a load
+// balancer: a job that missed its slot is worth a warning but the admin still serves pages.
+
+import type { Db } from '../db/connection.js';
+import { overdueQueued, probeWritable, staleSendingCount } from '../db/ops-facts.js';
+import { SENDING_LEASE_MS } from '../db/outbox.js';
+import type { BotStatus } from '../http/health.js';
+import type { Job } from '../jobs/job.js';
+import { checkJobs, type JobReadiness } from './job-lateness.js';
+import { OPS } from './messages.js';
+
+/** A message ready to send this long ago and still queued means delivery is stuck. */
+export const OUTBOX_STUCK_MS = 15 * 60_000;
+/** The worker requeues rows past their lease once a minute; past this they were not requeued. */
+const STALE_SENDING_MS = SENDING_LEASE_MS + 2 * 60_000;
+
+export interface ReadinessDeps {
+  db: Db;
+  now: () => Date;
+  timeZone: string;
+  botStatus: () => BotStatus;
+  /** Whether the delivery worker runs (not without a bot token: messages then wait in the outbox). */
+  deliveryRunning: () => boolean;
+  jobs: readonly Job[];
+  /** JOBS_CATCHUP_HOURS: how far back missed job slots are looked for (24 when it is 0). */
+  catchUpHours: number;
+}
+
+export interface ReadinessReport {
+  status: 'ok' | 'attention';
+  time: string;
+  /** What needs attention, in Vietnamese, one line each (empty when ready). */
+  problems: string[];
+  checks: {
+    database: { ok: boolean; writable: boolean; error?: string };
+    bot: { ok: boolean; status: BotStatus };
+    outbox: { ok: boolean; worker: 'running' | 'off'; overdue: number; oldestOverdueSince: string | null; staleSending: number; error?: string };
+    jobs: { ok: boolean; jobs: JobReadiness[] };
+  };
+}
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Runs every check at `deps.now()`. */
+export async function checkReadiness(deps: ReadinessDeps): Promise<ReadinessReport> {
+  const now = deps.now();
+  const problems: string[] = [];
+
+  let database: ReadinessReport['checks']['database'];
+  try {
+    await probeWritable(deps.db);
+    database = { ok: true, writable: true };
+  } catch (e) {
+    database = { ok: false, writable: false, error: messageOf(e) };
+    problems.push(OPS.databaseNotWritable(messageOf(e)));
+  }
+
+  // 'off' is a deliberate choice (no token); 'starting' and 'error' are not connected.
+  const status = deps.botStatus();
+  const bot = { ok: status !== 'error' && status !== 'starting', status };
+  if (status === 'error') problems.push(OPS.botError);
+  if (status === 'starting') problems.push(OPS.botStarting);
+
+  const worker = deps.deliveryRunning() ? 'running' : 'off';
+  let outbox: ReadinessReport['checks']['outbox'];
+  try {
+    const overdue = await overdueQueued(deps.db, new Date(now.getTime() - OUTBOX_STUCK_MS));
+    const staleSending = await staleSendingCount(deps.db, new Date(now.getTime() - STALE_SENDING_MS));
+    // Without a worker nothing is sent by design: waiting messages are not a fault then.
+    const stuck = worker === 'running' && overdue.count > 0;
+    if (stuck) problems.push(OPS.outboxOverdue(overdue.count, OUTBOX_STUCK_MS / 60_000));
+    if (staleSending > 0) problems.push(OPS.outboxStaleSending(staleSending));
+    outbox = {
+      ok: !stuck && staleSending === 0,
+      worker,
+      overdue: overdue.count,
+      oldestOverdueSince: overdue.oldestDueAt?.toISOString() ?? null,
+      staleSending,
+    };
+  } catch (e) {
+    outbox = { ok: false, worker, overdue: 0, oldestOverdueSince: null, staleSending: 0, error: messageOf(e) };
+    problems.push(OPS.outboxCheckFailed(messageOf(e)));
+  }
+
+  const lookBack = deps.catchUpHours > 0 ? deps.catchUpHours : 24;
+  const silent = { info() {}, warn() {}, error() {}, debug() {} };
+  let jobs: JobReadiness[];
+  try {
+    jobs = await checkJobs({ db: deps.db, timeZone: deps.timeZone, logger: silent }, deps.jobs, now, lookBack);
+  } catch (e) {
+    jobs = deps.jobs.map((j) => ({ name: j.name, ok: false, lastRun: null, late: [], error: messageOf(e) }));
+  }
+  for (const j of jobs) {
+    if (j.error) problems.push(OPS.jobCheckFailed(j.name, j.error));
+    for (const l of j.late) problems.push(OPS.jobLate(j.name, l.scope, l.slot, l.status));
+  }
+
+  const checks = { database, bot, outbox, jobs: { ok: jobs.every((j) => j.ok), jobs } };
+  const ready = database.ok && bot.ok && outbox.ok && checks.jobs.ok;
+  return { status: ready ? 'ok' : 'attention', time: now.toISOString(), problems, checks };
+}

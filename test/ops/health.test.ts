@@ -1,0 +1,186 @@
+// /healthz (alive) and /readyz (everything working) on a real database, with the real job list and
+// scheduler runner, in a healthy state and in each unhealthy one.
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { enqueueOutbox } from '../../src/db/outbox.js';
+import type { BotStatus } from '../../src/http/health.js';
+import { createJobRunner } from '../../src/jobs/job-runner.js';
+import { housekeepingJob } from '../../src/jobs/housekeeping-job.js';
+import { jobs as registryJobs } from '../../src/jobs/registry.js';
+import type { Job } from '../../src/jobs/job.js';
+import type { ReadinessReport } from '../../src/observability/readiness.js';
+import { createTestDb, type TestDb } from '../helpers/db.js';
+import { createSmallBloc } from '../helpers/fixtures.js';
+import { buildHttpApp } from '../helpers/http-app.js';
+import { testLogger } from '../helpers/logger.js';
+
+const TZ = 'Asia/Ho_Chi_Minh';
+/** Wednesday 25/11/2026 10:00 in Hồ Chí Minh City. */
+const NOW = new Date('2026-11-25T03:00:00.000Z');
+const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
+
+let t: TestDb;
+let bot: BotStatus;
+let delivering: boolean;
+
+beforeEach(async () => {
+  t = await createTestDb();
+  bot = 'polling';
+  delivering = true;
+});
+afterEach(async () => {
+  await t.close();
+});
+
+function appWith(jobs: readonly Job[], catchUpHours = 24) {
+  return buildHttpApp(
+    { db: t.db, now: () => NOW, botStatus: () => bot },
+    { readiness: { timeZone: TZ, deliveryRunning: () => delivering, jobs, catchUpHours } },
+  ).app;
+}
+
+async function readyz(jobs: readonly Job[] = []): Promise<{ status: number; body: ReadinessReport }> {
+  const res = await appWith(jobs).request('/readyz');
+  return { status: res.status, body: (await res.json()) as ReadinessReport };
+}
+
+/** The scheduler's catch-up over the last day, as at start: every due slot runs. */
+async function runDueJobs(jobs: readonly Job[]) {
+  const runner = createJobRunner({ db: t.db, timeZone: TZ, logger: testLogger() }, jobs);
+  await runner.runDue(new Date(NOW.getTime() - 24 * 3_600_000), NOW, NOW);
+}
+
+async function queue(key: string, createdAt: Date, chatId = '5001') {
+  await enqueueOutbox(t.db, {
+    dedupeKey: key, blocId: null, kind: 'test', chatId, chatType: 'private', payload: { text: 'Tin thử' }, now: createdAt,
+  });
+}
+
+describe('/healthz', () => {
+  it('answers that the process is alive, with the bot status, without touching the database', async () => {
+    const app = appWith([]);
+    await t.db.destroy(); // a dead database does not make the process dead
+    const res = await app.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', bot: 'polling', time: NOW.toISOString() });
+    expect((await app.request('/readyz')).status).toBe(503);
+  });
+});
+
+describe('/readyz', () => {
+  it('is 200 with every check when the database writes, the bot polls, the outbox flows and every job ran', async () => {
+    await createSmallBloc(t.db, { units: 3, year: 2026 });
+    await runDueJobs(registryJobs);
+    await queue('recent', minutesAgo(2));
+    const { status, body } = await readyz(registryJobs);
+    expect(body.problems).toEqual([]);
+    expect(status).toBe(200);
+    expect(body.status).toBe('ok');
+    expect(body.checks.database).toEqual({ ok: true, writable: true });
+    expect(body.checks.bot).toEqual({ ok: true, status: 'polling' });
+    expect(body.checks.outbox).toMatchObject({ ok: true, worker: 'running', overdue: 0, staleSending: 0 });
+    const names = body.checks.jobs.jobs.map((j) => j.name);
+    expect(names).toEqual(registryJobs.map((j) => j.name));
+    const reminders = body.checks.jobs.jobs.find((j) => j.name === 'reminders')!;
+    expect(reminders).toMatchObject({ ok: true, late: [] });
+    expect(reminders.lastRun).toMatchObject({ scope: expect.stringMatching(/^bloc:/), status: 'succeeded' });
+  });
+
+  it('is 503 when the database cannot be written', async () => {
+    await sql`pragma query_only = 1`.execute(t.db);
+    const { status, body } = await readyz();
+    expect(status).toBe(503);
+    expect(body.status).toBe('attention');
+    expect(body.checks.database).toMatchObject({ ok: false, writable: false, error: expect.stringMatching(/readonly/) });
+    expect(body.problems.join('\n')).toContain('Cơ sở dữ liệu không ghi được');
+    await sql`pragma query_only = 0`.execute(t.db);
+    expect((await readyz()).status).toBe(200);
+  });
+
+  it('is 503 while the bot cannot reach Telegram, and 200 when the bot is deliberately off', async () => {
+    bot = 'error';
+    const failing = await readyz();
+    expect(failing.status).toBe(503);
+    expect(failing.body.checks.bot).toEqual({ ok: false, status: 'error' });
+    expect(failing.body.problems).toContain('Bot Telegram không kết nối được với Telegram (máy chủ đang thử lại).');
+    bot = 'off';
+    delivering = false;
+    const off = await readyz();
+    expect(off.status).toBe(200);
+    expect(off.body.checks.bot).toEqual({ ok: true, status: 'off' });
+  });
+
+  it('is 503 when a message ready to send 15 minutes ago is still queued while the worker runs', async () => {
+    await queue('stuck', minutesAgo(20));
+    const { status, body } = await readyz();
+    expect(status).toBe(503);
+    expect(body.checks.outbox).toMatchObject({ ok: false, overdue: 1, oldestOverdueSince: minutesAgo(20).toISOString() });
+    expect(body.problems).toContain('1 tin nhắn đến hạn gửi từ hơn 15 phút trước vẫn nằm trong hàng đợi.');
+    // Without a bot nothing is delivered by design: waiting messages are not a fault.
+    delivering = false;
+    const off = await readyz();
+    expect(off.status).toBe(200);
+    expect(off.body.checks.outbox).toMatchObject({ ok: true, worker: 'off', overdue: 1 });
+  });
+
+  it('does not count a message waiting for a retry, nor one held behind an older message of its chat', async () => {
+    await queue('older', minutesAgo(30), '6001');
+    await queue('newer', minutesAgo(30), '6001');
+    // The older one met a network error and waits for its retry in 10 minutes; the newer one waits behind it.
+    await t.db.updateTable('outbox_message').set({ next_attempt_at: new Date(NOW.getTime() + 10 * 60_000).toISOString(), attempts: 1 }).where('dedupe_key', '=', 'older').execute();
+    const { status, body } = await readyz();
+    expect(body.checks.outbox.overdue).toBe(0);
+    expect(status).toBe(200);
+  });
+
+  it("is 503 when a message stays 'sending' past its lease without being requeued", async () => {
+    await queue('in-flight', minutesAgo(30));
+    await t.db.updateTable('outbox_message').set({ status: 'sending', claimed_at: minutesAgo(8).toISOString() }).execute();
+    const { status, body } = await readyz();
+    expect(status).toBe(503);
+    expect(body.checks.outbox).toMatchObject({ ok: false, staleSending: 1 });
+    // Within the lease a send is simply in flight.
+    await t.db.updateTable('outbox_message').set({ claimed_at: minutesAgo(1).toISOString() }).execute();
+    expect((await readyz()).status).toBe(200);
+  });
+
+  it('is 503 when a job has not run when it should have, and says which slot', async () => {
+    // Housekeeping is due daily at 03:30; at 10:00 its slot of today has no run.
+    const { status, body } = await readyz([housekeepingJob]);
+    expect(status).toBe(503);
+    const job = body.checks.jobs.jobs[0]!;
+    expect(job).toMatchObject({ name: 'housekeeping', ok: false, lastRun: null });
+    expect(job.late).toEqual([{ scope: 'all', slot: '2026-11-25', dueAt: '2026-11-24T20:30:00.000Z', status: 'missing' }]);
+    expect(body.problems).toContain('Việc định kỳ "housekeeping" (all) chưa chạy xong lượt 2026-11-25 (trạng thái: missing).');
+    await runDueJobs([housekeepingJob]);
+    const after = await readyz([housekeepingJob]);
+    expect(after.status).toBe(200);
+    expect(after.body.checks.jobs.jobs[0]!.lastRun).toMatchObject({ slot: '2026-11-25', status: 'succeeded' });
+  });
+
+  it('is 503 when the newest due slot of a job failed', async () => {
+    await t.db
+      .insertInto('job_run')
+      .values({ job: 'housekeeping', scope: 'all', period_key: '2026-11-25', status: 'failed', started_at: minutesAgo(60).toISOString(), finished_at: minutesAgo(60).toISOString(), detail: '{"error":"disk full","attempts":3}' })
+      .execute();
+    const { status, body } = await readyz([housekeepingJob]);
+    expect(status).toBe(503);
+    expect(body.checks.jobs.jobs[0]!.late[0]).toMatchObject({ slot: '2026-11-25', status: 'failed' });
+  });
+
+  it('leaves a job its grace period after the fire time, and ignores slots before a bloc existed', async () => {
+    // 03:35, five minutes after housekeeping fired: the tick may still be running it.
+    const early = buildHttpApp(
+      { db: t.db, now: () => new Date('2026-11-24T20:35:00.000Z'), botStatus: () => bot },
+      { readiness: { timeZone: TZ, deliveryRunning: () => true, jobs: [housekeepingJob], catchUpHours: 24 } },
+    ).app;
+    expect((await early.request('/readyz')).status).toBe(200);
+    // A bloc created a minute ago was not due any reminder at this morning's times.
+    const bloc = await createSmallBloc(t.db, { units: 2, year: 2026 });
+    await t.db.updateTable('bloc').set({ created_at: minutesAgo(1).toISOString() }).where('id', '=', bloc.blocId).execute();
+    const reminders = registryJobs.filter((j) => j.name === 'reminders');
+    const { status, body } = await readyz(reminders);
+    expect(body.checks.jobs.jobs[0]!.late).toEqual([]);
+    expect(status).toBe(200);
+  });
+});
