@@ -1,13 +1,10 @@
 // Every text the bot shows, in one place: Vietnamese, polite administrative register, the focal
 // point addressed as "đồng chí".
 import { formatValue } from '../core/report-flow/number-input.js';
+import { FIELD_NAMES, flowErrorText, type ReceiptFacts, receiptLines } from '../core/report-flow/error-text.js';
 import type { FlowCriterion, FlowError, ReportDraft, TextField } from '../core/report-flow/types.js';
 
-export const FIELD_NAMES: Record<TextField, string> = {
-  notableResults: 'Kết quả nổi bật',
-  difficulties: 'Khó khăn, vướng mắc',
-  proposals: 'Đề xuất, kiến nghị',
-};
+export { FIELD_NAMES };
 
 const FIELD_PROMPTS: Record<TextField, string> = {
   notableResults: 'Đồng chí nhập các kết quả nổi bật của đơn vị trong kỳ (mô hình hay, gương điển hình, hoạt động tiêu biểu).',
@@ -43,30 +40,9 @@ export const COMMAND_MENU = [
 
 export const GROUP_COMMAND_MENU = [{ command: 'trogiup', description: 'Hướng dẫn sử dụng bot của Khối thi đua' }];
 
-const ERRORS: { [K in FlowError['code']]: (e: Extract<FlowError, { code: K }>) => string } = {
-  not_a_number: () => 'Nội dung vừa nhập không phải là số. Xin đồng chí nhập một số, ví dụ: 12.',
-  negative: () => 'Số liệu không thể là số âm. Xin đồng chí nhập số từ 0 trở lên.',
-  decimal_not_allowed: () => 'Chỉ tiêu này tính bằng số nguyên. Xin đồng chí nhập số nguyên, ví dụ: 2.',
-  thousands_separator: (e) =>
-    `Xin đồng chí nhập số không có dấu phân cách hàng nghìn, ví dụ: ${e.suggestion}. (Số thập phân dùng dấu phẩy, tối đa 2 chữ số sau dấu phẩy, ví dụ: 1,5.)`,
-  too_many_decimals: (e) => `Số thập phân chỉ được có tối đa ${e.max} chữ số sau dấu phẩy, ví dụ: 12,5.`,
-  too_large: (e) => `Số này lớn hơn mức tối đa cho phép (${formatValue(e.max)}). Xin đồng chí kiểm tra lại số liệu.`,
-  text_too_long: (e) =>
-    `Nội dung dài ${e.length} ký tự, vượt quá giới hạn ${e.max} ký tự. Xin đồng chí rút gọn rồi gửi lại; nội dung chưa được ghi nhận.`,
-  empty_text: () => 'Nội dung trống. Xin đồng chí nhập nội dung, hoặc bấm nút bên dưới.',
-  too_many_attachments: (e) => `Mỗi lần gửi báo cáo chỉ kèm tối đa ${e.max} ảnh hoặc tệp. Tệp vừa gửi chưa được nhận.`,
-  nothing_to_keep: () => 'Mục này chưa có số liệu cũ để giữ nguyên. Xin đồng chí nhập nội dung.',
-  unexpected_input: (e) =>
-    e.step === 'attachments'
-      ? 'Ở bước này, đồng chí gửi ảnh hoặc tệp minh chứng, hoặc bấm nút bên dưới để tiếp tục.'
-      : e.step === 'summary' || e.step === 'edit_menu'
-        ? 'Xin đồng chí dùng các nút bên dưới để gửi, sửa hoặc hủy báo cáo.'
-        : 'Thao tác này không dùng được ở bước hiện tại. Xin đồng chí làm theo hướng dẫn bên dưới.',
-};
-
 /** The Vietnamese explanation of a refused input. */
 export function flowError(e: FlowError): string {
-  return `⚠️ ${(ERRORS[e.code] as (x: FlowError) => string)(e)}`;
+  return `⚠️ ${flowErrorText(e)}`;
 }
 
 function unitLabel(c: FlowCriterion): string {
@@ -152,16 +128,7 @@ export const M = {
     return lines.join('\n');
   },
   editMenu: 'Đồng chí muốn sửa mục nào?',
-  receipt: (r: { label: string; unit: string; at: string; revision: number; onTime: boolean; dueDate: string; lockDate: string; isNil: boolean; attachments: number }) =>
-    [
-      `✅ Đã ghi nhận báo cáo ${r.label} của ${r.unit} lúc ${r.at}${r.isNil ? ': kỳ này không có gì mới' : ''}.`,
-      r.revision > 1 ? `Đây là bản sửa lần ${r.revision - 1}; các bản trước vẫn được lưu lại.` : null,
-      r.attachments > 0 ? `Kèm ${r.attachments} tệp minh chứng.` : null,
-      r.onTime ? `Báo cáo đúng hạn (hạn hết ngày ${r.dueDate}).` : `Báo cáo gửi sau hạn (hạn hết ngày ${r.dueDate}).`,
-      `Đồng chí có thể sửa báo cáo đến hết ngày ${r.lockDate}.`,
-    ]
-      .filter((l) => l !== null)
-      .join('\n'),
+  receipt: (r: ReceiptFacts) => receiptLines(r).join('\n'),
   locked: (label: string, lockDate: string) =>
     `Kỳ ${label} đã khóa sổ từ hết ngày ${lockDate}, nên không thể gửi hay sửa báo cáo kỳ này qua bot. Nếu cần điều chỉnh, xin đồng chí liên hệ Văn phòng Khối thi đua.`,
   moved: (label: string) => `Đã chuyển nội dung đồng chí đã nhập sang báo cáo ${label}. Xin tiếp tục ở bước dưới đây.`,

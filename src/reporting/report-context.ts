@@ -1,5 +1,6 @@
-// The facts around a report the flow needs from the database: open periods, the covenant's
-// criteria for the period's year, and the report already stored for the period.
+// The facts around a report that every channel (the bot, the personal web form) needs from the
+// database: open periods, deadlines, the covenant's criteria for the period's year, and the report
+// already stored for the period.
 import type { ExistingReport } from '../core/report-flow/machine.js';
 import { toFlowCriteria } from '../core/report-flow/submission.js';
 import type { FlowCriterion, FlowPeriod } from '../core/report-flow/types.js';
@@ -10,7 +11,6 @@ import { listCriteria } from '../db/covenant.js';
 import { deadlineRulesOf } from '../db/figures.js';
 import { getReport, getReportValues, listAttachments } from '../db/reports.js';
 import type { Bloc, ProgressReport } from '../db/schema.js';
-import type { ActiveFocalPoint } from './identity.js';
 
 /** Periods the focal point may report for now, the current one first. */
 export function openPeriods(bloc: Bloc, now: Date, timeZone: string): ReportingPeriod[] {
@@ -41,6 +41,13 @@ export function toFlowPeriod(p: ReportingPeriod): FlowPeriod {
   return { kind: p.kind, key: p.key, start: p.start, end: p.end, label: p.label };
 }
 
+/** Who is reporting, whatever the channel: an active focal point, their unit and its bloc. */
+export interface Reporter {
+  focalPoint: { id: number };
+  unit: { id: number };
+  bloc: Bloc;
+}
+
 export interface DraftTarget {
   period: FlowPeriod;
   criteria: FlowCriterion[];
@@ -49,7 +56,7 @@ export interface DraftTarget {
 }
 
 /** Everything needed to start (or move) a draft for the period. */
-export async function draftTarget(db: Db, s: ActiveFocalPoint, period: ReportingPeriod): Promise<DraftTarget> {
+export async function draftTarget(db: Db, s: Pick<Reporter, 'unit' | 'bloc'>, period: ReportingPeriod): Promise<DraftTarget> {
   const criteria = toFlowCriteria(await listCriteria(db, s.bloc.id, yearOfPeriod(period)));
   const stored = await getReport(db, s.bloc.id, s.unit.id, period.key);
   let existing: ExistingReport | null = null;

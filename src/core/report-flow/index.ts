@@ -6,3 +6,4 @@ export * from './submission.js';
 export * from './text-input.js';
 export * from './types.js';
 export * from './base-check.js';
+export * from './error-text.js';

@@ -1,0 +1,140 @@
+// Files and forms of the personal web report form (decision 0052): the bytes of web-uploaded
+// attachments, files kept for a form whose submit was not stored yet, and the forms already sent.
+import type { Db } from './connection.js';
+import type { WebPendingUpload } from './schema.js';
+
+/** A checked file ready to be kept (its type found from its content). */
+export interface UploadedFile {
+  kind: 'photo' | 'document';
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  content: Buffer;
+}
+
+export type PendingUploadInfo = Omit<WebPendingUpload, 'content'>;
+
+/** Keeps files for the form (link, nonce) until it is sent or they age out. */
+export async function savePendingUploads(db: Db, linkId: number, nonce: string, files: UploadedFile[], now: Date): Promise<void> {
+  for (const f of files) {
+    await db
+      .insertInto('web_pending_upload')
+      .values({
+        personal_link_id: linkId,
+        form_nonce: nonce,
+        kind: f.kind,
+        file_name: f.fileName,
+        mime_type: f.mimeType,
+        size_bytes: f.sizeBytes,
+        sha256: f.sha256,
+        content: f.content,
+        created_at: now.toISOString(),
+      })
+      .execute();
+  }
+}
+
+/** The files kept for the form, without their bytes, oldest first. */
+export async function listPendingUploads(db: Db, linkId: number, nonce: string): Promise<PendingUploadInfo[]> {
+  return db
+    .selectFrom('web_pending_upload')
+    .select(['id', 'personal_link_id', 'form_nonce', 'kind', 'file_name', 'mime_type', 'size_bytes', 'sha256', 'created_at'])
+    .where('personal_link_id', '=', linkId)
+    .where('form_nonce', '=', nonce)
+    .orderBy('id')
+    .execute();
+}
+
+/** The files kept for the form with their bytes, oldest first. */
+export async function pendingUploadsWithContent(db: Db, linkId: number, nonce: string): Promise<WebPendingUpload[]> {
+  return db
+    .selectFrom('web_pending_upload')
+    .selectAll()
+    .where('personal_link_id', '=', linkId)
+    .where('form_nonce', '=', nonce)
+    .orderBy('id')
+    .execute();
+}
+
+/** Forgets some files kept for the form (the person unticked them); only that form's own files. */
+export async function removePendingUploads(db: Db, linkId: number, nonce: string, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .deleteFrom('web_pending_upload')
+    .where('personal_link_id', '=', linkId)
+    .where('form_nonce', '=', nonce)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Forgets every file kept for the form (it was sent). */
+export async function clearPendingUploads(db: Db, linkId: number, nonce: string): Promise<void> {
+  await db.deleteFrom('web_pending_upload').where('personal_link_id', '=', linkId).where('form_nonce', '=', nonce).execute();
+}
+
+/** How long files of an unsent form are kept, and how long a sent form is remembered. */
+export const PENDING_UPLOAD_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+export const FORM_SUBMISSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Drops files of forms left unsent for a day and forgets forms sent a month ago. */
+export async function pruneWebFormState(db: Db, now: Date): Promise<void> {
+  const pendingBefore = new Date(now.getTime() - PENDING_UPLOAD_MAX_AGE_MS).toISOString();
+  const sentBefore = new Date(now.getTime() - FORM_SUBMISSION_MAX_AGE_MS).toISOString();
+  await db.deleteFrom('web_pending_upload').where('created_at', '<', pendingBefore).execute();
+  await db.deleteFrom('web_form_submission').where('created_at', '<', sentBefore).execute();
+}
+
+/** The revision a form already stored, if it was sent before. */
+export async function findFormSubmission(db: Db, linkId: number, nonce: string): Promise<{ report_id: number; revision: number } | undefined> {
+  return db
+    .selectFrom('web_form_submission')
+    .select(['report_id', 'revision'])
+    .where('personal_link_id', '=', linkId)
+    .where('form_nonce', '=', nonce)
+    .executeTakeFirst();
+}
+
+/** Records that the form stored this revision (same transaction as the revision). */
+export async function recordFormSubmission(
+  db: Db,
+  s: { linkId: number; nonce: string; reportId: number; revision: number; now: Date },
+): Promise<void> {
+  await db
+    .insertInto('web_form_submission')
+    .values({ personal_link_id: s.linkId, form_nonce: s.nonce, report_id: s.reportId, revision: s.revision, created_at: s.now.toISOString() })
+    .execute();
+}
+
+/**
+ * Stores the bytes of the files just added to a report's revision by submitReport (which keeps
+ * their metadata, in the same order): call in the same transaction.
+ */
+export async function storeAttachmentContents(db: Db, reportId: number, revision: number, files: Pick<UploadedFile, 'content' | 'sha256'>[]): Promise<void> {
+  if (files.length === 0) return;
+  const rows = await db
+    .selectFrom('report_attachment')
+    .select('id')
+    .where('report_id', '=', reportId)
+    .where('added_in_revision', '=', revision)
+    .where('telegram_file_id', 'is', null)
+    .orderBy('id')
+    .execute();
+  if (rows.length !== files.length) throw new Error(`expected ${files.length} web attachments in revision ${revision} of report ${reportId}, found ${rows.length}`);
+  for (const [i, row] of rows.entries()) {
+    await db.insertInto('attachment_content').values({ attachment_id: row.id, content: files[i]!.content, sha256: files[i]!.sha256 }).execute();
+  }
+}
+
+/** The stored bytes of a web-uploaded attachment. */
+export async function attachmentContent(db: Db, attachmentId: number): Promise<Buffer | undefined> {
+  const row = await db.selectFrom('attachment_content').select('content').where('attachment_id', '=', attachmentId).executeTakeFirst();
+  return row?.content;
+}
+
+/** Which of these attachments have their bytes stored here (sent through the web form). */
+export async function attachmentsStoredHere(db: Db, attachmentIds: number[]): Promise<Set<number>> {
+  if (attachmentIds.length === 0) return new Set();
+  const rows = await db.selectFrom('attachment_content').select('attachment_id').where('attachment_id', 'in', attachmentIds).execute();
+  return new Set(rows.map((r) => r.attachment_id));
+}

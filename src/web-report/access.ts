@@ -1,0 +1,33 @@
+// Who a personal link belongs to: its focal point, their unit and the bloc the unit is a member of
+// today. Everything the form reads or writes is scoped by this and nothing posted by the browser.
+import { localDateOf } from '../core/time.js';
+import { getBloc } from '../db/blocs.js';
+import type { Db } from '../db/connection.js';
+import { findPersonalLinkByToken } from '../db/personal-links.js';
+import type { Bloc, FocalPoint, PersonalLink, Unit } from '../db/schema.js';
+import { blocOfUnit, getUnit } from '../db/units.js';
+
+/** The holder of a working link. */
+export interface LinkHolder {
+  link: PersonalLink;
+  focalPoint: FocalPoint;
+  unit: Unit;
+  bloc: Bloc;
+}
+
+export type LinkAccess =
+  | ({ kind: 'ok' } & LinkHolder)
+  | { kind: 'unknown' }
+  | { kind: 'revoked'; revokedAt: string }
+  | { kind: 'left' };
+
+/** Resolves a presented token to the holder it serves, or why it serves no one. */
+export async function resolveLink(db: Db, token: string, now: Date, timeZone: string): Promise<LinkAccess> {
+  const found = await findPersonalLinkByToken(db, token);
+  if (found.kind !== 'ok') return found;
+  const unit = await getUnit(db, found.focalPoint.unit_id);
+  const blocId = unit ? await blocOfUnit(db, unit.id, localDateOf(now, timeZone)) : undefined;
+  const bloc = blocId === undefined ? undefined : await getBloc(db, blocId);
+  if (!unit || !bloc) return { kind: 'left' };
+  return { kind: 'ok', link: found.link, focalPoint: found.focalPoint, unit, bloc };
+}

@@ -1,0 +1,29 @@
+// Which period a request is about. A period key comes from the browser, so it is only ever
+// compared with the periods of the holder's own bloc: open ones can be reported, a closed one of
+// the bloc's cadence can only be looked at, anything else is refused.
+import { periodFromKey, type ReportingPeriod } from '../core/periods.js';
+import type { Bloc } from '../db/schema.js';
+import { openPeriods } from '../reporting/report-context.js';
+
+export type PeriodChoice =
+  | { kind: 'open'; period: ReportingPeriod; current: ReportingPeriod }
+  | { kind: 'closed'; period: ReportingPeriod; current: ReportingPeriod }
+  | { kind: 'invalid'; current: ReportingPeriod };
+
+/** The period named by `key` (the current one when absent). */
+export function choosePeriod(bloc: Bloc, key: string | undefined, now: Date, timeZone: string): PeriodChoice {
+  const open = openPeriods(bloc, now, timeZone);
+  const current = open[0]!;
+  if (key === undefined || key === '') return { kind: 'open', period: current, current };
+  const found = open.find((p) => p.key === key);
+  if (found) return { kind: 'open', period: found, current };
+  let period: ReportingPeriod;
+  try {
+    period = periodFromKey(key);
+  } catch {
+    return { kind: 'invalid', current };
+  }
+  // Only periods of the bloc's cadence that have begun exist for its reports.
+  if (period.kind !== bloc.reporting_cadence || period.start > current.start) return { kind: 'invalid', current };
+  return { kind: 'closed', period, current };
+}

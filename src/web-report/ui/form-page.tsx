@@ -1,0 +1,270 @@
+import type { FlowCriterion, FlowPeriod } from '../../core/report-flow/types.js';
+import { TEXT_FIELDS } from '../../core/report-flow/types.js';
+import type { PendingUploadInfo } from '../../db/web-uploads.js';
+import { type FieldError, type FormEntries, valueField } from '../form-input.js';
+import { MAX_ATTACHMENTS } from '../../core/report-flow/machine.js';
+import { FIELD_NAMES, flowErrorText, W } from '../messages.js';
+import { MAX_FILE_BYTES } from '../uploads.js';
+import { Page } from './layout.js';
+
+/** Everything the form page shows. */
+export interface FormView {
+  base: string;
+  token: string;
+  unitName: string;
+  blocName: string;
+  focalPointName: string;
+  periods: { key: string; label: string; which: 'current' | 'previous'; reported: boolean }[];
+  period: FlowPeriod;
+  dueDate: string;
+  lockDate: string;
+  criteria: { criterion: FlowCriterion; target: number; total: number }[];
+  entries: FormEntries;
+  errors: FieldError[];
+  pending: PendingUploadInfo[];
+  stored: { revision: number; at: string; via: string; isNil: boolean; attachments: number } | null;
+  reportBase: string;
+  nonce: string;
+  csrf: string;
+  canNil: boolean;
+  notice?:
+    | { kind: 'conflict'; text: string; overrides: string[] }
+    | { kind: 'locked'; text: string; currentHref: string | null; currentLabel: string | null; posted: boolean }
+    | { kind: 'already_reported'; text: string };
+  readOnly: boolean;
+}
+
+/** The message shown for a refused field. */
+export function errorText(e: FieldError['error']): string {
+  if (e.code === 'missing_value') return W.missingValue;
+  if (e.code === 'file') return e.message;
+  return flowErrorText(e);
+}
+
+const errorId = (field: string) => `err-${field}`;
+
+function ErrorSummary(props: { errors: FieldError[] }) {
+  if (props.errors.length === 0) return null;
+  return (
+    <div class="alert" role="alert" id="errors" tabindex={-1}>
+      <h2>{W.errorSummary(props.errors.length)}</h2>
+      <ul>
+        {props.errors.map((e) => (
+          <li>
+            <a href={`#${e.field}`}>{e.label}</a>: {errorText(e.error)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Notice(props: { notice: FormView['notice'] }) {
+  const n = props.notice;
+  if (!n) return null;
+  if (n.kind === 'conflict') {
+    return (
+      <div class="alert" role="alert" id="conflict">
+        <h2>{W.conflictTitle}</h2>
+        <p>{n.text}</p>
+        <p>{W.conflictKept}</p>
+        {n.overrides.length > 0 ? (
+          <>
+            <p>{W.conflictOverrides}</p>
+            <ul>
+              {n.overrides.map((o) => (
+                <li>{o}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{W.conflictNoOverrides}</p>
+        )}
+      </div>
+    );
+  }
+  if (n.kind === 'locked') {
+    return (
+      <div class="alert" role="alert" id="locked">
+        <h2>{W.lockedTitle}</h2>
+        <p>{n.text}</p>
+        {n.posted ? <p>{W.lockedKept}</p> : null}
+        {n.currentHref && n.currentLabel ? (
+          <a class="button secondary" href={n.currentHref}>
+            {W.toCurrent(n.currentLabel)}
+          </a>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <div class="alert info" role="alert" id="already-reported">
+      <p>{n.text}</p>
+    </div>
+  );
+}
+
+function PeriodChoice(props: { v: FormView }) {
+  const v = props.v;
+  return (
+    <nav aria-label={W.choosePeriod}>
+      <ul class="periods">
+        {v.periods.map((p) => (
+          <li>
+            <a href={`${v.base}/${v.token}?ky=${p.key}`} aria-current={p.key === v.period.key ? 'page' : undefined}>
+              <span class="tag">
+                {p.which === 'current' ? W.currentPeriod : W.previousPeriod}
+                {p.reported ? ` · ${W.periodSent}` : ''}
+              </span>
+              {p.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Criterion(props: { v: FormView; c: FormView['criteria'][number]; error: FieldError | undefined }) {
+  const { c, error } = props;
+  const name = valueField(c.criterion.id);
+  const hintId = `hint-${name}`;
+  const describedBy = error ? `${hintId} ${errorId(name)}` : hintId;
+  return (
+    <div class="field">
+      <label for={name}>
+        {W.criterionLabel(c.criterion)}
+        <span class="hint" id={hintId}>
+          {W.targetLine(c.criterion, c.target, c.total)}
+        </span>
+      </label>
+      <div class="figure">
+        <input
+          type="text"
+          id={name}
+          name={name}
+          value={props.v.entries.values[String(c.criterion.id)] ?? ''}
+          inputmode={c.criterion.valueType === 'count' ? 'numeric' : 'decimal'}
+          autocomplete="off"
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy}
+          readonly={props.v.readOnly}
+        />
+        <span class="unit">{W.criterionUnit(c.criterion)}</span>
+      </div>
+      {error ? (
+        <p class="error" id={errorId(name)}>
+          {errorText(error.error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Files(props: { v: FormView; error: FieldError[] }) {
+  const v = props.v;
+  return (
+    <section class="card">
+      <h2 id="files-title">{W.filesTitle}</h2>
+      {v.stored && v.stored.attachments > 0 ? <p class="small muted">{W.storedAttachments(v.stored.attachments)}</p> : null}
+      {v.pending.length > 0 ? (
+        <>
+          <p class="label">{W.keptFilesTitle}</p>
+          <ul class="files">
+            {v.pending.map((f) => (
+              <li>
+                <input type="checkbox" name="giu_tep" value={String(f.id)} id={`giu-${f.id}`} checked aria-label={`${W.keepFile}: ${f.file_name}`} />
+                <label class="name" for={`giu-${f.id}`}>
+                  {f.file_name} <span class="muted small">({W.fileSize(f.size_bytes)})</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <label for="tep" class="label">
+        {W.chooseFiles}
+        <span class="hint">{W.filesHint(MAX_ATTACHMENTS, MAX_FILE_BYTES)}</span>
+      </label>
+      <input type="file" id="tep" name="tep" multiple accept="image/jpeg,image/png,image/webp,image/heic,.heic,.pdf,.doc,.docx,.xls,.xlsx,.odt,.ods" aria-invalid={props.error.length > 0 ? 'true' : undefined} />
+      {props.error.map((e) => (
+        <p class="error">{errorText(e.error)}</p>
+      ))}
+    </section>
+  );
+}
+
+/** The report form of one period: figures with targets beside them, texts, evidence, send; and "nothing new". */
+export function FormPage(props: { v: FormView }) {
+  const v = props.v;
+  const errorOf = (field: string) => v.errors.find((e) => e.field === field);
+  const year = v.period.key.slice(0, 4);
+  const action = `${v.base}/${v.token}`;
+  const submitLabel = v.notice?.kind === 'conflict' ? W.sendOver : v.stored ? W.sendRevision(v.stored.revision) : W.send;
+  return (
+    <Page base={v.base} title={W.pageTitle(v.unitName, v.period.label)}>
+      <section class="card">
+        <p class="who">{W.greeting(v.focalPointName, v.unitName, v.blocName)}</p>
+        <h1>{W.pageTitle(v.unitName, v.period.label)}</h1>
+        <PeriodChoice v={v} />
+        <p class="small muted">{W.dueAndLock(v.dueDate, v.lockDate)}</p>
+        {v.stored ? (
+          <p class="small">
+            {W.history(v.stored.revision, v.stored.at, v.stored.via)} {v.stored.isNil ? W.historyNil : ''}
+          </p>
+        ) : null}
+      </section>
+      <Notice notice={v.notice} />
+      <ErrorSummary errors={v.errors} />
+      {v.canNil && !v.readOnly ? (
+        <form method="post" action={`${action}/nil`} class="card" id="nil-form">
+          <h2>{W.nilTitle}</h2>
+          <p class="small muted">{W.nilHint}</p>
+          <input type="hidden" name="ky" value={v.period.key} />
+          <input type="hidden" name="nonce" value={v.nonce} />
+          <input type="hidden" name="csrf" value={v.csrf} />
+          <button type="submit" class="secondary">
+            {W.nilButton}
+          </button>
+        </form>
+      ) : null}
+      <form method="post" action={`${action}/send`} enctype="multipart/form-data" id="report-form">
+        <input type="hidden" name="ky" value={v.period.key} />
+        <input type="hidden" name="base" value={v.reportBase} />
+        <input type="hidden" name="nonce" value={v.nonce} />
+        <input type="hidden" name="csrf" value={v.csrf} />
+        <section class="card">
+          <h2>{W.criteriaTitle}</h2>
+          {v.criteria.length === 0 ? <p class="muted">{W.noCriteria(year)}</p> : <p class="small muted">{W.criteriaHint}</p>}
+          {v.criteria.map((c) => (
+            <Criterion v={v} c={c} error={errorOf(valueField(c.criterion.id))} />
+          ))}
+        </section>
+        <section class="card">
+          <h2>{W.textsTitle}</h2>
+          {TEXT_FIELDS.map((f) => {
+            const error = errorOf(f);
+            return (
+              <div class="field">
+                <label for={f}>
+                  {FIELD_NAMES[f]}
+                  <span class="hint">{W.textHints[f]}</span>
+                </label>
+                <textarea id={f} name={f} rows={4} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? errorId(f) : undefined} readonly={v.readOnly}>
+                  {v.entries.texts[f]}
+                </textarea>
+                {error ? (
+                  <p class="error" id={errorId(f)}>
+                    {errorText(error.error)}
+                  </p>
+                ) : null}
+              </div>
+            );
+          })}
+        </section>
+        {v.readOnly ? null : <Files v={v} error={v.errors.filter((e) => e.field === 'tep')} />}
+        {v.readOnly ? null : <button type="submit">{submitLabel}</button>}
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getReport, getReportValues, listAttachments, listRevisions } from '../../src/db/reports.js';
+import { createWebTest, file, type FormClient, PDF_BYTES, PNG_1PX, type WebTest } from './helpers.js';
+
+let w: WebTest;
+let me: FormClient;
+let c1: number;
+let c2: number;
+beforeEach(async () => {
+  w = await createWebTest();
+  me = w.client(0);
+  [c1, c2] = w.bloc.criterionIds as [number, number];
+});
+afterEach(() => w.close());
+
+const report = (key = '2026-W48', unit = 0) => getReport(w.t.db, w.bloc.blocId, w.bloc.unitIds[unit]!, key);
+
+describe('the form', () => {
+  it('names the unit and period in its title, lists open periods, and shows each criterion with its target and year-to-date figure', async () => {
+    const { res, html } = await me.open();
+    expect(res.status).toBe(200);
+    expect(html).toContain('<title>Báo cáo Tuần 48/2026 (23/11/2026 – 29/11/2026) · Đơn vị 1</title>');
+    expect(html).toContain('Tuần 47/2026');
+    expect(html).toContain('1. Gương điển hình tiên tiến');
+    expect(html).toContain('Chỉ tiêu năm: 10 gương · lũy kế đến nay: 0 gương (0%)');
+    expect(html).toContain('Chỉ tiêu năm: 20 mô hình');
+    expect(html).not.toContain('Cơ quan đạt chuẩn văn hóa'); // qualitative: not reported
+    expect(html).toContain('hết ngày 13/12/2026');
+    expect(html).toContain('Không có gì mới');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-robots-tag')).toContain('noindex');
+  });
+});
+
+describe('sending a full report', () => {
+  it('stores it with channel web and the focal point, with files checked by content, and redirects to a receipt', async () => {
+    await me.open();
+    const sent = await me.send(
+      { [`v_${c1}`]: '3', [`v_${c2}`]: '0', notableResults: 'Tuyên truyền 3 gương điển hình'.normalize('NFD'), difficulties: '   ', proposals: 'Đề nghị tập huấn' },
+      [file(PNG_1PX, 'ảnh hội nghị.png', 'image/png'), file(PDF_BYTES, 'bao-cao.pdf', 'application/pdf')],
+    );
+    expect(sent.res.status).toBe(303);
+    expect(sent.res.headers.get('location')).toBe(`/r/${me.token}/receipt?ky=2026-W48&lan=1`);
+    const stored = (await report())!;
+    expect(stored).toMatchObject({
+      is_nil: 0,
+      revision: 1,
+      submitted_via: 'web',
+      submitted_by_focal_point_id: w.bloc.focalPointIds[0],
+      notable_results: 'Tuyên truyền 3 gương điển hình',
+      difficulties: null,
+      proposals: 'Đề nghị tập huấn',
+    });
+    expect(await getReportValues(w.t.db, stored.id)).toEqual(
+      expect.arrayContaining([
+        { criterion_id: c1, value: 3 },
+        { criterion_id: c2, value: 0 },
+      ]),
+    );
+    const revisions = await listRevisions(w.t.db, stored.id);
+    expect(revisions.map((r) => [r.revision, r.submitted_via, r.submitted_by_focal_point_id])).toEqual([[1, 'web', w.bloc.focalPointIds[0]]]);
+    const files = await listAttachments(w.t.db, stored.id);
+    expect(files.map((f) => [f.kind, f.file_name, f.mime_type, f.telegram_file_id, f.size_bytes])).toEqual([
+      ['photo', 'ảnh hội nghị.png', 'image/png', null, PNG_1PX.length],
+      ['document', 'bao-cao.pdf', 'application/pdf', null, PDF_BYTES.length],
+    ]);
+    const contents = await w.t.db.selectFrom('attachment_content').selectAll().orderBy('attachment_id').execute();
+    expect(contents.map((c) => Buffer.compare(c.content, PNG_1PX) === 0 || Buffer.compare(c.content, PDF_BYTES) === 0)).toEqual([true, true]);
+
+    const receipt = await me.follow(sent);
+    expect(receipt.res.status).toBe(200);
+    expect(receipt.html).toContain('✅ Đã ghi nhận báo cáo Tuần 48/2026 (23/11/2026 – 29/11/2026) của Đơn vị 1 lúc 10:00 24/11/2026.');
+    expect(receipt.html).toContain('Kèm 2 tệp minh chứng.');
+    expect(receipt.html).toContain('Báo cáo đúng hạn (hạn hết ngày 30/11/2026).');
+    expect(receipt.html).toContain('Đồng chí có thể sửa báo cáo đến hết ngày 13/12/2026.');
+    expect(receipt.html).toContain('Gửi qua web.');
+    expect(receipt.html).toContain('Sửa báo cáo');
+  });
+
+  it('prefills a revision with the stored report, shows its history, and keeps every revision', async () => {
+    await me.open();
+    await me.send({ [`v_${c1}`]: '3', [`v_${c2}`]: '1', notableResults: 'Lần đầu' });
+    const form = await me.open();
+    expect(form.html).toContain(`value="3"`);
+    expect(form.html).toContain('Lần đầu</textarea>');
+    expect(form.html).toContain('Đơn vị đã gửi báo cáo kỳ này lúc 10:00 24/11/2026 (qua web)');
+    expect(form.html).toContain('Gửi bản sửa (lần 1)');
+    expect(form.html).not.toContain('id="nil-form"');
+    w.clock.set('2026-11-25T03:00:00.000Z');
+    const sent = await me.send({ [`v_${c1}`]: '4', [`v_${c2}`]: '1', notableResults: 'Lần hai' });
+    expect(sent.res.status).toBe(303);
+    const stored = (await report())!;
+    expect(stored.revision).toBe(2);
+    expect((await listRevisions(w.t.db, stored.id)).map((r) => r.submitted_via)).toEqual(['web', 'web']);
+    const receipt = await me.follow(sent);
+    expect(receipt.html).toContain('Đây là bản sửa lần 1; các bản trước vẫn được lưu lại.');
+  });
+
+  it('sends the previous period while it is open', async () => {
+    await me.open('ky=2026-W47');
+    expect(me.last).toContain('<title>Báo cáo Tuần 47/2026');
+    const sent = await me.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '2' });
+    expect(sent.res.status).toBe(303);
+    expect((await report('2026-W47'))?.submitted_via).toBe('web');
+    const receipt = await me.follow(sent);
+    expect(receipt.html).toContain('Báo cáo gửi sau hạn (hạn hết ngày 23/11/2026).');
+  });
+});
+
+describe('a nil report', () => {
+  it('is stored with one tap when the period has no report, and refused over a stored one', async () => {
+    await me.open();
+    const sent = await me.nil();
+    expect(sent.res.status).toBe(303);
+    const stored = (await report())!;
+    expect(stored).toMatchObject({ is_nil: 1, submitted_via: 'web', revision: 1 });
+    const receipt = await me.follow(sent);
+    expect(receipt.html).toContain(': kỳ này không có gì mới.');
+
+    // The form opened before, nil pressed again in another tab over the stored report.
+    await me.open();
+    const again = await me.post('/nil', { ky: '2026-W48', nonce: me.hidden().nonce as string, csrf: me.hidden().csrf as string });
+    expect(again.res.status).toBe(409);
+    expect(again.html).toContain('Kỳ Tuần 48/2026 (23/11/2026 – 29/11/2026) đã có báo cáo của đơn vị, nên không ghi');
+    expect((await report())!.revision).toBe(1);
+  });
+});
+
+describe('a double submit', () => {
+  it('of the same form stores one revision and both answers lead to its receipt', async () => {
+    await me.open();
+    const entries = { [`v_${c1}`]: '3', [`v_${c2}`]: '1' };
+    const first = await me.send(entries, [file(PNG_1PX, 'a.png')]);
+    const second = await me.send(entries, [file(PNG_1PX, 'a.png')]);
+    expect(first.res.status).toBe(303);
+    expect(second.res.status).toBe(303);
+    expect(second.res.headers.get('location')).toBe(first.res.headers.get('location'));
+    const stored = (await report())!;
+    expect(stored.revision).toBe(1);
+    expect(await listAttachments(w.t.db, stored.id)).toHaveLength(1);
+  });
+});
