@@ -1,5 +1,5 @@
 import { commands } from './cli/commands.js';
-import { CliError, openCliContext } from './cli/context.js';
+import { CliError, openCliContext, openSettingsContext } from './cli/context.js';
 
 // `npm run cli -- <command> ...`: administration from the shell.
 
@@ -10,11 +10,16 @@ if (!command) {
   process.exit(name ? 2 : 0);
 }
 try {
-  const ctx = await openCliContext(process.env, (line) => console.log(line));
-  try {
-    await command.run(ctx, args);
-  } finally {
-    await ctx.db.destroy();
+  const out = (line: string) => console.log(line);
+  if ('withoutDatabase' in command) {
+    await command.run(openSettingsContext(process.env, out), args);
+  } else {
+    const ctx = await openCliContext(process.env, out);
+    try {
+      await command.run(ctx, args);
+    } finally {
+      await ctx.db.destroy();
+    }
   }
 } catch (error) {
   console.error(error instanceof CliError ? error.message : error);

@@ -5,15 +5,24 @@ import { migrateToLatest } from '../db/migrate.js';
 import type { AdminRole } from '../db/schema.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { backupCommand } from './backup-command.js';
-import { type CliContext, CliError, parseOptions } from './context.js';
+import { type CliContext, CliError, parseOptions, type SettingsContext } from './context.js';
 import { createJobCommand } from './job-command.js';
 import { summaryCommand } from './summary-command.js';
 import { inviteCommand } from './invite-command.js';
+import { restoreCommand } from './restore-command.js';
 
 export interface CliCommand {
   name: string;
   usage: string;
   run(ctx: CliContext, args: string[]): Promise<void>;
+}
+
+/** A command that works on the database file itself and gets no open database (restore). */
+export interface FileCommand {
+  name: string;
+  usage: string;
+  withoutDatabase: true;
+  run(ctx: SettingsContext, args: string[]): Promise<void>;
 }
 
 const migrate: CliCommand = {
@@ -71,4 +80,6 @@ const adminCreate: CliCommand = {
 };
 
 /** Every CLI command; features add theirs here. */
-export const commands: CliCommand[] = [migrate, seedDemoCommand, adminCreate, summaryCommand, inviteCommand, createJobCommand(), backupCommand];
+export const commands: (CliCommand | FileCommand)[] = [
+  migrate, seedDemoCommand, adminCreate, summaryCommand, inviteCommand, createJobCommand(), backupCommand, restoreCommand,
+];

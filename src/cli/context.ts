@@ -1,28 +1,48 @@
 import { loadConfig, type Config } from '../config.js';
 import { type Db, DatabaseOpenError, openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { OpsError } from '../ops/messages.js';
+import { backupBeforeMigrations } from '../ops/pre-migrate.js';
 
 export class CliError extends Error {}
 
-export interface CliContext {
+/** What a command that handles the database file itself (restore) gets: no open database. */
+export interface SettingsContext {
   config: Config;
-  db: Db;
   now: () => Date;
   out: (line: string) => void;
 }
 
-/** Reads the settings and opens the migrated database for a CLI command. */
-export async function openCliContext(env: Record<string, string | undefined>, out: (line: string) => void): Promise<CliContext> {
+export interface CliContext extends SettingsContext {
+  db: Db;
+}
+
+/** Reads the settings for a CLI command. */
+export function openSettingsContext(env: Record<string, string | undefined>, out: (line: string) => void): SettingsContext {
   const result = loadConfig(env);
   if (!result.ok) throw new CliError(`Cấu hình không hợp lệ:\n${result.errors.map((e) => `  - ${e}`).join('\n')}`);
+  return { config: result.config, now: () => new Date(), out };
+}
+
+/** Reads the settings and opens the migrated database for a CLI command (backed up first if migrations are pending). */
+export async function openCliContext(env: Record<string, string | undefined>, out: (line: string) => void): Promise<CliContext> {
+  const settings = openSettingsContext(env, out);
+  const { config } = settings;
   let db: Db;
   try {
-    db = openDatabase(result.config.databasePath).db;
+    db = openDatabase(config.databasePath).db;
   } catch (error) {
     throw new CliError(error instanceof DatabaseOpenError ? error.message : String(error));
   }
+  try {
+    const saved = await backupBeforeMigrations({ databasePath: config.databasePath, backupDir: config.backup.dir, now: settings.now(), timeZone: config.timeZone });
+    if (saved) out(`Đã sao lưu cơ sở dữ liệu trước khi nâng cấp vào ${saved.path}`);
+  } catch (error) {
+    await db.destroy();
+    throw error instanceof OpsError ? new CliError(error.message) : error;
+  }
   await migrateToLatest(db);
-  return { config: result.config, db, now: () => new Date(), out };
+  return { ...settings, db };
 }
 
 /** Reads `--name value` options; flags without a value are 'true'. */

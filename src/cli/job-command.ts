@@ -5,7 +5,7 @@ import { isValidIsoDate, zonedInstant } from '../core/time.js';
 import { listJobRuns } from '../db/job-runs.js';
 import { createJobRunner, UnknownScopeError } from '../jobs/job-runner.js';
 import type { Job, JobDeps } from '../jobs/job.js';
-import { findJob, jobs as registeredJobs } from '../jobs/registry.js';
+import { findJob, jobsWithBackup } from '../jobs/registry.js';
 import type { SlotRunResult } from '../jobs/run-job.js';
 import { createLogger } from '../logger.js';
 import type { CliCommand } from './commands.js';
@@ -85,7 +85,6 @@ async function run(
 
 /** The `job` command over the registry (a test may pass its own jobs and logger). */
 export function createJobCommand(opts: { jobs?: readonly Job[]; logger?: JobDeps['logger'] } = {}): CliCommand {
-  const jobs = opts.jobs ?? registeredJobs;
   // Job failures are logged (as JSON on stdout, like the server) besides the summary printed here.
   const logger = opts.logger ?? createLogger('warn');
   return {
@@ -94,6 +93,7 @@ export function createJobCommand(opts: { jobs?: readonly Job[]; logger?: JobDeps
     async run(ctx, args) {
       const { positional, options } = parseOptions(args);
       const [sub, name] = positional;
+      const jobs = opts.jobs ?? jobsWithBackup({ databasePath: ctx.config.databasePath, ...ctx.config.backup });
       if (sub === 'list') return list(ctx, jobs);
       if (sub === 'run') return run(ctx, jobs, logger, name, options);
       throw new CliError(USAGE);

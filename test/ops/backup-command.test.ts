@@ -1,0 +1,58 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { backupCommand } from '../../src/cli/backup-command.js';
+import { commands } from '../../src/cli/commands.js';
+import { CliError, type CliContext, openSettingsContext } from '../../src/cli/context.js';
+import { openDatabase } from '../../src/db/connection.js';
+import { cleanupDirs, createProductDb, query, tempDir } from './backup-helpers.js';
+
+afterEach(cleanupDirs);
+
+// The command as `npm run cli -- backup` runs it, on a database the server has open.
+async function withLiveDatabase(run: (ctx: CliContext, lines: string[], dir: string) => Promise<void>) {
+  const dir = tempDir();
+  const databasePath = join(dir, 'data', 'ktd.sqlite');
+  await createProductDb(databasePath, 3);
+  const live = openDatabase(databasePath);
+  const lines: string[] = [];
+  const settings = openSettingsContext({ DATABASE_PATH: databasePath }, (l) => lines.push(l));
+  try {
+    await run({ ...settings, db: live.db, now: () => new Date('2026-11-25T03:00:00Z') }, lines, dir);
+  } finally {
+    await live.db.destroy();
+  }
+}
+
+describe('npm run cli -- backup', () => {
+  it('writes the verified copy to the file named, and reports what it checked', () =>
+    withLiveDatabase(async (ctx, lines, dir) => {
+      const out = join(dir, 'usb', 'ktd.sqlite');
+      await backupCommand.run(ctx, [out]);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^Đã sao lưu cơ sở dữ liệu vào ${out} \\(đã kiểm tra: toàn vẹn; \\d+ bảng, [\\d.]+ dòng, khớp`));
+      expect(query<{ n: number }>(out, 'select count(*) as n from unit')).toEqual([{ n: 3 }]);
+    }));
+
+  it('keeps accepting --out, and without a file writes into BACKUP_DIR under a name pruning never touches', () =>
+    withLiveDatabase(async (ctx, lines, dir) => {
+      await backupCommand.run(ctx, ['--out', join(dir, 'a.sqlite')]);
+      await backupCommand.run(ctx, []);
+      expect(readdirSync(join(dir, 'data', 'backups'))).toEqual(['khoi-thi-dua-manual-20261125-100000.sqlite']);
+      expect(lines).toHaveLength(2);
+    }));
+
+  it('refuses to overwrite a file and explains its arguments', () =>
+    withLiveDatabase(async (ctx, _lines, dir) => {
+      const out = join(dir, 'b.sqlite');
+      await backupCommand.run(ctx, [out]);
+      await expect(backupCommand.run(ctx, [out])).rejects.toThrow(new CliError(`Tệp "${out}" đã có; xin chọn tên khác để không ghi đè bản sao lưu cũ.`));
+      await expect(backupCommand.run(ctx, ['x.sqlite', 'y.sqlite'])).rejects.toThrow('Dùng: backup [TỆP]');
+      await expect(backupCommand.run(ctx, ['--out'])).rejects.toThrow('Dùng: backup [TỆP]');
+    }));
+
+  it('lists restore among the commands, as one that does not open the database', () => {
+    const restore = commands.find((c) => c.name === 'restore');
+    expect(restore && 'withoutDatabase' in restore && restore.withoutDatabase).toBe(true);
+  });
+});
