@@ -11,11 +11,11 @@ export const REDACTED = '[redacted]';
  */
 export const SECRET_PATTERNS: readonly { name: string; pattern: RegExp; keep?: string }[] = [
   // A Telegram bot token, alone or inside https://api.telegram.org/bot<token>/getMe (telegraf's errors).
-  { name: 'telegram_bot_token', pattern: /(?<![A-Za-z0-9_-])\d{3,}:[A-Za-z0-9_-]{30,}/g },
+  { name: 'telegram_bot_token', pattern: /\d{3,}:[A-Za-z0-9_-]{30,}/g },
   // A personal report link: /r/<32 random bytes in base64url>.
   { name: 'personal_link', pattern: /\/r\/[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g, keep: '/r/' },
   // The admin's session cookie (32 random bytes in base64url).
-  { name: 'session_cookie', pattern: /ktd_session=[^;\s"',]+/g, keep: 'ktd_session=' },
+  { name: 'session_cookie', pattern: /ktd_session=[A-Za-z0-9_-]+/g, keep: 'ktd_session=' },
   // Credentials in an Authorization header value.
   { name: 'authorization', pattern: /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi },
 ];

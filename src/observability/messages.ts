@@ -13,5 +13,6 @@ export const OPS = {
   jobCheckFailed: (job: string, error: string) => `Không kiểm tra được việc định kỳ "${job}": ${error}`,
   metricsTokenRequired: 'Cần mã truy cập (Authorization: Bearer …) để xem số liệu giám sát.',
   metricsLocalOnly: 'Số liệu giám sát chỉ xem được từ chính máy chủ (chưa đặt METRICS_TOKEN).',
+  serverError: 'Máy chủ gặp lỗi khi xử lý yêu cầu; vui lòng thử lại sau.',
   metricsFailed: 'Không đọc được số liệu giám sát; xem nhật ký máy chủ.',
 } as const;
