@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 const bool = (fallback: boolean) =>
@@ -71,6 +72,16 @@ const schema = z
       .min(0, { message: 'phải là số giờ từ 0 đến 720' })
       .max(720, { message: 'phải là số giờ từ 0 đến 720' })
       .default(24),
+    BACKUP_DIR: optionalText,
+    BACKUP_KEEP: intIn(1, 365, 14, 'phải là số bản sao lưu hằng ngày được giữ, từ 1 đến 365'),
+    BACKUP_TIME: z
+      .string()
+      .trim()
+      .default('02:30')
+      .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), { message: 'phải là giờ dạng HH:MM, ví dụ 02:30' }),
+    METRICS_TOKEN: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9._~+/=-]{24,256}$/.test(v), {
+      message: 'phải dài 24–256 ký tự, không có khoảng trắng (ví dụ: openssl rand -hex 32)',
+    }),
     ADMIN_USERNAME: optionalText.refine((v) => v === undefined || /^[a-z0-9._-]{3,40}$/.test(v), {
       message: 'chỉ gồm 3–40 ký tự a-z, 0-9, dấu chấm, _ và -',
     }),
@@ -113,6 +124,10 @@ export interface Config {
   publicUrl: string | undefined;
   outbox: { ratePerSecond: number; groupPerMinute: number; maxInFlight: number; maxAttempts: number };
   jobs: { catchUpHours: number };
+  /** Bearer token that lets a non-local client read /metrics; without it only this machine can. */
+  metricsToken: string | undefined;
+  /** Daily backups: folder (default: backups/ beside the database), copies kept, local time. */
+  backup: { dir: string; keep: number; time: string };
   firstAdmin: { username: string; password: string } | undefined;
   /** Secret personal report links are derived from; undefined = kept in a file beside the database. */
   personalLinkSecret: string | undefined;
@@ -156,6 +171,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         maxAttempts: c.OUTBOX_MAX_ATTEMPTS,
       },
       jobs: { catchUpHours: c.JOBS_CATCHUP_HOURS },
+      metricsToken: c.METRICS_TOKEN,
+      backup: { dir: c.BACKUP_DIR ?? join(dirname(c.DATABASE_PATH), 'backups'), keep: c.BACKUP_KEEP, time: c.BACKUP_TIME },
       firstAdmin:
         c.ADMIN_USERNAME && c.ADMIN_PASSWORD ? { username: c.ADMIN_USERNAME, password: c.ADMIN_PASSWORD } : undefined,
       personalLinkSecret: c.PERSONAL_LINK_SECRET,

@@ -12,11 +12,14 @@ import { DEMO_ADMIN } from './demo/demo-data.js';
 import { ensureFirstAdmin } from './first-admin.js';
 import { createHttpApp } from './http/app.js';
 import { startDeliveryWorker } from './delivery/worker.js';
-import { jobs } from './jobs/registry.js';
+import { jobsWithBackup } from './jobs/registry.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logger.js';
+import { createMetrics } from './observability/metrics.js';
+import { backupBeforeMigrations } from './ops/pre-migrate.js';
 import { ensurePersonalLinks } from './db/personal-links.js';
 import { loadOrCreateLinkSecret } from './personal-links/link-secret.js';
+import { createWebReportApp } from './web-report/app.js';
 
 // The only composition root: reads the environment, opens the database, starts every service.
 
@@ -40,6 +43,14 @@ try {
 }
 const { db } = opened;
 
+// An upgrade's migrations run only after a verified copy of the database as it was is on disk.
+try {
+  const preMigration = await backupBeforeMigrations({ databasePath: config.databasePath, backupDir: config.backup.dir, now: now(), timeZone: config.timeZone });
+  if (preMigration) logger.info({ file: preMigration.path, pending: preMigration.pending }, 'database backed up before migrating');
+} catch (error) {
+  console.error(`Không sao lưu được cơ sở dữ liệu trước khi nâng cấp, dừng khởi động: ${(error as Error).message}`);
+  process.exit(1);
+}
 const applied = await migrateToLatest(db);
 if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
 
@@ -87,7 +98,10 @@ if (config.telegram.token) {
 }
 
 // Scheduled jobs queue reminders and digests in the outbox; the worker delivers them when a bot is set.
-const scheduler = await startScheduler({ db, timeZone: config.timeZone, logger, now, catchUpHours: config.jobs.catchUpHours, jobs });
+const scheduledJobs = jobsWithBackup({ databasePath: config.databasePath, ...config.backup });
+const scheduler = await startScheduler({ db, timeZone: config.timeZone, logger, now, catchUpHours: config.jobs.catchUpHours, jobs: scheduledJobs });
+const botStatus = () => bot?.status() ?? 'off';
+const metrics = createMetrics({ db, now, botStatus, processMetrics: true });
 const delivery = config.telegram.token
   ? startDeliveryWorker({
       db,
@@ -96,6 +110,7 @@ const delivery = config.telegram.token
       logger,
       now,
       forceIpv4: config.telegram.forceIpv4,
+      onSent: (m) => metrics.observeDelivery({ kind: m.kind, seconds: (m.sentAt.getTime() - m.queuedAt.getTime()) / 1000 }),
       limits: {
         perSecond: config.outbox.ratePerSecond,
         perGroupPerMinute: config.outbox.groupPerMinute,
@@ -107,6 +122,11 @@ const delivery = config.telegram.token
 
 const mounts = [];
 if (bot?.webhookApp) mounts.push({ path: WEBHOOK_PATH, app: bot.webhookApp });
+// Personal report links (<PUBLIC_URL>/r/<token>): before the admin, which answers every path left.
+mounts.push({
+  path: '/r',
+  app: createWebReportApp({ db, now, timeZone: config.timeZone, linkSecret: personalLinkSecret, publicUrl: config.publicUrl, logger }),
+});
 mounts.push({
   path: '/',
   app: createAdminApp({
@@ -117,11 +137,22 @@ mounts.push({
     telegramFiles: config.telegram.token
       ? createTelegramFiles({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, forceIpv4: config.telegram.forceIpv4 })
       : undefined,
+    personalLinkSecret,
+    publicUrl: config.publicUrl,
     secureCookies: config.publicUrl?.startsWith('https://') ?? false,
     logger,
   }),
 });
-const app = createHttpApp({ db, now, botStatus: () => bot?.status() ?? 'off', mounts });
+const app = createHttpApp({
+  db,
+  now,
+  botStatus,
+  mounts,
+  logger,
+  metrics,
+  metricsToken: config.metricsToken,
+  readiness: { timeZone: config.timeZone, deliveryRunning: () => delivery !== undefined, jobs: scheduledJobs, catchUpHours: config.jobs.catchUpHours },
+});
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   logger.info({ port: info.port, database: config.databasePath }, `listening on http://localhost:${info.port}`);
 });

@@ -55,11 +55,17 @@ describe('configuration', () => {
     [{ ADMIN_USERNAME: 'admin' }, 'ADMIN_PASSWORD'],
     [{ ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ METRICS_TOKEN: 'too-short' }, 'METRICS_TOKEN'],
+    [{ METRICS_TOKEN: 'has a space in the middle of it ok' }, 'METRICS_TOKEN'],
     [{ OUTBOX_RATE_PER_SECOND: '0' }, 'OUTBOX_RATE_PER_SECOND'],
     [{ OUTBOX_GROUP_PER_MINUTE: '61' }, 'OUTBOX_GROUP_PER_MINUTE'],
     [{ OUTBOX_MAX_IN_FLIGHT: '2.5' }, 'OUTBOX_MAX_IN_FLIGHT'],
     [{ OUTBOX_MAX_ATTEMPTS: 'many' }, 'OUTBOX_MAX_ATTEMPTS'],
     [{ JOBS_CATCHUP_HOURS: '-1' }, 'JOBS_CATCHUP_HOURS'],
+    [{ BACKUP_KEEP: '0' }, 'BACKUP_KEEP'],
+    [{ BACKUP_KEEP: 'mười' }, 'BACKUP_KEEP'],
+    [{ BACKUP_TIME: '2:30' }, 'BACKUP_TIME'],
+    [{ BACKUP_TIME: '24:00' }, 'BACKUP_TIME'],
   ])('rejects %j naming %s', (env, name) => {
     const r = loadConfig(env);
     expect(r.ok).toBe(false);
@@ -74,10 +80,26 @@ describe('configuration', () => {
     expect(r.errors.map((e) => e.split(':')[0])).toEqual(['PUBLIC_URL', 'TELEGRAM_WEBHOOK_SECRET']);
   });
 
+  it('keeps daily backups beside the database unless told otherwise', () => {
+    const defaults = loadConfig({ DATABASE_PATH: '/var/lib/khoi-thi-dua/ktd.sqlite' });
+    expect(defaults.ok && defaults.config.backup).toEqual({ dir: '/var/lib/khoi-thi-dua/backups', keep: 14, time: '02:30' });
+    const plain = loadConfig({});
+    expect(plain.ok && plain.config.backup).toEqual({ dir: 'data/backups', keep: 14, time: '02:30' });
+    const set = loadConfig({ BACKUP_DIR: '/mnt/sao-luu', BACKUP_KEEP: '30', BACKUP_TIME: '23:05' });
+    expect(set.ok && set.config.backup).toEqual({ dir: '/mnt/sao-luu', keep: 30, time: '23:05' });
+  });
+
   it('never echoes a secret value in its messages', () => {
-    const r = loadConfig({ ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'short', TELEGRAM_BOT_TOKEN: 'leaked-token' });
+    const r = loadConfig({ ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'short', TELEGRAM_BOT_TOKEN: 'leaked-token', METRICS_TOKEN: 'leaked-metrics' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.join('\n')).not.toMatch(/short|leaked-token/);
+    expect(r.errors.join('\n')).not.toMatch(/short|leaked-token|leaked-metrics/);
+  });
+
+  it('reads METRICS_TOKEN, and leaves /metrics to this machine without it', () => {
+    const r = loadConfig({ METRICS_TOKEN: '  0123456789abcdef0123456789abcdef  ' });
+    expect(r.ok && r.config.metricsToken).toBe('0123456789abcdef0123456789abcdef');
+    const none = loadConfig({});
+    expect(none.ok && none.config.metricsToken).toBeUndefined();
   });
 });

@@ -186,6 +186,36 @@ export interface ReportAttachmentTable {
   created_at: Generated<string>;
 }
 
+/** The bytes of a file sent through the personal web form (decision 0052). */
+export interface AttachmentContentTable {
+  attachment_id: number;
+  content: Buffer;
+  sha256: string;
+}
+
+/** A file chosen in a web form submit that was not stored yet, kept for that form. */
+export interface WebPendingUploadTable {
+  id: Generated<number>;
+  personal_link_id: number;
+  form_nonce: string;
+  kind: 'photo' | 'document';
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  created_at: string;
+}
+
+/** A web form that was sent, so a second submit of it stores nothing more. */
+export interface WebFormSubmissionTable {
+  personal_link_id: number;
+  form_nonce: string;
+  report_id: number;
+  revision: number;
+  created_at: string;
+}
+
 export interface PublicHolidayTable {
   date: string;
   name: string;
@@ -385,6 +415,9 @@ export interface Database {
   report_revision: ReportRevisionTable;
   personal_link: PersonalLinkTable;
   report_attachment: ReportAttachmentTable;
+  attachment_content: AttachmentContentTable;
+  web_pending_upload: WebPendingUploadTable;
+  web_form_submission: WebFormSubmissionTable;
   public_holiday: PublicHolidayTable;
   outbox_message: OutboxMessageTable;
   job_run: JobRunTable;
@@ -416,6 +449,7 @@ export type ProgressReport = Selectable<ProgressReportTable>;
 export type ReportRevision = Selectable<ReportRevisionTable>;
 export type PersonalLink = Selectable<PersonalLinkTable>;
 export type ReportAttachment = Selectable<ReportAttachmentTable>;
+export type WebPendingUpload = Selectable<WebPendingUploadTable>;
 export type PublicHoliday = Selectable<PublicHolidayTable>;
 export type OutboxMessage = Selectable<OutboxMessageTable>;
 export type JobRun = Selectable<JobRunTable>;

@@ -6,6 +6,7 @@ import * as m0004 from './0004_summaries.js';
 import * as m0005 from './0005_admin.js';
 import * as m0006 from './0006_broadcasts.js';
 import * as m0007 from './0007_personal_links.js';
+import * as m0008 from './0008_web_uploads.js';
 
 /** Static list, so compiled, tsx and test runs all see the same migrations in the same order. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0005_admin': m0005,
   '0006_broadcasts': m0006,
   '0007_personal_links': m0007,
+  '0008_web_uploads': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
