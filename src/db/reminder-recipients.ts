@@ -12,15 +12,20 @@ export interface Contact {
   chatId: string;
 }
 
-/** Active focal points and unit heads of the units with a Telegram chat, by unit then id. */
-export async function listReachableContacts(db: Db, unitIds: readonly number[]): Promise<Contact[]> {
+/** An active focal point or unit head, linked to Telegram or not. */
+export interface Person extends Omit<Contact, 'chatId'> {
+  chatId: string | null;
+  phone: string | null;
+}
+
+/** Active focal points and unit heads of the units, by unit then id. */
+async function listActivePeople(db: Db, unitIds: readonly number[]): Promise<Person[]> {
   if (unitIds.length === 0) return [];
   const rows = await db
     .selectFrom('focal_point')
-    .select(['id', 'unit_id', 'full_name', 'role', 'telegram_chat_id'])
+    .select(['id', 'unit_id', 'full_name', 'role', 'telegram_chat_id', 'phone'])
     .where('unit_id', 'in', [...unitIds])
     .where('status', '=', 'active')
-    .where('telegram_chat_id', 'is not', null)
     .orderBy('unit_id')
     .orderBy('id')
     .execute();
@@ -29,8 +34,32 @@ export async function listReachableContacts(db: Db, unitIds: readonly number[]):
     unitId: r.unit_id,
     fullName: r.full_name,
     role: r.role,
-    chatId: r.telegram_chat_id!,
+    chatId: r.telegram_chat_id,
+    phone: r.phone,
   }));
+}
+
+const reachable = (p: Person): p is Person & { chatId: string } => p.chatId !== null;
+
+/** Active focal points and unit heads of the units with a Telegram chat, by unit then id. */
+export async function listReachableContacts(db: Db, unitIds: readonly number[]): Promise<Contact[]> {
+  return (await listActivePeople(db, unitIds)).filter(reachable).map(({ phone: _, ...c }) => c);
+}
+
+/**
+ * Whom a missing unit's reminder is for: its active focal points (unit heads only get the
+ * escalation). Those without a linked chat cannot get it by Telegram: the reminder job counts
+ * them and the admin lists them with their personal report links.
+ */
+export async function unitReminderRecipients(
+  db: Db,
+  unitIds: readonly number[],
+): Promise<{ reachable: (Person & Contact)[]; withoutChat: Person[] }> {
+  const people = (await listActivePeople(db, unitIds)).filter((p) => p.role === 'focal_point');
+  return {
+    reachable: people.filter(reachable),
+    withoutChat: people.filter((p) => p.chatId === null),
+  };
 }
 
 /**

@@ -8,12 +8,13 @@ import { createTelegramFiles } from '../../src/bot/telegram-files.js';
 import { linkBlocChat } from '../../src/db/bloc-chats.js';
 import { createInvite } from '../../src/db/invites.js';
 import { enqueueOutbox } from '../../src/db/outbox.js';
+import { ensurePersonalLinks } from '../../src/db/personal-links.js';
 import { upsertHoliday } from '../../src/db/holidays.js';
 import { addScoreAdjustment } from '../../src/db/score-adjustments.js';
 import { submitReport } from '../../src/db/reports.js';
 import { BotEmulator } from '../helpers/bot-emulator.js';
 import { createSmallBloc } from '../helpers/fixtures.js';
-import { type AdminTest, type Client, createAdminTest, NOW, signIn } from './helpers.js';
+import { type AdminTest, type Client, createAdminTest, LINK_SECRET, NOW, signIn } from './helpers.js';
 
 type Role = 'anonymous' | 'viewer' | 'blocAdmin' | 'otherBlocAdmin' | 'provinceAdmin';
 const ROLES: Role[] = ['anonymous', 'viewer', 'blocAdmin', 'otherBlocAdmin', 'provinceAdmin'];
@@ -35,12 +36,12 @@ interface Ids {
   /** An open group invite of bloc 1. */
   groupInvite: number;
   /** Bloc 2's own resources, asked for under bloc 1's pages. */
-  foreign: { report: number; attachment: number; broadcast: number; chat: number; adjustment: number; criterion: number; unit: number; groupInvite: number };
+  foreign: { report: number; attachment: number; broadcast: number; chat: number; adjustment: number; criterion: number; unit: number; groupInvite: number; focalPoint: number };
 }
 
 const NO_IDS: Ids = {
   unit: 0, focalPoint: 0, criterion: 0, report: 0, message: 0, user: 0, broadcast: 0, chat: 0, attachment: 0, attachmentReport: 0, adjustment: 0, groupInvite: 0,
-  foreign: { report: 0, attachment: 0, broadcast: 0, chat: 0, adjustment: 0, criterion: 0, unit: 0, groupInvite: 0 },
+  foreign: { report: 0, attachment: 0, broadcast: 0, chat: 0, adjustment: 0, criterion: 0, unit: 0, groupInvite: 0, focalPoint: 0 },
 };
 
 /** A report of the bloc with one photo (kept by the emulator) and a broadcast with one queued copy. */
@@ -85,6 +86,8 @@ async function world(a: AdminTest, emu: BotEmulator): Promise<Ids> {
   const adjustment = (await entry(1, one.unitIds[0]!)).id;
   const foreignAdjustment = (await entry(2, two.unitIds[0]!)).id;
   const groupInvite = async (blocId: number) => (await createInvite(a.db, { kind: 'group', blocId, createdBy: 'x', now: NOW })).id;
+  // Every focal point of both blocs holds a working personal link (so revoking one is a change).
+  await ensurePersonalLinks(a.db, LINK_SECRET, NOW);
   return {
     unit: one.unitIds[1]!, focalPoint: one.focalPointIds[1]!, criterion: one.criterionIds[2]!, report: r.reportId, message, user,
     broadcast: mine.broadcast, chat: mine.chat, attachment: mine.attachment, attachmentReport: mine.report, adjustment,
@@ -92,7 +95,7 @@ async function world(a: AdminTest, emu: BotEmulator): Promise<Ids> {
     foreign: {
       groupInvite: await groupInvite(2),
       report: theirs.report, attachment: theirs.attachment, broadcast: theirs.broadcast, chat: theirs.chat,
-      adjustment: foreignAdjustment, criterion: two.criterionIds[2]!, unit: two.unitIds[0]!,
+      adjustment: foreignAdjustment, criterion: two.criterionIds[2]!, unit: two.unitIds[0]!, focalPoint: two.focalPointIds[0]!,
     },
   };
 }
@@ -159,6 +162,10 @@ const ROUTES: Route[] = [
   get((i) => `/blocs/1/focal-points/${i.focalPoint}`),
   post((i) => `/blocs/1/focal-points/${i.focalPoint}`),
   post((i) => `/blocs/1/focal-points/${i.focalPoint}/invite`),
+  post((i) => `/blocs/1/focal-points/${i.focalPoint}/personal-link`),
+  post((i) => `/blocs/1/focal-points/${i.focalPoint}/personal-link/revoke`),
+  { ...post((i) => `/blocs/1/focal-points/${i.foreign.focalPoint}/personal-link`, FOREIGN_WRITE), note: "bloc 2's focal point" },
+  { ...post((i) => `/blocs/1/focal-points/${i.foreign.focalPoint}/personal-link/revoke`, FOREIGN_WRITE), note: "bloc 2's focal point" },
   get(() => '/blocs/1/import', EDITOR_READ),
   get(() => '/blocs/1/import/template.csv', EDITOR_READ),
   post(() => '/blocs/1/import/preview'),
@@ -187,6 +194,7 @@ const ROUTES: Route[] = [
   get(() => '/blocs/1/delivery'),
   post((i) => `/blocs/1/delivery/${i.message}/requeue`),
   get(() => '/blocs/1/delivery/groups'),
+  get(() => '/blocs/1/delivery/unreachable'),
   post(() => '/blocs/1/delivery/groups/invite'),
   post((i) => `/blocs/1/delivery/groups/invites/${i.groupInvite}/revoke`),
   { ...post((i) => `/blocs/1/delivery/groups/invites/${i.foreign.groupInvite}/revoke`, FOREIGN_WRITE), note: "bloc 2's group invite" },

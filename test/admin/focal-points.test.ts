@@ -59,7 +59,9 @@ describe('focal points', () => {
     expect(page).toContain('chưa kết nối với bot Telegram');
     expect(page).toContain(invite.code);
     expect(page).not.toContain('t.me/');
-    expect(page).not.toContain('class="qr"');
+    // No invite QR code; the personal report link's QR code does not need the bot.
+    expect(page).not.toContain('Mã QR mời');
+    expect(page).toContain('Mã QR liên kết báo cáo cá nhân');
   });
 
   it('refuses a bad phone number and a unit outside the bloc, keeping the typed values', async () => {

@@ -1,13 +1,16 @@
 import type { UnreachableRecipient } from '../../db/broadcasts.js';
 import { broadcastText as t } from '../messages.js';
 
-/** Who a broadcast cannot reach through Telegram, and why. */
-export function UnreachableList(props: { people: UnreachableRecipient[] }) {
+/**
+ * Who Telegram cannot reach, and why: a broadcast's recipients, or the focal points the reminders
+ * miss (those pages give their own reason, e.g. "đã chặn bot").
+ */
+export function UnreachableList(props: { people: (UnreachableRecipient & { reason?: string })[] }) {
   return (
     <ul class="small">
       {props.people.map((p) => (
         <li>
-          {p.name ? `${p.name} (${p.unit}): ${t.notLinked}` : `${p.unit}: ${t.noFocalPoint}`}
+          {p.name ? `${p.name} (${p.unit}): ${p.reason ?? t.notLinked}` : `${p.unit}: ${p.reason ?? t.noFocalPoint}`}
         </li>
       ))}
     </ul>

@@ -6,7 +6,7 @@ import { type CriterionProgress, type PeriodStatus, periodStatus, yearToDate } f
 import { getUnit } from '../../db/units.js';
 import type { Bloc } from '../../db/schema.js';
 import type { AdminEnv } from '../env.js';
-import { common, dashboardText as t, statusNames } from '../messages.js';
+import { common, dashboardText as t, statusNames, unreachableText } from '../messages.js';
 import { showDateTime, showRate } from '../ui/format.js';
 import { ChartLegend, ProgressChart } from '../ui/progress-chart.js';
 import { periodOfKey, reportingPeriodOf } from './period-choice.js';
@@ -65,6 +65,11 @@ function Dashboard(p: DashboardProps) {
           <Stat value={r.nil} label={t.nil} />
           <Stat value={r.missing.length} label={t.missing} />
         </div>
+        {r.missing.length > 0 ? (
+          <p class="small">
+            <a href={`${base}/delivery/unreachable`}>{unreachableText.dashboardLink}</a>
+          </p>
+        ) : null}
         {p.status.units.length === 0 ? (
           <p>{t.noMembers}</p>
         ) : (

@@ -2,9 +2,9 @@ import { deliveryText as t } from '../messages.js';
 
 type Tab = keyof typeof t.tabs;
 
-const PATHS: Record<Tab, string> = { status: '', broadcasts: '/broadcasts', groups: '/groups' };
+const PATHS: Record<Tab, string> = { status: '', broadcasts: '/broadcasts', groups: '/groups', unreachable: '/unreachable' };
 
-/** The pages under "Gửi tin": the delivery status, broadcasts and the bloc's groups. */
+/** The pages under "Gửi tin": the delivery status, broadcasts, the bloc's groups, and who Telegram does not reach. */
 export function DeliveryTabs(props: { blocId: number; current: Tab }) {
   return (
     <nav class="tabs" aria-label={t.tabsLabel}>

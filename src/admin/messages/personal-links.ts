@@ -36,13 +36,11 @@ export const personalLinkText = {
 
 export const unreachableText = {
   title: 'Chưa nhận được nhắc nhở qua Telegram',
-  tab: 'Chưa nhận qua Telegram',
   intro:
     'Cán bộ đầu mối của các đơn vị chưa gửi báo cáo mà nhắc nhở tự động không đến được qua Telegram. Xin chuyển cho từng đồng chí tin nhắn bên dưới (kèm liên kết báo cáo cá nhân) qua Zalo, tin nhắn điện thoại hoặc thư điện tử.',
   introViewer:
     'Cán bộ đầu mối của các đơn vị chưa gửi báo cáo mà nhắc nhở tự động không đến được qua Telegram. Liên kết báo cáo cá nhân chỉ hiển thị cho quản trị viên của Khối.',
   remindersOff: 'Nhắc nhở tự động của Khối đang tắt; danh sách tính theo lịch nhắc đã đặt.',
-  periodTitle: (label: string) => `Kỳ ${label}`,
   periodFacts: (deadline: string, lock: string) => `Hạn báo cáo: ${deadline}. Khóa kỳ: ${lock}.`,
   nobody: 'Không có ai: mọi đơn vị chưa báo cáo đều nhận được nhắc nhở qua Telegram.',
   noPeriods: 'Hiện chưa có kỳ báo cáo nào đến lúc nhắc nhở.',
@@ -51,6 +49,7 @@ export const unreachableText = {
   colPhone: 'Điện thoại',
   colReason: 'Lý do',
   colMessage: 'Tin nhắn để chuyển',
+  colLink: 'Liên kết báo cáo cá nhân',
   reasons: {
     not_linked: 'chưa kết nối Telegram',
     no_focal_point: 'chưa có cán bộ đầu mối',
@@ -66,7 +65,7 @@ export const unreachableText = {
   linkUnavailable: 'Không hiển thị được liên kết: cấp lại trên trang cán bộ',
   messageLabel: (name: string) => `Tin nhắn gửi ${name}`,
   openFocalPoint: 'Trang cán bộ',
-  dashboardLink: (n: number) => `${n} cán bộ đầu mối chưa nhận được nhắc nhở qua Telegram`,
+  dashboardLink: 'Cán bộ đầu mối chưa nhận được nhắc nhở qua Telegram: liên kết báo cáo cá nhân để chuyển qua Zalo, thư điện tử',
 };
 
 /** The ready-to-paste message the secretariat passes on by Zalo or e-mail. */

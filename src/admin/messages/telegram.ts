@@ -24,7 +24,7 @@ export const deliveryText = {
   resend: 'Gửi lại',
   resendConfirm: 'Đưa tin này vào hàng đợi gửi lại?',
   notFailedAnymore: 'Tin này không còn ở trạng thái lỗi.',
-  tabs: { status: 'Tình hình gửi', broadcasts: 'Gửi thông báo', groups: 'Nhóm Telegram' },
+  tabs: { status: 'Tình hình gửi', broadcasts: 'Gửi thông báo', groups: 'Nhóm Telegram', unreachable: 'Chưa nhận qua Telegram' },
   tabsLabel: 'Các trang gửi tin',
 };
 
@@ -77,7 +77,8 @@ export const broadcastText = {
   recipientsTitle: 'Người nhận',
   recipients: (n: number) => `${n} cán bộ đầu mối đã kết nối Telegram sẽ nhận tin.`,
   unreachableTitle: (n: number) => `${n} người hoặc đơn vị chưa nhận được qua Telegram`,
-  unreachableHint: 'Xin báo cho các đồng chí này bằng cách khác và gửi cho họ mã mời kết nối từ trang Cán bộ đầu mối.',
+  unreachableHint:
+    'Xin báo cho các đồng chí này bằng cách khác (Zalo, thư điện tử) và gửi cho họ mã mời kết nối Telegram hoặc liên kết báo cáo cá nhân từ trang Cán bộ đầu mối.',
   notLinked: 'chưa kết nối Telegram',
   noFocalPoint: 'chưa có cán bộ đầu mối',
   send: 'Gửi thông báo',

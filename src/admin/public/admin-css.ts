@@ -108,6 +108,10 @@ svg.bar .target-mark { fill: var(--red); }
 .copy-row input, .copy-row textarea { flex: 1 1 auto; min-width: 0; width: 100%; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85rem; background: #f8fafc; }
 .copy-row textarea { font-family: inherit; resize: vertical; }
 .copy-status { color: #1e6b3d; min-height: 1em; display: block; }
+.reach-list { list-style: none; margin: 0; padding: 0; }
+.reach-item { border-top: 1px solid var(--line); padding: .7rem 0; }
+.reach-item:first-child { border-top: 0; padding-top: 0; }
+.reach-head { display: flex; flex-wrap: wrap; gap: .3rem .6rem; justify-content: space-between; align-items: baseline; margin-bottom: .4rem; }
 .busy { display: none; align-items: center; gap: .6rem; margin-top: .6rem; color: var(--muted); }
 .busy.on { display: flex; }
 .busy progress { width: 12rem; }

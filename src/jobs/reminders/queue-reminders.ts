@@ -9,7 +9,7 @@ import { chairEscalationMessage, unitHeadEscalationMessage, unitReminderMessage 
 import type { Db } from '../../db/connection.js';
 import type { UnitPeriodRow } from '../../db/figures.js';
 import { enqueueOutbox } from '../../db/outbox.js';
-import { chairUnitFor, type Contact, listReachableContacts } from '../../db/reminder-recipients.js';
+import { chairUnitFor, type Contact, listReachableContacts, unitReminderRecipients } from '../../db/reminder-recipients.js';
 import type { Bloc } from '../../db/schema.js';
 
 export interface ReminderContext {
@@ -24,20 +24,23 @@ export interface ReminderContext {
 
 const periodRef = (ctx: ReminderContext) => ({ key: ctx.period.key, label: ctx.period.label, deadline: ctx.deadline });
 
-/** Queues the stage's reminder to every reachable focal point of each missing unit. */
+/**
+ * Queues the stage's reminder to every reachable focal point of each missing unit; counts the
+ * focal points it could not reach (no linked chat).
+ */
 export async function queueUnitReminders(
   ctx: ReminderContext,
   stage: ReminderStage,
   missing: readonly UnitPeriodRow[],
-): Promise<{ queued: number; unreachable: number[] }> {
-  const contacts = await listReachableContacts(
+): Promise<{ queued: number; unreachable: number[]; withoutChat: number }> {
+  const recipients = await unitReminderRecipients(
     ctx.db,
     missing.map((u) => u.unitId),
   );
   let queued = 0;
   const unreachable: number[] = [];
   for (const unit of missing) {
-    const focalPoints = contacts.filter((c) => c.unitId === unit.unitId && c.role === 'focal_point');
+    const focalPoints = recipients.reachable.filter((c) => c.unitId === unit.unitId);
     if (focalPoints.length === 0) unreachable.push(unit.unitId);
     for (const fp of focalPoints) {
       const message = unitReminderMessage({
@@ -62,7 +65,7 @@ export async function queueUnitReminders(
       if (added) queued++;
     }
   }
-  return { queued, unreachable };
+  return { queued, unreachable, withoutChat: recipients.withoutChat.length };
 }
 
 /**

@@ -1,14 +1,8 @@
 // The reminder run for one bloc at `now`: for each period still open, queue the due reminder to
 // the focal points of the units that have not reported, and the escalation, each once.
 
-import {
-  isLocked,
-  periodContaining,
-  periodDeadlines,
-  previousPeriod,
-  type ReportingPeriod,
-} from '../../core/periods.js';
 import { isSendingAllowed } from '../../core/quiet-hours.js';
+import { periodsOpenAt } from '../../core/reminder-periods.js';
 import { dueReminders, type ReminderPolicy, sendingWindowOf } from '../../core/reminder-policy.js';
 import { addDays, localDateOf } from '../../core/time.js';
 import { deadlineRulesOf, periodStatus } from '../../db/figures.js';
@@ -26,6 +20,8 @@ export interface PeriodReminderOutcome {
   queued: number;
   /** Missing units nobody could be messaged for (no active focal point with a linked chat). */
   unreachableUnits: number[];
+  /** Focal points of missing units without a linked chat: the admin lists them with their personal links. */
+  notReachableByTelegram: number;
 }
 
 export interface BlocReminderOutcome {
@@ -34,9 +30,6 @@ export interface BlocReminderOutcome {
   periods: PeriodReminderOutcome[];
   queued: number;
 }
-
-/** Periods far enough back that none is open any more; a bound on a misconfigured lock. */
-const MAX_PERIODS_BACK = 60;
 
 export async function remindBloc(
   deps: JobDeps,
@@ -54,16 +47,13 @@ export async function remindBloc(
   if (!isSendingAllowed(now, window)) return { ...base, skipped: 'outside_sending_window' };
 
   const outcomes: PeriodReminderOutcome[] = [];
-  let period: ReportingPeriod = periodContaining(bloc.reporting_cadence, today);
-  for (let i = 0; i < MAX_PERIODS_BACK; i++, period = previousPeriod(period)) {
-    const deadlines = periodDeadlines(period, deadlineRulesOf(bloc), tz);
-    if (isLocked(now, deadlines)) break;
+  for (const { period, deadlines } of periodsOpenAt(bloc.reporting_cadence, deadlineRulesOf(bloc), now, tz)) {
     const due = dueReminders(policy, deadlines, now, window);
     if (!due.unit && !due.escalation) continue;
     const status = await periodStatus(deps.db, bloc, period, tz);
     const missing = status.units.filter((u) => u.status === 'missing');
     const ctx = { db: deps.db, bloc, period, deadline: deadlines.deadline, now, timeZone: tz, window };
-    const unit = due.unit ? await queueUnitReminders(ctx, due.unit, missing) : { queued: 0, unreachable: [] };
+    const unit = due.unit ? await queueUnitReminders(ctx, due.unit, missing) : { queued: 0, unreachable: [], withoutChat: 0 };
     const escalated = due.escalation
       ? await queueEscalation(ctx, policy.escalateTo, missing, status.units.length)
       : { queued: 0 };
@@ -74,6 +64,7 @@ export async function remindBloc(
       missingUnits: missing.length,
       queued: unit.queued + escalated.queued,
       unreachableUnits: unit.unreachable,
+      notReachableByTelegram: unit.withoutChat,
     });
   }
   return { ...base, periods: outcomes, queued: outcomes.reduce((a, p) => a + p.queued, 0) };
