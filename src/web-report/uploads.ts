@@ -33,26 +33,23 @@ export async function sniffEvidence(content: Buffer): Promise<{ kind: 'photo' | 
   return null;
 }
 
-/**
- * The name a file is shown and saved under: the last path segment of what the browser sent, NFC,
- * without control or bidirectional-override characters, at most 120 characters, ending with the
- * extension its content was found to have.
- */
-export function cleanFileName(raw: string, ext: string): string {
+/** The browser's name for a file, made safe to show: last path segment, NFC, no control or bidi characters. */
+export function shownName(raw: string): string {
   const last = raw.split(/[\\/]/).pop() ?? '';
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-  let name = normalizeText(last).replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069"<>|:*?]/g, '').trim();
-  const dot = name.lastIndexOf('.');
-  let stem = dot > 0 ? name.slice(0, dot) : name;
-  stem = [...stem].slice(0, 110).join('').trim().replace(/^\.+/, '');
-  name = stem === '' ? 'tep' : stem;
-  return `${name}.${ext}`;
+  const name = normalizeText(last).replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069"<>|:*?]/g, '').trim();
+  return [...name].slice(0, 120).join('') || 'tệp';
 }
 
-/** The name to show for a refused file (it is never stored). */
-export function shownName(raw: string): string {
-  const cleaned = cleanFileName(raw, 'x');
-  return cleaned.slice(0, -2) || 'tệp';
+/**
+ * The name a kept file is saved under: its shown name, at most 120 characters, ending with the
+ * extension its content was found to have (whatever extension it came with).
+ */
+export function cleanFileName(raw: string, ext: string): string {
+  const name = shownName(raw);
+  const dot = name.lastIndexOf('.');
+  const stem = [...(dot > 0 ? name.slice(0, dot) : name)].slice(0, 110).join('').trim().replace(/^\.+/, '');
+  return `${stem === '' ? 'tep' : stem}.${ext}`;
 }
 
 export type FileCheck = { ok: true; file: UploadedFile } | { ok: false; reason: 'too_big' | 'bad_type' | 'empty'; name: string };

@@ -80,6 +80,8 @@ export const reportsText = {
   document: 'Tài liệu',
   addedIn: (n: number) => `thêm ở lần gửi ${n}`,
   storedInTelegram: 'Ảnh và tài liệu được lưu trên Telegram; hệ thống tải về qua bot mỗi lần mở.',
+  storedInDatabase: 'Ảnh và tài liệu gửi qua đường dẫn web được lưu ngay trong cơ sở dữ liệu của hệ thống (có trong bản sao lưu).',
+  fromWeb: 'gửi qua web',
   photoAlt: (n: number, caption: string | null) => (caption ? `Ảnh minh chứng ${n}: ${caption}` : `Ảnh minh chứng ${n}`),
   openPhoto: 'Mở ảnh cỡ lớn',
   unnamedDocument: 'Tài liệu đính kèm',
@@ -91,7 +93,7 @@ export const reportsText = {
   fileNotFound: 'Telegram không còn giữ tệp này (tệp có thể đã bị xóa khỏi Telegram).',
   fileUnavailable: 'Chưa tải được tệp từ Telegram. Xin vui lòng thử lại sau ít phút.',
   revisionsTitle: 'Các lần gửi và sửa',
-  revisionLine: (n: number, when: string, who: string) => `Lần ${n} · ${when} · ${who}`,
+  revisionLine: (n: number, when: string, who: string, via: string) => `Lần ${n} · ${when} · ${who} · ${via}`,
   unknownCriterion: (id: number) => `Chỉ tiêu #${id}`,
   back: '‹ Danh sách báo cáo',
 };

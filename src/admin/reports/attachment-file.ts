@@ -6,7 +6,7 @@ import type { ReportAttachment } from '../../db/schema.js';
 import { TELEGRAM_DOWNLOAD_LIMIT_BYTES } from '../../bot/telegram-files.js';
 
 const MIME_RE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' };
+const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'image/heic': 'heic' };
 
 type Attachment = Pick<ReportAttachment, 'id' | 'report_id' | 'kind' | 'mime_type' | 'file_name' | 'size_bytes' | 'telegram_file_id'>;
 
@@ -20,6 +20,11 @@ export function contentTypeOf(a: Attachment): string {
 /** A raster image the browser may show in the page. */
 export function isInlineImage(contentType: string): boolean {
   return contentType.startsWith('image/') && !contentType.startsWith('image/svg');
+}
+
+/** Images every browser can draw as a thumbnail (HEIC from iPhones is offered as a download). */
+export function isShownInPage(contentType: string): boolean {
+  return ['image/jpeg', 'image/png', 'image/webp', 'image/gif'].includes(contentType);
 }
 
 /** The name the file is saved under: the document's own name, or one made for a photo. */

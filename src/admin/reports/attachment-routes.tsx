@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { getAttachmentOfBloc } from '../../db/report-browser.js';
+import { attachmentContent } from '../../db/web-uploads.js';
 import { notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { contentDisposition } from '../http/content-disposition.js';
@@ -10,8 +11,8 @@ import { contentTypeOf, fileNameOf, isInlineImage, isTooBigForBots } from './att
 const idParam = (v: string | undefined): number => (v && /^\d{1,9}$/.test(v) ? Number(v) : 0);
 
 /**
- * /blocs/:blocId/reports/:reportId/attachments/:attachmentId: the photo or document, streamed
- * from Telegram. The attachment is looked up within the report and the report within the bloc, so
+ * /blocs/:blocId/reports/:reportId/attachments/:attachmentId: the photo or document, from the
+ * database (sent through the web form) or streamed from Telegram. The attachment is looked up within the report and the report within the bloc, so
  * a forged or foreign id is the same 404 as any unknown page.
  */
 export function attachmentRoutes(): Hono<AdminEnv> {
@@ -23,7 +24,20 @@ export function attachmentRoutes(): Hono<AdminEnv> {
     const reportId = idParam(c.req.param('reportId'));
     const attachmentId = idParam(c.req.param('attachmentId'));
     const attachment = reportId && attachmentId ? await getAttachmentOfBloc(db, bloc.id, reportId, attachmentId) : undefined;
-    if (!attachment?.telegram_file_id) notFound();
+    if (!attachment) notFound();
+    const type = contentTypeOf(attachment);
+    const headers = new Headers({
+      'Content-Type': type,
+      'Content-Disposition': contentDisposition(isInlineImage(type) ? 'inline' : 'attachment', fileNameOf(attachment)),
+      'X-Content-Type-Options': 'nosniff',
+    });
+    // Sent through the personal web form: the bytes are in the database.
+    const stored = await attachmentContent(db, attachment.id);
+    if (stored) {
+      headers.set('Content-Length', String(stored.length));
+      return new Response(new Uint8Array(stored), { status: 200, headers });
+    }
+    if (!attachment.telegram_file_id) notFound();
     if (!telegramFiles) return messagePage(c, 503, t.fileTitle, t.filesBotNotConnected);
     if (isTooBigForBots(attachment)) return messagePage(c, 413, t.fileTitle, t.fileTooBig);
 
@@ -34,12 +48,6 @@ export function attachmentRoutes(): Hono<AdminEnv> {
       logger?.warn({ attachmentId: attachment.id, detail: file.detail }, 'could not fetch a report attachment from Telegram');
       return messagePage(c, 502, t.fileTitle, t.fileUnavailable);
     }
-    const type = contentTypeOf(attachment);
-    const headers = new Headers({
-      'Content-Type': type,
-      'Content-Disposition': contentDisposition(isInlineImage(type) ? 'inline' : 'attachment', fileNameOf(attachment)),
-      'X-Content-Type-Options': 'nosniff',
-    });
     if (file.size !== null) headers.set('Content-Length', String(file.size));
     return new Response(file.body, { status: 200, headers });
   });

@@ -1,10 +1,14 @@
 import type { ReportAttachment } from '../../db/schema.js';
 import { reportsText as t } from '../messages.js';
 import { showBytes } from '../ui/format.js';
-import { attachmentUrl, contentTypeOf, fileNameOf, isInlineImage, isTooBigForBots } from './attachment-file.js';
+import { attachmentUrl, contentTypeOf, fileNameOf, isShownInPage, isTooBigForBots } from './attachment-file.js';
 
-/** Why a file cannot be opened here, or null when it can. */
-function problemOf(a: ReportAttachment, filesAvailable: boolean): string | null {
+/**
+ * Why a file cannot be opened here, or null when it can; '' when only the bot is missing. Files
+ * sent through the web form are in the database and always open.
+ */
+function problemOf(a: ReportAttachment, filesAvailable: boolean, storedHere: Set<number>): string | null {
+  if (storedHere.has(a.id)) return null;
   if (!a.telegram_file_id) return t.fileMissing;
   if (isTooBigForBots(a)) return t.fileTooBig;
   return filesAvailable ? null : '';
@@ -25,7 +29,7 @@ function Photo(props: { blocId: number; a: ReportAttachment; n: number }) {
   );
 }
 
-function FileLine(props: { blocId: number; a: ReportAttachment; problem: string | null }) {
+function FileLine(props: { blocId: number; a: ReportAttachment; problem: string | null; web: boolean }) {
   const a = props.a;
   const name = a.file_name ?? (a.kind === 'photo' ? t.photo : t.unnamedDocument);
   const size = a.size_bytes ? ` · ${showBytes(a.size_bytes)}` : '';
@@ -40,7 +44,7 @@ function FileLine(props: { blocId: number; a: ReportAttachment; problem: string 
         name
       )}
       <span class="muted small">
-        {size} ({t.addedIn(a.added_in_revision)})
+        {size} ({t.addedIn(a.added_in_revision)}{props.web ? `, ${t.fromWeb}` : ''})
       </span>
       {a.caption ? ` — ${a.caption}` : ''}
       {props.problem ? <div class="muted small">{props.problem}</div> : null}
@@ -48,15 +52,17 @@ function FileLine(props: { blocId: number; a: ReportAttachment; problem: string 
   );
 }
 
-/** The report's photos as thumbnails and its documents as download links, streamed from Telegram. */
-export function AttachmentsSection(props: { blocId: number; attachments: ReportAttachment[]; filesAvailable: boolean }) {
-  const shown = props.attachments.filter((a) => problemOf(a, props.filesAvailable) === null && isInlineImage(contentTypeOf(a)));
+/** The report's photos as thumbnails and its documents as download links (from Telegram or the database). */
+export function AttachmentsSection(props: { blocId: number; attachments: ReportAttachment[]; filesAvailable: boolean; storedHere: Set<number> }) {
+  const problem = (a: ReportAttachment) => problemOf(a, props.filesAvailable, props.storedHere);
+  const shown = props.attachments.filter((a) => problem(a) === null && isShownInPage(contentTypeOf(a)));
   const listed = props.attachments.filter((a) => !shown.includes(a));
+  const fromTelegram = props.attachments.filter((a) => !props.storedHere.has(a.id));
   return (
     <section class="card" id="attachments">
       <h2>{t.attachmentsTitle}</h2>
       {props.attachments.length === 0 ? <p class="muted">{t.noAttachments}</p> : null}
-      {props.attachments.length > 0 && !props.filesAvailable ? <div class="alert info">{t.filesBotNotConnected}</div> : null}
+      {fromTelegram.length > 0 && !props.filesAvailable ? <div class="alert info">{t.filesBotNotConnected}</div> : null}
       {shown.length > 0 ? (
         <div class="photos">
           {shown.map((a, i) => (
@@ -67,11 +73,12 @@ export function AttachmentsSection(props: { blocId: number; attachments: ReportA
       {listed.length > 0 ? (
         <ul class="files">
           {listed.map((a) => (
-            <FileLine blocId={props.blocId} a={a} problem={problemOf(a, props.filesAvailable)} />
+            <FileLine blocId={props.blocId} a={a} problem={problem(a)} web={props.storedHere.has(a.id)} />
           ))}
         </ul>
       ) : null}
-      {props.attachments.length > 0 ? <p class="muted small">{t.storedInTelegram}</p> : null}
+      {fromTelegram.length > 0 ? <p class="muted small">{t.storedInTelegram}</p> : null}
+      {fromTelegram.length < props.attachments.length ? <p class="muted small">{t.storedInDatabase}</p> : null}
     </section>
   );
 }

@@ -56,6 +56,8 @@ export function ReportDetailPage(props: {
   attachments: ReportAttachment[];
   /** Whether the photos and documents can be read back from Telegram (the bot is set up). */
   filesAvailable: boolean;
+  /** Attachments whose bytes are in the database (sent through the personal web form). */
+  storedHere: Set<number>;
   revisions: Revision[];
   timeZone: string;
 }) {
@@ -110,14 +112,14 @@ export function ReportDetailPage(props: {
         )}
         <Texts notable={r.notable_results} difficulties={r.difficulties} proposals={r.proposals} />
       </section>
-      <AttachmentsSection blocId={props.blocId} attachments={props.attachments} filesAvailable={props.filesAvailable} />
+      <AttachmentsSection blocId={props.blocId} attachments={props.attachments} filesAvailable={props.filesAvailable} storedHere={props.storedHere} />
       <section class="card">
         <h2>{t.revisionsTitle}</h2>
         {props.revisions.map((rev) => {
           const s = parseSnapshot(rev.snapshot);
           return (
             <details open={rev.revision === r.revision}>
-              <summary>{t.revisionLine(rev.revision, showDateTime(rev.submitted_at, props.timeZone), rev.focal_point_name ?? rev.submitted_by_admin ?? common.none)}</summary>
+              <summary>{t.revisionLine(rev.revision, showDateTime(rev.submitted_at, props.timeZone), rev.focal_point_name ?? rev.submitted_by_admin ?? common.none, t.vias[rev.submitted_via] ?? rev.submitted_via)}</summary>
               {s.isNil ? <p class="muted">{t.noValues}</p> : null}
               <ul>
                 {(s.values ?? []).map((v) => (

@@ -12,6 +12,7 @@ import { reportsText as t } from '../messages.js';
 import { attachmentRoutes } from './attachment-routes.js';
 import { ReportDetailPage } from './report-detail-page.js';
 import { ReportListPage, type ReportListView } from './report-list-page.js';
+import { attachmentsStoredHere } from '../../db/web-uploads.js';
 
 export const REPORTS_PER_PAGE = 50;
 
@@ -97,6 +98,7 @@ export function reportRoutes(): Hono<AdminEnv> {
       periodEnd: report.period_end,
       firstSubmittedAt: report.first_submitted_at,
     });
+    const attachments = await listAttachments(db, report.id);
     return c.render(
       <ReportDetailPage
         blocId={bloc.id}
@@ -105,7 +107,8 @@ export function reportRoutes(): Hono<AdminEnv> {
         onTime={onTime}
         values={await getReportValues(db, report.id)}
         criteria={await listCriteria(db, bloc.id, year)}
-        attachments={await listAttachments(db, report.id)}
+        attachments={attachments}
+        storedHere={await attachmentsStoredHere(db, attachments.map((a) => a.id))}
         filesAvailable={c.get('deps').telegramFiles !== undefined}
         revisions={await listRevisionsWithAuthors(db, report.id)}
         timeZone={timeZone}
