@@ -59,7 +59,7 @@ const family = (families: PromFamily[], name: string) => {
   if (!f) throw new Error(`no metric ${name}`);
   return f;
 };
-const valueOf = (f: PromFamily, labels: Record<string, string>) =>
+const sampleOf = (f: PromFamily, labels: Record<string, string>) =>
   Number(f.metrics.find((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v))?.value ?? Number.NaN);
 
 /** A request as if it came over a socket from `address` (what @hono/node-server gives the app). */
@@ -112,29 +112,29 @@ describe('/metrics', () => {
 
     const outbox = family(families, 'ktd_outbox_messages');
     expect(outbox.type).toBe('GAUGE');
-    expect(valueOf(outbox, { status: 'queued' })).toBe(2);
-    expect(valueOf(outbox, { status: 'sent' })).toBe(1);
-    expect(valueOf(outbox, { status: 'failed', reason: 'blocked' })).toBe(2);
-    expect(valueOf(outbox, { status: 'failed', reason: 'expired' })).toBe(1);
+    expect(sampleOf(outbox, { status: 'queued' })).toBe(2);
+    expect(sampleOf(outbox, { status: 'sent' })).toBe(1);
+    expect(sampleOf(outbox, { status: 'failed', reason: 'blocked' })).toBe(2);
+    expect(sampleOf(outbox, { status: 'failed', reason: 'expired' })).toBe(1);
 
     const reports = family(families, 'ktd_reports_received');
-    expect(valueOf(reports, { channel: 'telegram' })).toBe(1);
-    expect(valueOf(reports, { channel: 'web' })).toBe(2);
+    expect(sampleOf(reports, { channel: 'telegram' })).toBe(1);
+    expect(sampleOf(reports, { channel: 'web' })).toBe(2);
 
-    expect(valueOf(family(families, 'ktd_job_runs'), { job: 'reminders', status: 'succeeded' })).toBe(1);
-    expect(valueOf(family(families, 'ktd_job_runs'), { job: 'reminders', status: 'failed' })).toBe(1);
-    expect(valueOf(family(families, 'ktd_job_last_duration_seconds'), { job: 'reminders', status: 'succeeded' })).toBe(2.5);
-    expect(valueOf(family(families, 'ktd_job_last_finished_timestamp_seconds'), { job: 'reminders', status: 'succeeded' })).toBe(
+    expect(sampleOf(family(families, 'ktd_job_runs'), { job: 'reminders', status: 'succeeded' })).toBe(1);
+    expect(sampleOf(family(families, 'ktd_job_runs'), { job: 'reminders', status: 'failed' })).toBe(1);
+    expect(sampleOf(family(families, 'ktd_job_last_duration_seconds'), { job: 'reminders', status: 'succeeded' })).toBe(2.5);
+    expect(sampleOf(family(families, 'ktd_job_last_finished_timestamp_seconds'), { job: 'reminders', status: 'succeeded' })).toBe(
       Date.parse('2026-11-25T01:00:02.500Z') / 1000,
     );
-    expect(valueOf(family(families, 'ktd_bot_status'), { status: 'polling' })).toBe(1);
-    expect(valueOf(family(families, 'ktd_outbox_oldest_due_seconds'), {})).toBe(0);
+    expect(sampleOf(family(families, 'ktd_bot_status'), { status: 'polling' })).toBe(1);
+    expect(sampleOf(family(families, 'ktd_outbox_oldest_due_seconds'), {})).toBe(0);
 
     const http = family(families, 'ktd_http_requests_total');
     expect(http.type).toBe('COUNTER');
-    expect(valueOf(http, { method: 'GET', route: '/units/:unitId', status: '200' })).toBe(2);
-    expect(valueOf(http, { method: 'GET', route: '/r/:token', status: '200' })).toBe(1);
-    expect(valueOf(http, { method: 'GET', route: 'unmatched', status: '404' })).toBe(1);
+    expect(sampleOf(http, { method: 'GET', route: '/units/:unitId', status: '200' })).toBe(2);
+    expect(sampleOf(http, { method: 'GET', route: '/r/:token', status: '200' })).toBe(1);
+    expect(sampleOf(http, { method: 'GET', route: 'unmatched', status: '404' })).toBe(1);
     expect(family(families, 'ktd_http_request_duration_seconds').type).toBe('HISTOGRAM');
     // Never the raw path: ids and personal tokens stay out of the labels.
     expect(text).not.toContain(PERSONAL_TOKEN);
@@ -159,7 +159,7 @@ describe('/metrics', () => {
     const text = (await metrics.render()).body;
     const families = parsePrometheusTextFormat(text);
     expect(family(families, 'ktd_outbox_delivery_latency_seconds').type).toBe('HISTOGRAM');
-    expect(valueOf(family(families, 'ktd_outbox_messages'), { status: 'sent' })).toBe(1);
+    expect(sampleOf(family(families, 'ktd_outbox_messages'), { status: 'sent' })).toBe(1);
     // The parser folds a labelled histogram into one (its own limitation): read the kind's series from the text.
     const series = (suffix: string) => Number(new RegExp(`^ktd_outbox_delivery_latency_seconds_${suffix} (\\S+)$`, 'm').exec(text)?.[1]);
     expect(series('count\\{kind="digest"\\}')).toBe(1);
@@ -213,8 +213,8 @@ describe('/metrics', () => {
   it('keeps serving when a database figure cannot be read, counting the failure', async () => {
     await t.db.schema.dropTable('report_revision').execute();
     const families = parsePrometheusTextFormat((await metrics.render()).body);
-    expect(valueOf(family(families, 'ktd_metrics_scrape_errors_total'), { metric: 'ktd_reports_received' })).toBe(1);
+    expect(sampleOf(family(families, 'ktd_metrics_scrape_errors_total'), { metric: 'ktd_reports_received' })).toBe(1);
     expect(family(families, 'ktd_reports_received').metrics).toEqual([]);
-    expect(valueOf(family(families, 'ktd_bot_status'), { status: 'polling' })).toBe(1);
+    expect(sampleOf(family(families, 'ktd_bot_status'), { status: 'polling' })).toBe(1);
   });
 });
