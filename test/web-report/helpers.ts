@@ -11,7 +11,7 @@ import { testLogger } from '../helpers/logger.js';
 
 export const TZ = 'Asia/Ho_Chi_Minh';
 export const LINK_SECRET = 'web-report-test-secret-0123456789abcdefghij';
-/** Tuesday 24/11/2026 10:00 in Hà Nội: week 48 is current, week 47 still open (locks 07/12). */
+/** Tuesday 24/11/2026 10:00 in Hà Nội: week 48 is current, week 47 still open (through 06/12). */
 export const TUESDAY_W48 = '2026-11-24T03:00:00.000Z';
 
 export class Clock {
