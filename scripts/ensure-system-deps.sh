@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives (Chromium for browser tests, LibreOffice and
-# poppler to render generated documents) when they are missing. Needs root or passwordless sudo.
+# poppler to render generated documents, nginx, openssl and systemd for the deployment guide's
+# files) when they are missing. Needs root or passwordless sudo.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
@@ -8,6 +9,11 @@ command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi 'dejavu' || missing+=(fonts-dejavu-core)
 fc-list 2>/dev/null | grep -qi 'liberation serif' || missing+=(fonts-liberation)
+# The deployment guide's files are exercised for real: nginx in front of the app over HTTPS with a
+# certificate made by openssl, and the systemd unit checked by systemd-analyze.
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing Debian packages for the test suite: ${missing[*]}"
 SUDO=""

@@ -1,0 +1,91 @@
+// Shared by the deployment tests: the repository's deploy/ files read as the guide installs them,
+// the product started from the systemd unit's ExecStart, free ports and HTTPS requests.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
+
+export const root = join(import.meta.dirname, '../..');
+export const deployFile = (name: string) => join(root, 'deploy', name);
+
+/** The example environment file as systemd and node --env-file read it. */
+export function exampleEnv(): Record<string, string> {
+  return parseEnv(readFileSync(deployFile('khoi-thi-dua.env.example'), 'utf8')) as Record<string, string>;
+}
+
+/** The [Service] settings of the unit file (last value wins, as in systemd). */
+export function unitSettings(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of readFileSync(deployFile('khoi-thi-dua.service'), 'utf8').split('\n')) {
+    const m = /^([A-Za-z]+)=(.*)$/.exec(line.trim());
+    if (m) out[m[1]!] = m[2]!;
+  }
+  return out;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Runs a command line (split on spaces, as the unit's has no quotes) in a folder with an environment. */
+export function startCommand(commandLine: string, cwd: string, env: Record<string, string>): Started {
+  const [command, ...args] = commandLine.trim().split(/\s+/);
+  let out = '';
+  const child = spawn(command!, args, { cwd, env: { PATH: process.env.PATH ?? '', HOME: '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (d) => (out += String(d)));
+  child.stderr?.on('data', (d) => (out += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+/** Polls a URL until it answers 200 (the server is up), within 30 s. */
+export async function waitFor200(fetchOk: () => Promise<boolean>, started: Started): Promise<void> {
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    if (started.child.exitCode !== null) break;
+    try {
+      if (await fetchOk()) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`not up within 30 s; output:\n${started.output()}`);
+}
+
+/** One HTTPS request trusting only the given certificate. */
+export function httpsRequest(
+  url: string,
+  opts: { ca: string; method?: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = request(url, { method: opts.method ?? 'GET', headers: opts.headers, ca: opts.ca }, (res) => {
+      answered = true;
+      let body = '';
+      res.on('data', (d) => (body += String(d)));
+      const done = () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
+      res.on('end', done);
+      res.on('aborted', done);
+    });
+    // A server that answers before reading the whole body (413) may close while we still send it.
+    req.on('error', (error) => (answered ? undefined : reject(error)));
+    req.end(opts.body);
+  });
+}
