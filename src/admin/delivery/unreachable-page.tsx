@@ -2,7 +2,6 @@ import { formatDateVi, localDateOf } from '../../core/time.js';
 import { UnreachableList } from '../broadcasts/unreachable-list.js';
 import { personalLinkMessage, unreachableText as t } from '../messages.js';
 import { CopyField } from '../ui/copy-field.js';
-import { showDateTime } from '../ui/format.js';
 import { DeliveryTabs } from './delivery-tabs.js';
 import type { UnreachableList as Data, UnreachablePeriod, UnreachableRow } from './unreachable-data.js';
 
@@ -11,7 +10,7 @@ export type LinkState = string | 'none' | 'undisplayable';
 
 const reasonOf = (r: UnreachableRow) => t.reasons[r.reason] ?? r.reason;
 
-/** 'hết ngày 01/12/2026': the last day a report is on time (the deadline is the next midnight). */
+/** 'hết ngày 01/12/2026': the last day before a local-midnight instant (the deadline, the lock). */
 function dueDay(deadline: Date, timeZone: string): string {
   return `hết ngày ${formatDateVi(localDateOf(new Date(deadline.getTime() - 1), timeZone))}`;
 }
@@ -48,7 +47,7 @@ function Item(props: { blocId: number; blocName: string; p: UnreachablePeriod; r
           <CopyField
             id={`msg-${id}`}
             label={t.messageLabel(fp.name)}
-            rows={7}
+            rows={10}
             value={personalLinkMessage({
               blocName: props.blocName,
               focalPointName: fp.name,
@@ -86,7 +85,7 @@ export function UnreachablePage(props: {
       {props.data.periods.map((p) => (
         <section class="card" id={`period-${p.period.key}`}>
           <h2>{p.period.label}</h2>
-          <p class="muted small">{t.periodFacts(showDateTime(p.deadlines.deadline, props.timeZone), showDateTime(p.deadlines.lockAt, props.timeZone))}</p>
+          <p class="muted small">{t.periodFacts(dueDay(p.deadlines.deadline, props.timeZone), dueDay(p.deadlines.lockAt, props.timeZone))}</p>
           {p.rows.length === 0 ? (
             <p>{t.nobody}</p>
           ) : links ? (

@@ -103,9 +103,9 @@ svg.bar .target-mark { fill: var(--red); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .personal-link { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
 .personal-link-text { flex: 1 1 18rem; min-width: 0; }
-.copy-field { margin: 0 0 .4rem; }
+.copy-field { margin: 0 0 .4rem; max-width: 52rem; }
 .copy-row { display: flex; gap: .4rem; align-items: flex-start; }
-.copy-row input, .copy-row textarea { flex: 1 1 auto; min-width: 0; width: 100%; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85rem; background: #f8fafc; }
+.copy-row input, .copy-row textarea { flex: 1 1 auto; min-width: 0; width: 100%; max-width: none; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85rem; background: #f8fafc; }
 .copy-row textarea { font-family: inherit; resize: vertical; }
 .copy-status { color: #1e6b3d; min-height: 1em; display: block; }
 .reach-list { list-style: none; margin: 0; padding: 0; }
