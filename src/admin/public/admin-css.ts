@@ -108,6 +108,7 @@ svg.bar .target-mark { fill: var(--red); }
 .copy-row input, .copy-row textarea { flex: 1 1 auto; min-width: 0; width: 100%; max-width: none; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85rem; background: #f8fafc; }
 .copy-row textarea { font-family: inherit; resize: vertical; }
 .copy-status { color: #1e6b3d; min-height: 1em; display: block; }
+button[data-copy][hidden] { display: none; }
 .reach-list { list-style: none; margin: 0; padding: 0; }
 .reach-item { border-top: 1px solid var(--line); padding: .7rem 0; }
 .reach-item:first-child { border-top: 0; padding-top: 0; }
