@@ -25,19 +25,22 @@ export function validFormToken(secret: string, linkId: number, nonce: unknown, t
 }
 
 /**
- * Whether the browser's own account of the request allows it: a cross-site Sec-Fetch-Site, or an
- * Origin whose host is not the one the request was sent to (nor PUBLIC_URL's), is refused. Old
- * browsers send neither and rely on the token alone.
+ * Whether the browser's own account of the request allows it: a Sec-Fetch-Site other than
+ * same-origin, or an Origin whose host is not the one the request was sent to (nor PUBLIC_URL's),
+ * is refused. Old browsers send neither and rely on the token alone.
  */
 export function sameOriginRequest(headers: { origin?: string; host?: string; secFetchSite?: string }, publicUrl?: string): boolean {
   const site = headers.secFetchSite?.toLowerCase();
   if (site && site !== 'same-origin' && site !== 'none') return false;
-  if (!headers.origin) return true;
+  // Under `Referrer-Policy: no-referrer` (these pages set it, so the token never leaks) browsers
+  // send `Origin: null` even for the page's own forms: that tells nothing, Sec-Fetch-Site and the
+  // token decide.
+  if (!headers.origin || headers.origin === 'null') return true;
   let originHost: string;
   try {
     originHost = new URL(headers.origin).host.toLowerCase();
   } catch {
-    return false; // "null" (sandboxed or privacy-redirected forms) or garbage
+    return false;
   }
   const allowed = [headers.host?.toLowerCase()];
   if (publicUrl) {

@@ -114,6 +114,7 @@ export async function formView(
     csrf: formToken(env.formSecret, holder.link.id, r.nonce),
     notice: r.notice,
     readOnly: r.readOnly ?? false,
-    canNil: ctx.target.stored === undefined,
+    // As in the bot: offered only for a period with no report, and not over entries being corrected.
+    canNil: ctx.target.stored === undefined && (r.errors ?? []).length === 0,
   };
 }

@@ -38,12 +38,14 @@ export function formRoutes(rt: WebReportRuntime): Hono<WebReportEnv> {
     if (!report || !revision) return c.redirect(`${formHref}?ky=${period.key}`, 303);
     const deadlines = deadlinesOf(holder.bloc, period, timeZone);
     const snapshot = JSON.parse(revision.snapshot) as { isNil?: boolean };
-    const attachments = (await listAttachments(db, report.id)).filter((a) => a.added_in_revision === revision.revision).length;
+    const files = await listAttachments(db, report.id);
+    const attachments = files.filter((a) => a.added_in_revision === revision.revision).length;
     return html(
       c,
       200,
       <ReceiptPage
         base={rt.base}
+        totalFiles={files.filter((a) => a.added_in_revision <= revision.revision).length}
         facts={{
           label: period.label,
           unit: holder.unit.name,

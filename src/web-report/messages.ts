@@ -126,7 +126,7 @@ export const W = {
     onTime: 'Đúng hạn',
     late: 'Sau hạn',
     files: 'Minh chứng',
-    filesCount: (n: number) => `${n} tệp`,
+    filesCount: (n: number, total: number) => (n === total ? `${n} tệp` : `${n} tệp mới (báo cáo có ${total} tệp)`),
     lock: 'Khóa sổ',
     lockValue: (date: string) => `hết ngày ${date}`,
   },

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deactivateFocalPoint } from '../../src/db/focal-points.js';
 import { issuePersonalLink, revokePersonalLink } from '../../src/db/personal-links.js';
 import { getReport } from '../../src/db/reports.js';
-import { BROWSER_HEADERS, createWebTest, FormClient, LINK_SECRET, type WebTest } from './helpers.js';
+import { BROWSER_HEADERS, createWebTest, type Fields, FormClient, LINK_SECRET, type WebTest } from './helpers.js';
 
 let w: WebTest;
 let c1: number;
@@ -110,13 +110,14 @@ describe('CSRF', () => {
     await me.open();
     await other.open();
     const entries = { [`v_${c1}`]: '1', [`v_${c2}`]: '1' };
-    const cases = [
+    const cases: { over: Fields; headers?: Record<string, string> }[] = [
       { over: { csrf: '' } },
       { over: { csrf: 'x'.repeat(43) } },
       { over: { nonce: other.hidden().nonce as string, csrf: other.hidden().csrf as string } },
       { over: {}, headers: { ...BROWSER_HEADERS, origin: 'https://evil.example' } },
       { over: {}, headers: { ...BROWSER_HEADERS, 'sec-fetch-site': 'cross-site' } },
-      { over: {}, headers: { ...BROWSER_HEADERS, origin: 'null' } },
+      { over: {}, headers: { ...BROWSER_HEADERS, origin: 'null', 'sec-fetch-site': 'cross-site' } },
+      { over: {}, headers: { ...BROWSER_HEADERS, 'sec-fetch-site': 'same-site' } },
     ];
     for (const [i, k] of cases.entries()) {
       const page = await me.send(entries, [], k.over, k.headers);
@@ -129,6 +130,13 @@ describe('CSRF', () => {
     const proxied = await me.send(entries, [], {}, { host: '127.0.0.1:3000', origin: 'http://localhost', 'sec-fetch-site': 'same-origin' });
     expect(proxied.res.status).toBe(403);
     expect(await countReports()).toBe(0);
+  });
+
+  it("accepts the page's own form, which Chromium sends with Origin null under no-referrer", async () => {
+    const me = w.client(0);
+    await me.open();
+    const page = await me.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '1' }, [], {}, { host: 'localhost', origin: 'null', 'sec-fetch-site': 'same-origin' });
+    expect(page.res.status).toBe(303);
   });
 
   it('accepts the Origin of PUBLIC_URL behind a reverse proxy', async () => {

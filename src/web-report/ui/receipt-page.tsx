@@ -5,7 +5,7 @@ import { Page } from './layout.js';
 const L = W.receiptLabels;
 
 /** The receipt of one stored revision, with "edit" while the period is open. */
-export function ReceiptPage(props: { base: string; facts: ReceiptFacts; via: string; locked: boolean; editHref: string; formHref: string }) {
+export function ReceiptPage(props: { base: string; facts: ReceiptFacts; totalFiles: number; via: string; locked: boolean; editHref: string; formHref: string }) {
   const f = props.facts;
   return (
     <Page base={props.base} title={W.receiptTitle(f.unit, f.label)}>
@@ -29,7 +29,7 @@ export function ReceiptPage(props: { base: string; facts: ReceiptFacts; via: str
           <dt>{L.state}</dt>
           <dd>{f.onTime ? L.onTime : L.late}</dd>
           <dt>{L.files}</dt>
-          <dd>{L.filesCount(f.attachments)}</dd>
+          <dd>{L.filesCount(f.attachments, props.totalFiles)}</dd>
           <dt>{L.lock}</dt>
           <dd>{L.lockValue(f.lockDate)}</dd>
         </dl>
