@@ -9,7 +9,7 @@ import { TEST_LOG_DIR } from '../helpers/logger.js';
 import { CONFIGURED_SECRETS } from '../helpers/secrets.js';
 
 /** Fewer lines than this means the logs were not written, and the scan would pass for nothing. */
-const MIN_LOG_LINES = 1000;
+const MIN_LOG_LINES = 500;
 
 interface LogFile {
   name: string;
