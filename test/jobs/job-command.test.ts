@@ -27,7 +27,8 @@ afterEach(async () => {
 });
 
 const job = createJobCommand({ logger: quietLogger });
-const names = jobs.map((j) => j.name).join(', ');
+// The server's jobs: the fixed list and the daily backup, which the command adds from the settings.
+const names = [...jobs.map((j) => j.name), 'backup'].join(', ');
 const fails = async (args: string[]) => {
   const error = await job.run(ctx, args).then(
     () => null,
