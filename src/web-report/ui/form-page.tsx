@@ -2,9 +2,8 @@ import type { FlowCriterion, FlowPeriod } from '../../core/report-flow/types.js'
 import { TEXT_FIELDS } from '../../core/report-flow/types.js';
 import type { PendingUploadInfo } from '../../db/web-uploads.js';
 import { type FieldError, type FormEntries, valueField } from '../form-input.js';
-import { MAX_ATTACHMENTS } from '../../core/report-flow/machine.js';
 import { FIELD_NAMES, flowErrorText, W } from '../messages.js';
-import { MAX_FILE_BYTES } from '../uploads.js';
+import { Files } from './files-section.js';
 import { Page } from './layout.js';
 
 /** Everything the form page shows. */
@@ -158,39 +157,6 @@ function Criterion(props: { v: FormView; c: FormView['criteria'][number]; error:
         </p>
       ) : null}
     </div>
-  );
-}
-
-function Files(props: { v: FormView; error: FieldError[] }) {
-  const v = props.v;
-  return (
-    <section class="card">
-      <h2 id="files-title">{W.filesTitle}</h2>
-      {v.stored && v.stored.attachments > 0 ? <p class="small muted">{W.storedAttachments(v.stored.attachments)}</p> : null}
-      {v.pending.length > 0 ? (
-        <>
-          <p class="label">{W.keptFilesTitle}</p>
-          <ul class="files">
-            {v.pending.map((f) => (
-              <li>
-                <input type="checkbox" name="giu_tep" value={String(f.id)} id={`giu-${f.id}`} checked aria-label={`${W.keepFile}: ${f.file_name}`} />
-                <label class="name" for={`giu-${f.id}`}>
-                  {f.file_name} <span class="muted small">({W.fileSize(f.size_bytes)})</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      <label for="tep" class="label">
-        {W.chooseFiles}
-        <span class="hint">{W.filesHint(MAX_ATTACHMENTS, MAX_FILE_BYTES)}</span>
-      </label>
-      <input type="file" id="tep" name="tep" multiple accept="image/jpeg,image/png,image/webp,image/heic,.heic,.pdf,.doc,.docx,.xls,.xlsx,.odt,.ods" aria-invalid={props.error.length > 0 ? 'true' : undefined} />
-      {props.error.map((e) => (
-        <p class="error">{errorText(e.error)}</p>
-      ))}
-    </section>
   );
 }
 
