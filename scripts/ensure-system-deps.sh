@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite drives (Chromium for browser tests, LibreOffice and
-# poppler to render generated documents, nginx, openssl and systemd for the deployment guide's
+# poppler to render generated documents, nginx, openssl, systemd and rsync for the deployment guide's
 # files) when they are missing. Needs root or passwordless sudo.
 set -euo pipefail
 missing=()
@@ -14,6 +14,8 @@ fc-list 2>/dev/null | grep -qi 'liberation serif' || missing+=(fonts-liberation)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+# The off-machine copy of the backups (deploy/khoi-thi-dua-sao-luu.cron) is run with rsync.
+command -v rsync >/dev/null 2>&1 || missing+=(rsync)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing Debian packages for the test suite: ${missing[*]}"
 SUDO=""

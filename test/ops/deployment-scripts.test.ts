@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadOrCreateLinkSecret } from '../../src/personal-links/link-secret.js';
 import { cleanupDirs, createProductDb, fingerprint, query, tempDir } from './backup-helpers.js';
 import { deployFile, freePort, root, type Started, startCommand, unitSettings, waitFor200 } from './deployment-helpers.js';
 
@@ -22,11 +23,14 @@ function installEnvFile(dir: string): string {
 }
 
 function cli(envFile: string, ...args: string[]) {
+  return cliAs('khoi-thi-dua-test-absent', envFile, ...args); // no such user: the current one runs it
+}
+
+function cliAs(user: string, envFile: string, ...args: string[]) {
   const r = spawnSync('bash', [deployFile('cli.sh'), ...args], {
     cwd: '/',
     encoding: 'utf8',
-    // No such user here: the script then runs the command as the current user.
-    env: { PATH: process.env.PATH ?? '', HOME: '/tmp', KTD_ENV_FILE: envFile, KTD_USER: 'khoi-thi-dua-test-absent' },
+    env: { PATH: process.env.PATH ?? '', HOME: '/tmp', KTD_ENV_FILE: envFile, KTD_USER: user },
   });
   return { status: r.status, out: r.stdout.trim(), err: r.stderr.trim() };
 }
@@ -91,5 +95,58 @@ describe('deploy/cli.sh backup and restore, as in docs/deployment.md', () => {
   it('says so when the settings file cannot be read', () => {
     const r = cli('/nonexistent/khoi-thi-dua.env', 'backup');
     expect(r).toMatchObject({ status: 1, err: 'Không đọc được tệp cấu hình /nonexistent/khoi-thi-dua.env (chạy bằng sudo?).' });
+  });
+
+  it("runs the command as the service's user, who can read the settings file through its group (mode 640)", async () => {
+    const dir = tempDir('ktd-guide-');
+    chmodSync(dir, 0o755);
+    const envFile = installEnvFile(dir);
+    await createProductDb(join(dir, 'var', 'khoi-thi-dua.sqlite'), 2);
+    // As root (sudo in the guide) the script switches to the user with runuser; `nobody` stands in
+    // for khoi-thi-dua. Without root the current user is already an unprivileged one.
+    const asRoot = process.getuid?.() === 0;
+    const user = asRoot ? 'nobody' : spawnSync('id', ['-un'], { encoding: 'utf8' }).stdout.trim();
+    const uid = asRoot ? 65534 : process.getuid!();
+    if (asRoot) {
+      chownSync(envFile, 0, 65534);
+      spawnSync('chown', ['-R', `${uid}:${uid}`, join(dir, 'var')]);
+    }
+    chmodSync(envFile, 0o640);
+    const r = cliAs(user, envFile, 'backup');
+    expect(r).toMatchObject({ status: 0, err: '' });
+    const [name] = readdirSync(join(dir, 'var', 'backups'));
+    expect(statSync(join(dir, 'var', 'backups', name!)).uid).toBe(uid);
+  });
+});
+
+describe('deploy/khoi-thi-dua-sao-luu.cron', () => {
+  it("copies the backups off the machine, never a backup being written nor the link secret, and keeps what the server pruned", async () => {
+    const dir = tempDir('ktd-guide-');
+    const envFile = installEnvFile(dir);
+    const database = join(dir, 'var', 'khoi-thi-dua.sqlite');
+    await createProductDb(database, 2);
+    const secret = loadOrCreateLinkSecret(undefined, database);
+    expect(cli(envFile, 'backup').status).toBe(0);
+    const backups = join(dir, 'var', 'backups');
+    const [first] = readdirSync(backups);
+    writeFileSync(join(backups, '.khoi-thi-dua-daily-20261125-023000.sqlite.partial'), 'một bản sao lưu đang ghi dở');
+
+    // The cron line as installed: five time fields, the user, then the command run by /bin/sh.
+    const line = readFileSync(deployFile('khoi-thi-dua-sao-luu.cron'), 'utf8').split('\n').find((l) => l.trim() && !l.startsWith('#'))!;
+    const m = /^15 3 \* \* \* root (rsync .*)$/.exec(line);
+    expect(m).not.toBeNull();
+    const remote = join(dir, 'may-sao-luu');
+    const command = m![1]!.replaceAll('/var/lib/khoi-thi-dua', join(dir, 'var')).replace('saoluu@may-sao-luu.tinh.gov.vn:/srv/sao-luu/khoi-thi-dua/', `${remote}/`);
+    const run = () => spawnSync('sh', ['-c', command], { encoding: 'utf8' });
+    expect(run()).toMatchObject({ status: 0, stderr: '' });
+    expect(readdirSync(remote)).toEqual([first]);
+    expect(fingerprint(remote)[first!]).toBe(fingerprint(backups)[first!]);
+    for (const name of readdirSync(remote)) expect(readFileSync(join(remote, name)).includes(secret)).toBe(false);
+
+    // The next night: the server pruned the old copy and made a new one; over there both are kept.
+    rmSync(join(backups, first!));
+    writeFileSync(join(backups, 'khoi-thi-dua-daily-20261126-023000.sqlite'), readFileSync(join(remote, first!)));
+    expect(run().status).toBe(0);
+    expect(readdirSync(remote).sort()).toEqual([first, 'khoi-thi-dua-daily-20261126-023000.sqlite'].sort());
   });
 });
