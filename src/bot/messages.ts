@@ -1,7 +1,7 @@
 // Every text the bot shows, in one place: Vietnamese, polite administrative register, the focal
 // point addressed as "đồng chí".
 import { formatValue } from '../core/report-flow/number-input.js';
-import { FIELD_NAMES, flowErrorText, type ReceiptFacts, receiptLines } from '../core/report-flow/error-text.js';
+import { CHANNEL_NAMES, conflictAuthorText, FIELD_NAMES, flowErrorText, type ReceiptFacts, receiptLines } from '../core/report-flow/error-text.js';
 import type { FlowCriterion, FlowError, ReportDraft, TextField } from '../core/report-flow/types.js';
 
 export { FIELD_NAMES };
@@ -137,22 +137,16 @@ export const M = {
   lockedKeepDraft: 'Nội dung đồng chí đã nhập vẫn được giữ: có thể chuyển sang kỳ hiện tại, hoặc hủy.',
   alreadyReported: (label: string) =>
     `Kỳ ${label} đã có báo cáo của đơn vị, nên không ghi "Không có gì mới" đè lên. Đồng chí dùng /baocao để sửa báo cáo nếu cần.`,
-  baseConflict: (c: { label: string; unit: string; who: string; at: string; revision: number; created: boolean }) =>
+  baseConflict: (c: { label: string; unit: string; who: string; at: string; via: string; revision: number; created: boolean }) =>
     [
       `⚠️ Bản báo cáo ${c.label} đồng chí đang soạn chưa được lưu.`,
       c.created
-        ? `Trong lúc đồng chí soạn, ${c.who} đã gửi báo cáo kỳ này của ${c.unit} lúc ${c.at}.`
-        : `Trong lúc đồng chí soạn, ${c.who} đã gửi bản sửa lần ${c.revision - 1} báo cáo kỳ này của ${c.unit} lúc ${c.at}.`,
+        ? `Trong lúc đồng chí soạn, ${c.who} đã gửi báo cáo kỳ này của ${c.unit} lúc ${c.at} (${c.via}).`
+        : `Trong lúc đồng chí soạn, ${c.who} đã gửi bản sửa lần ${c.revision - 1} báo cáo kỳ này của ${c.unit} lúc ${c.at} (${c.via}).`,
       'Để không ghi đè số liệu đồng chí chưa xem, bot giữ nguyên bản đang soạn. Đồng chí có thể nạp lại: bot lấy báo cáo đã gửi làm nền, giữ những mục đồng chí đã nhập, rồi cho xem lại trước khi gửi. Hoặc hủy bản đang soạn.',
     ].join('\n'),
-  conflictAuthor: (a: { focalPointName: string | null; admin: string | null; self: boolean }) =>
-    a.self
-      ? 'chính đồng chí (từ một cuộc trò chuyện khác)'
-      : a.focalPointName
-        ? `đồng chí ${a.focalPointName}`
-        : a.admin
-          ? `Văn phòng Khối thi đua (${a.admin})`
-          : 'một cán bộ đầu mối khác của đơn vị',
+  conflictAuthor: conflictAuthorText,
+  channel: CHANNEL_NAMES,
   rebased: (label: string, revision: number, overrides: string[]) =>
     [
       `Đã nạp lại báo cáo ${label} trên bản đã gửi (lần ${revision}): các mục đồng chí đã nhập được giữ, các mục khác lấy theo bản đã gửi.`,

@@ -1,7 +1,7 @@
 // Every text of the personal web report form, in one place: Vietnamese, polite administrative
 // register, the focal point addressed as "đồng chí". What the bot must say identically (why an
 // entry was refused, the field names, the receipt) comes from src/core/report-flow/error-text.ts.
-import { FIELD_NAMES, flowErrorText, type ReceiptFacts, receiptLines } from '../core/report-flow/error-text.js';
+import { CHANNEL_NAMES, conflictAuthorText, FIELD_NAMES, flowErrorText, type ReceiptFacts, receiptLines } from '../core/report-flow/error-text.js';
 import { formatValue } from '../core/report-flow/number-input.js';
 import type { FlowCriterion, TextField } from '../core/report-flow/types.js';
 import type { SubmittedVia } from '../db/schema.js';
@@ -18,13 +18,7 @@ export function unitLabel(c: Pick<FlowCriterion, 'valueType' | 'unitOfMeasure'>)
 
 const amount = (value: number, c: Pick<FlowCriterion, 'valueType' | 'unitOfMeasure'>) => `${formatValue(value)} ${unitLabel(c)}`.trim();
 
-export const VIAS: Record<SubmittedVia, string> = {
-  telegram: 'qua Telegram',
-  web: 'qua web',
-  admin: 'do Văn phòng Khối nhập',
-  import: 'nhập từ tệp',
-  demo: 'dữ liệu mẫu',
-};
+export const VIAS: Record<SubmittedVia, string> = CHANNEL_NAMES;
 
 export const W = {
   appName: 'Báo cáo tiến độ thi đua',
@@ -94,14 +88,7 @@ export const W = {
   overrideValue: (c: FlowCriterion, mine: number, stored: number | null) =>
     `${c.code}. ${c.title}: ${amount(mine, c)} (bản đã gửi: ${stored === null ? 'chưa có' : amount(stored, c)})`,
   overrideText: (field: TextField) => `${FIELD_NAMES[field]} (nội dung đồng chí đã nhập)`,
-  conflictAuthor: (a: { focalPointName: string | null; admin: string | null; self: boolean }) =>
-    a.self
-      ? 'chính đồng chí (từ một cửa sổ hoặc kênh khác)'
-      : a.focalPointName
-        ? `đồng chí ${a.focalPointName}`
-        : a.admin
-          ? `Văn phòng Khối thi đua (${a.admin})`
-          : 'một cán bộ đầu mối khác của đơn vị',
+  conflictAuthor: conflictAuthorText,
   lockedTitle: 'Kỳ báo cáo đã khóa sổ',
   locked: (label: string, lockDate: string) =>
     `Kỳ ${label} đã khóa sổ từ hết ngày ${lockDate}, nên không thể gửi hay sửa báo cáo kỳ này. Nếu cần điều chỉnh, xin đồng chí liên hệ Văn phòng Khối thi đua.`,

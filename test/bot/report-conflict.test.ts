@@ -47,7 +47,7 @@ async function fill(chat: EmulatedChat, steps: (string | { tap: string })[]) {
 
 const conflictNew = [
   `⚠️ Bản báo cáo ${W47} đồng chí đang soạn chưa được lưu.`,
-  'Trong lúc đồng chí soạn, đồng chí Trần Thị Bình đã gửi báo cáo kỳ này của Đơn vị 1 lúc 10:05 24/11/2026.',
+  'Trong lúc đồng chí soạn, đồng chí Trần Thị Bình đã gửi báo cáo kỳ này của Đơn vị 1 lúc 10:05 24/11/2026 (qua Telegram).',
   'Để không ghi đè số liệu đồng chí chưa xem, bot giữ nguyên bản đang soạn. Đồng chí có thể nạp lại: bot lấy báo cáo đã gửi làm nền, giữ những mục đồng chí đã nhập, rồi cho xem lại trước khi gửi. Hoặc hủy bản đang soạn.',
 ].join('\n');
 
@@ -131,7 +131,7 @@ describe('two focal points of one unit report the same period', () => {
 
     await a.tap('Gửi báo cáo');
     expect(a.lastText()).toContain(
-      'Trong lúc đồng chí soạn, đồng chí Trần Thị Bình đã gửi bản sửa lần 1 báo cáo kỳ này của Đơn vị 1 lúc 10:20 24/11/2026.',
+      'Trong lúc đồng chí soạn, đồng chí Trần Thị Bình đã gửi bản sửa lần 1 báo cáo kỳ này của Đơn vị 1 lúc 10:20 24/11/2026 (qua Telegram).',
     );
     expect(await figures()).toEqual([1, 7]);
 

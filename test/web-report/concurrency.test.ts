@@ -28,7 +28,7 @@ describe('a stale form', () => {
     const stale = await tabC.send({ [`v_${c1}`]: '3', [`v_${c2}`]: '9', notableResults: 'Bản của tab C' }, [file(PNG_1PX, 'minh-chung.png')]);
     expect(stale.res.status).toBe(409);
     expect(stale.html).toContain('Báo cáo chưa được lưu: đã có bản gửi mới hơn');
-    expect(stale.html).toContain('chính đồng chí (từ một cửa sổ hoặc kênh khác) đã gửi bản sửa lần 1 lúc 10:00 24/11/2026 (qua web)');
+    expect(stale.html).toContain('chính đồng chí đã gửi bản sửa lần 1 lúc 10:00 24/11/2026 (qua web)');
     expect(stale.html).toContain('2. Mô hình, sáng kiến: 9 mô hình (bản đã gửi: 5 mô hình)');
     expect(stale.html).toContain('Kết quả nổi bật (nội dung đồng chí đã nhập)');
     expect(stale.html).not.toContain('1. Gương điển hình tiên tiến: 3'); // unchanged by tab C: the stored 4 stays

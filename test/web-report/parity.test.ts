@@ -145,4 +145,27 @@ describe('one report across both channels', () => {
     const r = (await getReport(h.t.db, h.bloc.blocId, h.bloc.unitIds[0]!, '2026-W48'))!;
     expect(r).toMatchObject({ revision: 1, is_nil: 1, submitted_via: 'telegram' });
   });
+
+  it('a bot draft begun before the web form sent the same period is not stored over it, and the bot names the web', async () => {
+    const chat = await h.linkedChat(0);
+    await beginReport(chat);
+    await chat.send('9');
+    await chat.send('9');
+    await chat.tap('Bỏ qua');
+    await chat.tap('Bỏ qua');
+    await chat.tap('Bỏ qua');
+    await chat.tap('Không có, tiếp tục');
+
+    const web = await webClient(0);
+    await web.open();
+    h.clock.set('2026-11-24T03:30:00.000Z');
+    const [c1, c2] = h.bloc.criterionIds;
+    expect((await web.send({ [`v_${c1}`]: '2', [`v_${c2}`]: '3' })).res.status).toBe(303);
+
+    await chat.tap('Gửi báo cáo');
+    expect(chat.lastText()).toContain('Trong lúc đồng chí soạn, chính đồng chí đã gửi báo cáo kỳ này của Đơn vị 1 lúc 10:30 24/11/2026 (qua web).');
+    const r = (await getReport(h.t.db, h.bloc.blocId, h.bloc.unitIds[0]!, '2026-W48'))!;
+    expect(r).toMatchObject({ revision: 1, submitted_via: 'web' });
+    expect((await getReportValues(h.t.db, r.id)).map((v) => v.value)).toEqual([2, 3]);
+  });
 });

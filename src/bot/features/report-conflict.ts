@@ -28,6 +28,8 @@ export interface ConflictOutcome {
   version: number;
   conflict: BaseConflict;
   who: string;
+  /** The channel the stored revision came through (the other one may be the author's own). */
+  via: string;
   at: Date;
 }
 
@@ -47,7 +49,7 @@ export async function conflictOf(
     admin: author?.admin ?? null,
     self: author?.focalPointId === s.focalPoint.id,
   });
-  return { kind: 'conflict', draft, version, conflict, who, at: new Date(author?.submittedAt ?? stored.updated_at) };
+  return { kind: 'conflict', draft, version, conflict, who, via: M.channel[stored.submitted_via], at: new Date(author?.submittedAt ?? stored.updated_at) };
 }
 
 /** Tells the author why the draft was not stored, with "reload on the stored report" and "cancel". */
@@ -58,6 +60,7 @@ export async function showConflict(ctx: Context, deps: BotDeps, outcome: Conflic
     unit: s.unit.name,
     who: outcome.who,
     at: formatDateTimeVi(outcome.at, deps.timeZone),
+    via: outcome.via,
     revision: outcome.conflict.revision,
     created: outcome.conflict.kind === 'created',
   });

@@ -38,6 +38,26 @@ export function flowErrorText(e: FlowError): string {
   return (ERRORS[e.code] as (x: FlowError) => string)(e);
 }
 
+/** How each channel a revision came through is named ("… lúc 10:00 24/11/2026 (qua web)"). */
+export const CHANNEL_NAMES: Record<'telegram' | 'web' | 'admin' | 'import' | 'demo', string> = {
+  telegram: 'qua Telegram',
+  web: 'qua web',
+  admin: 'do Văn phòng Khối nhập',
+  import: 'nhập từ tệp',
+  demo: 'dữ liệu mẫu',
+};
+
+/**
+ * Who stored the revision a draft or a form collides with. The same focal point is named as
+ * "chính đồng chí": the channel named after the time says where they sent it from (another chat,
+ * another browser window, the web link while a Telegram draft was open).
+ */
+export function conflictAuthorText(a: { focalPointName: string | null; admin: string | null; self: boolean }): string {
+  if (a.self) return 'chính đồng chí';
+  if (a.focalPointName) return `đồng chí ${a.focalPointName}`;
+  return a.admin ? `Văn phòng Khối thi đua (${a.admin})` : 'một cán bộ đầu mối khác của đơn vị';
+}
+
 /** What a receipt says about a stored report. */
 export interface ReceiptFacts {
   label: string;
