@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -73,6 +73,33 @@ describe('deploy/khoi-thi-dua.service', () => {
     const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as Record<string, unknown>;
     expect(health).toMatchObject({ bot: 'off' });
     s.child.kill('SIGTERM'); // the unit's KillSignal
+    expect(await s.exited).toBe(0);
+  });
+
+  it("runs as an unprivileged user (User=, Group=, NoNewPrivileges=) who owns only the data folder", async () => {
+    // As root, setpriv does what systemd does for User=/Group=/NoNewPrivileges=, with `nobody`
+    // standing in for khoi-thi-dua; without root the current user is already an unprivileged one.
+    const asRoot = process.getuid?.() === 0;
+    const uid = asRoot ? 65534 : process.getuid!();
+    const dir = tempDir('ktd-deploy-');
+    chmodSync(dir, 0o755); // the code and the folder above the data stay root's, read-only to the service
+    mkdirSync(join(dir, 'data'));
+    if (asRoot) chownSync(join(dir, 'data'), uid, uid);
+    const unit = unitSettings();
+    const port = await freePort();
+    const [name, value] = unit.Environment!.split('=') as [string, string];
+    const env = { ...exampleEnv(), [name]: value, DATABASE_PATH: join(dir, 'data', 'khoi-thi-dua.sqlite'), BACKUP_DIR: join(dir, 'data', 'backups'), PORT: String(port) };
+    const switchUser = asRoot ? `setpriv --reuid=${uid} --regid=${uid} --clear-groups --no-new-privs ` : '';
+    const s = startCommand(`${switchUser}${unit.ExecStart!}`, unit.WorkingDirectory!.replace('/opt/khoi-thi-dua', root), env);
+    started.push(s);
+    await waitFor200(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, s);
+    // Everything it wrote (database, the night's catch-up backup, the link secret) is in the data folder and its own.
+    const written = readdirSync(join(dir, 'data'), { recursive: true }) as string[];
+    expect(written).toEqual(expect.arrayContaining(['khoi-thi-dua.sqlite', 'khoi-thi-dua.sqlite.link-secret', 'backups']));
+    for (const f of written) expect(statSync(join(dir, 'data', f)).uid).toBe(uid);
+    expect(readdirSync(dir)).toEqual(['data']);
+    expect(statSync(join(dir, 'data', 'khoi-thi-dua.sqlite.link-secret')).mode & 0o777).toBe(0o600);
+    s.child.kill('SIGTERM');
     expect(await s.exited).toBe(0);
   });
 });
