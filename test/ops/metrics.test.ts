@@ -2,6 +2,7 @@
 // database, HTTP requests counted by route pattern, delivery latency observed by the real worker,
 // and access limited to a token or this machine.
 import { type ServerType, serve } from '@hono/node-server';
+import { networkInterfaces } from 'node:os';
 import { Hono } from 'hono';
 import parsePrometheusTextFormat, { type PromFamily } from 'parse-prometheus-text-format';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -166,6 +167,33 @@ describe('/metrics', () => {
     expect(series('sum\\{kind="digest"\\}')).toBeGreaterThanOrEqual(90);
     expect(series('bucket\\{le="60",kind="digest"\\}')).toBe(0);
     expect(series('bucket\\{le="300",kind="digest"\\}')).toBe(1);
+  });
+
+  it('refuses a real connection from a non-loopback address without a token, and answers it with the token', async () => {
+    // The server listens on every interface and is called at this machine's own network address:
+    // the socket's remote address is then that address, not loopback, as for a caller elsewhere.
+    const address = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+    expect(address, 'a non-loopback IPv4 interface').toBeDefined();
+    const port = await new Promise<number>((resolve) => {
+      server = serve({ fetch: build(TEST_METRICS_TOKEN).fetch, hostname: '0.0.0.0', port: 0 }, (info) => resolve(info.port));
+    });
+    const remote = await fetch(`http://${address}:${port}/metrics`);
+    expect(remote.status).toBe(401);
+    expect(await remote.text()).toBe('Cần mã truy cập (Authorization: Bearer …) để xem số liệu giám sát.');
+    const withToken = await fetch(`http://${address}:${port}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } });
+    expect(withToken.status).toBe(200);
+    // The same server called over loopback needs no token.
+    expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(200);
+    // Without METRICS_TOKEN only this machine may read.
+    await new Promise<void>((resolve) => server!.close(() => resolve()));
+    const tokenless = await new Promise<number>((resolve) => {
+      server = serve({ fetch: build().fetch, hostname: '0.0.0.0', port: 0 }, (info) => resolve(info.port));
+    });
+    const refused = await fetch(`http://${address}:${tokenless}/metrics`);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toBe('Số liệu giám sát chỉ xem được từ chính máy chủ (chưa đặt METRICS_TOKEN).');
   });
 
   it('refuses a request from another address without a token, in Vietnamese', async () => {
