@@ -5,10 +5,13 @@ import { createServer } from 'node:net';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBot } from '../../src/bot/runner.js';
+import { issuePersonalLink } from '../../src/db/personal-links.js';
 import { findSecretPatterns, scrubSecrets } from '../../src/core/secret-patterns.js';
 import { createLogger } from '../../src/logger.js';
+import { createWebReportApp } from '../../src/web-report/app.js';
 import { startHarness, type Harness } from '../bot/harness.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
+import { createSmallBloc } from '../helpers/fixtures.js';
 import { buildHttpApp } from '../helpers/http-app.js';
 import { teeLogger } from '../helpers/logger.js';
 import { EMULATOR_BOT_TOKEN, TEST_ADMIN_PASSWORD } from '../helpers/secrets.js';
@@ -186,6 +189,35 @@ describe('HTTP request logs', () => {
     const error = log.lines.find((l) => l.msg === 'http request error')!;
     expect(error).toMatchObject({ level: 50, err: { message: 'hỏng' } });
     expect(error.request_id).toBe(access[2]!.request_id);
+  });
+});
+
+describe('HTTP request logs of the personal web form', () => {
+  it('name the /r routes by pattern for every answer of the real form app, and never hold the token', async () => {
+    t = await createTestDb();
+    const bloc = await createSmallBloc(t.db, { units: 1, year: 2026 });
+    const secret = 'web-report-log-test-secret-0123456789abcdef';
+    const { token } = await issuePersonalLink(t.db, { focalPointId: bloc.focalPointIds[0]!, secret, by: 'test', now: NOW });
+    const log = capture();
+    const form = createWebReportApp({ db: t.db, now: () => NOW, timeZone: 'Asia/Ho_Chi_Minh', linkSecret: secret, logger: log.logger });
+    const { app, deps } = buildHttpApp({ db: t.db, now: () => NOW, botStatus: () => 'off', mounts: [{ path: '/r', app: form }] }, { logger: log.logger });
+    const wrong = `${token.slice(0, 42)}${token.endsWith('A') ? 'B' : 'A'}`;
+    const answers = [
+      (await app.request(`/r/${token}`)).status,
+      (await app.request(`/r/${token}/receipt?period=2026-W48&revision=1`)).status,
+      (await app.request(`/r/${token}/send`, { method: 'POST', body: new FormData() })).status,
+      (await app.request(`/r/${wrong}`)).status,
+      (await app.request(`/r/${token}/khong-co`)).status,
+    ];
+    expect(answers).toEqual([200, 303, 403, 404, 404]);
+    const routes = log.lines.filter((l) => l.msg === 'http request').map((l) => l.route);
+    // The form, the receipt, a refused post, a wrong token (refused by the link guard), a path the form does not have.
+    expect(routes).toEqual(['/r/:token', '/r/:token/receipt', '/r/:token/send', '/r/:token', 'unmatched']);
+    expect(log.text()).not.toContain(token);
+    expect(log.text()).not.toContain(wrong);
+    const metrics = (await deps.metrics.render()).body;
+    expect(metrics).toContain('route="/r/:token"');
+    expect(metrics).not.toContain(token.slice(0, 20));
   });
 });
 
