@@ -12,7 +12,8 @@ export const OPS_MESSAGES = {
   memoryDatabase: 'Cơ sở dữ liệu đang ở bộ nhớ (DATABASE_PATH=:memory:), không có tệp để sao lưu.',
   noDatabase: (path: string) => `Không tìm thấy cơ sở dữ liệu tại "${path}"; không có gì để sao lưu.`,
   destinationExists: (path: string) => `Tệp "${path}" đã có; xin chọn tên khác để không ghi đè bản sao lưu cũ.`,
-  backupFailed: (path: string, reason: string) => `Sao lưu vào "${path}" không thành công: ${reason}`,
+  backupFailed: (path: string, reason: string) =>
+    `Sao lưu vào "${path}" không thành công (${reason}); phần đã ghi dở đã được xóa, cơ sở dữ liệu không bị ảnh hưởng. Xin kiểm tra chỗ trống trên ổ đĩa và quyền ghi vào thư mục đó.`,
   copyNotIntact: (path: string, check: string) =>
     `Bản sao lưu "${path}" không toàn vẹn (${check}); bản sao đã bị xóa, cơ sở dữ liệu không bị ảnh hưởng.`,
   countsDiffer: (table: string, source: number, copy: number) =>

@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupCommand } from '../../src/cli/backup-command.js';
@@ -50,6 +51,27 @@ describe('npm run cli -- backup', () => {
       await expect(backupCommand.run(ctx, ['x.sqlite', 'y.sqlite'])).rejects.toThrow('Dùng: backup [TỆP]');
       await expect(backupCommand.run(ctx, ['--out'])).rejects.toThrow('Dùng: backup [TỆP]');
     }));
+
+  it('fails with a clear message and leaves no partial file when the disk takes no more (file size limit)', async () => {
+    const dir = tempDir();
+    const databasePath = join(dir, 'data', 'ktd.sqlite');
+    await createProductDb(databasePath, 30);
+    const limitKb = Math.floor(statSync(databasePath).size / 1024 / 2);
+    // The process may write no file larger than half the database: its writes fail as on a full disk
+    // (Node ignores SIGXFSZ, so write() returns EFBIG instead of the process being killed).
+    const out = join(dir, 'usb', 'ktd.sqlite');
+    const r = spawnSync('bash', ['-c', `ulimit -f ${limitKb}; exec "$0" --import tsx src/cli.ts backup "$1"`, process.execPath, out], {
+      cwd: join(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: '/tmp', DATABASE_PATH: databasePath },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(
+      new RegExp(`^Sao lưu vào "${out}" không thành công \\(.+\\); phần đã ghi dở đã được xóa, cơ sở dữ liệu không bị ảnh hưởng\\. Xin kiểm tra chỗ trống trên ổ đĩa`),
+    );
+    expect(readdirSync(join(dir, 'usb'))).toEqual([]);
+    expect(query<{ n: number }>(databasePath, 'select count(*) as n from unit')).toEqual([{ n: 30 }]);
+  });
 
   it('lists restore among the commands, as one that does not open the database', () => {
     const restore = commands.find((c) => c.name === 'restore');
