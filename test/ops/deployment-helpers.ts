@@ -4,9 +4,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
+
+export { freePort } from '../helpers/ports.js';
 
 export const root = join(import.meta.dirname, '../..');
 export const deployFile = (name: string) => join(root, 'deploy', name);
@@ -26,16 +27,6 @@ export function unitSettings(): Record<string, string> {
   return out;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 export interface Started {
   child: ChildProcess;

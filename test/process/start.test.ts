@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { openDatabase } from '../../src/db/connection.js';
 import { createInvite } from '../../src/db/invites.js';
 import { BotEmulator } from '../helpers/bot-emulator.js';
 import { TEST_LOG_DIR } from '../helpers/logger.js';
+import { freePort } from '../helpers/ports.js';
 import { PROCESS_ADMIN_PASSWORD } from '../helpers/secrets.js';
 
 // Starts the real product as `npm start` does (src/main.ts through tsx) and talks to it over HTTP.
@@ -15,16 +15,6 @@ import { PROCESS_ADMIN_PASSWORD } from '../helpers/secrets.js';
 
 const root = join(import.meta.dirname, '../..');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 interface Started {
   child: ChildProcess;
