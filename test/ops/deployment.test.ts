@@ -66,6 +66,13 @@ describe('deploy/khoi-thi-dua.service', () => {
     expect({ status: r.status, stderr: r.stderr.trim() }).toEqual({ status: 0, stderr: '' });
   });
 
+  it("is rated 'OK' by systemd-analyze security (exposure at most 3.5 of 10)", () => {
+    // --threshold fails above the given exposure, in tenths; the unit without its hardening is at 6.5.
+    const r = spawnSync('systemd-analyze', ['security', '--offline=true', '--threshold=35', '--no-pager', deployFile('khoi-thi-dua.service')], { encoding: 'utf8' });
+    expect(r.stdout).toMatch(/Overall exposure level for khoi-thi-dua\.service: [0-3]\.\d OK/);
+    expect(r.status).toBe(0);
+  });
+
   it('starts the product with its ExecStart and the example settings: /healthz answers, SIGTERM stops it cleanly', async () => {
     const unit = unitSettings();
     expect(unit).toMatchObject({ User: 'khoi-thi-dua', Restart: 'on-failure', NoNewPrivileges: 'true', ProtectSystem: 'strict' });
