@@ -19,6 +19,8 @@ export interface WebReportDeps {
   publicUrl?: string;
   logger?: Logger;
   limits?: WebReportLimits;
+  /** Largest request body read (MAX_REQUEST_BYTES unless set). */
+  maxRequestBytes?: number;
   /** Where the app is mounted; '/r' by default (links are <PUBLIC_URL>/r/<token>). */
   basePath?: string;
 }

@@ -54,8 +54,8 @@ export const W = {
     proposals: 'Đề xuất, kiến nghị với Khối (nếu có).',
   } as Record<TextField, string>,
   filesTitle: 'Ảnh, tài liệu minh chứng (không bắt buộc)',
-  filesHint: (maxFiles: number, maxBytes: number) =>
-    `Ảnh (JPEG, PNG, WebP, HEIC) hoặc tài liệu (PDF, Word, Excel, OpenDocument); mỗi tệp tối đa ${showMb(maxBytes)}, tối đa ${maxFiles} tệp mỗi lần gửi.`,
+  filesHint: (maxFiles: number, maxBytes: number, maxTotal: number) =>
+    `Ảnh (JPEG, PNG, WebP, HEIC) hoặc tài liệu (PDF, Word, Excel, OpenDocument); mỗi tệp tối đa ${showMb(maxBytes)}, mỗi lần gửi tối đa ${maxFiles} tệp và tổng cộng không quá ${showMb(maxTotal)}.`,
   chooseFiles: 'Chọn ảnh hoặc tệp',
   keptFilesTitle: 'Tệp đã chọn (sẽ gửi kèm báo cáo):',
   keepFile: 'giữ',
@@ -129,7 +129,8 @@ export const W = {
   leftTitle: 'Không còn nhận báo cáo qua đường dẫn này',
   left: 'Cán bộ đầu mối của đường dẫn này đã thôi nhiệm vụ, hoặc đơn vị không còn là thành viên của khối thi đua, nên không nhận báo cáo qua đường dẫn này. Nếu có nhầm lẫn, xin liên hệ Văn phòng Khối thi đua.',
   tooManyTitle: 'Quá nhiều yêu cầu',
-  tooMany: (minutes: number) => `Đã có quá nhiều yêu cầu trong thời gian ngắn. Xin đồng chí thử lại sau khoảng ${minutes} phút; nội dung chưa gửi sẽ không được lưu.`,
+  tooMany: (minutes: number) =>
+    `Đã có quá nhiều yêu cầu trong thời gian ngắn nên báo cáo chưa được gửi. Xin đồng chí đợi khoảng ${minutes} phút, bấm nút Quay lại của trình duyệt (nội dung đã nhập vẫn còn trên biểu mẫu) rồi gửi lại.`,
   csrfTitle: 'Biểu mẫu không hợp lệ',
   csrf: 'Biểu mẫu gửi lên không hợp lệ hoặc không được gửi từ trang báo cáo này, nên không có nội dung nào được lưu. Xin đồng chí mở lại đường dẫn báo cáo và gửi lại.',
   bodyTooBigTitle: 'Tệp gửi lên quá lớn',
@@ -140,6 +141,7 @@ export const W = {
   notFoundTitle: 'Không tìm thấy trang',
   notFound: 'Không tìm thấy trang này. Xin đồng chí mở đường dẫn báo cáo đầy đủ do Văn phòng Khối thi đua gửi.',
   errorTitle: 'Có lỗi xảy ra',
-  error: 'Xin lỗi đồng chí, hệ thống gặp lỗi khi xử lý yêu cầu nên chưa lưu được báo cáo. Xin đồng chí thử lại sau ít phút.',
+  error:
+    'Xin lỗi đồng chí, hệ thống gặp lỗi khi xử lý yêu cầu nên chưa lưu được báo cáo. Xin đồng chí thử lại sau ít phút: nút Quay lại của trình duyệt giữ nội dung đã nhập.',
   openForm: 'Mở biểu mẫu báo cáo',
 };

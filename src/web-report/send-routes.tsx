@@ -87,7 +87,8 @@ function afterStore(c: Context<WebReportEnv>, rt: WebReportRuntime, periodKey: s
 export function sendRoutes(rt: WebReportRuntime): Hono<WebReportEnv> {
   const app = new Hono<WebReportEnv>();
   // Refused before a byte is parsed: the form's files are read into memory.
-  const limit = bodyLimit({ maxSize: MAX_REQUEST_BYTES, onError: (c) => message(c, rt, 413, W.bodyTooBigTitle, W.bodyTooBig(MAX_REQUEST_BYTES)) });
+  const maxSize = rt.deps.maxRequestBytes ?? MAX_REQUEST_BYTES;
+  const limit = bodyLimit({ maxSize, onError: (c) => message(c, rt, 413, W.bodyTooBigTitle, W.bodyTooBig(maxSize)) });
 
   app.post('/:token/send', limit, async (c) => {
     const checked = await checkRequest(c, rt);

@@ -18,6 +18,8 @@ import { openBrowser, SCREENSHOTS, TZ } from './harness.js';
 const NOW = new Date('2026-11-24T03:00:00.000Z');
 const PHONE = { width: 390, height: 844 };
 const SECRET = 'browser-web-report-secret-0123456789abcdef';
+/** A small request limit, so a phone-sized upload crosses it. */
+const MAX_BODY = 3 * 1024 * 1024;
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `web-report-${name}.png`), fullPage: true });
@@ -48,7 +50,7 @@ describe('the personal web form on a phone', () => {
     bloc = await createSmallBloc(t.db, { units: 3, year: 2026 });
     tokens = [];
     for (const id of bloc.focalPointIds) tokens.push((await issuePersonalLink(t.db, { focalPointId: id, secret: SECRET, by: 'test', now: NOW })).token);
-    const app = new Hono().route('/r', createWebReportApp({ db: t.db, now: () => NOW, timeZone: TZ, linkSecret: SECRET, logger: testLogger() }));
+    const app = new Hono().route('/r', createWebReportApp({ db: t.db, now: () => NOW, timeZone: TZ, linkSecret: SECRET, logger: testLogger(), maxRequestBytes: MAX_BODY }));
     server = await new Promise((resolve) => {
       const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
     });
@@ -114,6 +116,30 @@ describe('the personal web form on a phone', () => {
     await page.goto(`${base}/r/not-a-real-token`);
     expect(await page.locator('h1').textContent()).toBe('Đường dẫn không đúng');
     await shot(page, '7-unknown-link');
+    await page.close();
+  });
+
+  it('after files too large to be read at all, the Back button brings back every entry typed', async () => {
+    const [c1, c2] = bloc.criterionIds;
+    const page = await browser.context.newPage();
+    await page.goto(`${base}/r/${tokens[2]}`);
+    await page.fill(`#v_${c1}`, '2');
+    await page.fill(`#v_${c2}`, '6');
+    await page.fill('#difficulties', 'Thiếu kinh phí tổ chức hội nghị.');
+    await page.setInputFiles('#tep', { name: 'video.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(MAX_BODY + 1024, 1) });
+    await Promise.all([page.waitForLoadState('load'), page.click('#report-form button[type=submit]')]);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Tệp gửi lên quá lớn');
+    expect(await page.locator('main').textContent()).toContain('nút Quay lại của trình duyệt giữ nội dung đã nhập');
+    await shot(page, '8-too-large');
+
+    await page.goBack();
+    // Figures too (an autocomplete="off" field is not restored by the browser).
+    expect(await page.inputValue(`#v_${c1}`)).toBe('2');
+    expect(await page.inputValue(`#v_${c2}`)).toBe('6');
+    expect(await page.inputValue('#difficulties')).toBe('Thiếu kinh phí tổ chức hội nghị.');
+    await page.setInputFiles('#tep', []);
+    await Promise.all([page.waitForURL(/\/receipt\?/), page.click('#report-form button[type=submit]')]);
+    expect(await getReport(t.db, bloc.blocId, bloc.unitIds[2]!, '2026-W48')).toMatchObject({ difficulties: 'Thiếu kinh phí tổ chức hội nghị.' });
     await page.close();
   });
 });

@@ -164,7 +164,7 @@ describe('rate limits', () => {
     for (let i = 0; i < 5; i++) expect((await me.send({ [`v_${c1}`]: 'x', [`v_${c2}`]: '1' })).res.status).toBe(422);
     const limited = await me.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '1' });
     expect(limited.res.status).toBe(429);
-    expect(limited.html).toContain('Đã có quá nhiều yêu cầu trong thời gian ngắn.');
+    expect(limited.html).toContain('Đã có quá nhiều yêu cầu trong thời gian ngắn nên báo cáo chưa được gửi.');
     expect(Number(limited.res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await countReports()).toBe(0);
     expect((await w.client(1).open()).res.status).toBe(200); // another link is not limited

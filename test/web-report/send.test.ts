@@ -27,6 +27,8 @@ describe('the form', () => {
     expect(html).not.toContain('Cơ quan đạt chuẩn văn hóa'); // qualitative: not reported
     expect(html).toContain('hết ngày 13/12/2026');
     expect(html).toContain('Không có gì mới');
+    // The limit of a whole send is told beforehand: past it nothing of the request can be read.
+    expect(html).toContain('mỗi tệp tối đa 10 MB, mỗi lần gửi tối đa 10 tệp và tổng cộng không quá 40 MB');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('x-robots-tag')).toContain('noindex');

@@ -1,7 +1,7 @@
 import { MAX_ATTACHMENTS } from '../../core/report-flow/machine.js';
 import type { FieldError } from '../form-input.js';
 import { W } from '../messages.js';
-import { MAX_FILE_BYTES } from '../uploads.js';
+import { MAX_FILE_BYTES, MAX_REQUEST_BYTES } from '../uploads.js';
 import { errorText, type FormView } from './form-page.js';
 
 /** Evidence: files kept from an earlier try (each with a tick to keep it), then the file picker. */
@@ -28,7 +28,7 @@ export function Files(props: { v: FormView; error: FieldError[] }) {
       ) : null}
       <label for="tep" class="label">
         {W.chooseFiles}
-        <span class="hint">{W.filesHint(MAX_ATTACHMENTS, MAX_FILE_BYTES)}</span>
+        <span class="hint">{W.filesHint(MAX_ATTACHMENTS, MAX_FILE_BYTES, MAX_REQUEST_BYTES)}</span>
       </label>
       <input type="file" id="tep" name="tep" multiple accept="image/jpeg,image/png,image/webp,image/heic,.heic,.pdf,.doc,.docx,.xls,.xlsx,.odt,.ods" aria-invalid={props.error.length > 0 ? 'true' : undefined} />
       {props.error.map((e) => (

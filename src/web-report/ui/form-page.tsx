@@ -144,7 +144,6 @@ function Criterion(props: { v: FormView; c: FormView['criteria'][number]; error:
           name={name}
           value={props.v.entries.values[String(c.criterion.id)] ?? ''}
           inputmode={c.criterion.valueType === 'count' ? 'numeric' : 'decimal'}
-          autocomplete="off"
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={describedBy}
           readonly={props.v.readOnly}
