@@ -151,7 +151,7 @@ describe('/readyz', () => {
     const job = body.checks.jobs.jobs[0]!;
     expect(job).toMatchObject({ name: 'housekeeping', ok: false, lastRun: null });
     expect(job.late).toEqual([{ scope: 'all', slot: '2026-11-25', dueAt: '2026-11-24T20:30:00.000Z', status: 'missing' }]);
-    expect(body.problems).toContain('Việc định kỳ "housekeeping" (all) chưa chạy xong lượt 2026-11-25 (trạng thái: missing).');
+    expect(body.problems).toContain('Việc định kỳ "housekeeping" (all) chưa chạy xong lượt 2026-11-25: chưa hề bắt đầu.');
     await runDueJobs([housekeepingJob]);
     const after = await readyz([housekeepingJob]);
     expect(after.status).toBe(200);
@@ -166,6 +166,18 @@ describe('/readyz', () => {
     const { status, body } = await readyz([housekeepingJob]);
     expect(status).toBe(503);
     expect(body.checks.jobs.jobs[0]!.late[0]).toMatchObject({ slot: '2026-11-25', status: 'failed' });
+    expect(body.problems).toContain('Việc định kỳ "housekeeping" (all) chưa chạy xong lượt 2026-11-25: lần chạy gần nhất bị lỗi, đang chờ chạy lại.');
+  });
+
+  it('is 503 when the newest due slot has been running past the grace period, not while it just started', async () => {
+    const running = (startedMinutesAgo: number) =>
+      t.db.insertInto('job_run').values({ job: 'housekeeping', scope: 'all', period_key: '2026-11-25', status: 'running', started_at: minutesAgo(startedMinutesAgo).toISOString(), finished_at: null, detail: null }).execute();
+    await running(2); // a catch-up that began two minutes ago
+    expect((await readyz([housekeepingJob])).status).toBe(200);
+    await t.db.updateTable('job_run').set({ started_at: minutesAgo(30).toISOString() }).execute();
+    const { status, body } = await readyz([housekeepingJob]);
+    expect(status).toBe(503);
+    expect(body.problems).toContain('Việc định kỳ "housekeeping" (all) chưa chạy xong lượt 2026-11-25: đang chạy quá thời gian cho phép.');
   });
 
   it('leaves a job its grace period after the fire time, and ignores slots before a bloc existed', async () => {
