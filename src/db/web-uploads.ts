@@ -15,8 +15,20 @@ export interface UploadedFile {
 
 export type PendingUploadInfo = Omit<WebPendingUpload, 'content'>;
 
-/** Keeps files for the form (link, nonce) until it is sent or they age out. */
-export async function savePendingUploads(db: Db, linkId: number, nonce: string, files: UploadedFile[], now: Date): Promise<void> {
+/**
+ * Keeps files for the form (link, nonce) until it is sent or they age out. Whoever holds a link
+ * can open fresh forms at will, so the link's files of unsent forms are held to `maxBytesPerLink`:
+ * past it the files of its other forms go, oldest first (this form's own are bounded by the
+ * per-send file rules).
+ */
+export async function savePendingUploads(
+  db: Db,
+  linkId: number,
+  nonce: string,
+  files: UploadedFile[],
+  now: Date,
+  maxBytesPerLink: number,
+): Promise<void> {
   for (const f of files) {
     await db
       .insertInto('web_pending_upload')
@@ -33,6 +45,23 @@ export async function savePendingUploads(db: Db, linkId: number, nonce: string, 
       })
       .execute();
   }
+  if (files.length > 0) await capPendingUploads(db, linkId, nonce, maxBytesPerLink);
+}
+
+async function capPendingUploads(db: Db, linkId: number, nonce: string, maxBytes: number): Promise<void> {
+  const rows = await db
+    .selectFrom('web_pending_upload')
+    .select(['id', 'form_nonce', 'size_bytes'])
+    .where('personal_link_id', '=', linkId)
+    .orderBy('id', 'desc')
+    .execute();
+  let total = rows.filter((r) => r.form_nonce === nonce).reduce((sum, r) => sum + r.size_bytes, 0);
+  const drop: number[] = [];
+  for (const r of rows.filter((r) => r.form_nonce !== nonce)) {
+    if (total + r.size_bytes > maxBytes) drop.push(r.id);
+    else total += r.size_bytes;
+  }
+  if (drop.length > 0) await db.deleteFrom('web_pending_upload').where('id', 'in', drop).execute();
 }
 
 /** The files kept for the form, without their bytes, oldest first. */

@@ -26,7 +26,7 @@ import { VIAS, W } from './messages.js';
 import { choosePeriod } from './period-choice.js';
 import { formEnv, renderForm, renderLocked } from './render-form.js';
 import { type StoreOutcome, storeWebReport } from './store.js';
-import { checkUpload, MAX_FILE_BYTES, MAX_REQUEST_BYTES } from './uploads.js';
+import { checkUpload, MAX_FILE_BYTES, MAX_PENDING_BYTES_PER_LINK, MAX_REQUEST_BYTES } from './uploads.js';
 
 type Checked = { body: Body; nonce: string } | { refused: Response };
 
@@ -112,7 +112,7 @@ export function sendRoutes(rt: WebReportRuntime): Hono<WebReportEnv> {
     const errors = [...(checkedEntries.ok ? [] : checkedEntries.errors), ...files.errors];
     const reportBase = stringOf(body, 'base');
     if (!checkedEntries.ok || errors.length > 0) {
-      await savePendingUploads(db, holder.link.id, nonce, files.accepted, now);
+      await savePendingUploads(db, holder.link.id, nonce, files.accepted, now, MAX_PENDING_BYTES_PER_LINK);
       return renderForm(c, rt, 422, ctx, { nonce, entries, errors, reportBase: parseReportBase(reportBase) === undefined ? undefined : reportBase });
     }
     const kept = (await pendingUploadsWithContent(db, holder.link.id, nonce)).map(toUploaded);
@@ -126,7 +126,7 @@ export function sendRoutes(rt: WebReportRuntime): Hono<WebReportEnv> {
     });
     if (outcome.kind === 'sent' || outcome.kind === 'duplicate') return afterStore(c, rt, choice.period.key, outcome);
     if (outcome.kind === 'conflict') {
-      await savePendingUploads(db, holder.link.id, nonce, files.accepted, now);
+      await savePendingUploads(db, holder.link.id, nonce, files.accepted, now, MAX_PENDING_BYTES_PER_LINK);
       const fresh = await loadFormContext(formEnv(c, rt), holder, choice.period);
       const text = W.conflict({
         who: W.conflictAuthor(outcome.author),

@@ -11,6 +11,9 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Largest request body: refused before it is read (decision 0052). */
 export const MAX_REQUEST_BYTES = 40 * 1024 * 1024;
 
+/** Most bytes of files of unsent forms kept per link: one form's worth of files (10 of 10 MB). */
+export const MAX_PENDING_BYTES_PER_LINK = 10 * MAX_FILE_BYTES;
+
 const PHOTOS: Record<string, string> = { jpg: 'jpg', png: 'png', webp: 'webp', heic: 'heic' };
 const DOCUMENTS = new Set(['pdf', 'docx', 'xlsx', 'odt', 'ods']);
 
