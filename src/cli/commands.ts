@@ -17,7 +17,7 @@ export interface CliCommand {
   run(ctx: CliContext, args: string[]): Promise<void>;
 }
 
-/** A command that works on the database file itself and gets no open database (restore). */
+/** A command that works on the database file itself and gets no open database, hence no migration (backup, restore). */
 export interface FileCommand {
   name: string;
   usage: string;

@@ -6,7 +6,7 @@ import { backupCommand } from '../../src/cli/backup-command.js';
 import { commands } from '../../src/cli/commands.js';
 import { CliError, type CliContext, openSettingsContext } from '../../src/cli/context.js';
 import { openDatabase } from '../../src/db/connection.js';
-import { cleanupDirs, createProductDb, query, tempDir } from './backup-helpers.js';
+import { cleanupDirs, createOlderDb, createProductDb, query, tempDir } from './backup-helpers.js';
 
 afterEach(cleanupDirs);
 
@@ -73,8 +73,27 @@ describe('npm run cli -- backup', () => {
     expect(query<{ n: number }>(databasePath, 'select count(*) as n from unit')).toEqual([{ n: 30 }]);
   });
 
-  it('lists restore among the commands, as one that does not open the database', () => {
-    const restore = commands.find((c) => c.name === 'restore');
-    expect(restore && 'withoutDatabase' in restore && restore.withoutDatabase).toBe(true);
+  it('lists backup and restore among the commands, as ones that do not open the database', () => {
+    for (const name of ['backup', 'restore']) {
+      const command = commands.find((c) => c.name === name);
+      expect(command && 'withoutDatabase' in command && command.withoutDatabase).toBe(true);
+    }
+  });
+
+  it('copies a database of an older version as it is, without migrating it (the old version may still be running)', async () => {
+    const dir = tempDir();
+    const databasePath = join(dir, 'ktd.sqlite');
+    await createOlderDb(databasePath, 3);
+    const out = join(dir, 'copy.sqlite');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'backup', out], {
+      cwd: join(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: '/tmp', DATABASE_PATH: databasePath },
+    });
+    expect({ status: r.status, err: r.stderr }).toEqual({ status: 0, err: '' });
+    expect(r.stdout).toContain(`Đã sao lưu cơ sở dữ liệu vào ${out}`);
+    expect(readdirSync(dir).sort()).toEqual(['copy.sqlite', 'ktd.sqlite']); // no pre-migrate copy either
+    const migrated = (path: string) => query<{ name: string }>(path, 'select name from kysely_migration').length;
+    expect([migrated(databasePath), migrated(out)]).toEqual([3, 3]);
   });
 });
