@@ -1,11 +1,9 @@
 // Personal report link tokens. A token is derived from a random nonce with the server's link
 // secret (HMAC-SHA256), so the database stores only the nonce and the token's hash: the admin can
 // show the same link again, while a copy of the database alone reveals no working link.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
-/** Length of a token: 32 bytes in base64url. */
-export const PERSONAL_TOKEN_LENGTH = 43;
-
+/** A token is 32 bytes (an HMAC-SHA256) in base64url: 43 characters. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 /** A fresh random nonce for a new link (16 bytes, base64url). */
@@ -26,13 +24,6 @@ export function hashLinkToken(token: string): string {
 /** Whether a string has the shape of a token at all (checked before any database lookup). */
 export function isWellFormedLinkToken(token: string): boolean {
   return TOKEN_SHAPE.test(token);
-}
-
-/** Constant-time comparison of two tokens of equal shape. */
-export function sameLinkToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /** The personal link's address: `<base>/r/<token>` (base without a trailing slash). */

@@ -2,7 +2,8 @@ import { MAX_ATTACHMENTS } from '../../core/report-flow/machine.js';
 import type { FieldError } from '../form-input.js';
 import { W } from '../messages.js';
 import { MAX_FILE_BYTES, MAX_REQUEST_BYTES } from '../uploads.js';
-import { errorText, type FormView } from './form-page.js';
+import { errorText } from './form-notices.js';
+import type { FormView } from './form-page.js';
 
 /** Evidence: files kept from an earlier try (each with a tick to keep it), then the file picker. */
 export function Files(props: { v: FormView; error: FieldError[] }) {

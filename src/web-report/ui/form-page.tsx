@@ -2,8 +2,9 @@ import type { FlowCriterion, FlowPeriod } from '../../core/report-flow/types.js'
 import { TEXT_FIELDS } from '../../core/report-flow/types.js';
 import type { PendingUploadInfo } from '../../db/web-uploads.js';
 import { type FieldError, type FormEntries, valueField } from '../form-input.js';
-import { FIELD_NAMES, flowErrorText, W } from '../messages.js';
+import { FIELD_NAMES, W } from '../messages.js';
 import { Files } from './files-section.js';
+import { ErrorSummary, errorId, errorText, type FormNotice, Notice } from './form-notices.js';
 import { Page } from './layout.js';
 
 /** Everything the form page shows. */
@@ -26,81 +27,8 @@ export interface FormView {
   nonce: string;
   csrf: string;
   canNil: boolean;
-  notice?:
-    | { kind: 'conflict'; text: string; overrides: string[] }
-    | { kind: 'locked'; text: string; currentHref: string | null; currentLabel: string | null; posted: boolean }
-    | { kind: 'already_reported'; text: string };
+  notice?: FormNotice;
   readOnly: boolean;
-}
-
-/** The message shown for a refused field. */
-export function errorText(e: FieldError['error']): string {
-  if (e.code === 'missing_value') return W.missingValue;
-  if (e.code === 'file') return e.message;
-  return flowErrorText(e);
-}
-
-const errorId = (field: string) => `err-${field}`;
-
-function ErrorSummary(props: { errors: FieldError[] }) {
-  if (props.errors.length === 0) return null;
-  return (
-    <div class="alert" role="alert" id="errors" tabindex={-1}>
-      <h2>{W.errorSummary(props.errors.length)}</h2>
-      <ul>
-        {props.errors.map((e) => (
-          <li>
-            <a href={`#${e.field}`}>{e.label}</a>: {errorText(e.error)}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function Notice(props: { notice: FormView['notice'] }) {
-  const n = props.notice;
-  if (!n) return null;
-  if (n.kind === 'conflict') {
-    return (
-      <div class="alert" role="alert" id="conflict">
-        <h2>{W.conflictTitle}</h2>
-        <p>{n.text}</p>
-        <p>{W.conflictKept}</p>
-        {n.overrides.length > 0 ? (
-          <>
-            <p>{W.conflictOverrides}</p>
-            <ul>
-              {n.overrides.map((o) => (
-                <li>{o}</li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <p>{W.conflictNoOverrides}</p>
-        )}
-      </div>
-    );
-  }
-  if (n.kind === 'locked') {
-    return (
-      <div class="alert" role="alert" id="locked">
-        <h2>{W.lockedTitle}</h2>
-        <p>{n.text}</p>
-        {n.posted ? <p>{W.lockedKept}</p> : null}
-        {n.currentHref && n.currentLabel ? (
-          <a class="button secondary" href={n.currentHref}>
-            {W.toCurrent(n.currentLabel)}
-          </a>
-        ) : null}
-      </div>
-    );
-  }
-  return (
-    <div class="alert info" role="alert" id="already-reported">
-      <p>{n.text}</p>
-    </div>
-  );
 }
 
 function PeriodChoice(props: { v: FormView }) {
