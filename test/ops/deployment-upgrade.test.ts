@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -35,8 +35,14 @@ describe('deploy/upgrade.sh', () => {
     git(upstream, 'commit', '-q', '-m', 'phiên bản đang chạy');
     const app = join(dir, 'opt', 'khoi-thi-dua');
     git(dir, 'clone', '-q', upstream, app);
-    // The deployment as installed: its packages in place (hard links: fast, and npm ci only unlinks them).
-    execFileSync('cp', ['-al', join(root, 'node_modules'), join(app, 'node_modules')]);
+    // The deployment as installed: its packages in place (hard links: fast, and npm ci only unlinks
+    // them; a plain copy where the temporary folder is on another file system, as /tmp may be).
+    try {
+      execFileSync('cp', ['-al', join(root, 'node_modules'), join(app, 'node_modules')], { stdio: 'ignore' });
+    } catch {
+      rmSync(join(app, 'node_modules'), { recursive: true, force: true });
+      execFileSync('cp', ['-a', join(root, 'node_modules'), join(app, 'node_modules')]);
+    }
     writeFileSync(join(upstream, 'docs', 'deployment.md'), `${readFileSync(join(upstream, 'docs', 'deployment.md'), 'utf8')}\n<!-- phiên bản mới -->\n`);
     git(upstream, 'commit', '-q', '-am', 'phiên bản mới');
 
