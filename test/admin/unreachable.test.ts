@@ -97,7 +97,7 @@ describe('focal points not reachable by Telegram', () => {
         '[Khối thi đua thử nghiệm]',
         'Kính gửi đồng chí Cán bộ 3,',
         'Đã quá hạn báo cáo tiến độ Tuần 47/2026 (16/11/2026 – 22/11/2026) (hạn: hết ngày 23/11/2026) nhưng Khối chưa nhận được báo cáo của Đơn vị 3.',
-        'Đồng chí có thể gửi báo cáo ngay trên điện thoại qua liên kết cá nhân dưới đây (không cần Telegram). Nếu trong kỳ đơn vị không có kết quả mới, đồng chí chọn «Kỳ này không có gì mới».',
+        'Đồng chí có thể gửi báo cáo ngay trên điện thoại qua liên kết cá nhân dưới đây (không cần Telegram). Nếu trong kỳ đơn vị không có kết quả mới, đồng chí bấm nút «Không có gì mới» trên trang báo cáo.',
         `http://localhost/r/${token}`,
         'Liên kết này dành riêng cho đồng chí, xin không chuyển cho người khác. Trân trọng cảm ơn đồng chí.',
       ].join('\n'),

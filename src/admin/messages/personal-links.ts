@@ -86,7 +86,7 @@ export function personalLinkMessage(m: {
     `[${m.blocName}]`,
     `Kính gửi đồng chí ${m.focalPointName},`,
     ask,
-    'Đồng chí có thể gửi báo cáo ngay trên điện thoại qua liên kết cá nhân dưới đây (không cần Telegram). Nếu trong kỳ đơn vị không có kết quả mới, đồng chí chọn «Kỳ này không có gì mới».',
+    'Đồng chí có thể gửi báo cáo ngay trên điện thoại qua liên kết cá nhân dưới đây (không cần Telegram). Nếu trong kỳ đơn vị không có kết quả mới, đồng chí bấm nút «Không có gì mới» trên trang báo cáo.',
     m.link,
     'Liên kết này dành riêng cho đồng chí, xin không chuyển cho người khác. Trân trọng cảm ơn đồng chí.',
   ].join('\n');
