@@ -3,8 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deactivateFocalPoint } from '../../src/db/focal-points.js';
 import { issuePersonalLink, revokePersonalLink } from '../../src/db/personal-links.js';
-import { getReport } from '../../src/db/reports.js';
-import { BROWSER_HEADERS, createWebTest, type Fields, FormClient, LINK_SECRET, type WebTest } from './helpers.js';
+import { getReport, listAttachments } from '../../src/db/reports.js';
+import { BROWSER_HEADERS, createWebTest, type Fields, FormClient, file, LINK_SECRET, PNG_1PX, type WebTest } from './helpers.js';
 
 let w: WebTest;
 let c1: number;
@@ -91,6 +91,25 @@ describe('one unit cannot reach another', () => {
     expect(after).toEqual(theirs);
   });
 
+  it("cannot take unit 2's kept file by its id, nor by replaying unit 2's form nonce", async () => {
+    const other = w.client(1);
+    await other.open();
+    expect((await other.send({ [`v_${c1}`]: '', [`v_${c2}`]: '1' }, [file(PNG_1PX, 'anh-don-vi-2.png', 'image/png')])).res.status).toBe(422);
+    const theirFile = other.last.match(/name="giu_tep" value="(\d+)"/)![1]!;
+
+    const me = w.client(0);
+    await me.open();
+    const page = await me.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '1', giu_tep: theirFile });
+    expect(page.res.status).toBe(303);
+    expect(await listAttachments(w.t.db, (await reportOf(0))!.id)).toEqual([]);
+    // Their nonce with this link's form token is refused outright; with their token, too (it is bound to their link).
+    const replay = await me.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '1', giu_tep: theirFile }, [], { nonce: other.hidden().nonce as string, base: 'new' });
+    expect(replay.res.status).toBe(403);
+    // Their file is still theirs: it goes with their report.
+    expect((await other.send({ [`v_${c1}`]: '2', [`v_${c2}`]: '1', giu_tep: theirFile })).res.status).toBe(303);
+    expect((await listAttachments(w.t.db, (await reportOf(1))!.id)).map((a) => a.file_name)).toEqual(['anh-don-vi-2.png']);
+  });
+
   it('refuses a period that is not open for its bloc (garbage, another cadence, the future) with nothing stored', async () => {
     const me = w.client(0);
     await me.open();
@@ -145,7 +164,7 @@ describe('CSRF', () => {
       const me = p.client(0);
       await me.open();
       const page = await me.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '1' }, [], {}, { host: '127.0.0.1:3000', origin: 'https://thidua.example.vn', 'sec-fetch-site': 'same-origin' });
-      expect(page.res.status).not.toBe(403);
+      expect(page.res.status).toBe(303);
     } finally {
       await p.close();
     }
