@@ -2,10 +2,11 @@
 // the product started from the systemd unit's ExecStart, free ports and HTTPS requests.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
+import { TEST_LOG_DIR } from '../helpers/logger.js';
 
 export { freePort } from '../helpers/ports.js';
 
@@ -39,8 +40,16 @@ export function startCommand(commandLine: string, cwd: string, env: Record<strin
   const [command, ...args] = commandLine.trim().split(/\s+/);
   let out = '';
   const child = spawn(command!, args, { cwd, env: { PATH: process.env.PATH ?? '', HOME: '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (d) => (out += String(d)));
-  child.stderr?.on('data', (d) => (out += String(d)));
+  // What it prints also goes, as it comes, to the suite's log files, scanned for secrets after the
+  // suite (as it comes: a process killed at the end of a test may close after the test worker exits).
+  mkdirSync(TEST_LOG_DIR, { recursive: true });
+  const logFile = join(TEST_LOG_DIR, `process-${process.pid}-${child.pid}.log`);
+  const collect = (d: Buffer) => {
+    out += String(d);
+    appendFileSync(logFile, d);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => out, exited };
 }

@@ -1,11 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { MAX_REQUEST_BYTES } from '../../src/web-report/uploads.js';
 import { BotEmulator } from '../helpers/bot-emulator.js';
+import { TEST_WEBHOOK_SECRET } from '../helpers/secrets.js';
 import { cleanupDirs, tempDir } from './backup-helpers.js';
 import { deployFile, exampleEnv, freePort, httpsRequest, root, type Started, startCommand, unitSettings, waitFor200 } from './deployment-helpers.js';
 
@@ -121,7 +121,7 @@ describe('deploy/nginx-khoi-thi-dua.conf', () => {
 
     const emu = await BotEmulator.start();
     closers.push(() => emu.close());
-    const secret = randomBytes(16).toString('hex');
+    const secret = TEST_WEBHOOK_SECRET; // one of the configured secrets the log scan looks for
     const publicUrl = `https://localhost:${httpsPort}`;
     const { port: appPort } = await startAsTheUnit({
       TELEGRAM_BOT_TOKEN: emu.token, TELEGRAM_API_ROOT: emu.apiRoot, PUBLIC_URL: publicUrl, TELEGRAM_WEBHOOK_SECRET: secret,

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,13 +29,16 @@ function start(env: Record<string, string>): Started {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (d) => (out += String(d)));
-  child.stderr?.on('data', (d) => (out += String(d)));
-  // What the product printed goes to the suite's log files, scanned for secrets after the suite.
-  child.on('close', () => {
-    mkdirSync(TEST_LOG_DIR, { recursive: true });
-    writeFileSync(join(TEST_LOG_DIR, `process-${process.pid}-${child.pid}.log`), out);
-  });
+  // What the product prints also goes, as it comes, to the suite's log files, scanned for secrets
+  // after the suite (as it comes: a process killed at a test's end may close after the worker exits).
+  mkdirSync(TEST_LOG_DIR, { recursive: true });
+  const logFile = join(TEST_LOG_DIR, `process-${process.pid}-${child.pid}.log`);
+  const collect = (d: Buffer) => {
+    out += String(d);
+    appendFileSync(logFile, d);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => out, exited };
 }
