@@ -167,3 +167,15 @@ export async function attachmentsStoredHere(db: Db, attachmentIds: number[]): Pr
   const rows = await db.selectFrom('attachment_content').select('attachment_id').where('attachment_id', 'in', attachmentIds).execute();
   return new Set(rows.map((r) => r.attachment_id));
 }
+
+/** SHA-256 of the web files a revision added to a report. */
+export async function revisionFileHashes(db: Db, reportId: number, revision: number): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('report_attachment as a')
+    .innerJoin('attachment_content as c', 'c.attachment_id', 'a.id')
+    .select('c.sha256')
+    .where('a.report_id', '=', reportId)
+    .where('a.added_in_revision', '=', revision)
+    .execute();
+  return new Set(rows.map((r) => r.sha256));
+}

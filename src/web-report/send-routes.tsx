@@ -18,7 +18,8 @@ import {
   savePendingUploads,
   type UploadedFile,
 } from '../db/web-uploads.js';
-import { sameOriginRequest, validFormToken } from './csrf.js';
+import { newFormNonce, sameOriginRequest, validFormToken } from './csrf.js';
+import { repeatsStoredRevision } from './repeat-check.js';
 import { message, type WebReportEnv, type WebReportRuntime } from './env.js';
 import { type Body, entriesOf, type FieldError, filesOf, readEntries, stringOf, stringsOf, validateEntries } from './form-input.js';
 import { loadFormContext, parseReportBase } from './form-model.js';
@@ -93,22 +94,30 @@ export function sendRoutes(rt: WebReportRuntime): Hono<WebReportEnv> {
   app.post('/:token/send', limit, async (c) => {
     const checked = await checkRequest(c, rt);
     if ('refused' in checked) return checked.refused;
-    const { body, nonce } = checked;
+    const { body } = checked;
+    let nonce = checked.nonce;
     const { db, timeZone } = rt.deps;
     const now = rt.deps.now();
     const holder = c.get('holder');
     await pruneWebFormState(db, now);
     const choice = choosePeriod(holder.bloc, stringOf(body, 'ky'), now, timeZone);
     if (choice.kind === 'invalid') return message(c, rt, 400, W.badPeriodTitle, W.badPeriod, { href: `${rt.base}/${c.get('token')}`, label: W.openForm });
+    const ctx = await loadFormContext(formEnv(c, rt), holder, choice.period);
+    const entries = readEntries(body, ctx.target.criteria);
+    const checkedEntries = validateEntries(entries, ctx.target.criteria);
     const done = await findFormSubmission(db, holder.link.id, nonce);
-    if (done) return afterStore(c, rt, choice.period.key, { kind: 'duplicate', reportId: done.report_id, revision: done.revision });
+    if (done) {
+      const posted = checkedEntries.ok ? { values: checkedEntries.values, texts: checkedEntries.texts, files: filesOf(body, 'tep') } : null;
+      if (posted && (await repeatsStoredRevision(db, done, posted))) {
+        return afterStore(c, rt, choice.period.key, { kind: 'duplicate', reportId: done.report_id, revision: done.revision });
+      }
+      // The same form sent again with other entries (a page kept by the browser): a new send.
+      nonce = newFormNonce();
+    }
     if (choice.kind === 'closed') {
       return renderLocked(c, rt, 409, holder, choice.period, choice.current, (ctx) => readEntries(body, ctx.target.criteria), nonce);
     }
-    const ctx = await loadFormContext(formEnv(c, rt), holder, choice.period);
-    const entries = readEntries(body, ctx.target.criteria);
     const files = await collectFiles(rt, holder.link.id, nonce, body);
-    const checkedEntries = validateEntries(entries, ctx.target.criteria);
     const errors = [...(checkedEntries.ok ? [] : checkedEntries.errors), ...files.errors];
     const reportBase = stringOf(body, 'base');
     if (!checkedEntries.ok || errors.length > 0) {

@@ -142,4 +142,28 @@ describe('a double submit', () => {
     expect(stored.revision).toBe(1);
     expect(await listAttachments(w.t.db, stored.id)).toHaveLength(1);
   });
+
+  it('of a page the browser kept (Back) but with other entries is not taken for a repeat: nothing typed is dropped', async () => {
+    await me.open();
+    const kept = me.hidden(); // the page as a browser keeps it in its history
+    expect((await me.send({ [`v_${c1}`]: '3', [`v_${c2}`]: '1' }, [], kept)).res.status).toBe(303);
+
+    // Back to the kept page, a figure and a text changed, a new file, sent again with the used nonce.
+    const again = await me.send({ [`v_${c1}`]: '7', [`v_${c2}`]: '1', notableResults: 'Bổ sung sau' }, [file(PDF_BYTES, 'bo-sung.pdf')], kept);
+    expect(again.res.status).toBe(409);
+    expect(again.html).toContain('Báo cáo chưa được lưu: đã có bản gửi mới hơn');
+    expect(again.html).toContain(`name="v_${c1}" value="7"`);
+    expect(again.html).toContain('Bổ sung sau</textarea>');
+    expect(again.html).toContain('bo-sung.pdf');
+    expect((await report())!.revision).toBe(1);
+    // The conflict page is a new form: sending it over the stored report stores revision 2.
+    expect(me.hidden().nonce).not.toBe(kept.nonce);
+    const pending = me.last.match(/name="giu_tep" value="(\d+)"/)![1]!;
+    const over = await me.send({ [`v_${c1}`]: '7', [`v_${c2}`]: '1', notableResults: 'Bổ sung sau', giu_tep: pending });
+    expect(over.res.status).toBe(303);
+    const stored = (await report())!;
+    expect(stored.revision).toBe(2);
+    expect(stored.notable_results).toBe('Bổ sung sau');
+    expect((await listAttachments(w.t.db, stored.id)).map((a) => a.file_name)).toEqual(['bo-sung.pdf']);
+  });
 });
