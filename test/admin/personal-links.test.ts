@@ -196,6 +196,30 @@ describe('personal link on the focal point page', () => {
   });
 });
 
+describe('moving a focal point to another unit', () => {
+  it('re-issues their link, so one passed around the old unit cannot open the new unit’s reports', async () => {
+    const { bloc } = await setup();
+    const c = await signIn(a, 'bloc_admin', bloc.blocId);
+    const fpId = bloc.focalPointIds[0]!;
+    const old = await tokenOf(fpId);
+    const form = { fullName: 'Cán bộ 1', position: '', phone: '', role: 'focal_point' };
+
+    // Saving without a change of unit keeps the link.
+    expect((await c.post(`/blocs/1/focal-points/${fpId}`, { ...form, unitId: String(bloc.unitIds[0]) })).status).toBe(303);
+    expect(await tokenOf(fpId)).toBe(old);
+
+    expect((await c.post(`/blocs/1/focal-points/${fpId}`, { ...form, unitId: String(bloc.unitIds[2]) })).status).toBe(303);
+    expect((await findPersonalLinkByToken(a.db, old)).kind).toBe('revoked');
+    const fresh = await tokenOf(fpId);
+    const found = await findPersonalLinkByToken(a.db, fresh);
+    expect(found.kind === 'ok' && found.focalPoint.unit_id).toBe(bloc.unitIds[2]);
+    const audit = await a.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'personal_link.reissue').execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.details!)).toMatchObject({ reason: 'unit_changed' });
+    expect(audit[0]!.details).not.toContain(fresh);
+  });
+});
+
 describe('new focal points get a link', () => {
   it('when added on the focal points page', async () => {
     const { bloc } = await setup();

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { freePort } from '../helpers/ports.js';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { type BotRunner, startBot } from '../../src/bot/runner.js';
 import { telegramAgent } from '../../src/bot/telegram-agent.js';
@@ -86,13 +86,3 @@ it('uses an IPv4-only keep-alive agent when asked', () => {
   expect(agent.options).toMatchObject({ family: 4, keepAlive: true });
   expect(telegramAgent(false)).toBeUndefined();
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}

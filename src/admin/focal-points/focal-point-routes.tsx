@@ -10,7 +10,7 @@ import {
   updateFocalPoint,
 } from '../../db/focal-point-admin.js';
 import { createInvite, inviteLink } from '../../db/invites.js';
-import { issuePersonalLink, revokePersonalLink } from '../../db/personal-links.js';
+import { activePersonalLinkOf, issuePersonalLink, revokePersonalLink } from '../../db/personal-links.js';
 import { listMembershipRows } from '../../db/units.js';
 import { canEditBloc, currentAdmin, forbidden, notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
@@ -146,6 +146,7 @@ export function focalPointRoutes(): Hono<AdminEnv> {
       c.status(422);
       return renderOne(c, { values: typedValues(await c.req.parseBody()), errors: { unitId: t.unitNotMember } });
     }
+    const movedUnit = v.unitId !== fp.unit_id;
     await applyChange(c, async (trx, audit) => {
       await updateFocalPoint(trx, fp.id, v);
       await audit({
@@ -155,6 +156,14 @@ export function focalPointRoutes(): Hono<AdminEnv> {
         blocId: bloc.id,
         details: { before: { unitId: fp.unit_id, fullName: fp.full_name, position: fp.position, phone: fp.phone, role: fp.role }, after: v },
       });
+      // A link given out while they served the old unit (perhaps passed to a colleague there) must
+      // not open the new unit's reports: moving a focal point re-issues their personal link.
+      const previous = movedUnit ? await activePersonalLinkOf(trx, fp.id) : undefined;
+      if (previous) {
+        const { link } = await issuePersonalLink(trx, { focalPointId: fp.id, secret: c.get('deps').personalLinkSecret, by: currentAdmin(c).username, now: c.get('deps').now() });
+        const details = { fullName: fp.full_name, linkId: link.id, replacedLinkId: previous.id, reason: 'unit_changed' };
+        await audit({ action: 'personal_link.reissue', entity: 'focal_point', entityId: fp.id, blocId: bloc.id, details });
+      }
     });
     return c.redirect(`/blocs/${bloc.id}/focal-points/${fp.id}?ok=saved`, 303);
   });
