@@ -1,10 +1,11 @@
 // The daily backup: a verified copy of the database in BACKUP_DIR at BACKUP_TIME (app time zone),
 // then the oldest daily copies beyond BACKUP_KEEP are deleted; only after the new copy passed its
-// checks, and only files named by this job. Missed while the server was down: run once at start.
+// checks, and only files named by this job. Partial copies a killed backup left behind are removed
+// once they are hours old. Missed while the server was down: run once at start.
 
 import { localDateOf } from '../core/time.js';
 import { backupDatabase } from '../ops/backup.js';
-import { backupPath, pruneDailyBackups } from '../ops/backup-files.js';
+import { backupPath, pruneAbandonedPartials, pruneDailyBackups } from '../ops/backup-files.js';
 import { cronAt } from './cron-times.js';
 import { defineJob, type Job } from './job.js';
 
@@ -31,8 +32,9 @@ export function createBackupJob(settings: BackupJobSettings): Job {
     run: async (deps, now) => {
       const copy = await backupDatabase(settings.databasePath, backupPath(settings.dir, 'daily', now, deps.timeZone));
       const pruned = pruneDailyBackups(settings.dir, settings.keep);
+      const abandoned = pruneAbandonedPartials(settings.dir, now);
       const rows = Object.values(copy.tables).reduce((sum, n) => sum + n, 0);
-      return { file: copy.path, tables: Object.keys(copy.tables).length, rows, pruned };
+      return { file: copy.path, tables: Object.keys(copy.tables).length, rows, pruned, ...(abandoned.length > 0 ? { abandoned } : {}) };
     },
   });
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createJobCommand } from '../../src/cli/job-command.js';
@@ -49,6 +49,36 @@ describe('daily backup job', () => {
       expect(query<{ n: number }>(join(s.backupDir, 'khoi-thi-dua-daily-20261125-023000.sqlite'), 'select count(*) as n from unit')).toEqual([{ n: 2 }]);
       // Nothing fires between 03:00 and 02:29 the next night.
       expect(await s.runner.runDue(new Date('2026-11-24T20:00:00Z'), new Date('2026-11-25T19:29:00Z'), new Date('2026-11-25T19:29:00Z'))).toEqual([]);
+    } finally {
+      await s.db.destroy();
+    }
+  });
+
+  it('removes partial copies a killed backup left hours ago, never a recent one or a finished copy', async () => {
+    const s = await server(5);
+    try {
+      const dir = s.backupDir;
+      mkdirSync(dir);
+      const at = new Date('2026-11-24T19:30:00Z');
+      const old = join(dir, '.khoi-thi-dua-daily-20261120-023000.sqlite.partial');
+      const oldWal = `${old}-wal`;
+      const recent = join(dir, '.khoi-thi-dua-manual-20261125-022500.sqlite.partial');
+      const foreign = join(dir, '.ghi-chu.partial');
+      for (const f of [old, oldWal, recent, foreign]) writeFileSync(f, 'dở dang');
+      const hoursAgo = (h: number) => new Date(at.getTime() - h * 3_600_000);
+      utimesSync(old, hoursAgo(30), hoursAgo(30));
+      utimesSync(oldWal, hoursAgo(30), hoursAgo(30));
+      utimesSync(foreign, hoursAgo(30), hoursAgo(30));
+      utimesSync(recent, hoursAgo(0.1), hoursAgo(0.1));
+      const [report] = await s.runner.runDue(new Date('2026-11-24T19:00:00Z'), new Date('2026-11-24T20:00:00Z'), at);
+      expect(report!.result.status).toBe('succeeded');
+      expect(readdirSync(dir).sort()).toEqual([
+        '.ghi-chu.partial',
+        '.khoi-thi-dua-manual-20261125-022500.sqlite.partial',
+        'khoi-thi-dua-daily-20261125-023000.sqlite',
+      ]);
+      const [last] = await listJobRuns(s.db, { job: 'backup', limit: 1 });
+      expect(JSON.parse(last!.detail!).abandoned).toEqual([old, oldWal]);
     } finally {
       await s.db.destroy();
     }
