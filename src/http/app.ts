@@ -20,7 +20,7 @@ export interface HttpAppDeps {
   /** METRICS_TOKEN: with it, /metrics is readable from anywhere with `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
   /** What /readyz needs besides the database, the clock and the bot. */
-  readiness: Pick<ReadinessDeps, 'timeZone' | 'deliveryRunning' | 'jobs' | 'catchUpHours'>;
+  readiness: Pick<ReadinessDeps, 'timeZone' | 'deliveryRunning' | 'jobs' | 'catchUpHours' | 'minFreeDiskBytes'>;
 }
 
 function socketAddress(c: Parameters<typeof getConnInfo>[0]): string | null {

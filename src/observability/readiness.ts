@@ -8,6 +8,7 @@ import { SENDING_LEASE_MS } from '../db/outbox.js';
 import type { BotStatus } from '../http/health.js';
 import type { Job } from '../jobs/job.js';
 import { checkJobs, type JobReadiness } from './job-lateness.js';
+import { diskSpaceOf, MIN_FREE_DISK_BYTES, neededFreeBytes } from './disk-space.js';
 import { OPS } from './messages.js';
 
 /** A message ready to send this long ago and still queued means delivery is stuck. */
@@ -25,6 +26,8 @@ export interface ReadinessDeps {
   jobs: readonly Job[];
   /** JOBS_CATCHUP_HOURS: how far back missed job slots are looked for (24 when it is 0). */
   catchUpHours: number;
+  /** Free space the database's disk must keep (MIN_FREE_DISK_BYTES unless given). */
+  minFreeDiskBytes?: number;
 }
 
 export interface ReadinessReport {
@@ -34,6 +37,8 @@ export interface ReadinessReport {
   problems: string[];
   checks: {
     database: { ok: boolean; writable: boolean; error?: string };
+    /** The database's file system (null figures for an in-memory database). */
+    disk: { ok: boolean; folder: string | null; freeBytes: number | null; neededBytes: number | null; error?: string };
     bot: { ok: boolean; status: BotStatus };
     outbox: { ok: boolean; worker: 'running' | 'off'; overdue: number; oldestOverdueSince: string | null; staleSending: number; error?: string };
     jobs: { ok: boolean; jobs: JobReadiness[] };
@@ -54,6 +59,20 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<ReadinessRepo
   } catch (e) {
     database = { ok: false, writable: false, error: messageOf(e) };
     problems.push(OPS.databaseNotWritable(messageOf(e)));
+  }
+
+  let disk: ReadinessReport['checks']['disk'];
+  try {
+    const space = await diskSpaceOf(deps.db);
+    if (space === null) disk = { ok: true, folder: null, freeBytes: null, neededBytes: null };
+    else {
+      const needed = neededFreeBytes(space, deps.minFreeDiskBytes ?? MIN_FREE_DISK_BYTES);
+      disk = { ok: space.freeBytes >= needed, folder: space.folder, freeBytes: space.freeBytes, neededBytes: needed };
+      if (!disk.ok) problems.push(OPS.diskLow(space.folder, space.freeBytes, needed));
+    }
+  } catch (e) {
+    disk = { ok: false, folder: null, freeBytes: null, neededBytes: null, error: messageOf(e) };
+    problems.push(OPS.diskCheckFailed(messageOf(e)));
   }
 
   // 'off' is a deliberate choice (no token); 'starting' and 'error' are not connected.
@@ -96,7 +115,7 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<ReadinessRepo
     for (const l of j.late) problems.push(OPS.jobLate(j.name, l.scope, l.slot, l.status));
   }
 
-  const checks = { database, bot, outbox, jobs: { ok: jobs.every((j) => j.ok), jobs } };
-  const ready = database.ok && bot.ok && outbox.ok && checks.jobs.ok;
+  const checks = { database, disk, bot, outbox, jobs: { ok: jobs.every((j) => j.ok), jobs } };
+  const ready = database.ok && disk.ok && bot.ok && outbox.ok && checks.jobs.ok;
   return { status: ready ? 'ok' : 'attention', time: now.toISOString(), problems, checks };
 }

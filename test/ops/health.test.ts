@@ -1,5 +1,7 @@
 // /healthz (alive) and /readyz (everything working) on a real database, with the real job list and
 // scheduler runner, in a healthy state and in each unhealthy one.
+import { statfsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enqueueOutbox } from '../../src/db/outbox.js';
@@ -32,15 +34,15 @@ afterEach(async () => {
   await t.close();
 });
 
-function appWith(jobs: readonly Job[], catchUpHours = 24) {
+function appWith(jobs: readonly Job[], minFreeDiskBytes?: number) {
   return buildHttpApp(
     { db: t.db, now: () => NOW, botStatus: () => bot },
-    { readiness: { timeZone: TZ, deliveryRunning: () => delivering, jobs, catchUpHours } },
+    { readiness: { timeZone: TZ, deliveryRunning: () => delivering, jobs, catchUpHours: 24, minFreeDiskBytes } },
   ).app;
 }
 
-async function readyz(jobs: readonly Job[] = []): Promise<{ status: number; body: ReadinessReport }> {
-  const res = await appWith(jobs).request('/readyz');
+async function readyz(jobs: readonly Job[] = [], minFreeDiskBytes?: number): Promise<{ status: number; body: ReadinessReport }> {
+  const res = await appWith(jobs, minFreeDiskBytes).request('/readyz');
   return { status: res.status, body: (await res.json()) as ReadinessReport };
 }
 
@@ -77,6 +79,8 @@ describe('/readyz', () => {
     expect(status).toBe(200);
     expect(body.status).toBe('ok');
     expect(body.checks.database).toEqual({ ok: true, writable: true });
+    expect(body.checks.disk).toMatchObject({ ok: true, folder: dirname(t.path) });
+    expect(body.checks.disk.freeBytes).toBeGreaterThanOrEqual(body.checks.disk.neededBytes!);
     expect(body.checks.bot).toEqual({ ok: true, status: 'polling' });
     expect(body.checks.outbox).toMatchObject({ ok: true, worker: 'running', overdue: 0, staleSending: 0 });
     const names = body.checks.jobs.jobs.map((j) => j.name);
@@ -92,9 +96,30 @@ describe('/readyz', () => {
     expect(status).toBe(503);
     expect(body.status).toBe('attention');
     expect(body.checks.database).toMatchObject({ ok: false, writable: false, error: expect.stringMatching(/readonly/) });
-    expect(body.problems.join('\n')).toContain('Cơ sở dữ liệu không ghi được');
+    expect(body.problems).toEqual([
+      'Cơ sở dữ liệu không ghi được (attempt to write a readonly database): báo cáo gửi đến sẽ không được lưu. Xin kiểm tra chỗ trống và quyền ghi của thư mục chứa DATABASE_PATH, và xem có tiến trình nào khác đang mở tệp này không.',
+    ]);
     await sql`pragma query_only = 0`.execute(t.db);
     expect((await readyz()).status).toBe(200);
+  });
+
+  it("is 503 when the database's disk has less free space than it must keep, and says how much is left", async () => {
+    // A committed write on a full disk fails while the rolled-back probe still passes: the free
+    // space is what warns. The real file system's free space, measured against a floor above it.
+    const fs = statfsSync(dirname(t.path));
+    const free = fs.bavail * fs.bsize;
+    const { status, body } = await readyz([], free * 2);
+    expect(status).toBe(503);
+    expect(body.checks.database.ok).toBe(true);
+    expect(body.checks.disk).toMatchObject({ ok: false, folder: dirname(t.path), neededBytes: free * 2 });
+    expect(body.problems).toHaveLength(1);
+    expect(body.problems[0]).toMatch(
+      new RegExp(`^Ổ đĩa chứa cơ sở dữ liệu \\(${dirname(t.path)}\\) chỉ còn trống [\\d.,]+ MB, dưới mức cần giữ [\\d.,]+ MB: khi ổ đầy, báo cáo gửi đến không lưu được và bản sao lưu hằng đêm bị lỗi\\. Xin giải phóng chỗ trống`),
+    );
+    // The database's own size is a floor too: tonight's backup beside it needs that much.
+    const small = await readyz([], 1);
+    expect(small.body.checks.disk.neededBytes).toBeGreaterThan(1);
+    expect(small.status).toBe(200);
   });
 
   it('is 503 while the bot cannot reach Telegram, and 200 when the bot is deliberately off', async () => {
@@ -102,7 +127,9 @@ describe('/readyz', () => {
     const failing = await readyz();
     expect(failing.status).toBe(503);
     expect(failing.body.checks.bot).toEqual({ ok: false, status: 'error' });
-    expect(failing.body.problems).toContain('Bot Telegram không kết nối được với Telegram (máy chủ đang thử lại).');
+    expect(failing.body.problems).toEqual([
+      'Bot Telegram không kết nối được với Telegram (máy chủ đang thử lại). Xin kiểm tra mạng từ máy chủ đến api.telegram.org và mã TELEGRAM_BOT_TOKEN: dòng nhật ký «Telegram unreachable or refused the bot» cho biết lý do («401: Unauthorized» nghĩa là mã bot sai hoặc đã bị thu hồi, cần lấy mã mới ở BotFather).',
+    ]);
     bot = 'off';
     delivering = false;
     const off = await readyz();
@@ -115,7 +142,9 @@ describe('/readyz', () => {
     const { status, body } = await readyz();
     expect(status).toBe(503);
     expect(body.checks.outbox).toMatchObject({ ok: false, overdue: 1, oldestOverdueSince: minutesAgo(20).toISOString() });
-    expect(body.problems).toContain('1 tin nhắn đến hạn gửi từ hơn 15 phút trước vẫn nằm trong hàng đợi.');
+    expect(body.problems).toEqual([
+      '1 tin nhắn đến hạn gửi từ hơn 15 phút trước vẫn nằm trong hàng đợi. Xin xem trang «Gửi tin» của trang quản trị và nhật ký của bộ gửi tin; nếu bộ gửi tin bị treo, xin khởi động lại dịch vụ.',
+    ]);
     // Without a bot nothing is delivered by design: waiting messages are not a fault.
     delivering = false;
     const off = await readyz();
@@ -151,7 +180,7 @@ describe('/readyz', () => {
     const job = body.checks.jobs.jobs[0]!;
     expect(job).toMatchObject({ name: 'housekeeping', ok: false, lastRun: null });
     expect(job.late).toEqual([{ scope: 'all', slot: '2026-11-25', dueAt: '2026-11-24T20:30:00.000Z', status: 'missing' }]);
-    expect(body.problems).toContain('Việc định kỳ "housekeeping" (all) chưa chạy xong lượt 2026-11-25: chưa hề bắt đầu.');
+    expect(body.problems).toEqual(['Việc định kỳ "housekeeping" (all) chưa chạy xong lượt 2026-11-25: chưa hề bắt đầu. Xin xem lệnh «job list» (deploy/cli.sh job list) và nhật ký máy chủ; chạy bù bằng «job run housekeeping».']);
     await runDueJobs([housekeepingJob]);
     const after = await readyz([housekeepingJob]);
     expect(after.status).toBe(200);
@@ -166,7 +195,7 @@ describe('/readyz', () => {
     const { status, body } = await readyz([housekeepingJob]);
     expect(status).toBe(503);
     expect(body.checks.jobs.jobs[0]!.late[0]).toMatchObject({ slot: '2026-11-25', status: 'failed' });
-    expect(body.problems).toContain('Việc định kỳ "housekeeping" (all) chưa chạy xong lượt 2026-11-25: lần chạy gần nhất bị lỗi, đang chờ chạy lại.');
+    expect(body.problems).toEqual(['Việc định kỳ "housekeeping" (all) chưa chạy xong lượt 2026-11-25: lần chạy gần nhất bị lỗi, đang chờ chạy lại. Xin xem lệnh «job list» (deploy/cli.sh job list) và nhật ký máy chủ; chạy bù bằng «job run housekeeping».']);
   });
 
   it('is 503 when the newest due slot has been running past the grace period, not while it just started', async () => {
@@ -177,7 +206,7 @@ describe('/readyz', () => {
     await t.db.updateTable('job_run').set({ started_at: minutesAgo(30).toISOString() }).execute();
     const { status, body } = await readyz([housekeepingJob]);
     expect(status).toBe(503);
-    expect(body.problems).toContain('Việc định kỳ "housekeeping" (all) chưa chạy xong lượt 2026-11-25: đang chạy quá thời gian cho phép.');
+    expect(body.problems).toEqual(['Việc định kỳ "housekeeping" (all) chưa chạy xong lượt 2026-11-25: đang chạy quá thời gian cho phép. Xin xem lệnh «job list» (deploy/cli.sh job list) và nhật ký máy chủ; chạy bù bằng «job run housekeeping».']);
   });
 
   it('leaves a job its grace period after the fire time, and ignores slots before a bloc existed', async () => {
