@@ -6,7 +6,9 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../db/connection.js';
 import { jobRunCounts, latestFinishedJobRuns, oldestDueQueuedAt, outboxCounts, reportRevisionsByChannel } from '../db/ops-facts.js';
+import type { FailureReason } from '../delivery/classify.js';
 import type { BotStatus } from '../http/health.js';
+import { diskSpaceOf } from './disk-space.js';
 
 export interface MetricsDeps {
   db: Db;
@@ -34,6 +36,10 @@ export interface Metrics {
 }
 
 const BOT_STATUSES: BotStatus[] = ['off', 'starting', 'polling', 'webhook', 'error'];
+/** Every reason a message fails for (a Record, so a reason added to the type must be listed here). */
+const FAILURE_REASONS = Object.keys({
+  blocked: 1, not_started: 1, deactivated: 1, kicked: 1, forbidden: 1, chat_not_found: 1, bad_request: 1, too_many_attempts: 1, expired: 1,
+} satisfies Record<FailureReason, 1>);
 const seconds = (iso: string) => Date.parse(iso) / 1000;
 
 export function createMetrics(deps: MetricsDeps): Metrics {
@@ -63,6 +69,10 @@ export function createMetrics(deps: MetricsDeps): Metrics {
   };
 
   dbGauge('ktd_outbox_messages', 'Outbox messages by status (queued, sending, sent, failed) and, for failed ones, reason.', ['status', 'reason'], async (g) => {
+    // Every series exists from the first scrape, at 0: a series that first appears at 11 has no
+    // earlier sample, so delta() and the failed-messages alert would never see those 11.
+    for (const status of ['queued', 'sending', 'sent']) g.set({ status, reason: '' }, 0);
+    for (const reason of FAILURE_REASONS) g.set({ status: 'failed', reason }, 0);
     for (const r of await outboxCounts(deps.db)) g.set({ status: r.status, reason: r.reason ?? '' }, r.n);
   });
   dbGauge('ktd_outbox_oldest_due_seconds', 'Age of the oldest queued message that is due (0 when none waits).', [], async (g) => {
@@ -83,6 +93,14 @@ export function createMetrics(deps: MetricsDeps): Metrics {
   });
   dbGauge('ktd_reports_received', 'Progress reports received (each submission and revision), by channel.', ['channel'], async (g) => {
     for (const r of await reportRevisionsByChannel(deps.db)) g.set({ channel: r.channel }, r.n);
+  });
+  dbGauge('ktd_disk_free_bytes', "Free space on the database's file system (what /readyz's disk check reads).", [], async (g) => {
+    const space = await diskSpaceOf(deps.db);
+    if (space) g.set(space.freeBytes);
+  });
+  dbGauge('ktd_database_size_bytes', 'Size of the database file and its -wal file (a nightly backup needs as much free space).', [], async (g) => {
+    const space = await diskSpaceOf(deps.db);
+    if (space) g.set(space.databaseBytes);
   });
   new Gauge({
     name: 'ktd_bot_status',
