@@ -37,10 +37,11 @@ export async function backupDatabase(sourcePath: string, destPath: string): Prom
 export async function backupFromConnection(source: SQLite.Database, destPath: string): Promise<BackupResult> {
   const dest = resolve(destPath);
   if (existsSync(dest)) throw new OpsError(M.destinationExists(dest));
-  mkdirSync(dirname(dest), { recursive: true });
   const partial = join(dirname(dest), `.${basename(dest)}.partial`);
-  removeWithSidecars(partial);
   try {
+    // Inside the try: a folder that cannot be made (read-only, a file in the way) gets the operator's message.
+    mkdirSync(dirname(dest), { recursive: true });
+    removeWithSidecars(partial);
     source.exec('begin');
     let counted: Record<string, number>;
     try {
@@ -53,7 +54,11 @@ export async function backupFromConnection(source: SQLite.Database, destPath: st
     renameSync(partial, dest);
     return { path: dest, tables };
   } catch (error) {
-    removeWithSidecars(partial);
+    try {
+      removeWithSidecars(partial);
+    } catch {
+      // The folder itself is unusable (not a folder, gone): nothing could be written there.
+    }
     if (error instanceof OpsError) throw error;
     throw new OpsError(M.backupFailed(dest, (error as Error).message));
   }

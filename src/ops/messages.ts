@@ -34,15 +34,19 @@ export const OPS_MESSAGES = {
   foreign: (path: string) =>
     `Tệp "${path}" không phải cơ sở dữ liệu của phần mềm khối thi đua (không có bảng kysely_migration); không khôi phục, cơ sở dữ liệu hiện tại giữ nguyên.`,
   olderVersion: (path: string, missing: string[]) =>
-    `Tệp "${path}" được tạo bởi một phiên bản cũ hơn (thiếu migration: ${missing.join(', ')}). Xin khôi phục bằng đúng phiên bản phần mềm đã tạo ra nó (xem docs/deployment.md, mục Quay lại phiên bản trước); cơ sở dữ liệu hiện tại giữ nguyên.`,
+    `Tệp "${path}" được tạo bởi một phiên bản cũ hơn (thiếu migration: ${missing.join(', ')}). Xin khôi phục nó bằng đúng phiên bản phần mềm đã tạo ra nó, rồi nâng cấp lại: lần khởi động sau nâng cấp tự chuyển đổi dữ liệu (docs/deployment.md, mục 6 «Undo an upgrade»). Cơ sở dữ liệu hiện tại giữ nguyên.`,
   newerVersion: (path: string, unknown: string[]) =>
     `Tệp "${path}" được tạo bởi một phiên bản mới hơn phần mềm đang cài (có migration lạ: ${unknown.join(', ')}). Xin nâng cấp phần mềm trước; cơ sở dữ liệu hiện tại giữ nguyên.`,
   missingTables: (path: string, tables: string[]) =>
     `Tệp "${path}" thiếu bảng ${tables.join(', ')}; không khôi phục, cơ sở dữ liệu hiện tại giữ nguyên.`,
+  cannotStage: (folder: string, reason: string) =>
+    `Không chép được bản sao lưu vào thư mục của cơ sở dữ liệu "${folder}" (${reason}); không khôi phục, cơ sở dữ liệu hiện tại giữ nguyên. Xin kiểm tra chỗ trống trên ổ đĩa và quyền ghi vào thư mục đó.`,
   databaseInUse: (path: string) =>
     `Cơ sở dữ liệu "${path}" đang được một tiến trình khác sử dụng (dịch vụ đang chạy?). Xin dừng dịch vụ trước (sudo systemctl stop khoi-thi-dua) rồi chạy lại lệnh; chưa có gì thay đổi.`,
   currentUnreadable: (path: string, reason: string) =>
     `Không sao lưu được cơ sở dữ liệu hiện tại "${path}" (${reason}), nên chưa khôi phục. Nếu tệp này đã hỏng, xin chuyển nó sang chỗ khác (mv) rồi chạy lại lệnh khôi phục.`,
+  preRestoreBackupFailed: (backupError: string) =>
+    `${backupError} Chưa khôi phục, vì phải có bản sao của cơ sở dữ liệu hiện tại trước khi thay nó (thư mục BACKUP_DIR); cơ sở dữ liệu hiện tại giữ nguyên.`,
   restoreDone: (path: string, from: string, previous: string | null) =>
     previous
       ? `Đã khôi phục cơ sở dữ liệu "${path}" từ "${from}". Bản sao của cơ sở dữ liệu trước khi khôi phục: ${previous}. Xin khởi động lại dịch vụ.`

@@ -32,12 +32,18 @@ export async function stageCandidate(candidate: string, databasePath: string): P
   if (!hasSqliteHeader(candidate)) throw new OpsError(M.notSqlite(candidate));
   if (isTruncated(candidate)) throw new OpsError(M.damaged(candidate, 'tệp bị cắt cụt, ngắn hơn kích thước ghi trong phần đầu tệp'));
   const staged = join(dirname(databasePath), `.${basename(databasePath)}.restoring`);
-  mkdirSync(dirname(databasePath), { recursive: true });
-  removeWithSidecars(staged);
   try {
+    mkdirSync(dirname(databasePath), { recursive: true });
+    removeWithSidecars(staged);
     copyFileSync(candidate, staged);
     // A copy taken from a running database with `cp` may hold its last changes in the -wal file.
     if (existsSync(`${candidate}-wal`)) copyFileSync(`${candidate}-wal`, `${staged}-wal`);
+  } catch (error) {
+    // A read-only or full disk: the operator reads what to check, not a Node stack trace.
+    removeWithSidecars(staged);
+    throw new OpsError(M.cannotStage(dirname(databasePath), (error as Error).message));
+  }
+  try {
     const tables = await check(staged, candidate);
     return { staged, tables };
   } catch (error) {

@@ -70,6 +70,8 @@ export async function restoreDatabase(candidatePath: string, opts: RestoreOption
         const dest = backupPath(opts.backupDir, 'pre-restore', opts.now, opts.timeZone);
         previousBackup = (await backupFromConnection(current, dest)).path;
       } catch (error) {
+        // The copy could not be written (full or read-only BACKUP_DIR): say that, not "the file may be damaged".
+        if (error instanceof OpsError) throw new OpsError(M.preRestoreBackupFailed(error.message));
         throw new OpsError(M.currentUnreadable(database, (error as Error).message));
       } finally {
         current.close(); // the last connection: its -wal is folded into the old file and deleted

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -119,7 +120,7 @@ describe('restoreDatabase refuses, and nothing changes', () => {
       const f = join(s.dir, 'old.sqlite');
       await createOlderDb(f, 5);
       return f;
-    }, `phiên bản cũ hơn (thiếu migration: ${Object.keys(migrations).slice(5).join(', ')})`));
+    }, `phiên bản cũ hơn (thiếu migration: ${Object.keys(migrations).slice(5).join(', ')}). Xin khôi phục nó bằng đúng phiên bản phần mềm đã tạo ra nó, rồi nâng cấp lại: lần khởi động sau nâng cấp tự chuyển đổi dữ liệu (docs/deployment.md, mục 6 «Undo an upgrade»). Cơ sở dữ liệu hiện tại giữ nguyên.`));
 
   it('a backup of a newer version', () =>
     expectRefused((s) => {
@@ -141,6 +142,41 @@ describe('restoreDatabase refuses, and nothing changes', () => {
       broken.close();
       return f;
     }, 'thiếu bảng report_attachment'));
+
+  it('when the disk takes no more (file size limit), through the real CLI: a Vietnamese message, not a stack trace', async () => {
+    const s = await setup();
+    const before = fingerprint(s.dir);
+    // The process may write no file larger than half the backup: the staged copy fails as on a full
+    // disk (Node ignores SIGXFSZ, so the write returns EFBIG).
+    const limitKb = Math.floor(statSync(s.backup).size / 1024 / 2);
+    const r = spawnSync('bash', ['-c', `ulimit -f ${limitKb}; exec "$0" --import tsx src/cli.ts restore "$1"`, process.execPath, s.backup], {
+      cwd: join(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: '/tmp', DATABASE_PATH: s.database, BACKUP_DIR: s.backupDir },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(
+      new RegExp(`^Không chép được bản sao lưu vào thư mục của cơ sở dữ liệu "${join(s.dir, 'data')}" \\(.*file too large.*\\); không khôi phục, cơ sở dữ liệu hiện tại giữ nguyên\\. Xin kiểm tra chỗ trống trên ổ đĩa và quyền ghi vào thư mục đó\\.$`),
+    );
+    expect(fingerprint(s.dir)).toEqual(before);
+    expect(blocNames(s.database)).toEqual(['Khối hiện tại']);
+  });
+
+  it('when the copy of the current database cannot be written (BACKUP_DIR unusable): says so, not that the file may be damaged', async () => {
+    const s = await setup();
+    const inTheWay = join(s.dir, 'usb-not-mounted');
+    writeFileSync(inTheWay, 'một tệp nằm ở chỗ của thư mục');
+    const before = fingerprint(s.dir);
+    const backupDir = join(inTheWay, 'backups');
+    const dest = join(backupDir, 'khoi-thi-dua-pre-restore-20261125-100000.sqlite');
+    await expect(restoreDatabase(s.backup, { ...s.opts, backupDir })).rejects.toThrow(
+      new RegExp(
+        `^Sao lưu vào "${dest}" không thành công \\(.+\\); phần đã ghi dở đã được xóa, cơ sở dữ liệu không bị ảnh hưởng\\. Xin kiểm tra chỗ trống trên ổ đĩa và quyền ghi vào thư mục đó\\. Chưa khôi phục, vì phải có bản sao của cơ sở dữ liệu hiện tại trước khi thay nó \\(thư mục BACKUP_DIR\\); cơ sở dữ liệu hiện tại giữ nguyên\\.$`,
+      ),
+    );
+    expect(fingerprint(s.dir)).toEqual(before);
+    expect(blocNames(s.database)).toEqual(['Khối hiện tại']);
+  });
 
   it('while another process has the database open (the service is running)', async () => {
     const s = await setup();
