@@ -3,6 +3,7 @@
 // per Telegram update, and routes logged by pattern.
 import { createServer } from 'node:net';
 import { Hono } from 'hono';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBot } from '../../src/bot/runner.js';
 import { issuePersonalLink } from '../../src/db/personal-links.js';
@@ -222,7 +223,7 @@ describe('HTTP request logs of the personal web form', () => {
 });
 
 describe('Telegram update logs', () => {
-  it('logs each update once with its update_id, and carries the id on the lines logged while handling it', async () => {
+  it('logs each update once with its update_id', async () => {
     h = await startHarness();
     const chat = await h.linkedChat(0);
     await chat.send('/trogiup');
@@ -231,5 +232,17 @@ describe('Telegram update logs', () => {
     for (const u of updates) expect(u).toMatchObject({ update_id: expect.any(Number), type: 'message', chatType: 'private', failed: false });
     expect(new Set(updates.map((u) => u.update_id)).size).toBe(updates.length);
     expect(JSON.stringify(h.log.records)).not.toContain(h.emu.token);
+  });
+
+  it('logs a failed update with its update_id on the error line and on its update line', async () => {
+    h = await startHarness();
+    const chat = await h.linkedChat(0);
+    await sql`alter table bot_conversation rename to bot_conversation_moved`.execute(h.t.db);
+    await chat.send('/baocao');
+    await sql`alter table bot_conversation_moved rename to bot_conversation`.execute(h.t.db);
+    const error = h.log.records.find((r) => r.msg === 'bot update failed');
+    const lines = h.log.records.filter((r) => r.msg === 'telegram update' && r.update_id === error?.update_id);
+    expect(error).toMatchObject({ level: 50, update_id: expect.any(Number) });
+    expect(lines).toEqual([expect.objectContaining({ type: 'message', failed: true })]);
   });
 });
