@@ -25,7 +25,16 @@ export async function backupDatabase(sourcePath: string, destPath: string): Prom
   if (sourcePath === ':memory:') throw new OpsError(M.memoryDatabase);
   if (!existsSync(sourcePath)) throw new OpsError(M.noDatabase(sourcePath));
   // A connection of its own: the snapshot transaction must not capture the server's writes.
-  const source = new SQLite(sourcePath, { fileMustExist: true, timeout: 5000 });
+  let source: SQLite.Database | undefined;
+  try {
+    source = new SQLite(sourcePath, { fileMustExist: true, timeout: 5000 });
+    source.prepare('select count(*) from sqlite_master').get(); // SQLite opens the file lazily: read now
+  } catch (error) {
+    source?.close();
+    // The database, not the destination: e.g. its folder is read-only for this user (SQLite must
+    // create the -shm file beside a WAL database to read it) or a folder stands at DATABASE_PATH.
+    throw new OpsError(M.sourceUnreadable(sourcePath, (error as Error).message));
+  }
   try {
     return await backupFromConnection(source, destPath);
   } finally {

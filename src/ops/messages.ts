@@ -11,6 +11,8 @@ export const OPS_MESSAGES = {
   // backup
   memoryDatabase: 'Cơ sở dữ liệu đang ở bộ nhớ (DATABASE_PATH=:memory:), không có tệp để sao lưu.',
   noDatabase: (path: string) => `Không tìm thấy cơ sở dữ liệu tại "${path}"; không có gì để sao lưu.`,
+  sourceUnreadable: (path: string, reason: string) =>
+    `Không mở được cơ sở dữ liệu "${path}" để sao lưu (${reason}); chưa ghi gì. Xin kiểm tra DATABASE_PATH và quyền của tài khoản chạy lệnh với tệp và thư mục chứa nó (SQLite cần ghi được tệp -shm bên cạnh, nên một ổ đĩa chỉ cho đọc cũng gây lỗi này): trên máy chủ, chạy bằng tài khoản của dịch vụ (deploy/cli.sh backup).`,
   destinationExists: (path: string) => `Tệp "${path}" đã có; xin chọn tên khác để không ghi đè bản sao lưu cũ.`,
   backupFailed: (path: string, reason: string) =>
     `Sao lưu vào "${path}" không thành công (${reason}); phần đã ghi dở đã được xóa, cơ sở dữ liệu không bị ảnh hưởng. Xin kiểm tra chỗ trống trên ổ đĩa và quyền ghi vào thư mục đó.`,

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.js';
@@ -43,6 +43,25 @@ describe('backupDatabase', () => {
     await expect(backupDatabase(join(dir, 'missing.sqlite'), join(dir, 'x.sqlite'))).rejects.toThrow('Không tìm thấy cơ sở dữ liệu');
     await expect(backupDatabase(':memory:', join(dir, 'x.sqlite'))).rejects.toThrow('DATABASE_PATH=:memory:');
     expect(existsSync(join(dir, 'x.sqlite'))).toBe(false);
+  });
+
+  it('says whether the database or the destination is the problem, in Vietnamese, and writes nothing', async () => {
+    const dir = tempDir();
+    // A folder where the database should be: SQLite cannot open it.
+    const notADatabase = join(dir, 'data.sqlite');
+    mkdirSync(notADatabase);
+    await expect(backupDatabase(notADatabase, join(dir, 'x.sqlite'))).rejects.toThrow(
+      new RegExp(`^Không mở được cơ sở dữ liệu "${notADatabase}" để sao lưu \\(.+\\); chưa ghi gì\\. Xin kiểm tra DATABASE_PATH`),
+    );
+    // A destination folder that cannot be made (a USB stick not mounted, a file in its place).
+    const source = join(dir, 'live.sqlite');
+    await createProductDb(source);
+    writeFileSync(join(dir, 'usb'), 'không phải thư mục');
+    const dest = join(dir, 'usb', 'ktd.sqlite');
+    await expect(backupDatabase(source, dest)).rejects.toThrow(
+      new RegExp(`^Sao lưu vào "${dest}" không thành công \\(.+\\); phần đã ghi dở đã được xóa, cơ sở dữ liệu không bị ảnh hưởng\\. Xin kiểm tra chỗ trống`),
+    );
+    expect(readdirSync(dir).sort()).toEqual(['data.sqlite', 'live.sqlite', 'usb']);
   });
 });
 
