@@ -89,7 +89,8 @@ export function createJobRunner(deps: JobDeps, jobs: readonly Job[]): JobRunner 
         const from = new Date(now.getTime() - windowHours * 3_600_000);
         // One cheap query per tick; fire times are computed only when something failed.
         const failed = (await failedJobRunsSince(deps.db, from)).filter((r) =>
-          retryIsDue(failedAttempts(r.detail), new Date(r.finished_at ?? r.started_at), now),
+          // From the moment the last attempt was made for (a row keeps its latest attempt's start).
+          retryIsDue(failedAttempts(r.detail), new Date(r.started_at), now),
         );
         const reports: SlotReport[] = [];
         for (const job of jobs) {

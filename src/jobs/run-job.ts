@@ -2,6 +2,7 @@
 // 'wrap' mode the ledger entry and everything the job writes (its outbox rows) commit together:
 // either the slot is done and its messages are queued, or neither happened and it runs again.
 
+import { performance } from 'node:perf_hooks';
 import { beginJobRun, finishJobRun, getJobRun, recordJobFailure } from '../db/job-runs.js';
 import type { Job, JobDeps, JobOutcome, JobScope } from './job.js';
 import { failedAttempts } from './retry-policy.js';
@@ -21,6 +22,10 @@ export async function runJobSlot(
   opts: { force?: boolean } = {},
 ): Promise<SlotRunResult> {
   const key = { job: job.name, scope: scope.key, slot };
+  // `now` is the moment the run is for (injected, also in tests and `job run --now`); its finish is
+  // that moment plus the time the run really took, so the ledger and /metrics show true durations.
+  const startedMs = performance.now();
+  const finishedAt = () => new Date(now.getTime() + Math.round(performance.now() - startedMs));
   // Failures so far, read before the run: an 'own' run's ledger entry is overwritten when it starts.
   let earlierFailures = 0;
   try {
@@ -35,14 +40,14 @@ export async function runJobSlot(
         // First statement of the transaction and a write: takes SQLite's write lock at once.
         if (!(await beginJobRun(trx, { ...key, at: now, force: opts.force }))) return null;
         const result = await job.run({ ...deps, db: trx }, now, scope, slot);
-        await finishJobRun(trx, { ...key, at: now, detail: result });
+        await finishJobRun(trx, { ...key, at: finishedAt(), detail: result });
         return result;
       });
     } else {
       if (!(await beginJobRun(deps.db, { ...key, at: now, force: opts.force })))
         return { status: 'skipped', reason: 'already_done' };
       outcome = await job.run(deps, now, scope, slot);
-      await finishJobRun(deps.db, { ...key, at: now, detail: outcome });
+      await finishJobRun(deps.db, { ...key, at: finishedAt(), detail: outcome });
     }
     if (outcome === null) return { status: 'skipped', reason: 'already_done' };
     deps.logger.info({ job: job.name, scope: scope.key, slot, outcome }, 'job run succeeded');
@@ -54,7 +59,7 @@ export async function runJobSlot(
       await recordJobFailure(deps.db, {
         ...key,
         startedAt: now,
-        at: now,
+        at: finishedAt(),
         error: message,
         attempts: earlierFailures + 1,
       });
