@@ -1,12 +1,47 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { type DatabaseConnection, type Driver, Kysely, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
 
 export class DatabaseOpenError extends Error {}
+
+/**
+ * SQLite ends a transaction by itself on some errors (a full disk, an I/O error). Kysely then
+ * rolls back again, which fails with "cannot rollback - no transaction is active" and replaces the
+ * real error in the logs and in what the user is told. Roll back only what is still open.
+ */
+class RollbackOnlyIfOpenDriver extends SqliteDriver {
+  readonly #sqlite: SQLite.Database;
+
+  constructor(config: SqliteDialectConfig, sqlite: SQLite.Database) {
+    super(config);
+    this.#sqlite = sqlite;
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.#sqlite.inTransaction) return;
+    await super.rollbackTransaction(connection);
+  }
+}
+
+class ProductSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  readonly #sqlite: SQLite.Database;
+
+  constructor(sqlite: SQLite.Database) {
+    const config = { database: sqlite };
+    super(config);
+    this.#config = config;
+    this.#sqlite = sqlite;
+  }
+
+  override createDriver(): Driver {
+    return new RollbackOnlyIfOpenDriver(this.#config, this.#sqlite);
+  }
+}
 
 /** Opens (creating if needed) the SQLite file with the pragmas the product relies on. */
 export function openDatabase(path: string): { db: Db; sqlite: SQLite.Database } {
@@ -29,6 +64,6 @@ export function openDatabase(path: string): { db: Db; sqlite: SQLite.Database } 
       { cause: error },
     );
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ProductSqliteDialect(sqlite) });
   return { db, sqlite };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countAdmins, createAdminUser, findAdminByUsername, setAdminPassword } from '../../src/db/admin-users.js';
 import { listAudit, writeAudit } from '../../src/db/audit-log.js';
@@ -75,5 +76,28 @@ describe('invites', () => {
     expect(await markInviteUsed(t.db, invite.id, '777', now)).toBe(true);
     expect(await markInviteUsed(t.db, invite.id, '888', now)).toBe(false);
     expect((await findInvite(t.db, invite.code))?.used_by_telegram_id).toBe('777');
+  });
+});
+
+describe('a transaction SQLite itself ended', () => {
+  it('fails with its real error, not with a failed rollback hiding it', async () => {
+    {
+      // As on a full disk: SQLite rolls the transaction back itself, then the statement's error reaches kysely.
+      const attempt = t.db.transaction().execute(async (trx) => {
+        await sql`insert into public_holiday (date, name) values ('2026-09-02', 'Quốc khánh')`.execute(trx);
+        await sql`rollback`.execute(trx);
+        throw new Error('database or disk is full');
+      });
+      await expect(attempt).rejects.toThrow('database or disk is full');
+      expect(await t.db.selectFrom('public_holiday').selectAll().execute()).toEqual([]);
+      // The connection is usable afterwards, and an ordinary failed transaction still rolls back.
+      await expect(
+        t.db.transaction().execute(async (trx) => {
+          await sql`insert into public_holiday (date, name) values ('2026-09-02', 'Quốc khánh')`.execute(trx);
+          throw new Error('hỏng');
+        }),
+      ).rejects.toThrow('hỏng');
+      expect(await t.db.selectFrom('public_holiday').selectAll().execute()).toEqual([]);
+    }
   });
 });

@@ -22,6 +22,7 @@ const slowJob = (transaction: 'wrap' | 'own', fail = false) =>
     schedule: '0 3 * * *',
     scopes: async () => [scope],
     slotOf: () => '2026-11-25',
+    catchUp: 'latest',
     transaction,
     run: async () => {
       await sleep(60);
