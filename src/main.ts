@@ -92,7 +92,10 @@ if (config.telegram.token) {
     now,
     logger,
   });
-  logger.info({ mode: config.telegram.mode }, 'telegram bot started');
+  // A first connection that failed is retried by the runner; /readyz shows 'error' meanwhile.
+  const status = bot.status();
+  if (status === 'error') logger.warn({ mode: config.telegram.mode, status }, 'telegram bot not connected yet; retrying');
+  else logger.info({ mode: config.telegram.mode, status }, 'telegram bot started');
 } else {
   logger.info('telegram bot off: TELEGRAM_BOT_TOKEN is not set');
 }

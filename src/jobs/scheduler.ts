@@ -44,7 +44,12 @@ export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
   const runner = createJobRunner({ db: deps.db, timeZone: deps.timeZone, logger: deps.logger }, deps.jobs);
   const started = deps.now();
   const caughtUp = await runner.runDue(new Date(started.getTime() - deps.catchUpHours * 3_600_000), started, started);
-  if (caughtUp.length > 0) deps.logger.info({ runs: caughtUp.length }, 'scheduler caught up missed runs');
+  // Slots already done (a restart within the window) are skipped: only real runs count as caught up.
+  const ran = caughtUp.filter((r) => r.result.status !== 'skipped');
+  if (ran.length > 0) {
+    const failed = ran.filter((r) => r.result.status === 'failed').length;
+    deps.logger.info({ runs: ran.length, failed }, 'scheduler caught up missed runs');
+  }
 
   let last = started;
   const task = createTask(

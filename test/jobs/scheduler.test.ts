@@ -5,6 +5,7 @@ import { defineJob, type Job, type JobDeps } from '../../src/jobs/job.js';
 import { createJobRunner } from '../../src/jobs/job-runner.js';
 import { localMinuteSlot } from '../../src/jobs/cron-times.js';
 import { startScheduler } from '../../src/jobs/scheduler.js';
+import { captureLogger } from '../bot/harness.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { at, quietLogger, TZ } from './support.js';
 
@@ -73,6 +74,18 @@ describe('scheduler catch-up and ledger', () => {
     expect(calls).toHaveLength(2);
     expect(await outboxCount()).toBe(2);
   });
+
+  it('logs how many missed runs it caught up and how many of them failed', async () => {
+    let calls = 0;
+    const { job } = dailyJob({ fail: () => ++calls === 1 });
+    const log = captureLogger();
+    const s = await startScheduler({ db: t.db, timeZone: TZ, logger: log.logger, now: () => at('2026-12-03', '10:00'), catchUpHours: 48, jobs: [job] });
+    await s.stop();
+    expect(s.caughtUp.map((r) => r.result.status)).toEqual(['failed', 'succeeded']);
+    const lines = log.records.filter((r) => r.msg === 'scheduler caught up missed runs');
+    expect(lines.map((r) => [r.runs, r.failed])).toEqual([[2, 1]]);
+  });
+
 
   it('with catchUp "latest" runs only the newest missed slot', async () => {
     const { job, calls } = dailyJob({ catchUp: 'latest' });

@@ -8,7 +8,7 @@ import { createInvite } from '../../src/db/invites.js';
 import { BotEmulator } from '../helpers/bot-emulator.js';
 import { TEST_LOG_DIR } from '../helpers/logger.js';
 import { freePort } from '../helpers/ports.js';
-import { PROCESS_ADMIN_PASSWORD } from '../helpers/secrets.js';
+import { EMULATOR_BOT_TOKEN, PROCESS_ADMIN_PASSWORD } from '../helpers/secrets.js';
 
 // Starts the real product as `npm start` does (src/main.ts through tsx) and talks to it over HTTP.
 // Node runs tsx as a loader rather than through the tsx wrapper, so a kill reaches the product itself.
@@ -137,6 +137,28 @@ describe('npm start', () => {
     } finally {
       await emu.close();
     }
+  });
+
+  it('with Telegram unreachable, serves everything else, says the bot is not connected, and /readyz is 503', async () => {
+    const dir = tempDir();
+    const port = await freePort();
+    const nobody = await freePort(); // nothing listens there: as when Telegram is blocked
+    const s = start({
+      DATABASE_PATH: join(dir, 'ktd.sqlite'), PORT: String(port), HOST: '127.0.0.1',
+      TELEGRAM_BOT_TOKEN: EMULATOR_BOT_TOKEN, TELEGRAM_API_ROOT: `http://127.0.0.1:${nobody}`,
+    });
+    children.push(s.child);
+    expect(await waitForHealth(port, s)).toMatchObject({ status: 'ok', bot: 'error' });
+    expect(s.output()).toMatch(/telegram bot not connected yet; retrying/);
+    expect(s.output()).not.toMatch(/telegram bot started/);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(503);
+    const body = (await ready.json()) as { checks: { bot: { ok: boolean; status: string } } };
+    expect(body.checks.bot).toMatchObject({ ok: false, status: 'error' });
+    // The admin and the personal report form do not depend on Telegram.
+    expect((await fetch(`http://127.0.0.1:${port}/login`)).status).toBe(200);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
   });
 
   it('loads no demo data when DEMO_DATA=false', async () => {
