@@ -1,7 +1,8 @@
 // Storing what the web form sent, in one transaction, with the bot's rules (report-send.ts): the
 // period must not be locked; "nothing new" only when the period has no report; a report is never
 // replaced by a form loaded from an older revision (base-check.ts); values of criteria removed
-// from the covenant are dropped. A form's nonce stores at most one revision.
+// from the covenant are dropped. A form's nonce stores at most one revision; a file the report
+// already holds is not stored twice.
 import { isLocked, type ReportingPeriod } from '../core/periods.js';
 import { type BaseConflict, baseConflict, type Override, rebaseDraft } from '../core/report-flow/base-check.js';
 import type { ReportDraft, TextField } from '../core/report-flow/types.js';
@@ -64,7 +65,7 @@ export async function storeWebReport(db: Db, s: WebSubmission): Promise<StoreOut
     // A criterion removed from the covenant since the form was loaded cannot take a value any more.
     const live = new Set((await listCriteria(trx, holder.bloc.id, yearOfPeriod(period))).map((c) => c.id));
     const values = r.isNil ? [] : Object.entries(r.values).map(([id, value]) => ({ criterionId: Number(id), value })).filter((v) => live.has(v.criterionId));
-    const files = r.isNil ? [] : r.files;
+    const files = r.isNil ? [] : await newFilesOnly(trx, stored?.id, r.files);
     const result = await submitReport(trx, {
       blocId: holder.bloc.id,
       unitId: holder.unit.id,
@@ -84,6 +85,31 @@ export async function storeWebReport(db: Db, s: WebSubmission): Promise<StoreOut
     await clearPendingUploads(trx, holder.link.id, s.nonce);
     await markPersonalLinkUsed(trx, holder.link.id, now);
     return { kind: 'sent', reportId: result.reportId, revision: result.revision };
+  });
+}
+
+/**
+ * The files whose bytes the report does not hold yet. A browser's Back restores the photo picked
+ * for the sent revision into the re-loaded form, and the same picture chosen twice is one piece of
+ * evidence: storing it again would show the secretariat duplicates.
+ */
+async function newFilesOnly(trx: Db, reportId: number | undefined, files: UploadedFile[]): Promise<UploadedFile[]> {
+  const held = new Set(
+    reportId === undefined
+      ? []
+      : (
+          await trx
+            .selectFrom('report_attachment as a')
+            .innerJoin('attachment_content as c', 'c.attachment_id', 'a.id')
+            .select('c.sha256')
+            .where('a.report_id', '=', reportId)
+            .execute()
+        ).map((row) => row.sha256),
+  );
+  return files.filter((f) => {
+    if (held.has(f.sha256)) return false;
+    held.add(f.sha256);
+    return true;
   });
 }
 

@@ -108,6 +108,22 @@ describe('sending a full report', () => {
     const receipt = await me.follow(sent);
     expect(receipt.html).toContain('Báo cáo gửi sau hạn (hạn hết ngày 23/11/2026).');
   });
+  it('does not store a file the report already holds again: Back restores the picked photo and the revision re-sends it', async () => {
+    await me.open();
+    expect((await me.send({ [`v_${c1}`]: '3', [`v_${c2}`]: '1' }, [file(PNG_1PX, 'anh.png')])).res.status).toBe(303);
+    // Back re-loads the form (a new nonce, based on revision 1) but Chromium restores the file input.
+    await me.open();
+    const sent = await me.send({ [`v_${c1}`]: '5', [`v_${c2}`]: '1' }, [file(PNG_1PX, 'anh.png'), file(PDF_BYTES, 'moi.pdf'), file(PDF_BYTES, 'moi-2.pdf')]);
+    expect(sent.res.status).toBe(303);
+    const stored = (await report())!;
+    expect(stored.revision).toBe(2);
+    expect((await listAttachments(w.t.db, stored.id)).map((a) => [a.file_name, a.added_in_revision])).toEqual([
+      ['anh.png', 1],
+      ['moi.pdf', 2],
+    ]);
+    const receipt = await me.follow(sent);
+    expect(receipt.html).toContain('Kèm 1 tệp minh chứng.');
+  });
 });
 
 describe('a nil report', () => {
