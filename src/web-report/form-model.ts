@@ -8,7 +8,7 @@ import type { Db } from '../db/connection.js';
 import { yearToDate } from '../db/figures.js';
 import { getReport } from '../db/reports.js';
 import { listPendingUploads } from '../db/web-uploads.js';
-import { type DraftTarget, draftTarget, dueDateOf, lockDateOf, openPeriods, yearOfPeriod } from '../reporting/report-context.js';
+import { type DraftTarget, deadlinesOf, draftTarget, dueDateOf, lockDateOf, openPeriods, yearOfPeriod } from '../reporting/report-context.js';
 import type { LinkHolder } from './access.js';
 import { formToken } from './csrf.js';
 import { entriesOf, type FieldError, type FormEntries } from './form-input.js';
@@ -53,7 +53,8 @@ export async function loadFormContext(env: FormEnv, holder: LinkHolder, period: 
   const periods = [];
   for (const [i, p] of open.entries()) {
     const reported = p.key === period.key ? target.stored !== undefined : (await getReport(db, holder.bloc.id, holder.unit.id, p.key)) !== undefined;
-    periods.push({ key: p.key, label: p.label, which: i === 0 ? ('current' as const) : ('previous' as const), reported });
+    const overdue = !reported && now >= deadlinesOf(holder.bloc, p, timeZone).deadline;
+    periods.push({ key: p.key, label: p.label, which: i === 0 ? ('current' as const) : ('previous' as const), reported, overdue });
   }
   const s = target.stored;
   return {

@@ -8,7 +8,7 @@ import { newFormNonce } from './csrf.js';
 import { html, type WebReportEnv, type WebReportRuntime } from './env.js';
 import { loadFormContext } from './form-model.js';
 import { VIAS } from './messages.js';
-import { choosePeriod } from './period-choice.js';
+import { choosePeriod, periodToOpen } from './period-choice.js';
 import { formEnv, renderForm, renderLocked } from './render-form.js';
 import { ReceiptPage } from './ui/receipt-page.js';
 
@@ -17,7 +17,9 @@ export function formRoutes(rt: WebReportRuntime): Hono<WebReportEnv> {
 
   app.get('/:token', async (c) => {
     const holder = c.get('holder');
-    const choice = choosePeriod(holder.bloc, c.req.query('ky'), rt.deps.now(), rt.deps.timeZone);
+    const { db, timeZone } = rt.deps;
+    const key = c.req.query('ky') || (await periodToOpen(db, holder.bloc, holder.unit.id, rt.deps.now(), timeZone));
+    const choice = choosePeriod(holder.bloc, key, rt.deps.now(), timeZone);
     if (choice.kind === 'closed') return renderLocked(c, rt, 200, holder, choice.period, choice.current, null, newFormNonce());
     const period = choice.kind === 'open' ? choice.period : choice.current;
     const ctx = await loadFormContext(formEnv(c, rt), holder, period);

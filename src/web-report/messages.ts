@@ -27,9 +27,9 @@ export const W = {
   greeting: (name: string, unit: string, bloc: string) => `Đồng chí ${name} · cán bộ đầu mối của ${unit} (${bloc})`,
   privateLink: 'Đây là đường dẫn riêng của đồng chí: xin không chuyển cho người khác.',
   choosePeriod: 'Kỳ báo cáo',
-  currentPeriod: 'Kỳ hiện tại',
-  previousPeriod: 'Kỳ trước',
-  periodSent: 'đã gửi',
+  choosePeriodPrompt: 'Đồng chí báo cáo cho kỳ nào? Bấm vào kỳ để chọn.',
+  periodTag: (which: 'current' | 'previous', reported: boolean, overdue: boolean) =>
+    `${which === 'current' ? 'Kỳ hiện tại' : 'Kỳ trước'} · ${reported ? 'đã gửi' : overdue ? 'chưa gửi, quá hạn' : 'chưa gửi'}`,
   dueAndLock: (due: string, lock: string) => `Hạn báo cáo đúng hạn: hết ngày ${due}. Nhận và sửa báo cáo đến hết ngày ${lock}.`,
   history: (revisions: number, at: string, via: string) =>
     revisions > 1

@@ -67,7 +67,12 @@ describe('the personal web form on a phone', () => {
     const [c1, c2] = bloc.criterionIds;
     const page = await browser.context.newPage();
     const photo = await jpeg(browser.context);
+    // The link opens on the week just ended, which the unit has not sent; the current week is one tap away.
     await page.goto(`${base}/r/${tokens[0]}`);
+    expect(await page.title()).toBe('Báo cáo Tuần 47/2026 (16/11/2026 – 22/11/2026) · Đơn vị 1');
+    expect(await page.locator('.periods a[aria-current=page] .tag').textContent()).toBe('Kỳ trước · chưa gửi, quá hạn');
+    await shot(page, '0-form-overdue-week');
+    await Promise.all([page.waitForURL(/\?ky=2026-W48$/), page.click('.periods a:has-text("Kỳ hiện tại")')]);
     expect(await page.title()).toBe('Báo cáo Tuần 48/2026 (23/11/2026 – 29/11/2026) · Đơn vị 1');
     await shot(page, '1-form');
 
@@ -108,7 +113,7 @@ describe('the personal web form on a phone', () => {
 
   it('sends "nothing new" with one tap from another unit\'s link', async () => {
     const page = await browser.context.newPage();
-    await page.goto(`${base}/r/${tokens[1]}`);
+    await page.goto(`${base}/r/${tokens[1]}?ky=2026-W48`);
     await Promise.all([page.waitForURL(/\/receipt\?/), page.click('#nil-form button')]);
     expect(await page.locator('main').textContent()).toContain('kỳ này không có gì mới');
     await shot(page, '6-nil-receipt');
@@ -122,7 +127,7 @@ describe('the personal web form on a phone', () => {
   it('after files too large to be read at all, the Back button brings back every entry typed', async () => {
     const [c1, c2] = bloc.criterionIds;
     const page = await browser.context.newPage();
-    await page.goto(`${base}/r/${tokens[2]}`);
+    await page.goto(`${base}/r/${tokens[2]}?ky=2026-W48`);
     await page.fill(`#v_${c1}`, '2');
     await page.fill(`#v_${c2}`, '6');
     await page.fill('#difficulties', 'Thiếu kinh phí tổ chức hội nghị.');

@@ -13,6 +13,8 @@ export const TZ = 'Asia/Ho_Chi_Minh';
 export const LINK_SECRET = 'web-report-test-secret-0123456789abcdefghij';
 /** Tuesday 24/11/2026 10:00 in Hà Nội: week 48 is current, week 47 still open (through 06/12). */
 export const TUESDAY_W48 = '2026-11-24T03:00:00.000Z';
+/** The current period at TUESDAY_W48 (and through Sunday 29/11). */
+export const CURRENT_WEEK = '2026-W48';
 
 export class Clock {
   constructor(private current: Date) {}
@@ -79,7 +81,16 @@ export class FormClient {
     return `http://localhost/r/${this.token}${path}`;
   }
 
-  async open(query = ''): Promise<Page> {
+  /**
+   * Opens the form of a period: week 48 (the current one of the tests' clock) unless told, since
+   * the bare link opens the oldest period the unit has not reported (openBare).
+   */
+  open(query = `ky=${CURRENT_WEEK}`): Promise<Page> {
+    return this.openBare(query);
+  }
+
+  /** Opens the link as given out: with this query string only (none: the link alone). */
+  async openBare(query = ''): Promise<Page> {
     const res = await this.app.request(this.url(query ? `?${query}` : ''));
     const html = await res.text();
     if (html.includes('id="report-form"')) this.last = html;

@@ -35,6 +35,28 @@ describe('the form', () => {
   });
 });
 
+describe('the period a bare link opens on', () => {
+  it('is the week just ended while the unit has not reported it (the one the reminders chase), then the current one', async () => {
+    const bare = await me.openBare();
+    expect(bare.html).toContain('<title>Báo cáo Tuần 47/2026 (16/11/2026 – 22/11/2026) · Đơn vị 1</title>');
+    // Each period says whether the unit has sent it, and the question is asked as the bot asks it.
+    expect(bare.html).toContain('Đồng chí báo cáo cho kỳ nào?');
+    expect(bare.html).toMatch(/Kỳ hiện tại · chưa gửi<\/span>Tuần 48\/2026/);
+    expect(bare.html).toMatch(/Kỳ trước · chưa gửi, quá hạn<\/span>Tuần 47\/2026/);
+    expect((await me.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '2' })).res.status).toBe(303);
+    expect((await report('2026-W47'))?.revision).toBe(1);
+
+    const next = await me.openBare();
+    expect(next.html).toContain('<title>Báo cáo Tuần 48/2026 (23/11/2026 – 29/11/2026) · Đơn vị 1</title>');
+    expect(next.html).toMatch(/Kỳ trước · đã gửi<\/span>Tuần 47\/2026/);
+    expect((await me.send({ [`v_${c1}`]: '3', [`v_${c2}`]: '4' })).res.status).toBe(303);
+    // Both sent: the current period, to revise.
+    expect((await me.openBare()).html).toContain('<title>Báo cáo Tuần 48/2026');
+    // A period named in the link wins.
+    expect((await me.openBare('ky=2026-W47')).html).toContain('<title>Báo cáo Tuần 47/2026');
+  });
+});
+
 describe('sending a full report', () => {
   it('stores it with channel web and the focal point, with files checked by content, and redirects to a receipt', async () => {
     await me.open();

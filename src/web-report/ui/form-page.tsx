@@ -14,7 +14,7 @@ export interface FormView {
   unitName: string;
   blocName: string;
   focalPointName: string;
-  periods: { key: string; label: string; which: 'current' | 'previous'; reported: boolean }[];
+  periods: { key: string; label: string; which: 'current' | 'previous'; reported: boolean; overdue: boolean }[];
   period: FlowPeriod;
   dueDate: string;
   lockDate: string;
@@ -35,14 +35,12 @@ function PeriodChoice(props: { v: FormView }) {
   const v = props.v;
   return (
     <nav aria-label={W.choosePeriod}>
+      {v.periods.length > 1 ? <p class="small">{W.choosePeriodPrompt}</p> : null}
       <ul class="periods">
         {v.periods.map((p) => (
           <li>
             <a href={`${v.base}/${v.token}?ky=${p.key}`} aria-current={p.key === v.period.key ? 'page' : undefined}>
-              <span class="tag">
-                {p.which === 'current' ? W.currentPeriod : W.previousPeriod}
-                {p.reported ? ` · ${W.periodSent}` : ''}
-              </span>
+              <span class={p.overdue ? 'tag overdue' : 'tag'}>{W.periodTag(p.which, p.reported, p.overdue)}</span>
               {p.label}
             </a>
           </li>

@@ -17,6 +17,7 @@ p{margin:6px 0}
 .periods a{display:block;min-height:48px;padding:10px 14px;border:2px solid #b9c3ce;border-radius:10px;text-decoration:none;color:#1d2733;background:#fff;font-size:.95rem;line-height:1.3}
 .periods a[aria-current=page]{border-color:#a3171e;background:#fdf0f0;font-weight:600}
 .periods .tag{display:block;font-size:.8rem;color:#55606d;font-weight:400}
+.periods .tag.overdue{color:#a3171e;font-weight:600}
 .field{margin:14px 0 0;padding-top:12px;border-top:1px solid #e3e8ee}
 .field:first-of-type{border-top:0;padding-top:0}
 label,.label{display:block;font-weight:600;line-height:1.35}
