@@ -25,7 +25,7 @@ export const W = {
   pageTitle: (unit: string, period: string) => `Báo cáo ${period} · ${unit}`,
   receiptTitle: (unit: string, period: string) => `Đã gửi báo cáo ${period} · ${unit}`,
   greeting: (name: string, unit: string, bloc: string) => `Đồng chí ${name} · cán bộ đầu mối của ${unit} (${bloc})`,
-  privateLink: 'Đây là đường dẫn riêng của đồng chí: xin không chuyển cho người khác.',
+  privateLink: 'Đây là liên kết riêng của đồng chí: xin không chuyển cho người khác.',
   choosePeriod: 'Kỳ báo cáo',
   choosePeriodPrompt: 'Đồng chí báo cáo cho kỳ nào? Bấm vào kỳ để chọn.',
   periodTag: (which: 'current' | 'previous', reported: boolean, overdue: boolean) =>
@@ -120,26 +120,26 @@ export const W = {
   editReport: 'Sửa báo cáo',
   backToForm: 'Về biểu mẫu báo cáo',
   // Pages shown instead of the form.
-  unknownTitle: 'Đường dẫn không đúng',
+  unknownTitle: 'Liên kết không đúng',
   unknown:
-    'Đường dẫn báo cáo này không đúng hoặc không còn tồn tại. Xin đồng chí kiểm tra lại đường dẫn (sao chép đầy đủ), hoặc đề nghị Văn phòng Khối thi đua gửi lại đường dẫn báo cáo.',
-  revokedTitle: 'Đường dẫn đã bị thu hồi',
+    'Liên kết báo cáo này không đúng hoặc không còn tồn tại. Xin đồng chí kiểm tra lại liên kết (sao chép đầy đủ), hoặc đề nghị Văn phòng Khối thi đua gửi lại liên kết báo cáo.',
+  revokedTitle: 'Liên kết đã bị thu hồi',
   revoked: (at: string) =>
-    `Đường dẫn báo cáo này đã được Văn phòng Khối thi đua thu hồi lúc ${at} và không còn dùng được. Xin đồng chí đề nghị Văn phòng Khối gửi đường dẫn mới.`,
-  leftTitle: 'Không còn nhận báo cáo qua đường dẫn này',
-  left: 'Cán bộ đầu mối của đường dẫn này đã thôi nhiệm vụ, hoặc đơn vị không còn là thành viên của khối thi đua, nên không nhận báo cáo qua đường dẫn này. Nếu có nhầm lẫn, xin liên hệ Văn phòng Khối thi đua.',
+    `Liên kết báo cáo này đã được Văn phòng Khối thi đua thu hồi lúc ${at} và không còn dùng được. Xin đồng chí đề nghị Văn phòng Khối gửi liên kết mới.`,
+  leftTitle: 'Không còn nhận báo cáo qua liên kết này',
+  left: 'Cán bộ đầu mối của liên kết này đã thôi nhiệm vụ, hoặc đơn vị không còn là thành viên của khối thi đua, nên không nhận báo cáo qua liên kết này. Nếu có nhầm lẫn, xin liên hệ Văn phòng Khối thi đua.',
   tooManyTitle: 'Quá nhiều yêu cầu',
   tooMany: (minutes: number) =>
     `Đã có quá nhiều yêu cầu trong thời gian ngắn nên báo cáo chưa được gửi. Xin đồng chí đợi khoảng ${minutes} phút, bấm nút Quay lại của trình duyệt (nội dung đã nhập vẫn còn trên biểu mẫu) rồi gửi lại.`,
   csrfTitle: 'Biểu mẫu không hợp lệ',
-  csrf: 'Biểu mẫu gửi lên không hợp lệ hoặc không được gửi từ trang báo cáo này, nên không có nội dung nào được lưu. Xin đồng chí mở lại đường dẫn báo cáo và gửi lại.',
+  csrf: 'Biểu mẫu gửi lên không hợp lệ hoặc không được gửi từ trang báo cáo này, nên không có nội dung nào được lưu. Xin đồng chí mở lại liên kết báo cáo và gửi lại.',
   bodyTooBigTitle: 'Tệp gửi lên quá lớn',
   bodyTooBig: (maxBytes: number) =>
     `Tổng dung lượng các tệp gửi cùng lúc vượt quá ${showMb(maxBytes)}, nên báo cáo chưa được gửi. Xin đồng chí quay lại (nút Quay lại của trình duyệt giữ nội dung đã nhập), chọn ít tệp hơn hoặc tệp nhỏ hơn, rồi gửi lại.`,
   badPeriodTitle: 'Kỳ báo cáo không hợp lệ',
-  badPeriod: 'Kỳ báo cáo gửi lên không hợp lệ, nên không có nội dung nào được lưu. Xin đồng chí mở lại đường dẫn báo cáo.',
+  badPeriod: 'Kỳ báo cáo gửi lên không hợp lệ, nên không có nội dung nào được lưu. Xin đồng chí mở lại liên kết báo cáo.',
   notFoundTitle: 'Không tìm thấy trang',
-  notFound: 'Không tìm thấy trang này. Xin đồng chí mở đường dẫn báo cáo đầy đủ do Văn phòng Khối thi đua gửi.',
+  notFound: 'Không tìm thấy trang này. Xin đồng chí mở liên kết báo cáo đầy đủ do Văn phòng Khối thi đua gửi.',
   errorTitle: 'Có lỗi xảy ra',
   error:
     'Xin lỗi đồng chí, hệ thống gặp lỗi khi xử lý yêu cầu nên chưa lưu được báo cáo. Xin đồng chí thử lại sau ít phút: nút Quay lại của trình duyệt giữ nội dung đã nhập.',

@@ -119,7 +119,7 @@ describe('the personal web form on a phone', () => {
     await shot(page, '6-nil-receipt');
     expect((await getReport(t.db, bloc.blocId, bloc.unitIds[1]!, '2026-W48'))?.is_nil).toBe(1);
     await page.goto(`${base}/r/not-a-real-token`);
-    expect(await page.locator('h1').textContent()).toBe('Đường dẫn không đúng');
+    expect(await page.locator('h1').textContent()).toBe('Liên kết không đúng');
     await shot(page, '7-unknown-link');
     await page.close();
   });

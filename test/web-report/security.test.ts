@@ -27,7 +27,9 @@ describe('a token that opens nothing', () => {
         const res = await w.app.request(`http://localhost/r/${token}${path}`, { method, headers: BROWSER_HEADERS });
         const html = await res.text();
         expect(res.status, `${token}${path}`).toBe(404);
-        expect(html).toContain('Đường dẫn báo cáo này không đúng hoặc không còn tồn tại.');
+        // The word the secretariat's message uses ("liên kết cá nhân"), never a second one.
+        expect(html).toContain('Liên kết báo cáo này không đúng hoặc không còn tồn tại.');
+        expect(html.toLowerCase()).not.toContain('đường dẫn');
         expect(html).not.toContain('Đơn vị 1');
         expect(res.headers.get('referrer-policy')).toBe('no-referrer');
       }
@@ -40,7 +42,8 @@ describe('a token that opens nothing', () => {
     const { token } = await issuePersonalLink(w.t.db, { focalPointId: w.bloc.focalPointIds[0]!, secret: LINK_SECRET, by: 'admin', now: w.clock.now() });
     const page = await old.open();
     expect(page.res.status).toBe(410);
-    expect(page.html).toContain('đã được Văn phòng Khối thi đua thu hồi lúc 10:00 24/11/2026');
+    expect(page.html).toContain('Liên kết báo cáo này đã được Văn phòng Khối thi đua thu hồi lúc 10:00 24/11/2026');
+    expect(page.html.toLowerCase()).not.toContain('đường dẫn');
     expect(page.html).not.toContain('Đơn vị 1');
     expect((await new FormClient(w.app, token).open()).res.status).toBe(200);
 
@@ -48,6 +51,7 @@ describe('a token that opens nothing', () => {
     const left = await w.client(1).open();
     expect(left.res.status).toBe(410);
     expect(left.html).toContain('đã thôi nhiệm vụ');
+    expect(left.html.toLowerCase()).not.toContain('đường dẫn');
     expect(left.html).not.toContain('Đơn vị 2');
   });
 
