@@ -30,7 +30,7 @@ export const W = {
   choosePeriodPrompt: 'Đồng chí báo cáo cho kỳ nào? Bấm vào kỳ để chọn.',
   periodTag: (which: 'current' | 'previous', reported: boolean, overdue: boolean) =>
     `${which === 'current' ? 'Kỳ hiện tại' : 'Kỳ trước'} · ${reported ? 'đã gửi' : overdue ? 'chưa gửi, quá hạn' : 'chưa gửi'}`,
-  dueAndLock: (due: string, lock: string) => `Hạn báo cáo đúng hạn: hết ngày ${due}. Nhận và sửa báo cáo đến hết ngày ${lock}.`,
+  dueAndLock: (due: string, lock: string) => `Hạn báo cáo: hết ngày ${due}. Nhận và sửa báo cáo đến hết ngày ${lock}.`,
   history: (revisions: number, at: string, via: string) =>
     revisions > 1
       ? `Đơn vị đã gửi báo cáo kỳ này ${revisions} lần (gần nhất lúc ${at}, ${via}). Đồng chí đang sửa báo cáo; mọi lần gửi đều được lưu lại.`
@@ -113,7 +113,7 @@ export const W = {
     onTime: 'Đúng hạn',
     late: 'Sau hạn',
     files: 'Minh chứng',
-    filesCount: (n: number, total: number) => (n === total ? `${n} tệp` : `${n} tệp mới (báo cáo có ${total} tệp)`),
+    filesCount: (n: number, total: number) => (total === 0 ? 'Không có' : n === total ? `${n} tệp` : `${n} tệp mới (báo cáo có ${total} tệp)`),
     lock: 'Khóa sổ',
     lockValue: (date: string) => `hết ngày ${date}`,
   },

@@ -25,7 +25,7 @@ describe('the form', () => {
     expect(html).toContain('Chỉ tiêu năm: 10 gương · lũy kế đến nay: 0 gương (0%)');
     expect(html).toContain('Chỉ tiêu năm: 20 mô hình');
     expect(html).not.toContain('Cơ quan đạt chuẩn văn hóa'); // qualitative: not reported
-    expect(html).toContain('hết ngày 13/12/2026');
+    expect(html).toContain('Hạn báo cáo: hết ngày 30/11/2026. Nhận và sửa báo cáo đến hết ngày 13/12/2026.');
     expect(html).toContain('Không có gì mới');
     // The limit of a whole send is told beforehand: past it nothing of the request can be read.
     expect(html).toContain('mỗi tệp tối đa 10 MB, mỗi lần gửi tối đa 10 tệp và tổng cộng không quá 40 MB');
@@ -157,6 +157,7 @@ describe('a nil report', () => {
     expect(stored).toMatchObject({ is_nil: 1, submitted_via: 'web', revision: 1 });
     const receipt = await me.follow(sent);
     expect(receipt.html).toContain(': kỳ này không có gì mới.');
+    expect(receipt.html).toContain('<dt>Minh chứng</dt><dd>Không có</dd>');
 
     // The form opened before, nil pressed again in another tab over the stored report.
     await me.open();
