@@ -108,6 +108,17 @@ describe('focal points not reachable by Telegram', () => {
     expect(html).toContain(`/r/${blocked}`);
   });
 
+  it('offers no message for a period the form no longer takes, though its lock date is later (lock after 14 days)', async () => {
+    await world();
+    await a.db.updateTable('bloc').set({ lock_days: 14 }).where('id', '=', 1).execute();
+    const c = await signIn(a, 'bloc_admin', 1);
+    const html = await (await c.get(PAGE)).text();
+    // Week 46 locks on 29/11 but the link and the bot take only the current and the previous week:
+    // a message sending the person to the link for it would lead to a refusal.
+    expect(html).toContain('<h2>Tuần 47/2026 (16/11/2026 – 22/11/2026)</h2>');
+    expect(html).not.toContain('Tuần 46/2026');
+  });
+
   it('agrees with the reminder job: it reminds the others by Telegram and counts these', async () => {
     const { bloc, second } = await world();
     const outcome = await remindBloc({ db: a.db, timeZone: TZ, logger: pino({ level: 'silent' }) }, { ...(await a.db.selectFrom('bloc').selectAll().where('id', '=', 1).executeTakeFirstOrThrow()) }, DEFAULT_REMINDER_POLICY, NOW);
