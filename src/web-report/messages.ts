@@ -92,6 +92,9 @@ export const W = {
   lockedTitle: 'Kỳ báo cáo đã khóa sổ',
   locked: (label: string, lockDate: string) =>
     `Kỳ ${label} đã khóa sổ từ hết ngày ${lockDate}, nên không thể gửi hay sửa báo cáo kỳ này. Nếu cần điều chỉnh, xin đồng chí liên hệ Văn phòng Khối thi đua.`,
+  notOfferedTitle: 'Kỳ báo cáo không còn nhận qua liên kết',
+  notOffered: (label: string) =>
+    `Kỳ ${label} không còn nhận báo cáo qua liên kết này: liên kết chỉ nhận báo cáo kỳ hiện tại và kỳ trước. Nếu cần gửi hay điều chỉnh báo cáo kỳ này, xin đồng chí liên hệ Văn phòng Khối thi đua.`,
   lockedKept: 'Nội dung đồng chí vừa nhập chưa được lưu và được hiển thị lại dưới đây để đồng chí sao lại nếu cần.',
   lockedView: 'Báo cáo đã gửi của kỳ này (chỉ xem):',
   lockedNoReport: 'Đơn vị không gửi báo cáo cho kỳ này.',

@@ -2,7 +2,8 @@
 // reported). Whatever was typed is always shown back.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ReportingPeriod } from '../core/periods.js';
+import { isLocked, type ReportingPeriod } from '../core/periods.js';
+import { deadlinesOf } from '../reporting/report-context.js';
 import type { LinkHolder } from './access.js';
 import { html, type WebReportEnv, type WebReportRuntime } from './env.js';
 import type { FieldError, FormEntries } from './form-input.js';
@@ -42,11 +43,15 @@ export async function renderLocked(
   nonce: string,
 ): Promise<Response> {
   const ctx = await loadFormContext(formEnv(c, rt), holder, period);
-  const text = `${W.locked(period.label, ctx.view.lockDate)}${!posted && !ctx.target.stored ? ` ${W.lockedNoReport}` : ''}`;
+  // An older period than the previous one is refused before its lock date when the lock is longer
+  // than a period: saying it "đã khóa sổ từ hết ngày" a date still ahead would be untrue.
+  const locked = isLocked(rt.deps.now(), deadlinesOf(holder.bloc, period, rt.deps.timeZone));
+  const why = locked ? W.locked(period.label, ctx.view.lockDate) : W.notOffered(period.label);
+  const text = `${why}${!posted && !ctx.target.stored ? ` ${W.lockedNoReport}` : ''}`;
   return renderForm(c, rt, status, ctx, {
     nonce,
     entries: posted ? posted(ctx) : undefined,
     readOnly: true,
-    notice: { kind: 'locked', text, currentHref: `${rt.base}/${c.get('token')}?ky=${current.key}`, currentLabel: current.label, posted: posted !== null },
+    notice: { kind: 'locked', title: locked ? W.lockedTitle : W.notOfferedTitle, text, currentHref: `${rt.base}/${c.get('token')}?ky=${current.key}`, currentLabel: current.label, posted: posted !== null },
   });
 }

@@ -57,6 +57,18 @@ describe('the period a bare link opens on', () => {
   });
 });
 
+describe('a period older than the previous one', () => {
+  it('is refused without claiming it locked when its lock date is still ahead', async () => {
+    // Week 46 locks at the end of 29/11 (14 days), but the link takes only weeks 48 and 47.
+    const page = await me.openBare('ky=2026-W46');
+    expect(page.res.status).toBe(200);
+    expect(page.html).toContain('Kỳ Tuần 46/2026 (09/11/2026 – 15/11/2026) không còn nhận báo cáo qua liên kết này');
+    expect(page.html).not.toContain('đã khóa sổ');
+    expect(page.html).not.toContain('Gửi báo cáo</button>');
+    expect(page.html).toContain('?ky=2026-W48');
+  });
+});
+
 describe('sending a full report', () => {
   it('stores it with channel web and the focal point, with files checked by content, and redirects to a receipt', async () => {
     await me.open();

@@ -4,7 +4,7 @@ import { flowErrorText, W } from '../messages.js';
 
 export type FormNotice =
   | { kind: 'conflict'; text: string; overrides: string[] }
-  | { kind: 'locked'; text: string; currentHref: string | null; currentLabel: string | null; posted: boolean }
+  | { kind: 'locked'; title: string; text: string; currentHref: string | null; currentLabel: string | null; posted: boolean }
   | { kind: 'already_reported'; text: string };
 
 /** The message shown for a refused field. */
@@ -62,7 +62,7 @@ export function Notice(props: { notice: FormNotice | undefined }) {
   if (n.kind === 'locked') {
     return (
       <div class="alert" role="alert" id="locked">
-        <h2>{W.lockedTitle}</h2>
+        <h2>{n.title}</h2>
         <p>{n.text}</p>
         {n.posted ? <p>{W.lockedKept}</p> : null}
         {n.currentHref && n.currentLabel ? (
