@@ -1,12 +1,10 @@
 // Who is writing to the bot: an active focal point of a current member unit, or someone the bot
 // must turn away with a clear reason.
-import { localDateOf } from '../core/time.js';
-import { getBloc } from '../db/blocs.js';
 import type { Db } from '../db/connection.js';
 import { findFocalPointByTelegramUser, getFocalPoint } from '../db/focal-points.js';
 import { lastFocalPointLinkedBy } from '../db/invites.js';
 import type { Bloc, FocalPoint, Unit } from '../db/schema.js';
-import { blocOfUnit, getUnit } from '../db/units.js';
+import { unitAndBlocOf } from '../reporting/membership.js';
 import { M } from './messages.js';
 
 export interface ActiveFocalPoint {
@@ -31,11 +29,9 @@ export async function resolveSender(db: Db, telegramUserId: string, now: Date, t
     if (last?.status !== 'left') return { kind: 'not_linked' };
     focalPoint = last;
   }
-  const unit = await getUnit(db, focalPoint.unit_id);
+  const { unit, bloc } = await unitAndBlocOf(db, focalPoint, now, timeZone);
   if (!unit) return { kind: 'not_linked' };
   if (focalPoint.status === 'left') return { kind: 'left', name: focalPoint.full_name, unitName: unit.name };
-  const blocId = await blocOfUnit(db, unit.id, localDateOf(now, timeZone));
-  const bloc = blocId === undefined ? undefined : await getBloc(db, blocId);
   if (!bloc) return { kind: 'unit_not_member', unitName: unit.name };
   return { kind: 'active', focalPoint, unit, bloc };
 }

@@ -1,11 +1,9 @@
 // Who a personal link belongs to: its focal point, their unit and the bloc the unit is a member of
 // today. Everything the form reads or writes is scoped by this and nothing posted by the browser.
-import { localDateOf } from '../core/time.js';
-import { getBloc } from '../db/blocs.js';
 import type { Db } from '../db/connection.js';
 import { findPersonalLinkByToken } from '../db/personal-links.js';
 import type { Bloc, FocalPoint, PersonalLink, Unit } from '../db/schema.js';
-import { blocOfUnit, getUnit } from '../db/units.js';
+import { unitAndBlocOf } from '../reporting/membership.js';
 
 /** The holder of a working link. */
 export interface LinkHolder {
@@ -25,9 +23,7 @@ export type LinkAccess =
 export async function resolveLink(db: Db, token: string, now: Date, timeZone: string): Promise<LinkAccess> {
   const found = await findPersonalLinkByToken(db, token);
   if (found.kind !== 'ok') return found;
-  const unit = await getUnit(db, found.focalPoint.unit_id);
-  const blocId = unit ? await blocOfUnit(db, unit.id, localDateOf(now, timeZone)) : undefined;
-  const bloc = blocId === undefined ? undefined : await getBloc(db, blocId);
+  const { unit, bloc } = await unitAndBlocOf(db, found.focalPoint, now, timeZone);
   if (!unit || !bloc) return { kind: 'left' };
   return { kind: 'ok', link: found.link, focalPoint: found.focalPoint, unit, bloc };
 }
