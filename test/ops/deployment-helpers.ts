@@ -1,12 +1,11 @@
 // Shared by the deployment tests: the repository's deploy/ files read as the guide installs them,
 // the product started from the systemd unit's ExecStart, free ports and HTTPS requests.
 
-import { type ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
-import { TEST_LOG_DIR } from '../helpers/logger.js';
+import type { Started } from '../helpers/process.js';
 
 export { freePort } from '../helpers/ports.js';
 
@@ -29,30 +28,7 @@ export function unitSettings(): Record<string, string> {
 }
 
 
-export interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** Runs a command line (split on spaces, as the unit's has no quotes) in a folder with an environment. */
-export function startCommand(commandLine: string, cwd: string, env: Record<string, string>): Started {
-  const [command, ...args] = commandLine.trim().split(/\s+/);
-  let out = '';
-  const child = spawn(command!, args, { cwd, env: { PATH: process.env.PATH ?? '', HOME: '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  // What it prints also goes, as it comes, to the suite's log files, scanned for secrets after the
-  // suite (as it comes: a process killed at the end of a test may close after the test worker exits).
-  mkdirSync(TEST_LOG_DIR, { recursive: true });
-  const logFile = join(TEST_LOG_DIR, `process-${process.pid}-${child.pid}.log`);
-  const collect = (d: Buffer) => {
-    out += String(d);
-    appendFileSync(logFile, d);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
-}
+export { type Started, startCommand } from '../helpers/process.js';
 
 /** Polls a URL until it answers 200 (the server is up), within 30 s. */
 export async function waitFor200(fetchOk: () => Promise<boolean>, started: Started): Promise<void> {

@@ -1,12 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { type Started, startCommand } from '../helpers/process.js';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connection.js';
 import { createInvite } from '../../src/db/invites.js';
 import { BotEmulator } from '../helpers/bot-emulator.js';
-import { TEST_LOG_DIR } from '../helpers/logger.js';
 import { freePort } from '../helpers/ports.js';
 import { EMULATOR_BOT_TOKEN, PROCESS_ADMIN_PASSWORD } from '../helpers/secrets.js';
 
@@ -16,31 +16,9 @@ import { EMULATOR_BOT_TOKEN, PROCESS_ADMIN_PASSWORD } from '../helpers/secrets.j
 const root = join(import.meta.dirname, '../..');
 
 
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
+/** The product started as `npm start` does, with only these settings. */
 function start(env: Record<string, string>): Started {
-  let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  // What the product prints also goes, as it comes, to the suite's log files, scanned for secrets
-  // after the suite (as it comes: a process killed at a test's end may close after the worker exits).
-  mkdirSync(TEST_LOG_DIR, { recursive: true });
-  const logFile = join(TEST_LOG_DIR, `process-${process.pid}-${child.pid}.log`);
-  const collect = (d: Buffer) => {
-    out += String(d);
-    appendFileSync(logFile, d);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
+  return startCommand(`${process.execPath} --import tsx src/main.ts`, root, { HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env });
 }
 
 async function waitForHealth(port: number, started: Started): Promise<Record<string, unknown>> {
