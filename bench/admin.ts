@@ -28,7 +28,10 @@ function percentile(samples: number[], q: number): number {
 
 async function signIn(base: string, username: string, password: string): Promise<string> {
   const page = await fetch(`${base}/login`);
-  const loginCookie = page.headers.getSetCookie().find((h) => h.startsWith('ktd_login='))!.split(';')[0]!;
+  const loginCookie = page.headers
+    .getSetCookie()
+    .find((h) => h.startsWith('ktd_login='))!
+    .split(';')[0]!;
   const token = /name="_login" value="([^"]+)"/.exec(await page.text())![1]!;
   const res = await fetch(`${base}/login`, {
     method: 'POST',
@@ -60,9 +63,13 @@ async function load(base: string, cookie: string, pathFor: (client: number, i: n
 
 /** Starts bench/admin-server.ts on the database and waits for its port. */
 function startServer(path: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'admin-server.ts'), path, now.toISOString()], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'admin-server.ts'), path, now.toISOString()],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -82,8 +89,15 @@ try {
   await migrateToLatest(db);
   const genStart = performance.now();
   const province = await generateProvince(db, { blocs: 20, units: 150, years: 10, lastYear: 2025 });
-  console.log(`generated ${province.blocIds.length} blocs, ${province.unitIds.length} units, ${province.reports} weekly reports in ${round((performance.now() - genStart) / 1000)} s`);
-  await createAdminUser(db, { username: 'bench', displayName: 'Bench', passwordHash: hashPassword('bench-password'), role: 'province_admin' });
+  console.log(
+    `generated ${province.blocIds.length} blocs, ${province.unitIds.length} units, ${province.reports} weekly reports in ${round((performance.now() - genStart) / 1000)} s`,
+  );
+  await createAdminUser(db, {
+    username: 'bench',
+    displayName: 'Bench',
+    passwordHash: hashPassword('bench-password'),
+    role: 'province_admin',
+  });
 
   await db.destroy();
   const started = await startServer(path);
@@ -92,7 +106,8 @@ try {
   const cookie = await signIn(base, 'bench', 'bench-password');
   const blocs = province.blocIds;
   const dashboard = (c: number, i: number) => `/blocs/${blocs[(c + i) % blocs.length]}`;
-  const reports = (c: number, i: number) => `/blocs/${blocs[(c + i) % blocs.length]}/reports${i % 4 === 3 ? '?page=2' : ''}`;
+  const reports = (c: number, i: number) =>
+    `/blocs/${blocs[(c + i) % blocs.length]}/reports${i % 4 === 3 ? '?page=2' : ''}`;
 
   // Warm-up: module loading and SQLite's page cache, so the figures are of a running server.
   await load(base, cookie, dashboard);
@@ -106,8 +121,12 @@ try {
     reports_p50_ms: round(percentile(r, 0.5)),
     reports_p99_ms: round(percentile(r, 0.99)),
   };
-  console.log(`dashboard (${d.length} requests, ${CLIENTS} concurrent clients): median ${result.dashboard_p50_ms} ms, p99 ${result.dashboard_p99_ms} ms (target p99 < 100 ms)`);
-  console.log(`reports list (${r.length} requests, ${CLIENTS} concurrent clients): median ${result.reports_p50_ms} ms, p99 ${result.reports_p99_ms} ms (target p99 < 100 ms)`);
+  console.log(
+    `dashboard (${d.length} requests, ${CLIENTS} concurrent clients): median ${result.dashboard_p50_ms} ms, p99 ${result.dashboard_p99_ms} ms (target p99 < 100 ms)`,
+  );
+  console.log(
+    `reports list (${r.length} requests, ${CLIENTS} concurrent clients): median ${result.reports_p50_ms} ms, p99 ${result.reports_p99_ms} ms (target p99 < 100 ms)`,
+  );
   console.log(JSON.stringify(result));
 } finally {
   if (server && server.exitCode === null) {

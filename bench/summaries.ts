@@ -39,8 +39,12 @@ const path = join(dir, 'province.sqlite');
 const { db } = openDatabase(path);
 try {
   await migrateToLatest(db);
-  const [genMs, province] = await time(() => generateProvince(db, { blocs: 20, units: 150, years: 10, lastYear: 2025 }));
-  console.log(`generated ${province.blocIds.length} blocs, ${province.unitIds.length} units, ${province.reports} weekly reports (${province.firstYear}–${province.lastYear}), ${province.values} values in ${round(genMs / 1000)} s`);
+  const [genMs, province] = await time(() =>
+    generateProvince(db, { blocs: 20, units: 150, years: 10, lastYear: 2025 }),
+  );
+  console.log(
+    `generated ${province.blocIds.length} blocs, ${province.unitIds.length} units, ${province.reports} weekly reports (${province.firstYear}–${province.lastYear}), ${province.values} values in ${round(genMs / 1000)} s`,
+  );
   await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
   const dbMb = statSync(path).size / 1024 / 1024;
 
@@ -53,9 +57,16 @@ try {
     digestMs.push((await time(() => computePeriodDigest(db, blocId, week, { timeZone: TZ, now })))[0]);
   }
   await computeBlocSummary(db, province.blocIds[0]!, { kind: 'annual', year: 2025, asOf: now, timeZone: TZ });
-  let summary = await computeBlocSummary(db, province.blocIds[0]!, { kind: 'annual', year: 2025, asOf: now, timeZone: TZ });
+  let summary = await computeBlocSummary(db, province.blocIds[0]!, {
+    kind: 'annual',
+    year: 2025,
+    asOf: now,
+    timeZone: TZ,
+  });
   for (const blocId of province.blocIds) {
-    const [ms, s] = await time(() => computeBlocSummary(db, blocId, { kind: 'annual', year: 2025, asOf: now, timeZone: TZ }));
+    const [ms, s] = await time(() =>
+      computeBlocSummary(db, blocId, { kind: 'annual', year: 2025, asOf: now, timeZone: TZ }),
+    );
     summaryMs.push(ms);
     summary = s;
   }
@@ -69,12 +80,25 @@ try {
   const d = stats(digestMs);
   const a = stats(summaryMs);
   const x = stats(docxMs);
-  console.log(`weekly digest (2025-W47, ${digestMs.length} blocs): median ${round(d.median)} ms, p95 ${round(d.p95)} ms, max ${round(d.max)} ms (target < 100 ms)`);
-  console.log(`annual summary 2025 (${summaryMs.length} blocs): median ${round(a.median)} ms, p95 ${round(a.p95)} ms, max ${round(a.max)} ms (target < 500 ms)`);
-  console.log(`.docx of one annual summary (${docxMs.length} runs): median ${round(x.median)} ms, max ${round(x.max)} ms (target < 2000 ms)`);
+  console.log(
+    `weekly digest (2025-W47, ${digestMs.length} blocs): median ${round(d.median)} ms, p95 ${round(d.p95)} ms, max ${round(d.max)} ms (target < 100 ms)`,
+  );
+  console.log(
+    `annual summary 2025 (${summaryMs.length} blocs): median ${round(a.median)} ms, p95 ${round(a.p95)} ms, max ${round(a.max)} ms (target < 500 ms)`,
+  );
+  console.log(
+    `.docx of one annual summary (${docxMs.length} runs): median ${round(x.median)} ms, max ${round(x.max)} ms (target < 2000 ms)`,
+  );
   console.log(`.xlsx of the same summary with its ${summary.rates.bloc.received} reports: ${round(xlsxMs)} ms`);
   console.log(`database: ${round(dbMb)} MB`);
-  console.log(JSON.stringify({ weekly_digest_ms: round(d.median), annual_summary_ms: round(a.median), docx_ms: round(x.median), db_mb: round(dbMb) }));
+  console.log(
+    JSON.stringify({
+      weekly_digest_ms: round(d.median),
+      annual_summary_ms: round(a.median),
+      docx_ms: round(x.median),
+      db_mb: round(dbMb),
+    }),
+  );
 } finally {
   await db.destroy();
   rmSync(dir, { recursive: true, force: true });

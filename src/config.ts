@@ -49,12 +49,15 @@ const schema = z
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         message: 'phải là một trong fatal, error, warn, info, debug, trace, silent',
-      }).default('info'),
+      })
+      .default('info'),
     DEMO_DATA: bool(true),
     TELEGRAM_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^\d+:[A-Za-z0-9_-]{20,}$/.test(v), {
       message: 'có dạng 123456789:AA... như BotFather cấp',
     }),
-    TELEGRAM_API_ROOT: z.url({ message: 'phải là một URL, ví dụ https://api.telegram.org' }).default('https://api.telegram.org'),
+    TELEGRAM_API_ROOT: z
+      .url({ message: 'phải là một URL, ví dụ https://api.telegram.org' })
+      .default('https://api.telegram.org'),
     TELEGRAM_MODE: z.enum(['polling', 'webhook'], { message: 'phải là polling hoặc webhook' }).default('polling'),
     TELEGRAM_FORCE_IPV4: bool(false),
     PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
@@ -97,7 +100,11 @@ const schema = z
       if (!c.PUBLIC_URL?.startsWith('https://'))
         ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'chế độ webhook cần PUBLIC_URL dạng https://' });
       if (!c.TELEGRAM_WEBHOOK_SECRET)
-        ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'chế độ webhook cần TELEGRAM_WEBHOOK_SECRET' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TELEGRAM_WEBHOOK_SECRET'],
+          message: 'chế độ webhook cần TELEGRAM_WEBHOOK_SECRET',
+        });
     }
     if ((c.ADMIN_USERNAME === undefined) !== (c.ADMIN_PASSWORD === undefined))
       ctx.addIssue({
@@ -172,7 +179,11 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       },
       jobs: { catchUpHours: c.JOBS_CATCHUP_HOURS },
       metricsToken: c.METRICS_TOKEN,
-      backup: { dir: c.BACKUP_DIR ?? join(dirname(c.DATABASE_PATH), 'backups'), keep: c.BACKUP_KEEP, time: c.BACKUP_TIME },
+      backup: {
+        dir: c.BACKUP_DIR ?? join(dirname(c.DATABASE_PATH), 'backups'),
+        keep: c.BACKUP_KEEP,
+        time: c.BACKUP_TIME,
+      },
       firstAdmin:
         c.ADMIN_USERNAME && c.ADMIN_PASSWORD ? { username: c.ADMIN_USERNAME, password: c.ADMIN_PASSWORD } : undefined,
       personalLinkSecret: c.PERSONAL_LINK_SECRET,

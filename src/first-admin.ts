@@ -18,7 +18,14 @@ export async function ensureFirstAdmin(
       passwordHash: hashPassword(firstAdmin.password),
       role: 'province_admin',
     });
-    await writeAudit(trx, { at: now, actor: 'system', action: 'admin.create', entity: 'admin_user', entityId: user.id, details: { username: user.username, from: 'config' } });
+    await writeAudit(trx, {
+      at: now,
+      actor: 'system',
+      action: 'admin.create',
+      entity: 'admin_user',
+      entityId: user.id,
+      details: { username: user.username, from: 'config' },
+    });
   });
   return 'created';
 }

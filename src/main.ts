@@ -45,8 +45,14 @@ const { db } = opened;
 
 // An upgrade's migrations run only after a verified copy of the database as it was is on disk.
 try {
-  const preMigration = await backupBeforeMigrations({ databasePath: config.databasePath, backupDir: config.backup.dir, now: now(), timeZone: config.timeZone });
-  if (preMigration) logger.info({ file: preMigration.path, pending: preMigration.pending }, 'database backed up before migrating');
+  const preMigration = await backupBeforeMigrations({
+    databasePath: config.databasePath,
+    backupDir: config.backup.dir,
+    now: now(),
+    timeZone: config.timeZone,
+  });
+  if (preMigration)
+    logger.info({ file: preMigration.path, pending: preMigration.pending }, 'database backed up before migrating');
 } catch (error) {
   console.error(`Không sao lưu được cơ sở dữ liệu trước khi nâng cấp, dừng khởi động: ${(error as Error).message}`);
   process.exit(1);
@@ -94,7 +100,8 @@ if (config.telegram.token) {
   });
   // A first connection that failed is retried by the runner; /readyz shows 'error' meanwhile.
   const status = bot.status();
-  if (status === 'error') logger.warn({ mode: config.telegram.mode, status }, 'telegram bot not connected yet; retrying');
+  if (status === 'error')
+    logger.warn({ mode: config.telegram.mode, status }, 'telegram bot not connected yet; retrying');
   else logger.info({ mode: config.telegram.mode, status }, 'telegram bot started');
 } else {
   logger.info('telegram bot off: TELEGRAM_BOT_TOKEN is not set');
@@ -102,7 +109,14 @@ if (config.telegram.token) {
 
 // Scheduled jobs queue reminders and digests in the outbox; the worker delivers them when a bot is set.
 const scheduledJobs = jobsWithBackup({ databasePath: config.databasePath, ...config.backup });
-const scheduler = await startScheduler({ db, timeZone: config.timeZone, logger, now, catchUpHours: config.jobs.catchUpHours, jobs: scheduledJobs });
+const scheduler = await startScheduler({
+  db,
+  timeZone: config.timeZone,
+  logger,
+  now,
+  catchUpHours: config.jobs.catchUpHours,
+  jobs: scheduledJobs,
+});
 const botStatus = () => bot?.status() ?? 'off';
 const metrics = createMetrics({ db, now, botStatus, processMetrics: true });
 const delivery = config.telegram.token
@@ -113,7 +127,8 @@ const delivery = config.telegram.token
       logger,
       now,
       forceIpv4: config.telegram.forceIpv4,
-      onSent: (m) => metrics.observeDelivery({ kind: m.kind, seconds: (m.sentAt.getTime() - m.queuedAt.getTime()) / 1000 }),
+      onSent: (m) =>
+        metrics.observeDelivery({ kind: m.kind, seconds: (m.sentAt.getTime() - m.queuedAt.getTime()) / 1000 }),
       limits: {
         perSecond: config.outbox.ratePerSecond,
         perGroupPerMinute: config.outbox.groupPerMinute,
@@ -128,7 +143,14 @@ if (bot?.webhookApp) mounts.push({ path: WEBHOOK_PATH, app: bot.webhookApp });
 // Personal report links (<PUBLIC_URL>/r/<token>): before the admin, which answers every path left.
 mounts.push({
   path: '/r',
-  app: createWebReportApp({ db, now, timeZone: config.timeZone, linkSecret: personalLinkSecret, publicUrl: config.publicUrl, logger }),
+  app: createWebReportApp({
+    db,
+    now,
+    timeZone: config.timeZone,
+    linkSecret: personalLinkSecret,
+    publicUrl: config.publicUrl,
+    logger,
+  }),
 });
 mounts.push({
   path: '/',
@@ -138,7 +160,11 @@ mounts.push({
     timeZone: config.timeZone,
     botUsername: () => bot?.botUsername,
     telegramFiles: config.telegram.token
-      ? createTelegramFiles({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, forceIpv4: config.telegram.forceIpv4 })
+      ? createTelegramFiles({
+          token: config.telegram.token,
+          apiRoot: config.telegram.apiRoot,
+          forceIpv4: config.telegram.forceIpv4,
+        })
       : undefined,
     personalLinkSecret,
     publicUrl: config.publicUrl,
@@ -154,7 +180,12 @@ const app = createHttpApp({
   logger,
   metrics,
   metricsToken: config.metricsToken,
-  readiness: { timeZone: config.timeZone, deliveryRunning: () => delivery !== undefined, jobs: scheduledJobs, catchUpHours: config.jobs.catchUpHours },
+  readiness: {
+    timeZone: config.timeZone,
+    deliveryRunning: () => delivery !== undefined,
+    jobs: scheduledJobs,
+    catchUpHours: config.jobs.catchUpHours,
+  },
 });
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   logger.info({ port: info.port, database: config.databasePath }, `listening on http://localhost:${info.port}`);

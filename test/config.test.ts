@@ -82,7 +82,11 @@ describe('configuration', () => {
 
   it('keeps daily backups beside the database unless told otherwise', () => {
     const defaults = loadConfig({ DATABASE_PATH: '/var/lib/khoi-thi-dua/ktd.sqlite' });
-    expect(defaults.ok && defaults.config.backup).toEqual({ dir: '/var/lib/khoi-thi-dua/backups', keep: 14, time: '02:30' });
+    expect(defaults.ok && defaults.config.backup).toEqual({
+      dir: '/var/lib/khoi-thi-dua/backups',
+      keep: 14,
+      time: '02:30',
+    });
     const plain = loadConfig({});
     expect(plain.ok && plain.config.backup).toEqual({ dir: 'data/backups', keep: 14, time: '02:30' });
     const set = loadConfig({ BACKUP_DIR: '/mnt/sao-luu', BACKUP_KEEP: '30', BACKUP_TIME: '23:05' });
@@ -90,7 +94,12 @@ describe('configuration', () => {
   });
 
   it('never echoes a secret value in its messages', () => {
-    const r = loadConfig({ ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'short', TELEGRAM_BOT_TOKEN: 'leaked-token', METRICS_TOKEN: 'leaked-metrics' });
+    const r = loadConfig({
+      ADMIN_USERNAME: 'admin',
+      ADMIN_PASSWORD: 'short',
+      TELEGRAM_BOT_TOKEN: 'leaked-token',
+      METRICS_TOKEN: 'leaked-metrics',
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.join('\n')).not.toMatch(/short|leaked-token|leaked-metrics/);

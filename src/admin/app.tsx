@@ -88,7 +88,10 @@ export function createAdminApp(deps: AdminDeps): Hono {
   app.route('/static', staticRoutes());
   // Browsers ask for it on their own; answering keeps it from landing on the login page.
   app.get('/favicon.ico', (c) => c.redirect('/static/favicon.svg', 301));
-  app.use('*', jsxRenderer((props, c) => Layout({ title: props.title, children: props.children }, c as never)));
+  app.use(
+    '*',
+    jsxRenderer((props, c) => Layout({ title: props.title, children: props.children }, c as never)),
+  );
   app.use('*', async (c, next) => {
     await next();
     // Pages carry names and figures: never keep them in a shared office PC's cache.

@@ -37,7 +37,10 @@ const SIMPLE: Record<string, DraftAction['kind']> = {
   mv: 'move',
   rb: 'rebase',
 };
-const SIMPLE_CODE = Object.fromEntries(Object.entries(SIMPLE).map(([code, kind]) => [kind, code])) as Record<string, string>;
+const SIMPLE_CODE = Object.fromEntries(Object.entries(SIMPLE).map(([code, kind]) => [kind, code])) as Record<
+  string,
+  string
+>;
 const FIELD_CODE: Record<TextField, string> = { notableResults: 'tn', difficulties: 'td', proposals: 'tp' };
 const FIELD_OF = Object.fromEntries(Object.entries(FIELD_CODE).map(([f, c]) => [c, f])) as Record<string, TextField>;
 

@@ -38,6 +38,7 @@ export async function saveState(
     expectedVersion,
     at,
   });
-  if (version === null) throw new Error(`conversation ${key.chatId} changed concurrently (expected version ${expectedVersion})`);
+  if (version === null)
+    throw new Error(`conversation ${key.chatId} changed concurrently (expected version ${expectedVersion})`);
   return version;
 }

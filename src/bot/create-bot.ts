@@ -38,10 +38,22 @@ export function createBot(token: string, deps: BotDeps): Telegraf<Context> {
   bot.use(logUpdates(deps.logger));
   bot.use(dedupeUpdates(deps, botIdOf(token)));
   bot.use(trackMembership(deps));
-  bot.use(Composer.branch((ctx) => ctx.chat !== undefined && ctx.chat.type !== 'private', groupFeature(deps), Composer.passThru()));
+  bot.use(
+    Composer.branch(
+      (ctx) => ctx.chat !== undefined && ctx.chat.type !== 'private',
+      groupFeature(deps),
+      Composer.passThru(),
+    ),
+  );
   bot.use(onboardingFeature(deps), helpFeature());
   bot.use(accessGate(deps));
-  bot.use(statusFeature(deps), reportStartFeature(deps), reportSendFeature(deps), reportConflictFeature(deps), reportInputFeature(deps));
+  bot.use(
+    statusFeature(deps),
+    reportStartFeature(deps),
+    reportSendFeature(deps),
+    reportConflictFeature(deps),
+    reportInputFeature(deps),
+  );
   bot.use(fallbackFeature());
   return bot;
 }

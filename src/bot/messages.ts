@@ -1,13 +1,21 @@
 // Every text the bot shows, in one place: Vietnamese, polite administrative register, the focal
 // point addressed as "đồng chí".
 import { formatValue } from '../core/report-flow/number-input.js';
-import { CHANNEL_NAMES, conflictAuthorText, FIELD_NAMES, flowErrorText, type ReceiptFacts, receiptLines } from '../core/report-flow/error-text.js';
+import {
+  CHANNEL_NAMES,
+  conflictAuthorText,
+  FIELD_NAMES,
+  flowErrorText,
+  type ReceiptFacts,
+  receiptLines,
+} from '../core/report-flow/error-text.js';
 import type { FlowCriterion, FlowError, ReportDraft, TextField } from '../core/report-flow/types.js';
 
 export { FIELD_NAMES };
 
 const FIELD_PROMPTS: Record<TextField, string> = {
-  notableResults: 'Đồng chí nhập các kết quả nổi bật của đơn vị trong kỳ (mô hình hay, gương điển hình, hoạt động tiêu biểu).',
+  notableResults:
+    'Đồng chí nhập các kết quả nổi bật của đơn vị trong kỳ (mô hình hay, gương điển hình, hoạt động tiêu biểu).',
   difficulties: 'Đồng chí nhập những khó khăn, vướng mắc của đơn vị trong kỳ (nếu có).',
   proposals: 'Đồng chí nhập các đề xuất, kiến nghị với Khối (nếu có).',
 };
@@ -58,7 +66,8 @@ export const M = {
     `${unit} hiện không còn là đơn vị thành viên của khối thi đua nào, nên bot không nhận báo cáo của đơn vị. Nếu có nhầm lẫn, xin liên hệ Văn phòng Khối thi đua.`,
   greeting: (name: string, unit: string, bloc: string) =>
     `Xin chào đồng chí ${name}!\nTài khoản Telegram của đồng chí đã được liên kết với vai trò cán bộ đầu mối của ${unit} (${bloc}).\n\nĐồng chí dùng /baocao để gửi báo cáo tiến độ mỗi kỳ, /trangthai để xem tình hình báo cáo và kết quả so với chỉ tiêu giao ước, /trogiup để xem hướng dẫn.`,
-  welcomeBack: (name: string) => `Xin chào đồng chí ${name}. Đồng chí dùng /baocao để gửi báo cáo, /trogiup để xem hướng dẫn.`,
+  welcomeBack: (name: string) =>
+    `Xin chào đồng chí ${name}. Đồng chí dùng /baocao để gửi báo cáo, /trogiup để xem hướng dẫn.`,
   inviteUnknown:
     'Mã mời không đúng hoặc không còn tồn tại. Xin đồng chí kiểm tra lại liên kết, hoặc đề nghị Văn phòng Khối thi đua cấp liên kết mới.',
   inviteUsed:
@@ -73,8 +82,7 @@ export const M = {
     'Cán bộ đầu mối của liên kết này đã thôi nhiệm vụ, nên không thể liên kết. Xin liên hệ Văn phòng Khối thi đua.',
   groupLinked: (title: string, bloc: string) =>
     `Nhóm "${title}" đã được liên kết với ${bloc}. Bot sẽ gửi bản tin tổng hợp tình hình báo cáo của Khối vào nhóm này.`,
-  groupNotLinkedHint:
-    'Để liên kết nhóm với khối thi đua, xin dùng liên kết mời nhóm do Văn phòng Khối thi đua tạo.',
+  groupNotLinkedHint: 'Để liên kết nhóm với khối thi đua, xin dùng liên kết mời nhóm do Văn phòng Khối thi đua tạo.',
   groupBrief: (username: string) =>
     `Báo cáo tiến độ chỉ gửi trong cuộc trò chuyện riêng với bot. Xin đồng chí nhắn riêng tại https://t.me/${username}`,
   help: [
@@ -89,7 +97,8 @@ export const M = {
   hint: 'Đồng chí dùng /baocao để gửi báo cáo, /trangthai để xem tình hình báo cáo, /trogiup để xem hướng dẫn.',
   unknownCommand: 'Bot không có lệnh này. Đồng chí dùng /baocao, /trangthai, /huy hoặc /trogiup.',
   unsupportedMessage: 'Bot chỉ nhận chữ, số, ảnh hoặc tệp tài liệu.',
-  attachmentWithoutDraft: 'Ảnh và tệp minh chứng được gửi kèm khi soạn báo cáo. Đồng chí dùng /baocao để bắt đầu, rồi gửi lại ảnh ở bước minh chứng.',
+  attachmentWithoutDraft:
+    'Ảnh và tệp minh chứng được gửi kèm khi soạn báo cáo. Đồng chí dùng /baocao để bắt đầu, rồi gửi lại ảnh ở bước minh chứng.',
   attachmentReceived: (kind: 'photo' | 'document', n: number) =>
     `Đã nhận ${kind === 'photo' ? 'ảnh' : 'tệp'} minh chứng (${n} tệp sẽ gửi kèm báo cáo).`,
   stale: 'Nút này thuộc một bước đã qua nên không còn hiệu lực. Xin đồng chí dùng tin nhắn mới nhất.',
@@ -117,14 +126,19 @@ export const M = {
     const lines = [`Xin đồng chí xem lại báo cáo ${d.period.label} của ${unit}:`, ''];
     for (const c of d.criteria) {
       const v = d.values[String(c.id)];
-      lines.push(`• ${c.code}. ${c.title}: ${v === undefined ? 'chưa nhập' : `${formatValue(v)} ${unitLabel(c)}`.trim()}`);
+      lines.push(
+        `• ${c.code}. ${c.title}: ${v === undefined ? 'chưa nhập' : `${formatValue(v)} ${unitLabel(c)}`.trim()}`,
+      );
     }
     for (const field of ['notableResults', 'difficulties', 'proposals'] as const) {
       lines.push(`• ${FIELD_NAMES[field]}: ${d.texts[field] ? preview(d.texts[field], 500) : 'không có'}`);
     }
     const stored = d.base?.attachmentCount ?? 0;
     lines.push(`• Minh chứng: ${d.attachments.length} tệp mới${stored > 0 ? `, ${stored} tệp đã gửi trước` : ''}`);
-    lines.push('', d.base ? `Bấm "Gửi báo cáo" để gửi bản sửa (lần ${d.base.revision + 1}).` : 'Bấm "Gửi báo cáo" để gửi.');
+    lines.push(
+      '',
+      d.base ? `Bấm "Gửi báo cáo" để gửi bản sửa (lần ${d.base.revision + 1}).` : 'Bấm "Gửi báo cáo" để gửi.',
+    );
     return lines.join('\n');
   },
   editMenu: 'Đồng chí muốn sửa mục nào?',
@@ -137,7 +151,15 @@ export const M = {
   lockedKeepDraft: 'Nội dung đồng chí đã nhập vẫn được giữ: có thể chuyển sang kỳ hiện tại, hoặc hủy.',
   alreadyReported: (label: string) =>
     `Kỳ ${label} đã có báo cáo của đơn vị, nên không ghi "Không có gì mới" đè lên. Đồng chí dùng /baocao để sửa báo cáo nếu cần.`,
-  baseConflict: (c: { label: string; unit: string; who: string; at: string; via: string; revision: number; created: boolean }) =>
+  baseConflict: (c: {
+    label: string;
+    unit: string;
+    who: string;
+    at: string;
+    via: string;
+    revision: number;
+    created: boolean;
+  }) =>
     [
       `⚠️ Bản báo cáo ${c.label} đồng chí đang soạn chưa được lưu.`,
       c.created
@@ -163,7 +185,13 @@ export const M = {
   statusPeriod: (
     which: 'current' | 'previous',
     label: string,
-    r: { status: 'reported' | 'nil' | 'late' | 'missing'; isNil: boolean; at: string | null; revision: number | null; dueDate: string },
+    r: {
+      status: 'reported' | 'nil' | 'late' | 'missing';
+      isNil: boolean;
+      at: string | null;
+      revision: number | null;
+      dueDate: string;
+    },
   ) => {
     const head = `${which === 'current' ? 'Kỳ hiện tại' : 'Kỳ trước'}: ${label}`;
     const edits = r.revision && r.revision > 1 ? `, đã sửa ${r.revision - 1} lần` : '';
@@ -183,14 +211,23 @@ export const M = {
   statusBlocRate: (received: number, expected: number) =>
     `Cả Khối: ${received}/${expected} đơn vị đã gửi báo cáo kỳ hiện tại.`,
   statusYearHeader: (year: string) => `Kết quả lũy kế năm ${year} so với chỉ tiêu giao ước:`,
-  statusYearLine: (p: { code: string; title: string; total: number; target: number; unit: string | null; percent: boolean }) => {
-    if (p.percent) return `• ${p.code}. ${p.title}: bình quân ${formatValue(p.total)}% (chỉ tiêu ${formatValue(p.target)}%)`;
+  statusYearLine: (p: {
+    code: string;
+    title: string;
+    total: number;
+    target: number;
+    unit: string | null;
+    percent: boolean;
+  }) => {
+    if (p.percent)
+      return `• ${p.code}. ${p.title}: bình quân ${formatValue(p.total)}% (chỉ tiêu ${formatValue(p.target)}%)`;
     const amount = [`${formatValue(p.total)}/${formatValue(p.target)}`, p.unit].filter(Boolean).join(' ');
     const rate = p.target > 0 ? ` (${Math.round((p.total / p.target) * 100)}%)` : '';
     return `• ${p.code}. ${p.title}: ${amount}${rate}`;
   },
   statusNoCovenant: (year: string) => `Giao ước thi đua năm ${year} của Khối chưa có chỉ tiêu định lượng.`,
-  internalError: 'Xin lỗi đồng chí, bot gặp lỗi khi xử lý yêu cầu. Nội dung đã nhập vẫn được giữ; xin đồng chí thử lại sau ít phút.',
+  internalError:
+    'Xin lỗi đồng chí, bot gặp lỗi khi xử lý yêu cầu. Nội dung đã nhập vẫn được giữ; xin đồng chí thử lại sau ít phút.',
 };
 
 /** At most `max` characters of a text, cut at a word with an ellipsis. */

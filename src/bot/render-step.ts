@@ -24,7 +24,10 @@ export function keyboard(rows: InlineButton[][]): InlineKeyboard {
 
 /** The prompt and buttons of the draft's current step, drawn for this conversation version. */
 export function renderStep(draft: ReportDraft, version: number, unitName: string): Rendered {
-  const button = (text: string, action: DraftAction): InlineButton => ({ text, callback_data: callbackData.draft(version, action) });
+  const button = (text: string, action: DraftAction): InlineButton => ({
+    text,
+    callback_data: callbackData.draft(version, action),
+  });
   const nilRow = canOfferNil(draft) ? [button(BUTTONS.nil, { kind: 'nil' })] : [];
   const cancelRow = [button(BUTTONS.cancel, { kind: 'cancel' })];
   const step = draft.step;

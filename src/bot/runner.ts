@@ -51,7 +51,10 @@ export async function startBot(deps: BotRunnerDeps): Promise<BotRunner> {
     now: deps.now,
     timeZone: deps.timeZone,
     logger: deps.logger,
-    telegram: { apiRoot: deps.apiRoot.endsWith('/') ? deps.apiRoot : `${deps.apiRoot}/`, agent: telegramAgent(deps.forceIpv4) },
+    telegram: {
+      apiRoot: deps.apiRoot.endsWith('/') ? deps.apiRoot : `${deps.apiRoot}/`,
+      agent: telegramAgent(deps.forceIpv4),
+    },
   });
   const delays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   let status: BotStatus = 'starting';

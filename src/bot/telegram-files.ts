@@ -35,7 +35,9 @@ const FILE_PATH_RE = /^(?!.*\.\.)[A-Za-z0-9_.\-/]{1,512}$/;
 export function createTelegramFiles(o: TelegramFilesOptions): TelegramFiles {
   const base = new URL(o.apiRoot.endsWith('/') ? o.apiRoot : `${o.apiRoot}/`);
   const secure = base.protocol === 'https:';
-  const agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 8 }) : new http.Agent({ keepAlive: true, maxSockets: 8 });
+  const agent = secure
+    ? new https.Agent({ keepAlive: true, maxSockets: 8 })
+    : new http.Agent({ keepAlive: true, maxSockets: 8 });
   const idle = o.idleTimeoutMs ?? 20_000;
   // The token is in every URL: it must never reach a log line or a page.
   const scrub = (s: string) => s.split(o.token).join('<token>');
@@ -83,8 +85,10 @@ export function createTelegramFiles(o: TelegramFilesOptions): TelegramFiles {
     }
     const result = answer?.ok === true ? (answer.result as Record<string, unknown> | undefined) : undefined;
     const path = result?.file_path;
-    if (res.statusCode !== 200 || typeof path !== 'string') return { ok: false, reason: 'unavailable', detail: `getFile: ${description}` };
-    if (!FILE_PATH_RE.test(path)) return { ok: false, reason: 'unavailable', detail: `getFile gave an unexpected path ${JSON.stringify(path)}` };
+    if (res.statusCode !== 200 || typeof path !== 'string')
+      return { ok: false, reason: 'unavailable', detail: `getFile: ${description}` };
+    if (!FILE_PATH_RE.test(path))
+      return { ok: false, reason: 'unavailable', detail: `getFile gave an unexpected path ${JSON.stringify(path)}` };
     const size = typeof result?.file_size === 'number' ? result.file_size : null;
     return { path, size };
   }
@@ -94,17 +98,26 @@ export function createTelegramFiles(o: TelegramFilesOptions): TelegramFiles {
       try {
         const found = await filePath(fileId);
         if ('ok' in found) return found;
-        if (found.size !== null && found.size > TELEGRAM_DOWNLOAD_LIMIT_BYTES) return { ok: false, reason: 'too_big', detail: `${found.size} bytes` };
+        if (found.size !== null && found.size > TELEGRAM_DOWNLOAD_LIMIT_BYTES)
+          return { ok: false, reason: 'too_big', detail: `${found.size} bytes` };
         const segments = found.path.split('/').map(encodeURIComponent).join('/');
         const res = await open(new URL(`./file/bot${o.token}/${segments}`, base));
         if (res.statusCode !== 200) {
           res.resume();
-          return { ok: false, reason: res.statusCode === 404 ? 'not_found' : 'unavailable', detail: `download: HTTP ${res.statusCode}` };
+          return {
+            ok: false,
+            reason: res.statusCode === 404 ? 'not_found' : 'unavailable',
+            detail: `download: HTTP ${res.statusCode}`,
+          };
         }
         // Only the download's own length: announcing getFile's file_size for a body that turned
         // out different would cut the response short or leave it hanging.
         const length = Number(res.headers['content-length']);
-        return { ok: true, body: Readable.toWeb(res) as ReadableStream<Uint8Array>, size: Number.isSafeInteger(length) ? length : null };
+        return {
+          ok: true,
+          body: Readable.toWeb(res) as ReadableStream<Uint8Array>,
+          size: Number.isSafeInteger(length) ? length : null,
+        };
       } catch (error) {
         return { ok: false, reason: 'unavailable', detail: scrub((error as Error).message) };
       }

@@ -19,7 +19,12 @@ export function logUpdates(logger: Logger): MiddlewareFn<Context> {
       failed = false;
     } finally {
       log.info(
-        { type: ctx.updateType, chatType: ctx.chat?.type, ms: Math.round((performance.now() - started) * 10) / 10, failed },
+        {
+          type: ctx.updateType,
+          chatType: ctx.chat?.type,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+          failed,
+        },
         'telegram update',
       );
     }

@@ -29,7 +29,8 @@ export function createWebhookApp(bot: Telegraf<Context>, secret: string, logger:
     } catch {
       return c.text('Bad Request', 400);
     }
-    if (typeof update !== 'object' || update === null || !Number.isInteger(update.update_id)) return c.text('Bad Request', 400);
+    if (typeof update !== 'object' || update === null || !Number.isInteger(update.update_id))
+      return c.text('Bad Request', 400);
     // Errors are handled (and logged) by bot.catch; Telegram gets 200 so it does not redeliver.
     await bot.handleUpdate(update);
     return c.text('OK');

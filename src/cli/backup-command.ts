@@ -17,7 +17,8 @@ export const backupCommand: FileCommand = {
   async run(ctx, args) {
     const { positional, options } = parseOptions(args);
     const out = options.out && options.out !== 'true' ? options.out : undefined;
-    if (positional.length > 1 || (positional.length === 1 && out) || options.out === 'true') throw new CliError(M.backupUsage);
+    if (positional.length > 1 || (positional.length === 1 && out) || options.out === 'true')
+      throw new CliError(M.backupUsage);
     const dest = positional[0] ?? out ?? backupPath(ctx.config.backup.dir, 'manual', ctx.now(), ctx.config.timeZone);
     try {
       const result = await backupDatabase(ctx.config.databasePath, dest);

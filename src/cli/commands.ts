@@ -51,7 +51,8 @@ const ROLES: AdminRole[] = ['province_admin', 'bloc_admin', 'viewer'];
 
 const adminCreate: CliCommand = {
   name: 'admin',
-  usage: 'admin create --username U --password P [--name "Họ tên"] [--role province_admin|bloc_admin|viewer] [--bloc ID]',
+  usage:
+    'admin create --username U --password P [--name "Họ tên"] [--role province_admin|bloc_admin|viewer] [--bloc ID]',
   async run(ctx, args) {
     const { positional, options } = parseOptions(args);
     if (positional[0] !== 'create') throw new CliError('Dùng: admin create --username U --password P');
@@ -73,7 +74,15 @@ const adminCreate: CliCommand = {
         role,
         blocId,
       });
-      await writeAudit(trx, { at: ctx.now(), actor: 'cli', action: 'admin.create', entity: 'admin_user', entityId: user.id, blocId, details: { username, role } });
+      await writeAudit(trx, {
+        at: ctx.now(),
+        actor: 'cli',
+        action: 'admin.create',
+        entity: 'admin_user',
+        entityId: user.id,
+        blocId,
+        details: { username, role },
+      });
     });
     ctx.out(`Đã tạo tài khoản quản trị "${username}" (${role}).`);
   },
@@ -81,5 +90,12 @@ const adminCreate: CliCommand = {
 
 /** Every CLI command; features add theirs here. */
 export const commands: (CliCommand | FileCommand)[] = [
-  migrate, seedDemoCommand, adminCreate, summaryCommand, inviteCommand, createJobCommand(), backupCommand, restoreCommand,
+  migrate,
+  seedDemoCommand,
+  adminCreate,
+  summaryCommand,
+  inviteCommand,
+  createJobCommand(),
+  backupCommand,
+  restoreCommand,
 ];

@@ -18,14 +18,20 @@ export interface CliContext extends SettingsContext {
 }
 
 /** Reads the settings for a CLI command. */
-export function openSettingsContext(env: Record<string, string | undefined>, out: (line: string) => void): SettingsContext {
+export function openSettingsContext(
+  env: Record<string, string | undefined>,
+  out: (line: string) => void,
+): SettingsContext {
   const result = loadConfig(env);
   if (!result.ok) throw new CliError(`Cấu hình không hợp lệ:\n${result.errors.map((e) => `  - ${e}`).join('\n')}`);
   return { config: result.config, now: () => new Date(), out };
 }
 
 /** Reads the settings and opens the migrated database for a CLI command (backed up first if migrations are pending). */
-export async function openCliContext(env: Record<string, string | undefined>, out: (line: string) => void): Promise<CliContext> {
+export async function openCliContext(
+  env: Record<string, string | undefined>,
+  out: (line: string) => void,
+): Promise<CliContext> {
   const settings = openSettingsContext(env, out);
   const { config } = settings;
   let db: Db;
@@ -35,7 +41,12 @@ export async function openCliContext(env: Record<string, string | undefined>, ou
     throw new CliError(error instanceof DatabaseOpenError ? error.message : String(error));
   }
   try {
-    const saved = await backupBeforeMigrations({ databasePath: config.databasePath, backupDir: config.backup.dir, now: settings.now(), timeZone: config.timeZone });
+    const saved = await backupBeforeMigrations({
+      databasePath: config.databasePath,
+      backupDir: config.backup.dir,
+      now: settings.now(),
+      timeZone: config.timeZone,
+    });
     if (saved) out(`Đã sao lưu cơ sở dữ liệu trước khi nâng cấp vào ${saved.path}`);
   } catch (error) {
     await db.destroy();

@@ -17,7 +17,8 @@ const USAGE =
 async function botUsernameFor(ctx: CliContext, given: string | undefined): Promise<string> {
   if (given) {
     const name = given.replace(/^@/, '');
-    if (!/^[A-Za-z0-9_]{5,32}$/.test(name)) throw new CliError('--bot: tên bot gồm 5–32 ký tự A-Z, a-z, 0-9 và _, ví dụ khoithidua6_bot');
+    if (!/^[A-Za-z0-9_]{5,32}$/.test(name))
+      throw new CliError('--bot: tên bot gồm 5–32 ký tự A-Z, a-z, 0-9 và _, ví dụ khoithidua6_bot');
     return name;
   }
   const { token, apiRoot, forceIpv4 } = ctx.config.telegram;
@@ -58,7 +59,8 @@ export const inviteCommand: CliCommand = {
     if (kind === 'focal-point') {
       const focalPoint = await getFocalPoint(ctx.db, idOption(options.id, 'id'));
       if (!focalPoint) throw new CliError(`Không có cán bộ đầu mối mã ${options.id}.`);
-      if (focalPoint.status === 'left') throw new CliError(`Cán bộ ${focalPoint.full_name} đã thôi làm đầu mối; không tạo liên kết.`);
+      if (focalPoint.status === 'left')
+        throw new CliError(`Cán bộ ${focalPoint.full_name} đã thôi làm đầu mối; không tạo liên kết.`);
       const unit = await getUnit(ctx.db, focalPoint.unit_id);
       heading = `cho cán bộ đầu mối ${focalPoint.full_name} (${unit?.name ?? `đơn vị ${focalPoint.unit_id}`})`;
       advice = `Gửi liên kết này riêng cho đồng chí ${focalPoint.full_name}; mở liên kết trên điện thoại có Telegram rồi bấm Start. Mỗi liên kết chỉ dùng một lần.`;
@@ -67,7 +69,8 @@ export const inviteCommand: CliCommand = {
       const bloc = await getBloc(ctx.db, idOption(options.bloc, 'bloc'));
       if (!bloc) throw new CliError(`Không có khối thi đua mã ${options.bloc}.`);
       heading = `nhóm cho ${bloc.name}`;
-      advice = 'Quản trị viên nhóm Telegram của Khối mở liên kết này, chọn nhóm để thêm bot; bot sẽ xác nhận trong nhóm. Mỗi liên kết chỉ dùng một lần.';
+      advice =
+        'Quản trị viên nhóm Telegram của Khối mở liên kết này, chọn nhóm để thêm bot; bot sẽ xác nhận trong nhóm. Mỗi liên kết chỉ dùng một lần.';
       target = { blocId: bloc.id, auditBloc: bloc.id };
     }
     const username = await botUsernameFor(ctx, options.bot);
@@ -93,7 +96,9 @@ export const inviteCommand: CliCommand = {
       });
       return { invite: created, replaced };
     });
-    ctx.out(`Đã tạo liên kết mời ${heading}, hiệu lực đến ${formatDateTimeVi(new Date(invite.expires_at), ctx.config.timeZone)}:`);
+    ctx.out(
+      `Đã tạo liên kết mời ${heading}, hiệu lực đến ${formatDateTimeVi(new Date(invite.expires_at), ctx.config.timeZone)}:`,
+    );
     ctx.out(inviteLink(username, invite));
     ctx.out(advice);
     if (replaced > 0) ctx.out(`${replaced} liên kết mời cũ chưa dùng của đồng chí này đã hết hiệu lực.`);

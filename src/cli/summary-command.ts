@@ -94,7 +94,14 @@ async function adjust(ctx: CliContext, options: Record<string, string>): Promise
   const a = unwrap(
     await recordScoreAdjustment(
       ctx.db,
-      { blocId: bloc.id, unitId: intOption(options, 'unit'), year: intOption(options, 'year'), kind, points: options[kind] ?? '', reason: options.reason ?? '' },
+      {
+        blocId: bloc.id,
+        unitId: intOption(options, 'unit'),
+        year: intOption(options, 'year'),
+        kind,
+        points: options[kind] ?? '',
+        reason: options.reason ?? '',
+      },
       { name: 'cli' },
       ctx.now(),
     ),
@@ -133,7 +140,9 @@ async function schedule(ctx: CliContext, options: Record<string, string>): Promi
     summaryTime: options['summary-time'],
   };
   const changed = Object.values(input).some((v) => v !== undefined);
-  const s = changed ? unwrap(await updateDigestSchedule(ctx.db, bloc.id, input, { name: 'cli' }, ctx.now())) : await getDigestSchedule(ctx.db, bloc.id);
+  const s = changed
+    ? unwrap(await updateDigestSchedule(ctx.db, bloc.id, input, { name: 'cli' }, ctx.now()))
+    : await getDigestSchedule(ctx.db, bloc.id);
   ctx.out(m.schedule(bloc.name, s, WEEKDAY_NAMES[s.digestWeekday] ?? ''));
 }
 

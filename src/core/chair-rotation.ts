@@ -137,8 +137,7 @@ export function projectChairs(args: NextChairArgs, years: number): ChairTerm[] {
   const terms: ChairTerm[] = [];
   let current: ChairPair = args.current;
   for (let i = 0; i < years; i++) {
-    const policy: RotationPolicy =
-      args.policy === 'explicit' && i > 0 ? 'agreed_order' : args.policy;
+    const policy: RotationPolicy = args.policy === 'explicit' && i > 0 ? 'agreed_order' : args.policy;
     const term = nextChairTerm({ ...args, policy, current });
     terms.push(term);
     current = term;

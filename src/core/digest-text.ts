@@ -27,7 +27,13 @@ export interface DigestInput {
   periodLabel: string;
   year: number;
   units: { name: string; shortName: string | null; status: DigestUnitStatus }[];
-  rates: { expected: number; received: number; onTime: number; reportingRate: number | null; onTimeRate: number | null };
+  rates: {
+    expected: number;
+    received: number;
+    onTime: number;
+    reportingRate: number | null;
+    onTimeRate: number | null;
+  };
   /** 'dd/mm/yyyy' of the last on-time day, shown while reports are still on time. */
   onTimeUntil: string | null;
   criteria: DigestCriterion[];
@@ -52,7 +58,11 @@ export function progressBar(ratio: number, width = 10): string {
 }
 
 /** A figure against its target: '52/100 gương', '40%/50%'. */
-export function ratioWithUnit(total: number, target: number, c: Pick<DigestCriterion, 'unitOfMeasure' | 'valueType'>): string {
+export function ratioWithUnit(
+  total: number,
+  target: number,
+  c: Pick<DigestCriterion, 'unitOfMeasure' | 'valueType'>,
+): string {
   if (c.valueType === 'percent') return `${withUnit(total, c)}/${withUnit(target, c)}`;
   return `${formatNumberVi(total)}/${withUnit(target, c)}`;
 }
@@ -106,11 +116,12 @@ export function digestText(d: DigestInput): string {
   if (d.criteria.length === 0) lines.push(`Giao ước thi đua năm ${d.year} chưa có chỉ tiêu định lượng.`);
   for (const c of d.criteria) {
     const ytd =
-      c.ytdTarget > 0
-        ? ratioWithUnit(c.ytdTotal, c.ytdTarget, c)
-        : `${withUnit(c.ytdTotal, c)} (chưa giao chỉ tiêu)`;
+      c.ytdTarget > 0 ? ratioWithUnit(c.ytdTotal, c.ytdTarget, c) : `${withUnit(c.ytdTotal, c)} (chưa giao chỉ tiêu)`;
     const ytdWord = c.valueType === 'percent' ? 'Bình quân năm' : 'Lũy kế';
-    lines.push(`${c.code}. ${c.title}`, `   ${word[0]!.toUpperCase()}${word.slice(1)} này: ${withUnit(c.periodTotal, c)} · ${ytdWord}: ${ytd}`);
+    lines.push(
+      `${c.code}. ${c.title}`,
+      `   ${word[0]!.toUpperCase()}${word.slice(1)} này: ${withUnit(c.periodTotal, c)} · ${ytdWord}: ${ytd}`,
+    );
     if (c.ytdTarget > 0) lines.push(`   ${progressBar(c.ytdTotal / c.ytdTarget)}`);
   }
 

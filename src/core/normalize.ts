@@ -2,11 +2,9 @@
 
 // Zero-width and invisible format characters (ZWSP, ZWNJ, LRM/RLM, bidi embeddings and
 // isolates, word joiner, invisible operators, BOM, soft hyphen). ZWJ is handled separately.
-const INVISIBLE_RE =
-  /[\u00AD\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const INVISIBLE_RE = /[\u00AD\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 // A zero-width joiner is kept only inside an emoji sequence (e.g. 👨‍👩‍👧), where it is meaningful.
-const STRAY_ZWJ_RE =
-  /(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+const STRAY_ZWJ_RE = /(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 // C0 and C1 control characters other than tab and newline (tab becomes a space below).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_RE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;

@@ -84,10 +84,8 @@ export function isoWeekOf(date: IsoDate): { isoYear: number; week: number } {
   const thursday = addDays(isoWeekStart(date), 3);
   const isoYear = yearOf(thursday);
   const dayOfYear =
-    Math.round(
-      (Date.parse(`${thursday}T00:00:00Z`) - Date.parse(`${pad(isoYear, 4)}-01-01T00:00:00Z`)) /
-        86_400_000,
-    ) + 1;
+    Math.round((Date.parse(`${thursday}T00:00:00Z`) - Date.parse(`${pad(isoYear, 4)}-01-01T00:00:00Z`)) / 86_400_000) +
+    1;
   return { isoYear, week: Math.floor((dayOfYear - 1) / 7) + 1 };
 }
 
@@ -180,8 +178,7 @@ export function periodFromKey(key: string): ReportingPeriod {
     case 'week': {
       const week = Number(m[2]);
       const weeks = isoWeeksInYear(year);
-      if (week < 1 || week > weeks)
-        throw bad(`tuần phải từ 01 đến ${weeks}; năm ${year} có ${weeks} tuần`);
+      if (week < 1 || week > weeks) throw bad(`tuần phải từ 01 đến ${weeks}; năm ${year} có ${weeks} tuần`);
       return weekPeriod(year, week);
     }
     case 'month': {
@@ -251,11 +248,7 @@ export function assertDeadlineRules(rules: DeadlineRules): void {
 }
 
 /** End, on-time deadline and lock instant of a period, all at local midnight in timeZone. */
-export function periodDeadlines(
-  p: ReportingPeriod,
-  rules: DeadlineRules,
-  timeZone: string,
-): PeriodDeadlines {
+export function periodDeadlines(p: ReportingPeriod, rules: DeadlineRules, timeZone: string): PeriodDeadlines {
   assertDeadlineRules(rules);
   const dayAfter = addDays(p.end, 1);
   return {
@@ -292,7 +285,5 @@ export function openPeriodsForReporting(
   assertDeadlineRules(rules);
   const current = periodContaining(kind, localDateOf(now, timeZone));
   const previous = previousPeriod(current);
-  return isLocked(now, periodDeadlines(previous, rules, timeZone))
-    ? [current]
-    : [current, previous];
+  return isLocked(now, periodDeadlines(previous, rules, timeZone)) ? [current] : [current, previous];
 }

@@ -47,19 +47,13 @@ export interface ReportingRates {
 }
 
 /** True iff the membership overlaps the period by at least one day. */
-export function isMemberDuring(
-  m: Membership,
-  period: Pick<ReportingPeriod, 'start' | 'end'>,
-): boolean {
+export function isMemberDuring(m: Membership, period: Pick<ReportingPeriod, 'start' | 'end'>): boolean {
   if (compareIsoDate(m.joinedOn, period.end) > 0) return false;
   return m.leftOn === null || compareIsoDate(m.leftOn, period.start) >= 0;
 }
 
 /** Ids of the units expected to report for the period (sorted, unique). */
-export function expectedUnits(
-  memberships: Membership[],
-  period: Pick<ReportingPeriod, 'start' | 'end'>,
-): number[] {
+export function expectedUnits(memberships: Membership[], period: Pick<ReportingPeriod, 'start' | 'end'>): number[] {
   const ids = new Set<number>();
   for (const m of memberships) if (isMemberDuring(m, period)) ids.add(m.unitId);
   return [...ids].sort((a, b) => a - b);

@@ -19,7 +19,15 @@ const HEADERS: Record<RosterField, string[]> = {
 };
 
 /** The header line of the template file, in column order. */
-export const ROSTER_TEMPLATE_HEADER = ['Đơn vị', 'Tên viết tắt', 'Ngày tham gia', 'Cán bộ đầu mối', 'Chức vụ', 'Số điện thoại', 'Vai trò'];
+export const ROSTER_TEMPLATE_HEADER = [
+  'Đơn vị',
+  'Tên viết tắt',
+  'Ngày tham gia',
+  'Cán bộ đầu mối',
+  'Chức vụ',
+  'Số điện thoại',
+  'Vai trò',
+];
 
 export const MAX_ROSTER_ROWS = 500;
 
@@ -39,8 +47,12 @@ export function foldText(s: string): string {
 }
 
 function fieldOfHeader(header: string): RosterField | null {
-  const h = foldText(header).replace(/[*:().]/g, '').replace(/\s+/g, ' ').trim();
-  for (const [field, names] of Object.entries(HEADERS) as [RosterField, string[]][]) if (names.includes(h)) return field;
+  const h = foldText(header)
+    .replace(/[*:().]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  for (const [field, names] of Object.entries(HEADERS) as [RosterField, string[]][])
+    if (names.includes(h)) return field;
   return null;
 }
 
@@ -131,7 +143,13 @@ export interface RosterRowPlan {
   shortName: string | null;
   joinedOn: string;
   unit: { kind: 'existing' | 'rejoin'; unitId: number } | { kind: 'new' };
-  focalPoint: { fullName: string; position: string | null; phone: string | null; role: 'focal_point' | 'unit_head'; exists: boolean } | null;
+  focalPoint: {
+    fullName: string;
+    position: string | null;
+    phone: string | null;
+    role: 'focal_point' | 'unit_head';
+    exists: boolean;
+  } | null;
   errors: RosterRowError[];
 }
 
@@ -174,7 +192,11 @@ export function planRosterImport(rows: RosterInputRow[], snapshot: RosterSnapsho
     if (former && joinedOn <= former.leftOn) errors.push('rejoin_before_left');
     const key = foldText(unitName);
     const earlier = seenUnits.get(key);
-    if (earlier && ((shortName !== null && earlier.shortName !== null && shortName !== earlier.shortName) || (c.joinedOn !== undefined && joinedOn !== earlier.joinedOn)))
+    if (
+      earlier &&
+      ((shortName !== null && earlier.shortName !== null && shortName !== earlier.shortName) ||
+        (c.joinedOn !== undefined && joinedOn !== earlier.joinedOn))
+    )
       errors.push('conflicting_unit');
 
     let focalPoint: RosterRowPlan['focalPoint'] = null;

@@ -103,7 +103,12 @@ export function scoreUnit(
   const scores: CriterionScore[] = criteria.map((c) => {
     if (c.kind === 'quantitative') {
       const a = unit.achievements.get(c.criterionId) ?? { total: 0, target: 0 };
-      return { criterionId: c.criterionId, maxPoints: c.maxPoints, basis: 'achievement', points: quantitativePoints(c.maxPoints, a.total, a.target) };
+      return {
+        criterionId: c.criterionId,
+        maxPoints: c.maxPoints,
+        basis: 'achievement',
+        points: quantitativePoints(c.maxPoints, a.total, a.target),
+      };
     }
     const assessed = unit.assessments.get(c.criterionId);
     const met = assessed ?? qualitativeDefault;
@@ -116,7 +121,9 @@ export function scoreUnit(
   });
   const base = roundPoints(scores.reduce((s, c) => s + c.points, 0));
   const bonus = roundPoints(unit.adjustments.filter((a) => a.kind === 'bonus').reduce((s, a) => s + a.points, 0));
-  const deduction = roundPoints(unit.adjustments.filter((a) => a.kind === 'deduction').reduce((s, a) => s + a.points, 0));
+  const deduction = roundPoints(
+    unit.adjustments.filter((a) => a.kind === 'deduction').reduce((s, a) => s + a.points, 0),
+  );
   return {
     unitId: unit.unitId,
     name: unit.name,
@@ -172,7 +179,11 @@ export function rankUnits(scores: Omit<UnitScore, 'rank' | 'tieBrokenBy'>[]): Un
 }
 
 /** Scores and ranks every unit and picks the leading unit(s) to propose. */
-export function scoreSheet(criteria: ScoringCriterion[], units: UnitScoringInput[], opts: ScoringOptions = {}): ScoreSheet {
+export function scoreSheet(
+  criteria: ScoringCriterion[],
+  units: UnitScoringInput[],
+  opts: ScoringOptions = {},
+): ScoreSheet {
   const rows = rankUnits(units.map((u) => scoreUnit(criteria, u, opts)));
   const leaderCount = opts.leaderCount ?? 1;
   return {

@@ -29,7 +29,7 @@ export function scrubSecrets(text: string): string {
 
 /** The names of the secret patterns found in the text (empty when it holds none). */
 export function findSecretPatterns(text: string): string[] {
-  return SECRET_PATTERNS.filter(({ pattern }) => new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text)).map(
-    (p) => p.name,
-  );
+  return SECRET_PATTERNS.filter(({ pattern }) =>
+    new RegExp(pattern.source, pattern.flags.replace('g', '')).test(text),
+  ).map((p) => p.name);
 }

@@ -44,7 +44,13 @@ export async function findActiveSession(
   if (!row) return undefined;
   const { id_hash, csrf_token, session_created_at, expires_at, last_seen_at, ...user } = row;
   return {
-    session: { idHash: id_hash, csrfToken: csrf_token, createdAt: session_created_at, expiresAt: expires_at, lastSeenAt: last_seen_at },
+    session: {
+      idHash: id_hash,
+      csrfToken: csrf_token,
+      createdAt: session_created_at,
+      expiresAt: expires_at,
+      lastSeenAt: last_seen_at,
+    },
     user,
   };
 }

@@ -23,7 +23,10 @@ export async function findAdminByUsername(db: Db, username: string): Promise<Adm
 }
 
 export async function countAdmins(db: Db): Promise<number> {
-  const row = await db.selectFrom('admin_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('admin_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -29,7 +29,11 @@ export async function writeAudit(db: Db, e: AuditEntry): Promise<void> {
 }
 
 export async function listAudit(db: Db, opts: { blocId?: number; limit?: number } = {}) {
-  let q = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(opts.limit ?? 100);
+  let q = db
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(opts.limit ?? 100);
   if (opts.blocId !== undefined) q = q.where('bloc_id', '=', opts.blocId);
   return q.execute();
 }

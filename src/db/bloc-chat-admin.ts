@@ -5,7 +5,14 @@ import type { BlocChat, Invite } from './schema.js';
 
 /** The bloc's linked groups, active ones first, newest link first. */
 export async function listBlocChats(db: Db, blocId: number): Promise<BlocChat[]> {
-  return db.selectFrom('bloc_chat').selectAll().where('bloc_id', '=', blocId).orderBy('active', 'desc').orderBy('linked_at', 'desc').orderBy('id', 'desc').execute();
+  return db
+    .selectFrom('bloc_chat')
+    .selectAll()
+    .where('bloc_id', '=', blocId)
+    .orderBy('active', 'desc')
+    .orderBy('linked_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 /** The group link if it belongs to the bloc. */

@@ -8,9 +8,17 @@ export async function linkBlocChat(
 ): Promise<BlocChat> {
   return db
     .insertInto('bloc_chat')
-    .values({ bloc_id: c.blocId, telegram_chat_id: c.telegramChatId, title: c.title, linked_at: c.at.toISOString(), active: 1 })
+    .values({
+      bloc_id: c.blocId,
+      telegram_chat_id: c.telegramChatId,
+      title: c.title,
+      linked_at: c.at.toISOString(),
+      active: 1,
+    })
     .onConflict((oc) =>
-      oc.column('telegram_chat_id').doUpdateSet({ bloc_id: c.blocId, title: c.title, linked_at: c.at.toISOString(), active: 1 }),
+      oc
+        .column('telegram_chat_id')
+        .doUpdateSet({ bloc_id: c.blocId, title: c.title, linked_at: c.at.toISOString(), active: 1 }),
     )
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -22,7 +30,11 @@ export async function findBlocChat(db: Db, telegramChatId: string): Promise<Bloc
 
 /** Stops sending to a group the bot was removed from; the link is kept for the record. */
 export async function deactivateBlocChat(db: Db, telegramChatId: string): Promise<number> {
-  const r = await db.updateTable('bloc_chat').set({ active: 0 }).where('telegram_chat_id', '=', telegramChatId).executeTakeFirst();
+  const r = await db
+    .updateTable('bloc_chat')
+    .set({ active: 0 })
+    .where('telegram_chat_id', '=', telegramChatId)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 

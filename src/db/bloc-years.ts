@@ -31,7 +31,12 @@ export async function createBlocYear(
 }
 
 export async function getBlocYear(db: Db, blocId: number, year: number): Promise<BlocYear | undefined> {
-  return db.selectFrom('bloc_year').selectAll().where('bloc_id', '=', blocId).where('year', '=', year).executeTakeFirst();
+  return db
+    .selectFrom('bloc_year')
+    .selectAll()
+    .where('bloc_id', '=', blocId)
+    .where('year', '=', year)
+    .executeTakeFirst();
 }
 
 /** Chair history, most recent year first. */
@@ -69,7 +74,11 @@ export async function setRotationOrder(db: Db, blocId: number, unitIds: number[]
 
 /** Closes a year's term at its handover (bàn giao) date. */
 export async function closeBlocYear(db: Db, id: number, handedOverOn: string): Promise<void> {
-  await db.updateTable('bloc_year').set({ status: 'closed', handed_over_on: handedOverOn }).where('id', '=', id).execute();
+  await db
+    .updateTable('bloc_year')
+    .set({ status: 'closed', handed_over_on: handedOverOn })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Sets the chair and deputy of an existing (planned) year and opens it. */
@@ -80,7 +89,13 @@ export async function openBlocYear(
 ): Promise<void> {
   await db
     .updateTable('bloc_year')
-    .set({ chair_unit_id: t.chairUnitId, deputy_unit_id: t.deputyUnitId, chosen_by: t.chosenBy, note: t.note, status: 'open' })
+    .set({
+      chair_unit_id: t.chairUnitId,
+      deputy_unit_id: t.deputyUnitId,
+      chosen_by: t.chosenBy,
+      note: t.note,
+      status: 'open',
+    })
     .where('id', '=', id)
     .execute();
 }

@@ -15,7 +15,10 @@ export async function listBlocs(db: Db): Promise<Bloc[]> {
 }
 
 export async function countBlocs(db: Db): Promise<number> {
-  const row = await db.selectFrom('bloc').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('bloc')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -30,6 +33,10 @@ export async function updateBlocSettings(db: Db, id: number, settings: Partial<B
   await db.updateTable('bloc').set(settings).where('id', '=', id).execute();
 }
 
-export async function updateBlocInfo(db: Db, id: number, info: { name: string; province: string; description: string | null }): Promise<void> {
+export async function updateBlocInfo(
+  db: Db,
+  id: number,
+  info: { name: string; province: string; description: string | null },
+): Promise<void> {
   await db.updateTable('bloc').set(info).where('id', '=', id).execute();
 }

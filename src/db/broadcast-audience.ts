@@ -21,7 +21,11 @@ export async function broadcastAudience(db: Db, blocId: number, today: string): 
       : await db
           .selectFrom('focal_point')
           .select(['id', 'unit_id', 'full_name', 'telegram_chat_id'])
-          .where('unit_id', 'in', units.map((u) => u.id))
+          .where(
+            'unit_id',
+            'in',
+            units.map((u) => u.id),
+          )
           .where('status', '=', 'active')
           .orderBy('id')
           .execute();
@@ -30,7 +34,13 @@ export async function broadcastAudience(db: Db, blocId: number, today: string): 
     const ofUnit = people.filter((p) => p.unit_id === unit.id);
     if (ofUnit.length === 0) audience.unreachable.push({ name: null, unit: unit.name });
     for (const p of ofUnit) {
-      if (p.telegram_chat_id) audience.focalPoints.push({ focalPointId: p.id, name: p.full_name, unit: unit.name, chatId: p.telegram_chat_id });
+      if (p.telegram_chat_id)
+        audience.focalPoints.push({
+          focalPointId: p.id,
+          name: p.full_name,
+          unit: unit.name,
+          chatId: p.telegram_chat_id,
+        });
       else audience.unreachable.push({ name: p.full_name, unit: unit.name });
     }
   }

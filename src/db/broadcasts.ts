@@ -22,12 +22,26 @@ function keyRange(broadcastId: number): [string, string] {
 }
 
 export async function findBroadcastByNonce(db: Db, blocId: number, nonce: string): Promise<Broadcast | undefined> {
-  return db.selectFrom('broadcast').selectAll().where('bloc_id', '=', blocId).where('form_nonce', '=', nonce).executeTakeFirst();
+  return db
+    .selectFrom('broadcast')
+    .selectAll()
+    .where('bloc_id', '=', blocId)
+    .where('form_nonce', '=', nonce)
+    .executeTakeFirst();
 }
 
 export async function createBroadcast(
   db: Db,
-  b: { blocId: number; nonce: string; text: string; includeGroups: boolean; senderName: string; createdBy: string; at: Date; unreachable: UnreachableRecipient[] },
+  b: {
+    blocId: number;
+    nonce: string;
+    text: string;
+    includeGroups: boolean;
+    senderName: string;
+    createdBy: string;
+    at: Date;
+    unreachable: UnreachableRecipient[];
+  },
 ): Promise<Broadcast> {
   return db
     .insertInto('broadcast')
@@ -94,7 +108,13 @@ export function countMessages(messages: Pick<OutboxMessage, 'status'>[]): Broadc
 
 /** The bloc's latest broadcasts, newest first, each with the counts of its copies. */
 export async function listBroadcasts(db: Db, blocId: number, limit = 30): Promise<(Broadcast & BroadcastCounts)[]> {
-  const rows = await db.selectFrom('broadcast').selectAll().where('bloc_id', '=', blocId).orderBy('id', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom('broadcast')
+    .selectAll()
+    .where('bloc_id', '=', blocId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
   const out: (Broadcast & BroadcastCounts)[] = [];
   for (const b of rows) {
     const [from, to] = keyRange(b.id);

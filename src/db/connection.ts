@@ -1,7 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type DatabaseConnection, type Driver, Kysely, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
+import {
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -59,10 +66,9 @@ export function openDatabase(path: string): { db: Db; sqlite: SQLite.Database } 
     sqlite.pragma('synchronous = FULL');
     sqlite.prepare('select count(*) from sqlite_master').get();
   } catch (error) {
-    throw new DatabaseOpenError(
-      `Không mở được cơ sở dữ liệu tại "${path}": ${(error as Error).message}`,
-      { cause: error },
-    );
+    throw new DatabaseOpenError(`Không mở được cơ sở dữ liệu tại "${path}": ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const db = new Kysely<Database>({ dialect: new ProductSqliteDialect(sqlite) });
   return { db, sqlite };

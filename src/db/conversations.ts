@@ -31,7 +31,14 @@ export async function getConversation(db: Db, chatId: string): Promise<Conversat
  */
 export async function saveConversation(
   db: Db,
-  c: { chatId: string; telegramUserId: string; focalPointId: number; draft: string | null; expectedVersion: number; at: Date },
+  c: {
+    chatId: string;
+    telegramUserId: string;
+    focalPointId: number;
+    draft: string | null;
+    expectedVersion: number;
+    at: Date;
+  },
 ): Promise<number | null> {
   const next = c.expectedVersion + 1;
   const fields = {

@@ -42,7 +42,13 @@ export async function signCovenant(
 ): Promise<void> {
   await db
     .insertInto('covenant_signature')
-    .values({ bloc_id: s.blocId, year: s.year, unit_id: s.unitId, signed_on: s.signedOn, signed_by: s.signedBy ?? null })
+    .values({
+      bloc_id: s.blocId,
+      year: s.year,
+      unit_id: s.unitId,
+      signed_on: s.signedOn,
+      signed_by: s.signedBy ?? null,
+    })
     .onConflict((oc) =>
       oc.columns(['bloc_id', 'year', 'unit_id']).doUpdateSet({ signed_on: s.signedOn, signed_by: s.signedBy ?? null }),
     )
@@ -50,7 +56,12 @@ export async function signCovenant(
 }
 
 export async function listSignatures(db: Db, blocId: number, year: number) {
-  return db.selectFrom('covenant_signature').selectAll().where('bloc_id', '=', blocId).where('year', '=', year).execute();
+  return db
+    .selectFrom('covenant_signature')
+    .selectAll()
+    .where('bloc_id', '=', blocId)
+    .where('year', '=', year)
+    .execute();
 }
 
 export async function getCriterion(db: Db, id: number): Promise<CovenantCriterion | undefined> {
@@ -60,7 +71,10 @@ export async function getCriterion(db: Db, id: number): Promise<CovenantCriterio
 export async function updateCriterion(
   db: Db,
   id: number,
-  c: Pick<CovenantCriterion, 'code' | 'title' | 'kind' | 'value_type' | 'unit_of_measure' | 'default_target' | 'max_points'>,
+  c: Pick<
+    CovenantCriterion,
+    'code' | 'title' | 'kind' | 'value_type' | 'unit_of_measure' | 'default_target' | 'max_points'
+  >,
 ): Promise<void> {
   await db.updateTable('covenant_criterion').set(c).where('id', '=', id).execute();
 }
@@ -82,15 +96,30 @@ export async function countCriterionValues(db: Db, id: number): Promise<number> 
 
 /** A unit's target falls back to the criterion's default target. */
 export async function clearTarget(db: Db, criterionId: number, unitId: number): Promise<void> {
-  await db.deleteFrom('covenant_target').where('criterion_id', '=', criterionId).where('unit_id', '=', unitId).execute();
+  await db
+    .deleteFrom('covenant_target')
+    .where('criterion_id', '=', criterionId)
+    .where('unit_id', '=', unitId)
+    .execute();
 }
 
 export async function unsignCovenant(db: Db, blocId: number, year: number, unitId: number): Promise<void> {
-  await db.deleteFrom('covenant_signature').where('bloc_id', '=', blocId).where('year', '=', year).where('unit_id', '=', unitId).execute();
+  await db
+    .deleteFrom('covenant_signature')
+    .where('bloc_id', '=', blocId)
+    .where('year', '=', year)
+    .where('unit_id', '=', unitId)
+    .execute();
 }
 
 /** Years for which the bloc has a covenant, newest first. */
 export async function listCovenantYears(db: Db, blocId: number): Promise<number[]> {
-  const rows = await db.selectFrom('covenant_criterion').select('year').distinct().where('bloc_id', '=', blocId).orderBy('year', 'desc').execute();
+  const rows = await db
+    .selectFrom('covenant_criterion')
+    .select('year')
+    .distinct()
+    .where('bloc_id', '=', blocId)
+    .orderBy('year', 'desc')
+    .execute();
   return rows.map((r) => r.year);
 }

@@ -7,7 +7,10 @@ import type { Db } from './connection.js';
  * (data_version, e.g. the CLI). Equal values mean nothing was written in between.
  */
 export async function databaseVersion(db: Db): Promise<string> {
-  const r = await sql<{ t: number; v: number }>`select total_changes() as t, (select data_version from pragma_data_version()) as v`.execute(db);
+  const r = await sql<{
+    t: number;
+    v: number;
+  }>`select total_changes() as t, (select data_version from pragma_data_version()) as v`.execute(db);
   const row = r.rows[0]!;
   return `${row.v}:${row.t}`;
 }

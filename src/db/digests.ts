@@ -85,7 +85,12 @@ export async function hasDigest(db: Db, blocId: number, kind: DigestKind, period
   return row !== undefined;
 }
 
-export async function getDigest(db: Db, blocId: number, kind: DigestKind, periodKey: string): Promise<StoredDigest | undefined> {
+export async function getDigest(
+  db: Db,
+  blocId: number,
+  kind: DigestKind,
+  periodKey: string,
+): Promise<StoredDigest | undefined> {
   const row = await db
     .selectFrom('digest')
     .selectAll()
@@ -97,10 +102,18 @@ export async function getDigest(db: Db, blocId: number, kind: DigestKind, period
 }
 
 /** Past digests of a bloc, newest first (for the admin's digest history). */
-export async function listDigests(db: Db, blocId: number, opts: { kind?: DigestKind; limit?: number } = {}): Promise<StoredDigest[]> {
+export async function listDigests(
+  db: Db,
+  blocId: number,
+  opts: { kind?: DigestKind; limit?: number } = {},
+): Promise<StoredDigest[]> {
   let q = db.selectFrom('digest').selectAll().where('bloc_id', '=', blocId);
   if (opts.kind) q = q.where('kind', '=', opts.kind);
-  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(opts.limit ?? 50).execute();
+  const rows = await q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(opts.limit ?? 50)
+    .execute();
   return rows.map(toStored);
 }
 

@@ -40,7 +40,14 @@ export async function lastReportByFocalPoint(db: Db, blocId: number): Promise<Ma
   // SQLite returns the other columns of the row holding max(updated_at) in each group.
   const rows = await db
     .selectFrom('progress_report')
-    .select((eb) => [eb.fn.max('updated_at').as('updated_at'), 'id', 'submitted_by_focal_point_id', 'period_key', 'period_start', 'period_end'])
+    .select((eb) => [
+      eb.fn.max('updated_at').as('updated_at'),
+      'id',
+      'submitted_by_focal_point_id',
+      'period_key',
+      'period_start',
+      'period_end',
+    ])
     .where('bloc_id', '=', blocId)
     .where('submitted_by_focal_point_id', 'is not', null)
     .groupBy('submitted_by_focal_point_id')
@@ -74,7 +81,13 @@ export async function activeInviteOf(db: Db, focalPointId: number, now: Date): P
 export async function updateFocalPoint(
   db: Db,
   id: number,
-  f: { unitId: number; fullName: string; position: string | null; phone: string | null; role: 'focal_point' | 'unit_head' },
+  f: {
+    unitId: number;
+    fullName: string;
+    position: string | null;
+    phone: string | null;
+    role: 'focal_point' | 'unit_head';
+  },
 ): Promise<void> {
   await db
     .updateTable('focal_point')

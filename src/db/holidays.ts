@@ -15,7 +15,13 @@ export async function deleteHoliday(db: Db, date: string): Promise<void> {
 
 /** Holidays with from <= date <= to. */
 export async function listHolidays(db: Db, from: string, to: string): Promise<PublicHoliday[]> {
-  return db.selectFrom('public_holiday').selectAll().where('date', '>=', from).where('date', '<=', to).orderBy('date').execute();
+  return db
+    .selectFrom('public_holiday')
+    .selectAll()
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .orderBy('date')
+    .execute();
 }
 
 export async function isHoliday(db: Db, date: string): Promise<boolean> {

@@ -72,7 +72,12 @@ export async function recordJobFailure(
     .onConflict((oc) =>
       oc
         .columns(['job', 'scope', 'period_key'])
-        .doUpdateSet({ status: 'failed', started_at: k.startedAt.toISOString(), finished_at: k.at.toISOString(), detail })
+        .doUpdateSet({
+          status: 'failed',
+          started_at: k.startedAt.toISOString(),
+          finished_at: k.at.toISOString(),
+          detail,
+        })
         .where('job_run.status', '<>', 'succeeded'),
     )
     .execute();

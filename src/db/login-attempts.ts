@@ -14,11 +14,7 @@ export async function recordLoginAttempt(
  * Instants of the failed attempts since `since` for the account (after its last successful login)
  * or from the address, oldest first.
  */
-export async function recentFailures(
-  db: Db,
-  by: { username: string } | { ip: string },
-  since: Date,
-): Promise<Date[]> {
+export async function recentFailures(db: Db, by: { username: string } | { ip: string }, since: Date): Promise<Date[]> {
   let q = db.selectFrom('login_attempt').select('at').where('succeeded', '=', 0).where('at', '>=', since.toISOString());
   if ('username' in by) {
     const lastSuccess = await db

@@ -11,14 +11,22 @@ export async function outboxCounts(db: Db): Promise<{ status: string; reason: st
     .select(['status', 'failure_reason', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy(['status', 'failure_reason'])
     .execute();
-  return rows.map((r) => ({ status: r.status, reason: r.status === 'failed' ? (r.failure_reason ?? 'unknown') : null, n: Number(r.n) }));
+  return rows.map((r) => ({
+    status: r.status,
+    reason: r.status === 'failed' ? (r.failure_reason ?? 'unknown') : null,
+    n: Number(r.n),
+  }));
 }
 
 /**
  * Queued rows that were ready to send (due, and first in their chat's line) at `dueBy` and are
  * still queued: the worker should have sent them. Their number (up to `limit`) and the oldest due time.
  */
-export async function overdueQueued(db: Db, dueBy: Date, limit = 100): Promise<{ count: number; oldestDueAt: Date | null }> {
+export async function overdueQueued(
+  db: Db,
+  dueBy: Date,
+  limit = 100,
+): Promise<{ count: number; oldestDueAt: Date | null }> {
   const due = await listDueOutbox(db, { now: dueBy, limit });
   if (due.length === 0) return { count: 0, oldestDueAt: null };
   const row = await db

@@ -225,7 +225,12 @@ export async function requeueInterruptedOutbox(db: Db, now: Date): Promise<numbe
 export async function requeueStaleSendingOutbox(db: Db, now: Date, inFlightIds: readonly number[]): Promise<number[]> {
   const rows = await db
     .updateTable('outbox_message')
-    .set({ status: 'queued', next_attempt_at: now.toISOString(), last_error: 'interrupted: result not recorded, resent', claimed_at: null })
+    .set({
+      status: 'queued',
+      next_attempt_at: now.toISOString(),
+      last_error: 'interrupted: result not recorded, resent',
+      claimed_at: null,
+    })
     .where('status', '=', 'sending')
     .where('claimed_at', '<=', new Date(now.getTime() - SENDING_LEASE_MS).toISOString())
     .$if(inFlightIds.length > 0, (qb) => qb.where('id', 'not in', inFlightIds))

@@ -6,11 +6,19 @@ import type { PersonalLink } from './schema.js';
 
 /** The focal point's most recent link, working or not (the page says when the last one was revoked). */
 export async function latestPersonalLinkOf(db: Db, focalPointId: number): Promise<PersonalLink | undefined> {
-  return db.selectFrom('personal_link').selectAll().where('focal_point_id', '=', focalPointId).orderBy('id', 'desc').executeTakeFirst();
+  return db
+    .selectFrom('personal_link')
+    .selectAll()
+    .where('focal_point_id', '=', focalPointId)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
 }
 
 /** The working links of several focal points, by focal point id. */
-export async function activePersonalLinksOf(db: Db, focalPointIds: readonly number[]): Promise<Map<number, PersonalLink>> {
+export async function activePersonalLinksOf(
+  db: Db,
+  focalPointIds: readonly number[],
+): Promise<Map<number, PersonalLink>> {
   if (focalPointIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('personal_link')

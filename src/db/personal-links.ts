@@ -64,10 +64,18 @@ export type LinkLookup =
 /** Finds the link a presented token opens: only a working link of an active focal point opens anything. */
 export async function findPersonalLinkByToken(db: Db, token: string): Promise<LinkLookup> {
   if (!isWellFormedLinkToken(token)) return { kind: 'unknown' };
-  const link = await db.selectFrom('personal_link').selectAll().where('token_hash', '=', hashLinkToken(token)).executeTakeFirst();
+  const link = await db
+    .selectFrom('personal_link')
+    .selectAll()
+    .where('token_hash', '=', hashLinkToken(token))
+    .executeTakeFirst();
   if (!link) return { kind: 'unknown' };
   if (link.revoked_at !== null) return { kind: 'revoked', revokedAt: link.revoked_at };
-  const focalPoint = await db.selectFrom('focal_point').selectAll().where('id', '=', link.focal_point_id).executeTakeFirst();
+  const focalPoint = await db
+    .selectFrom('focal_point')
+    .selectAll()
+    .where('id', '=', link.focal_point_id)
+    .executeTakeFirst();
   if (!focalPoint || focalPoint.status !== 'active') return { kind: 'left' };
   return { kind: 'ok', link, focalPoint };
 }
@@ -86,7 +94,9 @@ export async function ensurePersonalLinks(db: Db, secret: string, now: Date): Pr
     .selectFrom('focal_point as f')
     .select('f.id')
     .where('f.status', '=', 'active')
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('personal_link as l').select('l.id').whereRef('l.focal_point_id', '=', 'f.id'))))
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('personal_link as l').select('l.id').whereRef('l.focal_point_id', '=', 'f.id'))),
+    )
     .execute();
   if (without.length === 0) return 0;
   await db.transaction().execute(async (trx) => {

@@ -15,6 +15,9 @@ export async function claimUpdate(db: Db, botId: string, updateId: number, at: D
  * 24 hours, so a few days of memory is enough to recognise every redelivery.
  */
 export async function pruneProcessedUpdates(db: Db, before: Date): Promise<number> {
-  const r = await db.deleteFrom('bot_processed_update').where('processed_at', '<', before.toISOString()).executeTakeFirst();
+  const r = await db
+    .deleteFrom('bot_processed_update')
+    .where('processed_at', '<', before.toISOString())
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }

@@ -39,24 +39,51 @@ function filtered(db: Db, f: ReportFilter) {
   if (f.criterionId) {
     const criterionId = f.criterionId;
     q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom('report_value as v').select('v.report_id').whereRef('v.report_id', '=', 'r.id').where('v.criterion_id', '=', criterionId)),
+      exists(
+        selectFrom('report_value as v')
+          .select('v.report_id')
+          .whereRef('v.report_id', '=', 'r.id')
+          .where('v.criterion_id', '=', criterionId),
+      ),
     );
   }
   return q;
 }
 
 /** One page of reports, newest period first, and how many match in all. */
-export async function listReportsPage(db: Db, f: ReportFilter, page: { limit: number; offset: number }): Promise<{ rows: ReportListRow[]; total: number }> {
-  const count = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+export async function listReportsPage(
+  db: Db,
+  f: ReportFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: ReportListRow[]; total: number }> {
+  const count = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const rows = await filtered(db, f)
     .innerJoin('unit as u', 'u.id', 'r.unit_id')
     .select([
-      'r.id', 'r.unit_id', 'u.name as unit_name', 'u.short_name as unit_short_name', 'r.period_kind', 'r.period_key', 'r.period_start', 'r.period_end', 'r.is_nil',
-      'r.first_submitted_at', 'r.updated_at', 'r.revision', 'r.submitted_via',
+      'r.id',
+      'r.unit_id',
+      'u.name as unit_name',
+      'u.short_name as unit_short_name',
+      'r.period_kind',
+      'r.period_key',
+      'r.period_start',
+      'r.period_end',
+      'r.is_nil',
+      'r.first_submitted_at',
+      'r.updated_at',
+      'r.revision',
+      'r.submitted_via',
     ])
     .select((eb) =>
       f.criterionId
-        ? eb.selectFrom('report_value as v').select('v.value').whereRef('v.report_id', '=', 'r.id').where('v.criterion_id', '=', f.criterionId).as('value')
+        ? eb
+            .selectFrom('report_value as v')
+            .select('v.value')
+            .whereRef('v.report_id', '=', 'r.id')
+            .where('v.criterion_id', '=', f.criterionId)
+            .as('value')
         : sql<number | null>`null`.as('value'),
     )
     .orderBy('r.period_start', 'desc')

@@ -46,7 +46,8 @@ export interface SubmitResult {
 export async function submitReport(trx: Db, s: ReportSubmission): Promise<SubmitResult> {
   const at = s.at.toISOString();
   const focalPointId = 'focalPointId' in s.submittedBy ? s.submittedBy.focalPointId : null;
-  const admin = 'admin' in s.submittedBy ? s.submittedBy.admin : 'system' in s.submittedBy ? s.submittedBy.system : null;
+  const admin =
+    'admin' in s.submittedBy ? s.submittedBy.admin : 'system' in s.submittedBy ? s.submittedBy.system : null;
   const existing = await trx
     .selectFrom('progress_report')
     .select(['id', 'revision'])
@@ -70,7 +71,11 @@ export async function submitReport(trx: Db, s: ReportSubmission): Promise<Submit
   if (existing) {
     reportId = existing.id;
     revision = existing.revision + 1;
-    await trx.updateTable('progress_report').set({ ...fields, revision }).where('id', '=', reportId).execute();
+    await trx
+      .updateTable('progress_report')
+      .set({ ...fields, revision })
+      .where('id', '=', reportId)
+      .execute();
     await trx.deleteFrom('report_value').where('report_id', '=', reportId).execute();
   } else {
     revision = 1;
@@ -139,7 +144,12 @@ export async function submitReport(trx: Db, s: ReportSubmission): Promise<Submit
   return { reportId, revision, created: !existing };
 }
 
-export async function getReport(db: Db, blocId: number, unitId: number, periodKey: string): Promise<ProgressReport | undefined> {
+export async function getReport(
+  db: Db,
+  blocId: number,
+  unitId: number,
+  periodKey: string,
+): Promise<ProgressReport | undefined> {
   return db
     .selectFrom('progress_report')
     .selectAll()

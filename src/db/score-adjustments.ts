@@ -15,7 +15,16 @@ export interface ScoreAdjustment {
 /** Adds a bonus (điểm thưởng) or deduction (điểm trừ); validate first, write the audit log beside it. */
 export async function addScoreAdjustment(
   db: Db,
-  a: { blocId: number; unitId: number; year: number; kind: 'bonus' | 'deduction'; points: number; reason: string; createdBy: string; now: Date },
+  a: {
+    blocId: number;
+    unitId: number;
+    year: number;
+    kind: 'bonus' | 'deduction';
+    points: number;
+    reason: string;
+    createdBy: string;
+    now: Date;
+  },
 ): Promise<ScoreAdjustment> {
   const row = await db
     .insertInto('score_adjustment')
@@ -72,13 +81,22 @@ export async function listScoreAdjustments(db: Db, blocId: number, year: number)
 
 /** One entry of the bloc, or undefined when the id is not the bloc's (for the admin's remove action). */
 export async function getScoreAdjustment(db: Db, blocId: number, id: number): Promise<ScoreAdjustment | undefined> {
-  const row = await db.selectFrom('score_adjustment').selectAll().where('id', '=', id).where('bloc_id', '=', blocId).executeTakeFirst();
+  const row = await db
+    .selectFrom('score_adjustment')
+    .selectAll()
+    .where('id', '=', id)
+    .where('bloc_id', '=', blocId)
+    .executeTakeFirst();
   return row ? toAdjustment(row) : undefined;
 }
 
 /** Removes one entry of the bloc; returns false when it does not exist there. */
 export async function removeScoreAdjustment(db: Db, blocId: number, id: number): Promise<boolean> {
-  const r = await db.deleteFrom('score_adjustment').where('id', '=', id).where('bloc_id', '=', blocId).executeTakeFirst();
+  const r = await db
+    .deleteFrom('score_adjustment')
+    .where('id', '=', id)
+    .where('bloc_id', '=', blocId)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
 
@@ -96,7 +114,12 @@ export async function setCriterionAssessment(
   db: Db,
   a: { criterionId: number; unitId: number; met: boolean; note: string | null; assessedBy: string; now: Date },
 ): Promise<void> {
-  const values = { met: a.met ? (1 as const) : (0 as const), note: a.note, assessed_by: a.assessedBy, assessed_at: a.now.toISOString() };
+  const values = {
+    met: a.met ? (1 as const) : (0 as const),
+    note: a.note,
+    assessed_by: a.assessedBy,
+    assessed_at: a.now.toISOString(),
+  };
   await db
     .insertInto('criterion_assessment')
     .values({ criterion_id: a.criterionId, unit_id: a.unitId, ...values })

@@ -5,7 +5,13 @@
 import type { Db } from './connection.js';
 
 /** Failure reasons (src/delivery/classify.ts) that end delivery to a private chat for good. */
-export const PERMANENT_PRIVATE_FAILURES = ['blocked', 'not_started', 'deactivated', 'chat_not_found', 'forbidden'] as const;
+export const PERMANENT_PRIVATE_FAILURES = [
+  'blocked',
+  'not_started',
+  'deactivated',
+  'chat_not_found',
+  'forbidden',
+] as const;
 
 /**
  * For each chat, the reason its last settled message failed, if it did. Only deliveries count:

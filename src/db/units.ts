@@ -1,7 +1,10 @@
 import type { Db } from './connection.js';
 import type { BlocMembership, Unit } from './schema.js';
 
-export async function createUnit(db: Db, unit: { name: string; short_name?: string | null; is_demo?: 0 | 1 }): Promise<Unit> {
+export async function createUnit(
+  db: Db,
+  unit: { name: string; short_name?: string | null; is_demo?: 0 | 1 },
+): Promise<Unit> {
   return db
     .insertInto('unit')
     .values({ name: unit.name, short_name: unit.short_name ?? null, is_demo: unit.is_demo ?? 0 })
@@ -110,8 +113,14 @@ export async function listMembershipRows(db: Db, blocId: number): Promise<Member
     .selectFrom('bloc_membership as m')
     .innerJoin('unit as u', 'u.id', 'm.unit_id')
     .select([
-      'm.id as membershipId', 'u.id as unitId', 'u.name', 'u.short_name as shortName', 'm.joined_on as joinedOn',
-      'm.left_on as leftOn', 'm.display_order as displayOrder', 'u.is_demo',
+      'm.id as membershipId',
+      'u.id as unitId',
+      'u.name',
+      'u.short_name as shortName',
+      'm.joined_on as joinedOn',
+      'm.left_on as leftOn',
+      'm.display_order as displayOrder',
+      'u.is_demo',
     ])
     .select((eb) =>
       eb
@@ -126,7 +135,11 @@ export async function listMembershipRows(db: Db, blocId: number): Promise<Member
     .orderBy('m.joined_on')
     .orderBy('m.id')
     .execute();
-  return rows.map(({ is_demo, ...r }) => ({ ...r, isDemo: is_demo === 1, activeFocalPoints: Number(r.activeFocalPoints ?? 0) }));
+  return rows.map(({ is_demo, ...r }) => ({
+    ...r,
+    isDemo: is_demo === 1,
+    activeFocalPoints: Number(r.activeFocalPoints ?? 0),
+  }));
 }
 
 /** The unit's latest membership of the bloc, or undefined if it never belonged to it. */
@@ -141,8 +154,17 @@ export async function latestMembership(db: Db, blocId: number, unitId: number): 
     .executeTakeFirst();
 }
 
-export async function updateMembershipDates(db: Db, membershipId: number, joinedOn: string, leftOn: string | null): Promise<void> {
-  await db.updateTable('bloc_membership').set({ joined_on: joinedOn, left_on: leftOn }).where('id', '=', membershipId).execute();
+export async function updateMembershipDates(
+  db: Db,
+  membershipId: number,
+  joinedOn: string,
+  leftOn: string | null,
+): Promise<void> {
+  await db
+    .updateTable('bloc_membership')
+    .set({ joined_on: joinedOn, left_on: leftOn })
+    .where('id', '=', membershipId)
+    .execute();
 }
 
 export async function setDisplayOrder(db: Db, membershipId: number, displayOrder: number): Promise<void> {

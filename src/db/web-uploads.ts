@@ -68,7 +68,17 @@ async function capPendingUploads(db: Db, linkId: number, nonce: string, maxBytes
 export async function listPendingUploads(db: Db, linkId: number, nonce: string): Promise<PendingUploadInfo[]> {
   return db
     .selectFrom('web_pending_upload')
-    .select(['id', 'personal_link_id', 'form_nonce', 'kind', 'file_name', 'mime_type', 'size_bytes', 'sha256', 'created_at'])
+    .select([
+      'id',
+      'personal_link_id',
+      'form_nonce',
+      'kind',
+      'file_name',
+      'mime_type',
+      'size_bytes',
+      'sha256',
+      'created_at',
+    ])
     .where('personal_link_id', '=', linkId)
     .where('form_nonce', '=', nonce)
     .orderBy('id')
@@ -99,7 +109,11 @@ export async function removePendingUploads(db: Db, linkId: number, nonce: string
 
 /** Forgets every file kept for the form (it was sent). */
 export async function clearPendingUploads(db: Db, linkId: number, nonce: string): Promise<void> {
-  await db.deleteFrom('web_pending_upload').where('personal_link_id', '=', linkId).where('form_nonce', '=', nonce).execute();
+  await db
+    .deleteFrom('web_pending_upload')
+    .where('personal_link_id', '=', linkId)
+    .where('form_nonce', '=', nonce)
+    .execute();
 }
 
 /** How long files of an unsent form are kept, and how long a sent form is remembered. */
@@ -115,7 +129,11 @@ export async function pruneWebFormState(db: Db, now: Date): Promise<void> {
 }
 
 /** The revision a form already stored, if it was sent before. */
-export async function findFormSubmission(db: Db, linkId: number, nonce: string): Promise<{ report_id: number; revision: number } | undefined> {
+export async function findFormSubmission(
+  db: Db,
+  linkId: number,
+  nonce: string,
+): Promise<{ report_id: number; revision: number } | undefined> {
   return db
     .selectFrom('web_form_submission')
     .select(['report_id', 'revision'])
@@ -131,7 +149,13 @@ export async function recordFormSubmission(
 ): Promise<void> {
   await db
     .insertInto('web_form_submission')
-    .values({ personal_link_id: s.linkId, form_nonce: s.nonce, report_id: s.reportId, revision: s.revision, created_at: s.now.toISOString() })
+    .values({
+      personal_link_id: s.linkId,
+      form_nonce: s.nonce,
+      report_id: s.reportId,
+      revision: s.revision,
+      created_at: s.now.toISOString(),
+    })
     .execute();
 }
 
@@ -139,7 +163,12 @@ export async function recordFormSubmission(
  * Stores the bytes of the files just added to a report's revision by submitReport (which keeps
  * their metadata, in the same order): call in the same transaction.
  */
-export async function storeAttachmentContents(db: Db, reportId: number, revision: number, files: Pick<UploadedFile, 'content' | 'sha256'>[]): Promise<void> {
+export async function storeAttachmentContents(
+  db: Db,
+  reportId: number,
+  revision: number,
+  files: Pick<UploadedFile, 'content' | 'sha256'>[],
+): Promise<void> {
   if (files.length === 0) return;
   const rows = await db
     .selectFrom('report_attachment')
@@ -149,22 +178,36 @@ export async function storeAttachmentContents(db: Db, reportId: number, revision
     .where('telegram_file_id', 'is', null)
     .orderBy('id')
     .execute();
-  if (rows.length !== files.length) throw new Error(`expected ${files.length} web attachments in revision ${revision} of report ${reportId}, found ${rows.length}`);
+  if (rows.length !== files.length)
+    throw new Error(
+      `expected ${files.length} web attachments in revision ${revision} of report ${reportId}, found ${rows.length}`,
+    );
   for (const [i, row] of rows.entries()) {
-    await db.insertInto('attachment_content').values({ attachment_id: row.id, content: files[i]!.content, sha256: files[i]!.sha256 }).execute();
+    await db
+      .insertInto('attachment_content')
+      .values({ attachment_id: row.id, content: files[i]!.content, sha256: files[i]!.sha256 })
+      .execute();
   }
 }
 
 /** The stored bytes of a web-uploaded attachment. */
 export async function attachmentContent(db: Db, attachmentId: number): Promise<Buffer | undefined> {
-  const row = await db.selectFrom('attachment_content').select('content').where('attachment_id', '=', attachmentId).executeTakeFirst();
+  const row = await db
+    .selectFrom('attachment_content')
+    .select('content')
+    .where('attachment_id', '=', attachmentId)
+    .executeTakeFirst();
   return row?.content;
 }
 
 /** Which of these attachments have their bytes stored here (sent through the web form). */
 export async function attachmentsStoredHere(db: Db, attachmentIds: number[]): Promise<Set<number>> {
   if (attachmentIds.length === 0) return new Set();
-  const rows = await db.selectFrom('attachment_content').select('attachment_id').where('attachment_id', 'in', attachmentIds).execute();
+  const rows = await db
+    .selectFrom('attachment_content')
+    .select('attachment_id')
+    .where('attachment_id', 'in', attachmentIds)
+    .execute();
   return new Set(rows.map((r) => r.attachment_id));
 }
 

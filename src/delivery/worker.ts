@@ -162,7 +162,8 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         if (monotonic() - leaseCheckedAt >= 60_000) {
           leaseCheckedAt = monotonic();
           const stale = await requeueStaleSendingOutbox(deps.db, deps.now(), [...inFlight.keys()]);
-          if (stale.length > 0) deps.logger.warn({ outboxIds: stale }, 'results of these sends were never recorded; sending them again');
+          if (stale.length > 0)
+            deps.logger.warn({ outboxIds: stale }, 'results of these sends were never recorded; sending them again');
         }
         await step();
       } catch (error) {

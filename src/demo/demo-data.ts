@@ -126,9 +126,17 @@ export const DEMO_PROPOSALS = ['Đề nghị Khối tổ chức tập huấn ngh
 /** Public holidays (Vietnam) for the years the demo covers; admins edit this table in real use. */
 export const DEMO_HOLIDAYS: { date: string; name: string }[] = [
   { date: '2026-01-01', name: 'Tết Dương lịch' },
-  ...['2026-02-14', '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22'].map(
-    (date) => ({ date, name: 'Tết Nguyên đán Bính Ngọ' }),
-  ),
+  ...[
+    '2026-02-14',
+    '2026-02-15',
+    '2026-02-16',
+    '2026-02-17',
+    '2026-02-18',
+    '2026-02-19',
+    '2026-02-20',
+    '2026-02-21',
+    '2026-02-22',
+  ].map((date) => ({ date, name: 'Tết Nguyên đán Bính Ngọ' })),
   { date: '2026-04-27', name: 'Giỗ Tổ Hùng Vương (nghỉ bù)' },
   { date: '2026-04-30', name: 'Ngày Giải phóng miền Nam, thống nhất đất nước' },
   { date: '2026-05-01', name: 'Ngày Quốc tế Lao động' },

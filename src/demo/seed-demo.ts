@@ -177,7 +177,11 @@ export async function seedDemo(db: Db, opts: { now: Date; timeZone: string }): P
           const late = rnd() < 0.12;
           const dayOffset = late ? 2 + Math.floor(rnd() * 3) : Math.floor(rnd() * 3) - 1; // Sat..Mon vs Tue..Thu
           const hour = 8 + Math.floor(rnd() * 9);
-          const at = zonedInstant(addDays(period.end, dayOffset), `${String(hour).padStart(2, '0')}:${String(Math.floor(rnd() * 60)).padStart(2, '0')}`, opts.timeZone);
+          const at = zonedInstant(
+            addDays(period.end, dayOffset),
+            `${String(hour).padStart(2, '0')}:${String(Math.floor(rnd() * 60)).padStart(2, '0')}`,
+            opts.timeZone,
+          );
           const fullIndex = fullWeeks.indexOf(i);
           const values =
             kind === 'nil'
@@ -192,8 +196,12 @@ export async function seedDemo(db: Db, opts: { now: Date; timeZone: string }): P
             period: { kind: 'week', key: period.key, start: period.start, end: period.end },
             isNil: kind === 'nil',
             values,
-            notableResults: kind === 'full' && rnd() < 0.5 ? DEMO_NOTABLE_RESULTS[Math.floor(rnd() * DEMO_NOTABLE_RESULTS.length)]! : null,
-            difficulties: kind === 'full' && rnd() < 0.1 ? DEMO_DIFFICULTIES[Math.floor(rnd() * DEMO_DIFFICULTIES.length)]! : null,
+            notableResults:
+              kind === 'full' && rnd() < 0.5
+                ? DEMO_NOTABLE_RESULTS[Math.floor(rnd() * DEMO_NOTABLE_RESULTS.length)]!
+                : null,
+            difficulties:
+              kind === 'full' && rnd() < 0.1 ? DEMO_DIFFICULTIES[Math.floor(rnd() * DEMO_DIFFICULTIES.length)]! : null,
             proposals: kind === 'full' && rnd() < 0.05 ? DEMO_PROPOSALS[0]! : null,
             submittedBy: { focalPointId: focalPointIds[u]! },
             via: 'demo',

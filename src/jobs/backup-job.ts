@@ -34,7 +34,13 @@ export function createBackupJob(settings: BackupJobSettings): Job {
       const pruned = pruneDailyBackups(settings.dir, settings.keep);
       const abandoned = pruneAbandonedPartials(settings.dir, now);
       const rows = Object.values(copy.tables).reduce((sum, n) => sum + n, 0);
-      return { file: copy.path, tables: Object.keys(copy.tables).length, rows, pruned, ...(abandoned.length > 0 ? { abandoned } : {}) };
+      return {
+        file: copy.path,
+        tables: Object.keys(copy.tables).length,
+        rows,
+        pruned,
+        ...(abandoned.length > 0 ? { abandoned } : {}),
+      };
     },
   });
 }

@@ -7,7 +7,14 @@ import { periodFromKey, type ReportingPeriod } from '../core/periods.js';
 import { localDateOf } from '../core/time.js';
 import { getBloc, listBlocs } from '../db/blocs.js';
 import type { Db } from '../db/connection.js';
-import { type DigestSchedule, digestRecipients, getDigestSchedule, hasDigest, insertDigestOnce, listDigestSchedules } from '../db/digests.js';
+import {
+  type DigestSchedule,
+  digestRecipients,
+  getDigestSchedule,
+  hasDigest,
+  insertDigestOnce,
+  listDigestSchedules,
+} from '../db/digests.js';
 import { enqueueOutbox } from '../db/outbox.js';
 import { computePeriodDigest } from '../summaries/period-digest.js';
 import type { Bloc } from '../db/schema.js';
@@ -101,8 +108,15 @@ export async function publishPeriodDigest(
  * the digest of the period completed before it. Running it again, or after a restart, for the same
  * slot queues nothing new; a slot missed while the process was down is caught up on the next run.
  */
-export async function runPeriodDigests(deps: SummaryJobDeps, now: Date, opts: { blocId?: number } = {}): Promise<PublishResult[]> {
-  const blocs = opts.blocId === undefined ? await listBlocs(deps.db) : [await getBloc(deps.db, opts.blocId)].filter((b) => b !== undefined);
+export async function runPeriodDigests(
+  deps: SummaryJobDeps,
+  now: Date,
+  opts: { blocId?: number } = {},
+): Promise<PublishResult[]> {
+  const blocs =
+    opts.blocId === undefined
+      ? await listBlocs(deps.db)
+      : [await getBloc(deps.db, opts.blocId)].filter((b) => b !== undefined);
   const results: PublishResult[] = [];
   for (const bloc of blocs) {
     const schedule = await getDigestSchedule(deps.db, bloc.id);
@@ -113,7 +127,8 @@ export async function runPeriodDigests(deps: SummaryJobDeps, now: Date, opts: { 
       continue;
     }
     const r = await publishPeriodDigest(deps, bloc.id, period, now);
-    if (r.status === 'sent') deps.logger?.info({ blocId: bloc.id, period: period.key, messages: r.messages }, 'period digest queued');
+    if (r.status === 'sent')
+      deps.logger?.info({ blocId: bloc.id, period: period.key, messages: r.messages }, 'period digest queued');
     results.push(r);
   }
   return results;
@@ -127,7 +142,12 @@ export interface DigestJobScope extends JobScope {
 
 /** The scopes of the digest and summary jobs: every bloc, with its schedule. */
 export async function digestJobScopes(deps: { db: Db }): Promise<DigestJobScope[]> {
-  return (await listDigestSchedules(deps.db)).map(({ bloc, schedule }) => ({ key: `bloc:${bloc.id}`, blocId: bloc.id, bloc, schedule }));
+  return (await listDigestSchedules(deps.db)).map(({ bloc, schedule }) => ({
+    key: `bloc:${bloc.id}`,
+    blocId: bloc.id,
+    bloc,
+    schedule,
+  }));
 }
 
 /**
@@ -136,12 +156,15 @@ export async function digestJobScopes(deps: { db: Db }): Promise<DigestJobScope[
  */
 export const periodDigestJob = defineJob<DigestJobScope>({
   name: 'period-digest',
-  description: 'Gửi bản tin thi đua định kỳ của Khối (mặc định 08:00 thứ Hai) vào nhóm Khối và cho đầu mối đơn vị Khối trưởng',
+  description:
+    'Gửi bản tin thi đua định kỳ của Khối (mặc định 08:00 thứ Hai) vào nhóm Khối và cho đầu mối đơn vị Khối trưởng',
   schedule: (scope) => (scope.schedule.enabled ? digestCron(scope.schedule) : null),
   scopes: (deps) => digestJobScopes(deps),
   slotOf: (at, scope, timeZone) => digestPeriodForSlot(scope.bloc.reporting_cadence, localDateOf(at, timeZone)).key,
   // An old digest is news no more: after downtime only the newest missed one is sent.
   catchUp: 'latest',
   transaction: 'own',
-  run: async (deps, now, scope, slot) => ({ ...(await publishPeriodDigest(deps, scope.blocId, periodFromKey(slot), now)) }),
+  run: async (deps, now, scope, slot) => ({
+    ...(await publishPeriodDigest(deps, scope.blocId, periodFromKey(slot), now)),
+  }),
 });

@@ -9,7 +9,13 @@ import { getDigestSchedule, hasDigest } from '../db/digests.js';
 import { type BlocSummary, computeBlocSummary, type SummaryKind, SummaryError } from '../summaries/bloc-summary.js';
 import { latestSummarySlot, summaryCrons } from '../summaries/schedule.js';
 import { summaryNoticeText } from '../summaries/summary-text.js';
-import { type DigestJobScope, digestJobScopes, type PublishResult, storeAndQueue, type SummaryJobDeps } from './digest-jobs.js';
+import {
+  type DigestJobScope,
+  digestJobScopes,
+  type PublishResult,
+  storeAndQueue,
+  type SummaryJobDeps,
+} from './digest-jobs.js';
 import { defineJob } from './job.js';
 
 /** The stored period key of a summary: '2026-H1' for the mid-year review, '2026' for the year. */
@@ -52,8 +58,15 @@ export async function publishSummary(
 }
 
 /** The scheduled job: for each bloc, the latest mid-year or annual slot at `now` (within the catch-up window), once. */
-export async function runScheduledSummaries(deps: SummaryJobDeps, now: Date, opts: { blocId?: number } = {}): Promise<PublishResult[]> {
-  const blocs = opts.blocId === undefined ? await listBlocs(deps.db) : [await getBloc(deps.db, opts.blocId)].filter((b) => b !== undefined);
+export async function runScheduledSummaries(
+  deps: SummaryJobDeps,
+  now: Date,
+  opts: { blocId?: number } = {},
+): Promise<PublishResult[]> {
+  const blocs =
+    opts.blocId === undefined
+      ? await listBlocs(deps.db)
+      : [await getBloc(deps.db, opts.blocId)].filter((b) => b !== undefined);
   const results: PublishResult[] = [];
   for (const bloc of blocs) {
     const schedule = await getDigestSchedule(deps.db, bloc.id);
@@ -64,7 +77,8 @@ export async function runScheduledSummaries(deps: SummaryJobDeps, now: Date, opt
       continue;
     }
     const r = await publishSummary(deps, bloc.id, slot.kind, slot.year, now);
-    if (r.status === 'sent') deps.logger?.info({ blocId: bloc.id, summary: r.periodKey, messages: r.messages }, 'summary queued');
+    if (r.status === 'sent')
+      deps.logger?.info({ blocId: bloc.id, summary: r.periodKey, messages: r.messages }, 'summary queued');
     results.push(r);
   }
   return results;
@@ -80,12 +94,15 @@ export function parseSummaryKey(key: string): { kind: SummaryKind; year: number 
 /** The mid-year and annual summaries in the scheduler (registry.ts): one ledger slot per bloc and summary. */
 export const summaryJob = defineJob<DigestJobScope>({
   name: 'summaries',
-  description: 'Sơ kết 6 tháng (mặc định 05/07) và tổng kết năm (mặc định 05/12): tính, lưu và thông báo kết quả thi đua của Khối',
+  description:
+    'Sơ kết 6 tháng (mặc định 05/07) và tổng kết năm (mặc định 05/12): tính, lưu và thông báo kết quả thi đua của Khối',
   schedule: (scope) => (scope.schedule.enabled ? summaryCrons(scope.schedule) : null),
   scopes: (deps) => digestJobScopes(deps),
   slotOf: (at, scope, timeZone) => {
     const slot = latestSummarySlot(scope.schedule, at, timeZone, Number.POSITIVE_INFINITY);
-    return slot ? summaryKey(slot.kind, slot.year) : summaryKey('annual', Number(localDateOf(at, timeZone).slice(0, 4)) - 1);
+    return slot
+      ? summaryKey(slot.kind, slot.year)
+      : summaryKey('annual', Number(localDateOf(at, timeZone).slice(0, 4)) - 1);
   },
   catchUp: 'each',
   transaction: 'own',

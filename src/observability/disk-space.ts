@@ -33,7 +33,11 @@ export async function diskSpaceOf(db: Db): Promise<DiskSpace | null> {
   const file = await databaseFile(db);
   if (file === null) return null;
   const fs = statfsSync(dirname(file));
-  return { folder: dirname(file), freeBytes: fs.bavail * fs.bsize, databaseBytes: sizeOf(file) + sizeOf(`${file}-wal`) };
+  return {
+    folder: dirname(file),
+    freeBytes: fs.bavail * fs.bsize,
+    databaseBytes: sizeOf(file) + sizeOf(`${file}-wal`),
+  };
 }
 
 /** The free space the database's disk needs: enough for tonight's backup, and never less than `minFree`. */

@@ -39,14 +39,25 @@ function createdAtOf(scope: JobScope): Date | null {
 const laterOf = (a: Date, b: Date | null) => (b && b.getTime() > a.getTime() ? b : a);
 
 /** Checks every job's newest due slot in (now - lookBackHours, now - grace]. */
-export async function checkJobs(deps: JobDeps, jobs: readonly Job[], now: Date, lookBackHours: number): Promise<JobReadiness[]> {
+export async function checkJobs(
+  deps: JobDeps,
+  jobs: readonly Job[],
+  now: Date,
+  lookBackHours: number,
+): Promise<JobReadiness[]> {
   const from = new Date(now.getTime() - lookBackHours * 3_600_000);
   const to = new Date(now.getTime() - JOB_GRACE_MS);
   const out: JobReadiness[] = [];
   for (const job of jobs) {
     const [last] = await listJobRuns(deps.db, { job: job.name, limit: 1 });
     const lastRun = last
-      ? { scope: last.scope, slot: last.period_key, status: last.status, startedAt: last.started_at, finishedAt: last.finished_at }
+      ? {
+          scope: last.scope,
+          slot: last.period_key,
+          status: last.status,
+          startedAt: last.started_at,
+          finishedAt: last.finished_at,
+        }
       : null;
     const late: LateSlot[] = [];
     let error: string | undefined;
@@ -64,7 +75,13 @@ export async function checkJobs(deps: JobDeps, jobs: readonly Job[], now: Date, 
     } catch (e) {
       error = (e as Error).message;
     }
-    out.push({ name: job.name, ok: late.length === 0 && error === undefined, lastRun, late, ...(error ? { error } : {}) });
+    out.push({
+      name: job.name,
+      ok: late.length === 0 && error === undefined,
+      lastRun,
+      late,
+      ...(error ? { error } : {}),
+    });
   }
   return out;
 }

@@ -17,10 +17,12 @@ export const OPS = {
     `Cơ sở dữ liệu không ghi được (${error}): báo cáo gửi đến sẽ không được lưu. Xin kiểm tra chỗ trống và quyền ghi của thư mục chứa DATABASE_PATH, và xem có tiến trình nào khác đang mở tệp này không.`,
   diskLow: (folder: string, free: number, needed: number) =>
     `Ổ đĩa chứa cơ sở dữ liệu (${folder}) chỉ còn trống ${megabytes(free)}, dưới mức cần giữ ${megabytes(needed)}: khi ổ đầy, báo cáo gửi đến không lưu được và bản sao lưu hằng đêm bị lỗi. Xin giải phóng chỗ trống (ví dụ chép các bản sao lưu cũ sang máy khác rồi xóa bớt) hoặc mở rộng ổ đĩa.`,
-  diskCheckFailed: (error: string) => `Không đọc được chỗ trống của ổ đĩa chứa cơ sở dữ liệu (${error}). Xin kiểm tra thư mục chứa DATABASE_PATH.`,
+  diskCheckFailed: (error: string) =>
+    `Không đọc được chỗ trống của ổ đĩa chứa cơ sở dữ liệu (${error}). Xin kiểm tra thư mục chứa DATABASE_PATH.`,
   botError:
     'Bot Telegram không kết nối được với Telegram (máy chủ đang thử lại). Xin kiểm tra mạng từ máy chủ đến api.telegram.org và mã TELEGRAM_BOT_TOKEN: dòng nhật ký «Telegram unreachable or refused the bot» cho biết lý do («401: Unauthorized» nghĩa là mã bot sai hoặc đã bị thu hồi, cần lấy mã mới ở BotFather).',
-  botStarting: 'Bot Telegram đang khởi động, chưa kết nối xong. Nếu tình trạng này kéo dài quá vài phút, xin xem nhật ký máy chủ.',
+  botStarting:
+    'Bot Telegram đang khởi động, chưa kết nối xong. Nếu tình trạng này kéo dài quá vài phút, xin xem nhật ký máy chủ.',
   outboxOverdue: (count: number, minutes: number) =>
     `${count} tin nhắn đến hạn gửi từ hơn ${minutes} phút trước vẫn nằm trong hàng đợi. Xin xem trang «Gửi tin» của trang quản trị và nhật ký của bộ gửi tin; nếu bộ gửi tin bị treo, xin khởi động lại dịch vụ.`,
   outboxStaleSending: (count: number) =>
@@ -28,7 +30,8 @@ export const OPS = {
   outboxCheckFailed: (error: string) => `Không kiểm tra được hàng đợi tin nhắn (${error}). Xin xem nhật ký máy chủ.`,
   jobLate: (job: string, scope: string, slot: string, status: string) =>
     `Việc định kỳ "${job}" (${scope}) chưa chạy xong lượt ${slot}: ${LATE_STATUS[status] ?? status}. Xin xem lệnh «job list» (deploy/cli.sh job list) và nhật ký máy chủ; chạy bù bằng «job run ${job}».`,
-  jobCheckFailed: (job: string, error: string) => `Không kiểm tra được việc định kỳ "${job}" (${error}). Xin xem nhật ký máy chủ.`,
+  jobCheckFailed: (job: string, error: string) =>
+    `Không kiểm tra được việc định kỳ "${job}" (${error}). Xin xem nhật ký máy chủ.`,
   metricsTokenRequired: 'Cần mã truy cập (Authorization: Bearer …) để xem số liệu giám sát.',
   metricsLocalOnly: 'Số liệu giám sát chỉ xem được từ chính máy chủ (chưa đặt METRICS_TOKEN).',
   serverError: 'Máy chủ gặp lỗi khi xử lý yêu cầu; vui lòng thử lại sau.',

@@ -5,7 +5,13 @@
 
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../db/connection.js';
-import { jobRunCounts, latestFinishedJobRuns, oldestDueQueuedAt, outboxCounts, reportRevisionsByChannel } from '../db/ops-facts.js';
+import {
+  jobRunCounts,
+  latestFinishedJobRuns,
+  oldestDueQueuedAt,
+  outboxCounts,
+  reportRevisionsByChannel,
+} from '../db/ops-facts.js';
 import type { FailureReason } from '../delivery/classify.js';
 import type { BotStatus } from '../http/health.js';
 import { diskSpaceOf } from './disk-space.js';
@@ -38,7 +44,15 @@ export interface Metrics {
 const BOT_STATUSES: BotStatus[] = ['off', 'starting', 'polling', 'webhook', 'error'];
 /** Every reason a message fails for (a Record, so a reason added to the type must be listed here). */
 const FAILURE_REASONS = Object.keys({
-  blocked: 1, not_started: 1, deactivated: 1, kicked: 1, forbidden: 1, chat_not_found: 1, bad_request: 1, too_many_attempts: 1, expired: 1,
+  blocked: 1,
+  not_started: 1,
+  deactivated: 1,
+  kicked: 1,
+  forbidden: 1,
+  chat_not_found: 1,
+  bad_request: 1,
+  too_many_attempts: 1,
+  expired: 1,
 } satisfies Record<FailureReason, 1>);
 const seconds = (iso: string) => Date.parse(iso) / 1000;
 
@@ -56,7 +70,12 @@ export function createMetrics(deps: MetricsDeps): Metrics {
   // Gauges filled from the database before each scrape (prom-client runs collect() callbacks
   // concurrently, so a failure could not be counted in the same scrape from inside one).
   const fills: (() => Promise<void>)[] = [];
-  const dbGauge = <L extends string>(name: string, help: string, labelNames: L[], fill: (g: Gauge<L>) => Promise<void>) => {
+  const dbGauge = <L extends string>(
+    name: string,
+    help: string,
+    labelNames: L[],
+    fill: (g: Gauge<L>) => Promise<void>,
+  ) => {
     const gauge = new Gauge<L>({ name, help, labelNames, registers });
     fills.push(async () => {
       gauge.reset();
@@ -68,40 +87,81 @@ export function createMetrics(deps: MetricsDeps): Metrics {
     });
   };
 
-  dbGauge('ktd_outbox_messages', 'Outbox messages by status (queued, sending, sent, failed) and, for failed ones, reason.', ['status', 'reason'], async (g) => {
-    // Every series exists from the first scrape, at 0: a series that first appears at 11 has no
-    // earlier sample, so delta() and the failed-messages alert would never see those 11.
-    for (const status of ['queued', 'sending', 'sent']) g.set({ status, reason: '' }, 0);
-    for (const reason of FAILURE_REASONS) g.set({ status: 'failed', reason }, 0);
-    for (const r of await outboxCounts(deps.db)) g.set({ status: r.status, reason: r.reason ?? '' }, r.n);
-  });
-  dbGauge('ktd_outbox_oldest_due_seconds', 'Age of the oldest queued message that is due (0 when none waits).', [], async (g) => {
-    const now = deps.now();
-    const at = await oldestDueQueuedAt(deps.db, now);
-    g.set(at ? Math.max(0, (now.getTime() - at.getTime()) / 1000) : 0);
-  });
-  dbGauge('ktd_job_runs', 'Job ledger entries (one per job, scope and slot) by status.', ['job', 'status'], async (g) => {
-    for (const r of await jobRunCounts(deps.db)) g.set({ job: r.job, status: r.status }, r.n);
-  });
-  dbGauge('ktd_job_last_duration_seconds', 'Duration of the newest finished run of each job, by its status.', ['job', 'status'], async (g) => {
-    for (const r of await latestFinishedJobRuns(deps.db)) {
-      g.set({ job: r.job, status: r.status }, Math.max(0, seconds(r.finishedAt) - seconds(r.startedAt)));
-    }
-  });
-  dbGauge('ktd_job_last_finished_timestamp_seconds', 'When the newest run of each job finished (Unix time), by its status.', ['job', 'status'], async (g) => {
-    for (const r of await latestFinishedJobRuns(deps.db)) g.set({ job: r.job, status: r.status }, seconds(r.finishedAt));
-  });
-  dbGauge('ktd_reports_received', 'Progress reports received (each submission and revision), by channel.', ['channel'], async (g) => {
-    for (const r of await reportRevisionsByChannel(deps.db)) g.set({ channel: r.channel }, r.n);
-  });
-  dbGauge('ktd_disk_free_bytes', "Free space on the database's file system (what /readyz's disk check reads).", [], async (g) => {
-    const space = await diskSpaceOf(deps.db);
-    if (space) g.set(space.freeBytes);
-  });
-  dbGauge('ktd_database_size_bytes', 'Size of the database file and its -wal file (a nightly backup needs as much free space).', [], async (g) => {
-    const space = await diskSpaceOf(deps.db);
-    if (space) g.set(space.databaseBytes);
-  });
+  dbGauge(
+    'ktd_outbox_messages',
+    'Outbox messages by status (queued, sending, sent, failed) and, for failed ones, reason.',
+    ['status', 'reason'],
+    async (g) => {
+      // Every series exists from the first scrape, at 0: a series that first appears at 11 has no
+      // earlier sample, so delta() and the failed-messages alert would never see those 11.
+      for (const status of ['queued', 'sending', 'sent']) g.set({ status, reason: '' }, 0);
+      for (const reason of FAILURE_REASONS) g.set({ status: 'failed', reason }, 0);
+      for (const r of await outboxCounts(deps.db)) g.set({ status: r.status, reason: r.reason ?? '' }, r.n);
+    },
+  );
+  dbGauge(
+    'ktd_outbox_oldest_due_seconds',
+    'Age of the oldest queued message that is due (0 when none waits).',
+    [],
+    async (g) => {
+      const now = deps.now();
+      const at = await oldestDueQueuedAt(deps.db, now);
+      g.set(at ? Math.max(0, (now.getTime() - at.getTime()) / 1000) : 0);
+    },
+  );
+  dbGauge(
+    'ktd_job_runs',
+    'Job ledger entries (one per job, scope and slot) by status.',
+    ['job', 'status'],
+    async (g) => {
+      for (const r of await jobRunCounts(deps.db)) g.set({ job: r.job, status: r.status }, r.n);
+    },
+  );
+  dbGauge(
+    'ktd_job_last_duration_seconds',
+    'Duration of the newest finished run of each job, by its status.',
+    ['job', 'status'],
+    async (g) => {
+      for (const r of await latestFinishedJobRuns(deps.db)) {
+        g.set({ job: r.job, status: r.status }, Math.max(0, seconds(r.finishedAt) - seconds(r.startedAt)));
+      }
+    },
+  );
+  dbGauge(
+    'ktd_job_last_finished_timestamp_seconds',
+    'When the newest run of each job finished (Unix time), by its status.',
+    ['job', 'status'],
+    async (g) => {
+      for (const r of await latestFinishedJobRuns(deps.db))
+        g.set({ job: r.job, status: r.status }, seconds(r.finishedAt));
+    },
+  );
+  dbGauge(
+    'ktd_reports_received',
+    'Progress reports received (each submission and revision), by channel.',
+    ['channel'],
+    async (g) => {
+      for (const r of await reportRevisionsByChannel(deps.db)) g.set({ channel: r.channel }, r.n);
+    },
+  );
+  dbGauge(
+    'ktd_disk_free_bytes',
+    "Free space on the database's file system (what /readyz's disk check reads).",
+    [],
+    async (g) => {
+      const space = await diskSpaceOf(deps.db);
+      if (space) g.set(space.freeBytes);
+    },
+  );
+  dbGauge(
+    'ktd_database_size_bytes',
+    'Size of the database file and its -wal file (a nightly backup needs as much free space).',
+    [],
+    async (g) => {
+      const space = await diskSpaceOf(deps.db);
+      if (space) g.set(space.databaseBytes);
+    },
+  );
   new Gauge({
     name: 'ktd_bot_status',
     help: "The Telegram bot's connection: 1 for its current status, 0 for the others.",

@@ -40,7 +40,14 @@ export interface ReadinessReport {
     /** The database's file system (null figures for an in-memory database). */
     disk: { ok: boolean; folder: string | null; freeBytes: number | null; neededBytes: number | null; error?: string };
     bot: { ok: boolean; status: BotStatus };
-    outbox: { ok: boolean; worker: 'running' | 'off'; overdue: number; oldestOverdueSince: string | null; staleSending: number; error?: string };
+    outbox: {
+      ok: boolean;
+      worker: 'running' | 'off';
+      overdue: number;
+      oldestOverdueSince: string | null;
+      staleSending: number;
+      error?: string;
+    };
     jobs: { ok: boolean; jobs: JobReadiness[] };
   };
 }

@@ -82,7 +82,8 @@ function verifyCopy(partial: string, dest: string, counted: Record<string, numbe
     if (check !== 'ok') throw new OpsError(M.copyNotIntact(dest, check));
     const tables = tableRowCounts(copy);
     for (const name of new Set([...Object.keys(counted), ...Object.keys(tables)])) {
-      if (counted[name] !== tables[name]) throw new OpsError(M.countsDiffer(name, counted[name] ?? 0, tables[name] ?? 0));
+      if (counted[name] !== tables[name])
+        throw new OpsError(M.countsDiffer(name, counted[name] ?? 0, tables[name] ?? 0));
     }
     return tables;
   } finally {

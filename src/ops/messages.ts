@@ -5,7 +5,9 @@
 export class OpsError extends Error {}
 
 const rows = (tables: Record<string, number>) =>
-  Object.values(tables).reduce((sum, n) => sum + n, 0).toLocaleString('vi-VN');
+  Object.values(tables)
+    .reduce((sum, n) => sum + n, 0)
+    .toLocaleString('vi-VN');
 
 export const OPS_MESSAGES = {
   // backup

@@ -18,7 +18,10 @@ function pendingMigrations(path: string): { pending: string[]; hasTables: boolea
   const sqlite = new SQLite(path, { fileMustExist: true, timeout: 5000 });
   try {
     const applied = appliedMigrations(sqlite) ?? [];
-    return { pending: Object.keys(migrations).filter((m) => !applied.includes(m)), hasTables: userTables(sqlite).length > 0 };
+    return {
+      pending: Object.keys(migrations).filter((m) => !applied.includes(m)),
+      hasTables: userTables(sqlite).length > 0,
+    };
   } finally {
     sqlite.close();
   }
@@ -38,6 +41,9 @@ export async function backupBeforeMigrations(opts: {
   if (opts.databasePath === ':memory:' || !existsSync(opts.databasePath)) return null;
   const { pending, hasTables } = pendingMigrations(opts.databasePath);
   if (pending.length === 0 || !hasTables) return null;
-  const result = await backupDatabase(opts.databasePath, backupPath(opts.backupDir, 'pre-migrate', opts.now, opts.timeZone));
+  const result = await backupDatabase(
+    opts.databasePath,
+    backupPath(opts.backupDir, 'pre-migrate', opts.now, opts.timeZone),
+  );
   return { ...result, pending };
 }

@@ -8,7 +8,14 @@ import SQLite from 'better-sqlite3';
 import { migrations } from '../db/migrations/index.js';
 import { removeWithSidecars } from './backup.js';
 import { OPS_MESSAGES as M, OpsError } from './messages.js';
-import { appliedMigrations, expectedTables, hasSqliteHeader, integrityCheck, tableRowCounts, userTables } from './sqlite-inspect.js';
+import {
+  appliedMigrations,
+  expectedTables,
+  hasSqliteHeader,
+  integrityCheck,
+  tableRowCounts,
+  userTables,
+} from './sqlite-inspect.js';
 
 /** The header's page count times page size is more than the file holds: the file was cut short. */
 function isTruncated(path: string): boolean {
@@ -28,9 +35,13 @@ function isTruncated(path: string): boolean {
 }
 
 /** Refuses (OpsError) unless the candidate is SQLite, whole, intact and migrated exactly as this code. */
-export async function stageCandidate(candidate: string, databasePath: string): Promise<{ staged: string; tables: Record<string, number> }> {
+export async function stageCandidate(
+  candidate: string,
+  databasePath: string,
+): Promise<{ staged: string; tables: Record<string, number> }> {
   if (!hasSqliteHeader(candidate)) throw new OpsError(M.notSqlite(candidate));
-  if (isTruncated(candidate)) throw new OpsError(M.damaged(candidate, 'tệp bị cắt cụt, ngắn hơn kích thước ghi trong phần đầu tệp'));
+  if (isTruncated(candidate))
+    throw new OpsError(M.damaged(candidate, 'tệp bị cắt cụt, ngắn hơn kích thước ghi trong phần đầu tệp'));
   const staged = join(dirname(databasePath), `.${basename(databasePath)}.restoring`);
   try {
     mkdirSync(dirname(databasePath), { recursive: true });

@@ -22,7 +22,11 @@ export function hasSqliteHeader(path: string): boolean {
 /** The names of the user tables (SQLite's own and none else excluded), sorted. */
 export function userTables(sqlite: SQLite.Database): string[] {
   return (
-    sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\' order by name`).all() as {
+    sqlite
+      .prepare(
+        `select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\' order by name`,
+      )
+      .all() as {
       name: string;
     }[]
   ).map((r) => r.name);
@@ -47,7 +51,9 @@ export function integrityCheck(sqlite: SQLite.Database): string {
 /** The migrations recorded in the file, or null when it has no migration table. */
 export function appliedMigrations(sqlite: SQLite.Database): string[] | null {
   if (!userTables(sqlite).includes('kysely_migration')) return null;
-  return (sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name);
+  return (sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map(
+    (r) => r.name,
+  );
 }
 
 let expected: Promise<string[]> | undefined;

@@ -21,7 +21,9 @@ export function loadOrCreateLinkSecret(configured: string | undefined, databaseP
   if (existsSync(path)) {
     const stored = readFileSync(path, 'utf8').trim();
     if (stored.length >= 32) return stored;
-    throw new Error(`Tệp bí mật liên kết cá nhân "${path}" bị hỏng (quá ngắn). Hãy khôi phục tệp từ bản sao lưu hoặc xoá nó rồi cấp lại liên kết cho các đầu mối.`);
+    throw new Error(
+      `Tệp bí mật liên kết cá nhân "${path}" bị hỏng (quá ngắn). Hãy khôi phục tệp từ bản sao lưu hoặc xoá nó rồi cấp lại liên kết cho các đầu mối.`,
+    );
   }
   mkdirSync(dirname(path), { recursive: true });
   const secret = randomBytes(32).toString('base64url');

@@ -4,7 +4,12 @@
 import type { ExistingReport } from '../core/report-flow/machine.js';
 import { toFlowCriteria } from '../core/report-flow/submission.js';
 import type { FlowCriterion, FlowPeriod } from '../core/report-flow/types.js';
-import { openPeriodsForReporting, periodDeadlines, type PeriodDeadlines, type ReportingPeriod } from '../core/periods.js';
+import {
+  openPeriodsForReporting,
+  periodDeadlines,
+  type PeriodDeadlines,
+  type ReportingPeriod,
+} from '../core/periods.js';
 import { addDays, formatDateVi } from '../core/time.js';
 import type { Db } from '../db/connection.js';
 import { listCriteria } from '../db/covenant.js';
@@ -17,7 +22,11 @@ export function openPeriods(bloc: Bloc, now: Date, timeZone: string): ReportingP
   return openPeriodsForReporting(bloc.reporting_cadence, now, deadlineRulesOf(bloc), timeZone);
 }
 
-export function deadlinesOf(bloc: Bloc, period: Pick<ReportingPeriod, 'kind' | 'key' | 'start' | 'end'>, timeZone: string): PeriodDeadlines {
+export function deadlinesOf(
+  bloc: Bloc,
+  period: Pick<ReportingPeriod, 'kind' | 'key' | 'start' | 'end'>,
+  timeZone: string,
+): PeriodDeadlines {
   return periodDeadlines({ ...period, label: '' }, deadlineRulesOf(bloc), timeZone);
 }
 
@@ -56,7 +65,11 @@ export interface DraftTarget {
 }
 
 /** Everything needed to start (or move) a draft for the period. */
-export async function draftTarget(db: Db, s: Pick<Reporter, 'unit' | 'bloc'>, period: ReportingPeriod): Promise<DraftTarget> {
+export async function draftTarget(
+  db: Db,
+  s: Pick<Reporter, 'unit' | 'bloc'>,
+  period: ReportingPeriod,
+): Promise<DraftTarget> {
   const criteria = toFlowCriteria(await listCriteria(db, s.bloc.id, yearOfPeriod(period)));
   const stored = await getReport(db, s.bloc.id, s.unit.id, period.key);
   let existing: ExistingReport | null = null;

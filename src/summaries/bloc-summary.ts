@@ -55,7 +55,13 @@ export interface BlocSummary {
   chair: { unitId: number; name: string } | null;
   deputy: { unitId: number; name: string } | null;
   /** The reporting periods counted, and the last day they cover. */
-  periods: { count: number; firstKey: string | null; lastKey: string | null; lastLabel: string | null; coversUntil: IsoDate | null };
+  periods: {
+    count: number;
+    firstKey: string | null;
+    lastKey: string | null;
+    lastLabel: string | null;
+    coversUntil: IsoDate | null;
+  };
   units: SummaryUnit[];
   criteria: SummaryCriterion[];
   progress: CriterionProgress[];
@@ -70,7 +76,12 @@ export class SummaryError extends Error {}
  * The periods of the year the summary counts: complete by `asOfDate` and, for the mid-year
  * review, belonging to the first half (a week belongs where its Thursday falls, as ISO weeks do).
  */
-export function summaryPeriods(cadence: 'week' | 'month', kind: SummaryKind, year: number, asOfDate: IsoDate): ReportingPeriod[] {
+export function summaryPeriods(
+  cadence: 'week' | 'month',
+  kind: SummaryKind,
+  year: number,
+  asOfDate: IsoDate,
+): ReportingPeriod[] {
   const cutoff = kind === 'mid_year' ? `${year}-06-30` : null;
   return periodsOfYear(cadence, year).filter(
     (p) => p.end < asOfDate && (cutoff === null || addDays(p.start, cadence === 'week' ? 3 : 0) <= cutoff),

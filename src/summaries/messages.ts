@@ -6,7 +6,8 @@ export const scheduleMessages = {
   badTime: (v: string) => `Giờ "${v}" không hợp lệ; đồng chí vui lòng nhập dạng HH:MM, ví dụ 08:00.`,
   midYear: 'Ngày sơ kết 6 tháng',
   annual: 'Ngày tổng kết năm',
-  badMonthDay: (label: string, v: string) => `${label} "${v}" không hợp lệ; đồng chí vui lòng nhập dạng ngày/tháng, ví dụ 05/07.`,
+  badMonthDay: (label: string, v: string) =>
+    `${label} "${v}" không hợp lệ; đồng chí vui lòng nhập dạng ngày/tháng, ví dụ 05/07.`,
 };
 
 export const WEEKDAY_NAMES = ['', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'] as const;
@@ -42,7 +43,14 @@ export const documentText = {
   criterionLine: (code: string, title: string, result: string, percent: string | null) =>
     `${code}. ${title}: ${result}${percent ? `, đạt ${percent} chỉ tiêu giao ước` : ''}.`,
   resultsTableIntro: 'Kết quả của từng đơn vị (thực hiện/chỉ tiêu, tỷ lệ đạt):',
-  ratesIntro: (periods: number, reportingRate: string, received: number, expected: number, onTimeRate: string, onTime: number) =>
+  ratesIntro: (
+    periods: number,
+    reportingRate: string,
+    received: number,
+    expected: number,
+    onTimeRate: string,
+    onTime: number,
+  ) =>
     `Trong ${periods} kỳ báo cáo, các đơn vị đã gửi ${received}/${expected} báo cáo theo quy định, đạt tỷ lệ ${reportingRate}; trong đó ${onTime} báo cáo đúng hạn, đạt ${onTimeRate}. Báo cáo "không có phát sinh" được tính là đã báo cáo; báo cáo gửi sau hạn được tính là đã báo cáo nhưng không đúng hạn.`,
   scoresIntro: (maxBase: string) =>
     `Các đơn vị tự chấm điểm theo bảng chấm điểm của Khối (tối đa ${maxBase} điểm), cộng điểm thưởng và trừ điểm trừ theo quy định. Chỉ tiêu định lượng được tính điểm theo tỷ lệ thực hiện so với chỉ tiêu, tối đa bằng điểm chuẩn; chỉ tiêu định tính được tính đủ điểm khi đạt.`,
@@ -90,8 +98,17 @@ export const documentText = {
 
 export const exportText = {
   reportColumns: [
-    'Kỳ báo cáo', 'Từ ngày', 'Đến ngày', 'Đơn vị', 'Loại báo cáo', 'Thời hạn', 'Tính vào tổng hợp',
-    'Gửi lần đầu lúc', 'Cập nhật lúc', 'Lần sửa', 'Kênh gửi',
+    'Kỳ báo cáo',
+    'Từ ngày',
+    'Đến ngày',
+    'Đơn vị',
+    'Loại báo cáo',
+    'Thời hạn',
+    'Tính vào tổng hợp',
+    'Gửi lần đầu lúc',
+    'Cập nhật lúc',
+    'Lần sửa',
+    'Kênh gửi',
   ],
   reportTextColumns: ['Kết quả nổi bật', 'Khó khăn, vướng mắc', 'Đề xuất, kiến nghị'],
   nil: 'Không phát sinh',
@@ -100,7 +117,13 @@ export const exportText = {
   late: 'Muộn',
   yes: 'Có',
   notMember: 'Không (ngoài thời gian là thành viên)',
-  via: { telegram: 'Telegram', web: 'Đường dẫn web', admin: 'Quản trị viên', import: 'Nhập dữ liệu', demo: 'Dữ liệu mẫu' },
+  via: {
+    telegram: 'Telegram',
+    web: 'Đường dẫn web',
+    admin: 'Quản trị viên',
+    import: 'Nhập dữ liệu',
+    demo: 'Dữ liệu mẫu',
+  },
   sheets: { reports: 'Báo cáo', totals: 'Tổng hợp', rates: 'Tỷ lệ báo cáo', scores: 'Chấm điểm' },
   done: 'Thực hiện',
   target: 'Chỉ tiêu',
@@ -111,11 +134,13 @@ export const entryMessages = {
   badYear: (v: string) => `Năm "${v}" không hợp lệ; đồng chí vui lòng nhập năm dạng 2023.`,
   noBloc: (id: number) => `Không tìm thấy khối thi đua mã ${id}.`,
   notMember: (unitId: number, year: number) => `Đơn vị mã ${unitId} không phải thành viên của Khối trong năm ${year}.`,
-  badPoints: (v: string) => `Số điểm "${v}" không hợp lệ; đồng chí vui lòng nhập số dương đến 1000, tối đa hai chữ số thập phân (ví dụ 2 hoặc 1,5).`,
+  badPoints: (v: string) =>
+    `Số điểm "${v}" không hợp lệ; đồng chí vui lòng nhập số dương đến 1000, tối đa hai chữ số thập phân (ví dụ 2 hoặc 1,5).`,
   noReason: 'Đồng chí vui lòng ghi lý do cộng hoặc trừ điểm.',
   longReason: 'Lý do dài quá 500 ký tự; đồng chí vui lòng rút gọn.',
   noCriterion: (code: string, year: number) => `Giao ước thi đua năm ${year} không có chỉ tiêu số "${code}".`,
-  notQualitative: (code: string) => `Chỉ tiêu "${code}" là chỉ tiêu định lượng, được chấm theo số liệu báo cáo, không đánh giá đạt/không đạt.`,
+  notQualitative: (code: string) =>
+    `Chỉ tiêu "${code}" là chỉ tiêu định lượng, được chấm theo số liệu báo cáo, không đánh giá đạt/không đạt.`,
   badMet: (v: string) => `Kết quả đánh giá "${v}" không hợp lệ; đồng chí vui lòng nhập "đạt" hoặc "không đạt".`,
 };
 
@@ -142,9 +167,14 @@ export const cliText = {
         ? 'Bản tin kỳ này đã được gửi trước đó; không gửi lại.'
         : 'Khối không có đơn vị thành viên trong kỳ này; không có bản tin.',
   needPoints: 'Cần --bonus <điểm> hoặc --deduction <điểm>.',
-  adjusted: (kind: string, points: number, id: number) => `Đã ghi ${kind === 'bonus' ? 'điểm thưởng' : 'điểm trừ'} ${String(points).replace('.', ',')} điểm (mục #${id}).`,
+  adjusted: (kind: string, points: number, id: number) =>
+    `Đã ghi ${kind === 'bonus' ? 'điểm thưởng' : 'điểm trừ'} ${String(points).replace('.', ',')} điểm (mục #${id}).`,
   assessed: (met: boolean) => `Đã ghi kết quả: ${met ? 'đạt' : 'không đạt'}.`,
-  schedule: (blocName: string, s: { enabled: boolean; digestTime: string; midYearOn: string; annualOn: string; summaryTime: string }, weekday: string) =>
+  schedule: (
+    blocName: string,
+    s: { enabled: boolean; digestTime: string; midYearOn: string; annualOn: string; summaryTime: string },
+    weekday: string,
+  ) =>
     [
       `Lịch gửi của ${blocName}${s.enabled ? '' : ' (đang tắt)'}:`,
       `  Bản tin định kỳ: ${weekday}, ${s.digestTime}`,

@@ -13,7 +13,11 @@ import { scheduleMessages as m } from './messages.js';
 export const SUMMARY_CATCH_UP_DAYS = 30;
 
 /** The most recent digest slot at or before `now` (the weekly digest weekday and time). */
-export function latestDigestSlot(s: Pick<DigestSchedule, 'digestWeekday' | 'digestTime'>, now: Date, timeZone: string): { date: IsoDate; at: Date } {
+export function latestDigestSlot(
+  s: Pick<DigestSchedule, 'digestWeekday' | 'digestTime'>,
+  now: Date,
+  timeZone: string,
+): { date: IsoDate; at: Date } {
   const today = localDateOf(now, timeZone);
   let date = addDays(today, -((isoWeekday(today) - s.digestWeekday + 7) % 7));
   let at = zonedInstant(date, s.digestTime, timeZone);
@@ -69,7 +73,6 @@ export interface ScheduleInput {
   summaryTime?: string;
 }
 
-
 /** Validates and applies schedule changes; every bad field gets one Vietnamese message. */
 export function parseDigestSchedule(
   input: ScheduleInput,
@@ -88,14 +91,20 @@ export function parseDigestSchedule(
     if (Number.isInteger(n) && n >= 1 && n <= 7) next.digestWeekday = n;
     else errors.push(m.badWeekday);
   }
-  for (const [field, key] of [['time', 'digestTime'], ['summaryTime', 'summaryTime']] as const) {
+  for (const [field, key] of [
+    ['time', 'digestTime'],
+    ['summaryTime', 'summaryTime'],
+  ] as const) {
     const v = input[field];
     if (v === undefined) continue;
     const t = v.trim().padStart(5, '0');
     if (TIME_RE.test(t)) next[key] = t;
     else errors.push(m.badTime(v));
   }
-  for (const [field, key, label] of [['midYearOn', 'midYearOn', m.midYear], ['annualOn', 'annualOn', m.annual]] as const) {
+  for (const [field, key, label] of [
+    ['midYearOn', 'midYearOn', m.midYear],
+    ['annualOn', 'annualOn', m.annual],
+  ] as const) {
     const v = input[field];
     if (v === undefined) continue;
     const md = parseMonthDay(v);
@@ -104,7 +113,6 @@ export function parseDigestSchedule(
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, schedule: next };
 }
-
 
 /** The cron expression of a bloc's digest slot: '0 8 * * 1' for Monday 08:00. */
 export function digestCron(s: Pick<DigestSchedule, 'digestWeekday' | 'digestTime'>): string {

@@ -30,7 +30,8 @@ export async function recordScoreAdjustment(
 ): Promise<EntryResult<ScoreAdjustment>> {
   const errors = await checkBlocUnitYear(db, input.blocId, input.unitId, input.year);
   const points = Number(input.points.trim().replace(',', '.'));
-  if (!/^\d+([.,]\d{1,2})?$/.test(input.points.trim()) || !(points > 0 && points <= 1000)) errors.push(m.badPoints(input.points));
+  if (!/^\d+([.,]\d{1,2})?$/.test(input.points.trim()) || !(points > 0 && points <= 1000))
+    errors.push(m.badPoints(input.points));
   const reason = normalizeText(input.reason);
   if (reason.length === 0) errors.push(m.noReason);
   if (reason.length > 500) errors.push(m.longReason);
@@ -65,12 +66,23 @@ export async function recordAssessment(
   if (!criterion) errors.push(m.noCriterion(code, input.year));
   else if (criterion.kind !== 'qualitative') errors.push(m.notQualitative(code));
   const metText = normalizeText(input.met).toLowerCase();
-  const met = ['đạt', 'dat', 'yes', 'true', '1', 'có'].includes(metText) ? true : ['không đạt', 'khong dat', 'no', 'false', '0', 'không'].includes(metText) ? false : null;
+  const met = ['đạt', 'dat', 'yes', 'true', '1', 'có'].includes(metText)
+    ? true
+    : ['không đạt', 'khong dat', 'no', 'false', '0', 'không'].includes(metText)
+      ? false
+      : null;
   if (met === null) errors.push(m.badMet(input.met));
   const note = input.note ? normalizeText(input.note) || null : null;
   if (errors.length > 0 || !criterion || met === null) return { ok: false, errors };
   await db.transaction().execute(async (trx) => {
-    await setCriterionAssessment(trx, { criterionId: criterion.id, unitId: input.unitId, met, note, assessedBy: actor.name, now });
+    await setCriterionAssessment(trx, {
+      criterionId: criterion.id,
+      unitId: input.unitId,
+      met,
+      note,
+      assessedBy: actor.name,
+      now,
+    });
     await writeAudit(trx, {
       at: now,
       actor: actor.name,

@@ -29,7 +29,10 @@ export function validFormToken(secret: string, linkId: number, nonce: unknown, t
  * same-origin, or an Origin whose host is not the one the request was sent to (nor PUBLIC_URL's),
  * is refused. Old browsers send neither and rely on the token alone.
  */
-export function sameOriginRequest(headers: { origin?: string; host?: string; secFetchSite?: string }, publicUrl?: string): boolean {
+export function sameOriginRequest(
+  headers: { origin?: string; host?: string; secFetchSite?: string },
+  publicUrl?: string,
+): boolean {
   const site = headers.secFetchSite?.toLowerCase();
   if (site && site !== 'same-origin' && site !== 'none') return false;
   // Under `Referrer-Policy: no-referrer` (these pages set it, so the token never leaks) browsers

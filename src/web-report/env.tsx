@@ -52,6 +52,13 @@ export async function html(c: Context, status: ContentfulStatusCode, page: JSX.E
 }
 
 /** A page that only says something (no unit data). */
-export function message(c: Context, rt: WebReportRuntime, status: ContentfulStatusCode, title: string, text: string, link?: { href: string; label: string }) {
+export function message(
+  c: Context,
+  rt: WebReportRuntime,
+  status: ContentfulStatusCode,
+  title: string,
+  text: string,
+  link?: { href: string; label: string },
+) {
   return html(c, status, <MessagePage base={rt.base} title={title} text={text} link={link} />);
 }

@@ -8,7 +8,15 @@ import type { Db } from '../db/connection.js';
 import { yearToDate } from '../db/figures.js';
 import { getReport } from '../db/reports.js';
 import { listPendingUploads } from '../db/web-uploads.js';
-import { type DraftTarget, deadlinesOf, draftTarget, dueDateOf, lockDateOf, openPeriods, yearOfPeriod } from '../reporting/report-context.js';
+import {
+  type DraftTarget,
+  deadlinesOf,
+  draftTarget,
+  dueDateOf,
+  lockDateOf,
+  openPeriods,
+  yearOfPeriod,
+} from '../reporting/report-context.js';
 import type { LinkHolder } from './access.js';
 import { formToken } from './csrf.js';
 import { entriesOf, type FieldError, type FormEntries } from './form-input.js';
@@ -27,7 +35,10 @@ export interface FormEnv {
 /** The form's facts for one period, loaded once per request. */
 export interface FormContext {
   target: DraftTarget;
-  view: Omit<FormView, 'entries' | 'errors' | 'pending' | 'reportBase' | 'nonce' | 'csrf' | 'notice' | 'readOnly' | 'canNil'>;
+  view: Omit<
+    FormView,
+    'entries' | 'errors' | 'pending' | 'reportBase' | 'nonce' | 'csrf' | 'notice' | 'readOnly' | 'canNil'
+  >;
 }
 
 /** The `base` field: which stored revision the form was loaded from ('new' when none). */
@@ -52,9 +63,18 @@ export async function loadFormContext(env: FormEnv, holder: LinkHolder, period: 
   const open = openPeriods(holder.bloc, now, timeZone);
   const periods = [];
   for (const [i, p] of open.entries()) {
-    const reported = p.key === period.key ? target.stored !== undefined : (await getReport(db, holder.bloc.id, holder.unit.id, p.key)) !== undefined;
+    const reported =
+      p.key === period.key
+        ? target.stored !== undefined
+        : (await getReport(db, holder.bloc.id, holder.unit.id, p.key)) !== undefined;
     const overdue = !reported && now >= deadlinesOf(holder.bloc, p, timeZone).deadline;
-    periods.push({ key: p.key, label: p.label, which: i === 0 ? ('current' as const) : ('previous' as const), reported, overdue });
+    periods.push({
+      key: p.key,
+      label: p.label,
+      which: i === 0 ? ('current' as const) : ('previous' as const),
+      reported,
+      overdue,
+    });
   }
   const s = target.stored;
   return {
@@ -69,7 +89,11 @@ export async function loadFormContext(env: FormEnv, holder: LinkHolder, period: 
       period: target.period,
       dueDate: dueDateOf(holder.bloc, period),
       lockDate: lockDateOf(holder.bloc, period),
-      criteria: target.criteria.map((c) => ({ criterion: c, target: mine.get(c.id)?.target ?? 0, total: mine.get(c.id)?.total ?? 0 })),
+      criteria: target.criteria.map((c) => ({
+        criterion: c,
+        target: mine.get(c.id)?.target ?? 0,
+        total: mine.get(c.id)?.total ?? 0,
+      })),
       stored: s
         ? {
             revision: s.revision,

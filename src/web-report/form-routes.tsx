@@ -20,7 +20,8 @@ export function formRoutes(rt: WebReportRuntime): Hono<WebReportEnv> {
     const { db, timeZone } = rt.deps;
     const key = c.req.query('ky') || (await periodToOpen(db, holder.bloc, holder.unit.id, rt.deps.now(), timeZone));
     const choice = choosePeriod(holder.bloc, key, rt.deps.now(), timeZone);
-    if (choice.kind === 'closed') return renderLocked(c, rt, 200, holder, choice.period, choice.current, null, newFormNonce());
+    if (choice.kind === 'closed')
+      return renderLocked(c, rt, 200, holder, choice.period, choice.current, null, newFormNonce());
     const period = choice.kind === 'open' ? choice.period : choice.current;
     const ctx = await loadFormContext(formEnv(c, rt), holder, period);
     return renderForm(c, rt, 200, ctx, { nonce: newFormNonce() });

@@ -39,7 +39,8 @@ export function linkGuard(rt: WebReportRuntime): MiddlewareHandler<WebReportEnv>
     if (access.kind !== 'ok') {
       rt.failLimiter.hit(address, now);
       if (access.kind === 'unknown') return message(c, rt, 404, W.unknownTitle, W.unknown);
-      if (access.kind === 'revoked') return message(c, rt, 410, W.revokedTitle, W.revoked(formatDateTimeVi(new Date(access.revokedAt), timeZone)));
+      if (access.kind === 'revoked')
+        return message(c, rt, 410, W.revokedTitle, W.revoked(formatDateTimeVi(new Date(access.revokedAt), timeZone)));
       return message(c, rt, 410, W.leftTitle, W.left);
     }
     if (c.req.method === 'POST') {

@@ -1,7 +1,14 @@
 // Every text of the personal web report form, in one place: Vietnamese, polite administrative
 // register, the focal point addressed as "đồng chí". What the bot must say identically (why an
 // entry was refused, the field names, the receipt) comes from src/core/report-flow/error-text.ts.
-import { CHANNEL_NAMES, conflictAuthorText, FIELD_NAMES, flowErrorText, type ReceiptFacts, receiptLines } from '../core/report-flow/error-text.js';
+import {
+  CHANNEL_NAMES,
+  conflictAuthorText,
+  FIELD_NAMES,
+  flowErrorText,
+  type ReceiptFacts,
+  receiptLines,
+} from '../core/report-flow/error-text.js';
 import { formatValue } from '../core/report-flow/number-input.js';
 import type { FlowCriterion, TextField } from '../core/report-flow/types.js';
 import type { SubmittedVia } from '../db/schema.js';
@@ -16,7 +23,8 @@ export function unitLabel(c: Pick<FlowCriterion, 'valueType' | 'unitOfMeasure'>)
   return c.valueType === 'percent' ? '%' : (c.unitOfMeasure ?? '');
 }
 
-const amount = (value: number, c: Pick<FlowCriterion, 'valueType' | 'unitOfMeasure'>) => `${formatValue(value)} ${unitLabel(c)}`.trim();
+const amount = (value: number, c: Pick<FlowCriterion, 'valueType' | 'unitOfMeasure'>) =>
+  `${formatValue(value)} ${unitLabel(c)}`.trim();
 
 export const VIAS: Record<SubmittedVia, string> = CHANNEL_NAMES;
 
@@ -38,12 +46,18 @@ export const W = {
   historyNil: 'Bản gửi gần nhất: kỳ này không có gì mới.',
   storedAttachments: (n: number) => `Báo cáo đã có ${n} tệp minh chứng từ các lần gửi trước; các tệp đó vẫn được giữ.`,
   criteriaTitle: 'Số liệu các chỉ tiêu giao ước trong kỳ',
-  criteriaHint: 'Nhập số của đơn vị trong kỳ này; nhập 0 nếu không có. Không dùng dấu chấm phân cách hàng nghìn (viết 1200); số thập phân dùng dấu phẩy (12,5).',
-  noCriteria: (year: string) => `Giao ước năm ${year} chưa có chỉ tiêu định lượng; đồng chí chỉ cần nhập các nội dung bên dưới.`,
+  criteriaHint:
+    'Nhập số của đơn vị trong kỳ này; nhập 0 nếu không có. Không dùng dấu chấm phân cách hàng nghìn (viết 1200); số thập phân dùng dấu phẩy (12,5).',
+  noCriteria: (year: string) =>
+    `Giao ước năm ${year} chưa có chỉ tiêu định lượng; đồng chí chỉ cần nhập các nội dung bên dưới.`,
   criterionLabel: (c: FlowCriterion) => `${c.code}. ${c.title}`,
-  criterionUnit: (c: FlowCriterion) => (c.valueType === 'percent' ? 'Tỷ lệ (%)' : `Số ${unitLabel(c) || 'lượng'}${c.valueType === 'count' ? ' (số nguyên)' : ''}`),
+  criterionUnit: (c: FlowCriterion) =>
+    c.valueType === 'percent'
+      ? 'Tỷ lệ (%)'
+      : `Số ${unitLabel(c) || 'lượng'}${c.valueType === 'count' ? ' (số nguyên)' : ''}`,
   targetLine: (c: FlowCriterion, target: number, total: number) => {
-    if (c.valueType === 'percent') return `Chỉ tiêu năm: ${formatValue(target)}% · bình quân đến nay: ${formatValue(total)}%`;
+    if (c.valueType === 'percent')
+      return `Chỉ tiêu năm: ${formatValue(target)}% · bình quân đến nay: ${formatValue(total)}%`;
     const rate = target > 0 ? ` (${Math.round((total / target) * 100)}%)` : '';
     return `Chỉ tiêu năm: ${amount(target, c)} · lũy kế đến nay: ${amount(total, c)}${rate}`;
   },
@@ -59,14 +73,16 @@ export const W = {
   chooseFiles: 'Chọn ảnh hoặc tệp',
   keptFilesTitle: 'Tệp đã chọn (sẽ gửi kèm báo cáo):',
   keepFile: 'giữ',
-  fileSize: (bytes: number) => (bytes >= MB ? showMb(bytes) : `${formatValue(Math.max(1, Math.round(bytes / 1024)))} KB`),
+  fileSize: (bytes: number) =>
+    bytes >= MB ? showMb(bytes) : `${formatValue(Math.max(1, Math.round(bytes / 1024)))} KB`,
   send: 'Gửi báo cáo',
   sendRevision: (n: number) => `Gửi bản sửa (lần ${n})`,
   sendOver: 'Gửi đè lên bản đã gửi',
   nilTitle: 'Kỳ này đơn vị không có gì mới?',
   nilHint: 'Bấm nút dưới đây để gửi ngay báo cáo "không có gì mới" mà không cần nhập số liệu.',
   nilButton: 'Không có gì mới',
-  errorSummary: (n: number) => `Báo cáo chưa được gửi: có ${n} chỗ cần sửa. Những gì đồng chí đã nhập vẫn được giữ ở dưới.`,
+  errorSummary: (n: number) =>
+    `Báo cáo chưa được gửi: có ${n} chỗ cần sửa. Những gì đồng chí đã nhập vẫn được giữ ở dưới.`,
   errorLink: (label: string) => label,
   missingValue: 'Xin đồng chí nhập số liệu cho chỉ tiêu này (nhập 0 nếu trong kỳ không có).',
   fileTooBig: (name: string, maxBytes: number) => `Tệp "${name}" lớn hơn ${showMb(maxBytes)} nên không được nhận.`,
@@ -116,7 +132,8 @@ export const W = {
     onTime: 'Đúng hạn',
     late: 'Sau hạn',
     files: 'Minh chứng',
-    filesCount: (n: number, total: number) => (total === 0 ? 'Không có' : n === total ? `${n} tệp` : `${n} tệp mới (báo cáo có ${total} tệp)`),
+    filesCount: (n: number, total: number) =>
+      total === 0 ? 'Không có' : n === total ? `${n} tệp` : `${n} tệp mới (báo cáo có ${total} tệp)`,
     lock: 'Khóa sổ',
     lockValue: (date: string) => `hết ngày ${date}`,
   },
@@ -140,7 +157,8 @@ export const W = {
   bodyTooBig: (maxBytes: number) =>
     `Tổng dung lượng các tệp gửi cùng lúc vượt quá ${showMb(maxBytes)}, nên báo cáo chưa được gửi. Xin đồng chí quay lại (nút Quay lại của trình duyệt giữ nội dung đã nhập), chọn ít tệp hơn hoặc tệp nhỏ hơn, rồi gửi lại.`,
   badPeriodTitle: 'Kỳ báo cáo không hợp lệ',
-  badPeriod: 'Kỳ báo cáo gửi lên không hợp lệ, nên không có nội dung nào được lưu. Xin đồng chí mở lại liên kết báo cáo.',
+  badPeriod:
+    'Kỳ báo cáo gửi lên không hợp lệ, nên không có nội dung nào được lưu. Xin đồng chí mở lại liên kết báo cáo.',
   notFoundTitle: 'Không tìm thấy trang',
   notFound: 'Không tìm thấy trang này. Xin đồng chí mở liên kết báo cáo đầy đủ do Văn phòng Khối thi đua gửi.',
   errorTitle: 'Có lỗi xảy ra',

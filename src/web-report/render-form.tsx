@@ -13,7 +13,14 @@ import { FormPage, type FormView } from './ui/form-page.js';
 
 /** The request's form environment. */
 export function formEnv(c: Context<WebReportEnv>, rt: WebReportRuntime): FormEnv {
-  return { db: rt.deps.db, now: rt.deps.now(), timeZone: rt.deps.timeZone, base: rt.base, token: c.get('token'), formSecret: rt.formSecret };
+  return {
+    db: rt.deps.db,
+    now: rt.deps.now(),
+    timeZone: rt.deps.timeZone,
+    base: rt.base,
+    token: c.get('token'),
+    formSecret: rt.formSecret,
+  };
 }
 
 export async function renderForm(
@@ -21,7 +28,14 @@ export async function renderForm(
   rt: WebReportRuntime,
   status: ContentfulStatusCode,
   ctx: FormContext,
-  r: { entries?: FormEntries; nonce: string; errors?: FieldError[]; notice?: FormView['notice']; readOnly?: boolean; reportBase?: string },
+  r: {
+    entries?: FormEntries;
+    nonce: string;
+    errors?: FieldError[];
+    notice?: FormView['notice'];
+    readOnly?: boolean;
+    reportBase?: string;
+  },
 ): Promise<Response> {
   const env = formEnv(c, rt);
   const v = await formView(env, c.get('holder'), ctx, { ...r, entries: r.entries ?? storedEntries(ctx.target) });
@@ -52,6 +66,13 @@ export async function renderLocked(
     nonce,
     entries: posted ? posted(ctx) : undefined,
     readOnly: true,
-    notice: { kind: 'locked', title: locked ? W.lockedTitle : W.notOfferedTitle, text, currentHref: `${rt.base}/${c.get('token')}?ky=${current.key}`, currentLabel: current.label, posted: posted !== null },
+    notice: {
+      kind: 'locked',
+      title: locked ? W.lockedTitle : W.notOfferedTitle,
+      text,
+      currentHref: `${rt.base}/${c.get('token')}?ky=${current.key}`,
+      currentLabel: current.label,
+      posted: posted !== null,
+    },
   });
 }

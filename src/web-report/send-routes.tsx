@@ -21,7 +21,16 @@ import {
 import { newFormNonce, sameOriginRequest, validFormToken } from './csrf.js';
 import { repeatsStoredRevision } from './repeat-check.js';
 import { message, type WebReportEnv, type WebReportRuntime } from './env.js';
-import { type Body, entriesOf, type FieldError, filesOf, readEntries, stringOf, stringsOf, validateEntries } from './form-input.js';
+import {
+  type Body,
+  entriesOf,
+  type FieldError,
+  filesOf,
+  readEntries,
+  stringOf,
+  stringsOf,
+  validateEntries,
+} from './form-input.js';
 import { loadFormContext, parseReportBase } from './form-model.js';
 import { VIAS, W } from './messages.js';
 import { choosePeriod } from './period-choice.js';
@@ -33,8 +42,17 @@ type Checked = { body: Body; nonce: string } | { refused: Response };
 
 /** Origin, body and form token: anything wrong here stores nothing and shows a plain page. */
 async function checkRequest(c: Context<WebReportEnv>, rt: WebReportRuntime): Promise<Checked> {
-  const refused = async () => ({ refused: await message(c, rt, 403, W.csrfTitle, W.csrf, { href: `${rt.base}/${c.get('token')}`, label: W.openForm }) });
-  const headers = { origin: c.req.header('origin'), host: c.req.header('host') ?? new URL(c.req.url).host, secFetchSite: c.req.header('sec-fetch-site') };
+  const refused = async () => ({
+    refused: await message(c, rt, 403, W.csrfTitle, W.csrf, {
+      href: `${rt.base}/${c.get('token')}`,
+      label: W.openForm,
+    }),
+  });
+  const headers = {
+    origin: c.req.header('origin'),
+    host: c.req.header('host') ?? new URL(c.req.url).host,
+    secFetchSite: c.req.header('sec-fetch-site'),
+  };
   if (!sameOriginRequest(headers, rt.deps.publicUrl)) return refused();
   let body: Body;
   try {
@@ -64,7 +82,12 @@ const toUploaded = (p: Awaited<ReturnType<typeof pendingUploadsWithContent>>[num
 async function collectFiles(rt: WebReportRuntime, linkId: number, nonce: string, body: Body) {
   const keep = new Set(stringsOf(body, 'giu_tep'));
   const earlier = await listPendingUploads(rt.deps.db, linkId, nonce);
-  await removePendingUploads(rt.deps.db, linkId, nonce, earlier.filter((p) => !keep.has(String(p.id))).map((p) => p.id));
+  await removePendingUploads(
+    rt.deps.db,
+    linkId,
+    nonce,
+    earlier.filter((p) => !keep.has(String(p.id))).map((p) => p.id),
+  );
   const kept = earlier.filter((p) => keep.has(String(p.id))).length;
   const errors: FieldError[] = [];
   const accepted: UploadedFile[] = [];
@@ -72,16 +95,31 @@ async function collectFiles(rt: WebReportRuntime, linkId: number, nonce: string,
   for (const file of filesOf(body, 'tep').filter((f) => f.name !== '' || f.size > 0)) {
     const check = await checkUpload(file);
     if (!check.ok) {
-      const text = check.reason === 'too_big' ? W.fileTooBig(check.name, MAX_FILE_BYTES) : check.reason === 'empty' ? W.fileEmpty(check.name) : W.fileBadType(check.name);
+      const text =
+        check.reason === 'too_big'
+          ? W.fileTooBig(check.name, MAX_FILE_BYTES)
+          : check.reason === 'empty'
+            ? W.fileEmpty(check.name)
+            : W.fileBadType(check.name);
       errors.push({ field: 'tep', label: W.filesTitle, error: { code: 'file', message: text } });
     } else if (kept + accepted.length >= MAX_ATTACHMENTS) overflow.push(check.file.fileName);
     else accepted.push(check.file);
   }
-  if (overflow.length > 0) errors.push({ field: 'tep', label: W.filesTitle, error: { code: 'file', message: W.tooManyFiles(overflow, MAX_ATTACHMENTS) } });
+  if (overflow.length > 0)
+    errors.push({
+      field: 'tep',
+      label: W.filesTitle,
+      error: { code: 'file', message: W.tooManyFiles(overflow, MAX_ATTACHMENTS) },
+    });
   return { accepted, errors };
 }
 
-function afterStore(c: Context<WebReportEnv>, rt: WebReportRuntime, periodKey: string, outcome: Extract<StoreOutcome, { kind: 'sent' | 'duplicate' }>) {
+function afterStore(
+  c: Context<WebReportEnv>,
+  rt: WebReportRuntime,
+  periodKey: string,
+  outcome: Extract<StoreOutcome, { kind: 'sent' | 'duplicate' }>,
+) {
   return c.redirect(receiptUrl(rt, c.get('token'), periodKey, outcome.revision), 303);
 }
 
@@ -101,28 +139,52 @@ export function sendRoutes(rt: WebReportRuntime): Hono<WebReportEnv> {
     const holder = c.get('holder');
     await pruneWebFormState(db, now);
     const choice = choosePeriod(holder.bloc, stringOf(body, 'ky'), now, timeZone);
-    if (choice.kind === 'invalid') return message(c, rt, 400, W.badPeriodTitle, W.badPeriod, { href: `${rt.base}/${c.get('token')}`, label: W.openForm });
+    if (choice.kind === 'invalid')
+      return message(c, rt, 400, W.badPeriodTitle, W.badPeriod, {
+        href: `${rt.base}/${c.get('token')}`,
+        label: W.openForm,
+      });
     const ctx = await loadFormContext(formEnv(c, rt), holder, choice.period);
     const entries = readEntries(body, ctx.target.criteria);
     const checkedEntries = validateEntries(entries, ctx.target.criteria);
     const done = await findFormSubmission(db, holder.link.id, nonce);
     if (done) {
-      const posted = checkedEntries.ok ? { values: checkedEntries.values, texts: checkedEntries.texts, files: filesOf(body, 'tep') } : null;
+      const posted = checkedEntries.ok
+        ? { values: checkedEntries.values, texts: checkedEntries.texts, files: filesOf(body, 'tep') }
+        : null;
       if (posted && (await repeatsStoredRevision(db, done, posted))) {
-        return afterStore(c, rt, choice.period.key, { kind: 'duplicate', reportId: done.report_id, revision: done.revision });
+        return afterStore(c, rt, choice.period.key, {
+          kind: 'duplicate',
+          reportId: done.report_id,
+          revision: done.revision,
+        });
       }
       // The same form sent again with other entries (a page kept by the browser): a new send.
       nonce = newFormNonce();
     }
     if (choice.kind === 'closed') {
-      return renderLocked(c, rt, 409, holder, choice.period, choice.current, (ctx) => readEntries(body, ctx.target.criteria), nonce);
+      return renderLocked(
+        c,
+        rt,
+        409,
+        holder,
+        choice.period,
+        choice.current,
+        (ctx) => readEntries(body, ctx.target.criteria),
+        nonce,
+      );
     }
     const files = await collectFiles(rt, holder.link.id, nonce, body);
     const errors = [...(checkedEntries.ok ? [] : checkedEntries.errors), ...files.errors];
     const reportBase = stringOf(body, 'base');
     if (!checkedEntries.ok || errors.length > 0) {
       await savePendingUploads(db, holder.link.id, nonce, files.accepted, now, MAX_PENDING_BYTES_PER_LINK);
-      return renderForm(c, rt, 422, ctx, { nonce, entries, errors, reportBase: parseReportBase(reportBase) === undefined ? undefined : reportBase });
+      return renderForm(c, rt, 422, ctx, {
+        nonce,
+        entries,
+        errors,
+        reportBase: parseReportBase(reportBase) === undefined ? undefined : reportBase,
+      });
     }
     const kept = (await pendingUploadsWithContent(db, holder.link.id, nonce)).map(toUploaded);
     const outcome = await storeWebReport(db, {
@@ -131,7 +193,13 @@ export function sendRoutes(rt: WebReportRuntime): Hono<WebReportEnv> {
       nonce,
       now,
       timeZone,
-      report: { isNil: false, base: parseReportBase(reportBase) ?? null, values: checkedEntries.values, texts: checkedEntries.texts, files: [...kept, ...files.accepted] },
+      report: {
+        isNil: false,
+        base: parseReportBase(reportBase) ?? null,
+        values: checkedEntries.values,
+        texts: checkedEntries.texts,
+        files: [...kept, ...files.accepted],
+      },
     });
     if (outcome.kind === 'sent' || outcome.kind === 'duplicate') return afterStore(c, rt, choice.period.key, outcome);
     if (outcome.kind === 'conflict') {
@@ -144,7 +212,9 @@ export function sendRoutes(rt: WebReportRuntime): Hono<WebReportEnv> {
         created: outcome.conflict.kind === 'created',
         via: VIAS[outcome.stored.submitted_via],
       });
-      const overrides = outcome.overrides.map((o) => (o.kind === 'value' ? W.overrideValue(o.criterion, o.mine, o.stored) : W.overrideText(o.field)));
+      const overrides = outcome.overrides.map((o) =>
+        o.kind === 'value' ? W.overrideValue(o.criterion, o.mine, o.stored) : W.overrideText(o.field),
+      );
       return renderForm(c, rt, 409, fresh, {
         nonce,
         entries: entriesOf(fresh.target.criteria, outcome.rebased.values, outcome.rebased.texts, formatValue),
@@ -164,13 +234,27 @@ export function sendRoutes(rt: WebReportRuntime): Hono<WebReportEnv> {
     const now = rt.deps.now();
     const holder = c.get('holder');
     const choice = choosePeriod(holder.bloc, stringOf(body, 'ky'), now, timeZone);
-    if (choice.kind === 'invalid') return message(c, rt, 400, W.badPeriodTitle, W.badPeriod, { href: `${rt.base}/${c.get('token')}`, label: W.openForm });
+    if (choice.kind === 'invalid')
+      return message(c, rt, 400, W.badPeriodTitle, W.badPeriod, {
+        href: `${rt.base}/${c.get('token')}`,
+        label: W.openForm,
+      });
     if (choice.kind === 'closed') return renderLocked(c, rt, 409, holder, choice.period, choice.current, null, nonce);
-    const outcome = await storeWebReport(db, { holder, period: choice.period, nonce, now, timeZone, report: { isNil: true } });
+    const outcome = await storeWebReport(db, {
+      holder,
+      period: choice.period,
+      nonce,
+      now,
+      timeZone,
+      report: { isNil: true },
+    });
     if (outcome.kind === 'sent' || outcome.kind === 'duplicate') return afterStore(c, rt, choice.period.key, outcome);
     if (outcome.kind === 'already_reported') {
       const ctx = await loadFormContext(formEnv(c, rt), holder, choice.period);
-      return renderForm(c, rt, 409, ctx, { nonce, notice: { kind: 'already_reported', text: W.alreadyReported(choice.period.label) } });
+      return renderForm(c, rt, 409, ctx, {
+        nonce,
+        notice: { kind: 'already_reported', text: W.alreadyReported(choice.period.label) },
+      });
     }
     return renderLocked(c, rt, 409, holder, choice.period, choice.current, null, nonce);
   });

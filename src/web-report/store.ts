@@ -12,7 +12,13 @@ import { markPersonalLinkUsed } from '../db/personal-links.js';
 import { revisionAuthor, revisionContent } from '../db/report-revisions.js';
 import { getReport, submitReport } from '../db/reports.js';
 import type { ProgressReport } from '../db/schema.js';
-import { clearPendingUploads, findFormSubmission, recordFormSubmission, storeAttachmentContents, type UploadedFile } from '../db/web-uploads.js';
+import {
+  clearPendingUploads,
+  findFormSubmission,
+  recordFormSubmission,
+  storeAttachmentContents,
+  type UploadedFile,
+} from '../db/web-uploads.js';
 import { deadlinesOf, draftTarget, yearOfPeriod } from '../reporting/report-context.js';
 import type { LinkHolder } from './access.js';
 
@@ -59,12 +65,19 @@ export async function storeWebReport(db: Db, s: WebSubmission): Promise<StoreOut
     const r = s.report;
     if (r.isNil && stored) return { kind: 'already_reported' };
     if (!r.isNil) {
-      const conflict = baseConflict({ base: r.base && { ...r.base, isNil: false, attachmentCount: 0 } }, stored ? { reportId: stored.id, revision: stored.revision } : null);
+      const conflict = baseConflict(
+        { base: r.base && { ...r.base, isNil: false, attachmentCount: 0 } },
+        stored ? { reportId: stored.id, revision: stored.revision } : null,
+      );
       if (conflict && stored) return conflictOutcome(trx, s, r, conflict, stored);
     }
     // A criterion removed from the covenant since the form was loaded cannot take a value any more.
     const live = new Set((await listCriteria(trx, holder.bloc.id, yearOfPeriod(period))).map((c) => c.id));
-    const values = r.isNil ? [] : Object.entries(r.values).map(([id, value]) => ({ criterionId: Number(id), value })).filter((v) => live.has(v.criterionId));
+    const values = r.isNil
+      ? []
+      : Object.entries(r.values)
+          .map(([id, value]) => ({ criterionId: Number(id), value }))
+          .filter((v) => live.has(v.criterionId));
     const files = r.isNil ? [] : await newFilesOnly(trx, stored?.id, r.files);
     const result = await submitReport(trx, {
       blocId: holder.bloc.id,
@@ -75,13 +88,26 @@ export async function storeWebReport(db: Db, s: WebSubmission): Promise<StoreOut
       notableResults: r.isNil ? null : r.texts.notableResults,
       difficulties: r.isNil ? null : r.texts.difficulties,
       proposals: r.isNil ? null : r.texts.proposals,
-      attachments: files.map((f) => ({ kind: f.kind, telegramFileId: null, fileName: f.fileName, mimeType: f.mimeType, sizeBytes: f.sizeBytes, caption: null })),
+      attachments: files.map((f) => ({
+        kind: f.kind,
+        telegramFileId: null,
+        fileName: f.fileName,
+        mimeType: f.mimeType,
+        sizeBytes: f.sizeBytes,
+        caption: null,
+      })),
       submittedBy: { focalPointId: holder.focalPoint.id },
       via: 'web',
       at: now,
     });
     await storeAttachmentContents(trx, result.reportId, result.revision, files);
-    await recordFormSubmission(trx, { linkId: holder.link.id, nonce: s.nonce, reportId: result.reportId, revision: result.revision, now });
+    await recordFormSubmission(trx, {
+      linkId: holder.link.id,
+      nonce: s.nonce,
+      reportId: result.reportId,
+      revision: result.revision,
+      now,
+    });
     await clearPendingUploads(trx, holder.link.id, s.nonce);
     await markPersonalLinkUsed(trx, holder.link.id, now);
     return { kind: 'sent', reportId: result.reportId, revision: result.revision };
@@ -122,7 +148,8 @@ async function conflictOutcome(
 ): Promise<StoreOutcome> {
   const target = await draftTarget(trx, s.holder, s.period);
   // What the person started from: their base revision, if it is this unit's report at all.
-  const base = r.base && r.base.reportId === stored.id ? ((await revisionContent(trx, stored.id, r.base.revision)) ?? null) : null;
+  const base =
+    r.base && r.base.reportId === stored.id ? ((await revisionContent(trx, stored.id, r.base.revision)) ?? null) : null;
   const mine: ReportDraft = {
     schema: 1,
     period: target.period,

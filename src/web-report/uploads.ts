@@ -24,14 +24,17 @@ const WORD_STREAM = utf16('WordDocument');
 const EXCEL_STREAMS = [utf16('Workbook'), utf16('Book\u0000')];
 
 /** What a file's content says it is, if it is a kind of evidence we keep. */
-export async function sniffEvidence(content: Buffer): Promise<{ kind: 'photo' | 'document'; ext: string; mime: string } | null> {
+export async function sniffEvidence(
+  content: Buffer,
+): Promise<{ kind: 'photo' | 'document'; ext: string; mime: string } | null> {
   const type = await fileTypeFromBuffer(content);
   if (!type) return null;
   if (type.ext in PHOTOS) return { kind: 'photo', ext: PHOTOS[type.ext]!, mime: type.mime };
   if (DOCUMENTS.has(type.ext)) return { kind: 'document', ext: type.ext, mime: type.mime };
   if (type.ext === 'cfb') {
     if (content.includes(WORD_STREAM)) return { kind: 'document', ext: 'doc', mime: 'application/msword' };
-    if (EXCEL_STREAMS.some((s) => content.includes(s))) return { kind: 'document', ext: 'xls', mime: 'application/vnd.ms-excel' };
+    if (EXCEL_STREAMS.some((s) => content.includes(s)))
+      return { kind: 'document', ext: 'xls', mime: 'application/vnd.ms-excel' };
   }
   return null;
 }
@@ -39,8 +42,10 @@ export async function sniffEvidence(content: Buffer): Promise<{ kind: 'photo' | 
 /** The browser's name for a file, made safe to show: last path segment, NFC, no control or bidi characters. */
 export function shownName(raw: string): string {
   const last = raw.split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-  const name = normalizeText(last).replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069"<>|:*?]/g, '').trim();
+  const name = normalizeText(last)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069"<>|:*?]/g, '')
+    .trim();
   return [...name].slice(0, 120).join('') || 'tệp';
 }
 
@@ -55,7 +60,9 @@ export function cleanFileName(raw: string, ext: string): string {
   return `${stem === '' ? 'tep' : stem}.${ext}`;
 }
 
-export type FileCheck = { ok: true; file: UploadedFile } | { ok: false; reason: 'too_big' | 'bad_type' | 'empty'; name: string };
+export type FileCheck =
+  | { ok: true; file: UploadedFile }
+  | { ok: false; reason: 'too_big' | 'bad_type' | 'empty'; name: string };
 
 /** Checks one chosen file by its size and its content. */
 export async function checkUpload(file: File): Promise<FileCheck> {

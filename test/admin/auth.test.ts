@@ -6,7 +6,10 @@ import { type AdminTest, createAdminTest, login, PASSWORD, signIn } from './help
 
 async function loginForm(a: AdminTest) {
   const page = await a.app.request('/login');
-  const cookie = page.headers.getSetCookie().find((h) => h.startsWith('ktd_login='))!.split(';')[0]!;
+  const cookie = page.headers
+    .getSetCookie()
+    .find((h) => h.startsWith('ktd_login='))!
+    .split(';')[0]!;
   const token = /name="_login" value="([^"]+)"/.exec(await page.text())![1]!;
   return { cookie, token };
 }
@@ -107,7 +110,11 @@ describe('login, sessions and logout', () => {
   it('refuses a disabled account', async () => {
     a = await createAdminTest();
     const u = await createAdmin(a.db, { username: 'thuky', role: 'province_admin' });
-    await a.db.updateTable('admin_user').set({ disabled_at: '2026-01-01T00:00:00.000Z' }).where('id', '=', u.id).execute();
+    await a.db
+      .updateTable('admin_user')
+      .set({ disabled_at: '2026-01-01T00:00:00.000Z' })
+      .where('id', '=', u.id)
+      .execute();
     expect((await postLogin(a, 'thuky', PASSWORD)).status).toBe(401);
   });
 
@@ -165,7 +172,11 @@ describe('password change', () => {
     await createSmallBloc(a.db);
     const c = await signIn(a, 'bloc_admin', 1, 'vanphong');
     const other = await login(a.app, a.db, 'vanphong', PASSWORD);
-    const res = await c.post('/account/password', { current: PASSWORD, password: 'mat-khau-moi-2026', confirm: 'mat-khau-moi-2026' });
+    const res = await c.post('/account/password', {
+      current: PASSWORD,
+      password: 'mat-khau-moi-2026',
+      confirm: 'mat-khau-moi-2026',
+    });
     expect(res.status).toBe(303);
     expect((await c.get('/blocs/1')).status).toBe(200);
     expect((await other.get('/blocs/1')).status).toBe(302);
@@ -178,13 +189,18 @@ describe('password change', () => {
   it('shows each problem next to its field and changes nothing', async () => {
     a = await createAdminTest();
     const c = await signIn(a, 'province_admin', null, 'thuky');
-    const before = (await a.db.selectFrom('admin_user').select('password_hash').executeTakeFirstOrThrow()).password_hash;
+    const before = (await a.db.selectFrom('admin_user').select('password_hash').executeTakeFirstOrThrow())
+      .password_hash;
     const short = await c.post('/account/password', { current: PASSWORD, password: 'ngan', confirm: 'khac' });
     expect(short.status).toBe(422);
     const html = await short.text();
     expect(html).toContain('Mật khẩu mới phải có ít nhất 10 ký tự.');
     expect(html).toContain('Hai lần nhập mật khẩu mới không khớp nhau.');
-    const wrong = await c.post('/account/password', { current: 'sai-mat-khau', password: 'mat-khau-moi-2026', confirm: 'mat-khau-moi-2026' });
+    const wrong = await c.post('/account/password', {
+      current: 'sai-mat-khau',
+      password: 'mat-khau-moi-2026',
+      confirm: 'mat-khau-moi-2026',
+    });
     expect(wrong.status).toBe(422);
     expect(await wrong.text()).toContain('Mật khẩu hiện tại không đúng.');
     const after = (await a.db.selectFrom('admin_user').select('password_hash').executeTakeFirstOrThrow()).password_hash;

@@ -15,7 +15,12 @@ describe('broadcasts', () => {
     a = await createAdminTest();
     const bloc = await createSmallBloc(a.db, { units: 3 });
     const other = await createSmallBloc(a.db, { name: 'Khối khác', units: 1 });
-    const link = (fpId: number, chat: string) => a.db.updateTable('focal_point').set({ telegram_chat_id: chat, telegram_user_id: chat, linked_at: '2026-11-01T00:00:00.000Z' }).where('id', '=', fpId).execute();
+    const link = (fpId: number, chat: string) =>
+      a.db
+        .updateTable('focal_point')
+        .set({ telegram_chat_id: chat, telegram_user_id: chat, linked_at: '2026-11-01T00:00:00.000Z' })
+        .where('id', '=', fpId)
+        .execute();
     await link(bloc.focalPointIds[0]!, '5001');
     await link(bloc.focalPointIds[1]!, '5002');
     await link(other.focalPointIds[0]!, '6001');
@@ -24,15 +29,39 @@ describe('broadcasts', () => {
     const gone = await createUnit(a.db, { name: 'Đơn vị đã rời khối' });
     await addMembership(a.db, { blocId: 1, unitId: gone.id, joinedOn: '2025-01-01', displayOrder: 5 });
     await endMembership(a.db, 1, gone.id, '2026-06-30');
-    await a.db.insertInto('focal_point').values({ unit_id: gone.id, full_name: 'Cán bộ đã rời', telegram_chat_id: '5009', linked_at: '2026-01-01T00:00:00.000Z' }).execute();
-    await linkBlocChat(a.db, { blocId: 1, telegramChatId: '-1001', title: 'Nhóm Khối', at: new Date('2026-11-01T00:00:00Z') });
-    const stopped = await linkBlocChat(a.db, { blocId: 1, telegramChatId: '-1002', title: 'Nhóm cũ', at: new Date('2026-01-01T00:00:00Z') });
+    await a.db
+      .insertInto('focal_point')
+      .values({
+        unit_id: gone.id,
+        full_name: 'Cán bộ đã rời',
+        telegram_chat_id: '5009',
+        linked_at: '2026-01-01T00:00:00.000Z',
+      })
+      .execute();
+    await linkBlocChat(a.db, {
+      blocId: 1,
+      telegramChatId: '-1001',
+      title: 'Nhóm Khối',
+      at: new Date('2026-11-01T00:00:00Z'),
+    });
+    const stopped = await linkBlocChat(a.db, {
+      blocId: 1,
+      telegramChatId: '-1002',
+      title: 'Nhóm cũ',
+      at: new Date('2026-01-01T00:00:00Z'),
+    });
     await a.db.updateTable('bloc_chat').set({ active: 0 }).where('id', '=', stopped.id).execute();
-    await linkBlocChat(a.db, { blocId: 2, telegramChatId: '-2001', title: 'Nhóm khối khác', at: new Date('2026-11-01T00:00:00Z') });
+    await linkBlocChat(a.db, {
+      blocId: 2,
+      telegramChatId: '-2001',
+      title: 'Nhóm khối khác',
+      at: new Date('2026-11-01T00:00:00Z'),
+    });
     return bloc;
   }
 
-  const send = (c: Client, fields: Record<string, string>) => c.post('/blocs/1/delivery/broadcasts', { nonce: NONCE, ...fields });
+  const send = (c: Client, fields: Record<string, string>) =>
+    c.post('/blocs/1/delivery/broadcasts', { nonce: NONCE, ...fields });
   const outbox = () => a.db.selectFrom('outbox_message').selectAll().orderBy('id').execute();
 
   it('shows who will receive it and who cannot be reached', async () => {
@@ -60,18 +89,36 @@ describe('broadcasts', () => {
     expect(res.headers.get('location')).toBe('/blocs/1/delivery/broadcasts/1?ok=broadcastQueued');
     const text = 'Kính gửi các đồng chí:\nhọp Khối vào 8 giờ thứ Hai.';
     const broadcast = await a.db.selectFrom('broadcast').selectAll().executeTakeFirstOrThrow();
-    expect(broadcast).toMatchObject({ bloc_id: 1, text, include_groups: 1, sender_name: 'Cán bộ blocadmin1', created_by: 'blocadmin1', recipients: 3, form_nonce: NONCE });
-    expect(JSON.parse(broadcast.unreachable)).toEqual([{ name: 'Cán bộ 3', unit: 'Đơn vị 3' }, { name: null, unit: 'Đơn vị chưa có cán bộ' }]);
+    expect(broadcast).toMatchObject({
+      bloc_id: 1,
+      text,
+      include_groups: 1,
+      sender_name: 'Cán bộ blocadmin1',
+      created_by: 'blocadmin1',
+      recipients: 3,
+      form_nonce: NONCE,
+    });
+    expect(JSON.parse(broadcast.unreachable)).toEqual([
+      { name: 'Cán bộ 3', unit: 'Đơn vị 3' },
+      { name: null, unit: 'Đơn vị chưa có cán bộ' },
+    ]);
     const rows = await outbox();
     expect(rows.map((r) => [r.dedupe_key, r.chat_type, r.kind, r.bloc_id, r.status])).toEqual([
       ['broadcast:1:5001', 'private', 'broadcast', 1, 'queued'],
       ['broadcast:1:5002', 'private', 'broadcast', 1, 'queued'],
       ['broadcast:1:-1001', 'group', 'broadcast', 1, 'queued'],
     ]);
-    expect(JSON.parse(rows[0]!.payload)).toEqual({ text: `[Khối thi đua thử nghiệm]\n\n${text}\n\n— Cán bộ blocadmin1` });
+    expect(JSON.parse(rows[0]!.payload)).toEqual({
+      text: `[Khối thi đua thử nghiệm]\n\n${text}\n\n— Cán bộ blocadmin1`,
+    });
     const audit = await a.db.selectFrom('audit_log').selectAll().execute();
     expect(audit).toMatchObject([{ action: 'broadcast.send', entity: 'broadcast', entity_id: '1', bloc_id: 1 }]);
-    expect(JSON.parse(audit[0]!.details!)).toEqual({ recipients: 3, groups: 1, unreachable: 2, characters: text.length });
+    expect(JSON.parse(audit[0]!.details!)).toEqual({
+      recipients: 3,
+      groups: 1,
+      unreachable: 2,
+      characters: text.length,
+    });
   });
 
   it('leaves the groups out unless asked', async () => {
@@ -91,7 +138,9 @@ describe('broadcasts', () => {
     expect(await a.db.selectFrom('broadcast').selectAll().execute()).toHaveLength(1);
     expect(await outbox()).toHaveLength(2);
     expect(await a.db.selectFrom('audit_log').selectAll().execute()).toHaveLength(1);
-    expect(await (await c.get('/blocs/1/delivery/broadcasts/1?ok=broadcastDuplicate')).text()).toContain('không gửi lặp lại');
+    expect(await (await c.get('/blocs/1/delivery/broadcasts/1?ok=broadcastDuplicate')).text()).toContain(
+      'không gửi lặp lại',
+    );
     // A new form (a new nonce) is a new broadcast.
     await c.post('/blocs/1/delivery/broadcasts', { nonce: 'another-form-nonce-1234', text: 'Thông báo thứ hai' });
     expect(await a.db.selectFrom('broadcast').selectAll().execute()).toHaveLength(2);
@@ -102,7 +151,9 @@ describe('broadcasts', () => {
     const c = await signIn(a, 'bloc_admin', 1);
     const empty = await send(c, { text: ' \u200b ' });
     expect(empty.status).toBe(422);
-    expect(await empty.text()).toContain('<div class="error" id="f-text-error">Vui lòng nhập nội dung thông báo.</div>');
+    expect(await empty.text()).toContain(
+      '<div class="error" id="f-text-error">Vui lòng nhập nội dung thông báo.</div>',
+    );
     const long = `Mở đầu ${'ư'.repeat(3500)}`;
     const tooLong = await send(c, { text: long, includeGroups: '1' });
     expect(tooLong.status).toBe(422);
@@ -147,8 +198,16 @@ describe('broadcasts', () => {
     const c = await signIn(a, 'bloc_admin', 1);
     await send(c, { text: 'Theo dõi tiến độ', includeGroups: '1' });
     const [first, second] = await outbox();
-    await a.db.updateTable('outbox_message').set({ status: 'sent', sent_at: '2026-11-25T03:00:05.000Z' }).where('id', '=', first!.id).execute();
-    await a.db.updateTable('outbox_message').set({ status: 'failed', failure_reason: 'blocked', last_error: 'Forbidden: bot was blocked by the user' }).where('id', '=', second!.id).execute();
+    await a.db
+      .updateTable('outbox_message')
+      .set({ status: 'sent', sent_at: '2026-11-25T03:00:05.000Z' })
+      .where('id', '=', first!.id)
+      .execute();
+    await a.db
+      .updateTable('outbox_message')
+      .set({ status: 'failed', failure_reason: 'blocked', last_error: 'Forbidden: bot was blocked by the user' })
+      .where('id', '=', second!.id)
+      .execute();
     const html = await (await c.get('/blocs/1/delivery/broadcasts/1')).text();
     expect(html).toContain('id="broadcast-progress" data-refresh="3"');
     expect(html).toContain('<progress class="progress-bar" max="3" value="2"');
@@ -181,7 +240,10 @@ describe('broadcasts', () => {
     expect(page).not.toContain('name="text"');
     expect(page).toContain('Đã gửi bởi quản trị khối');
     expect((await viewer.get('/blocs/1/delivery/broadcasts/1')).status).toBe(200);
-    const refused = await viewer.post('/blocs/1/delivery/broadcasts', { nonce: 'viewer-form-nonce-12345', text: 'Không được gửi' });
+    const refused = await viewer.post('/blocs/1/delivery/broadcasts', {
+      nonce: 'viewer-form-nonce-12345',
+      text: 'Không được gửi',
+    });
     expect(refused.status).toBe(403);
     expect(await a.db.selectFrom('broadcast').selectAll().execute()).toHaveLength(1);
   });
@@ -198,7 +260,11 @@ describe('broadcasts', () => {
     expect(await res.text()).not.toContain('Tin của khối khác');
     expect((await mine.get('/blocs/1/delivery/broadcasts')).status).toBe(200);
     expect(await (await mine.get('/blocs/1/delivery/broadcasts')).text()).not.toContain('Tin của khối khác');
-    const noToken = await mine.post('/blocs/1/delivery/broadcasts', { nonce: NONCE, text: 'Không có mã' }, { csrf: false });
+    const noToken = await mine.post(
+      '/blocs/1/delivery/broadcasts',
+      { nonce: NONCE, text: 'Không có mã' },
+      { csrf: false },
+    );
     expect(noToken.status).toBe(403);
     expect(await a.db.selectFrom('broadcast').selectAll().execute()).toHaveLength(1);
   });

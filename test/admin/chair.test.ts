@@ -31,19 +31,39 @@ describe('chair rotation', () => {
   it('hands over for next year with the policy proposal, closing this year', async () => {
     const { c, blocId } = await demo();
     const y2026 = await a.db.selectFrom('bloc_year').selectAll().where('year', '=', 2026).executeTakeFirstOrThrow();
-    const res = await c.post(`/blocs/${blocId}/chair/handover`, { choice: 'proposal', handedOverOn: '15/01/2027', note: 'Hội nghị tổng kết năm 2026' });
+    const res = await c.post(`/blocs/${blocId}/chair/handover`, {
+      choice: 'proposal',
+      handedOverOn: '15/01/2027',
+      note: 'Hội nghị tổng kết năm 2026',
+    });
     expect(res.status).toBe(303);
-    const years = await a.db.selectFrom('bloc_year').selectAll().where('year', 'in', [2026, 2027]).orderBy('year').execute();
+    const years = await a.db
+      .selectFrom('bloc_year')
+      .selectAll()
+      .where('year', 'in', [2026, 2027])
+      .orderBy('year')
+      .execute();
     expect(years[0]).toMatchObject({ status: 'closed', handed_over_on: '2027-01-15' });
-    expect(years[1]).toMatchObject({ status: 'open', chair_unit_id: y2026.deputy_unit_id, chosen_by: 'deputy_becomes_chair', note: 'Hội nghị tổng kết năm 2026' });
-    const audit = await a.db.selectFrom('audit_log').selectAll().where('action', '=', 'chair.handover').executeTakeFirstOrThrow();
+    expect(years[1]).toMatchObject({
+      status: 'open',
+      chair_unit_id: y2026.deputy_unit_id,
+      chosen_by: 'deputy_becomes_chair',
+      note: 'Hội nghị tổng kết năm 2026',
+    });
+    const audit = await a.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'chair.handover')
+      .executeTakeFirstOrThrow();
     expect(audit.entity_id).toBe('2027');
     const again = await c.post(`/blocs/${blocId}/chair/handover`, { choice: 'proposal', handedOverOn: '16/01/2027' });
     expect(again.status).toBe(303);
-    expect((await a.db.selectFrom('bloc_year').selectAll().where('year', '=', 2028).executeTakeFirstOrThrow()).status).toBe('open');
+    expect(
+      (await a.db.selectFrom('bloc_year').selectAll().where('year', '=', 2028).executeTakeFirstOrThrow()).status,
+    ).toBe('open');
   });
 
-  it('records the meeting\'s own choice as such', async () => {
+  it("records the meeting's own choice as such", async () => {
     const { c, blocId, id } = await demo();
     const res = await c.post(`/blocs/${blocId}/chair/handover`, {
       choice: 'other',
@@ -53,7 +73,11 @@ describe('chair rotation', () => {
     });
     expect(res.status).toBe(303);
     const y = await a.db.selectFrom('bloc_year').selectAll().where('year', '=', 2027).executeTakeFirstOrThrow();
-    expect(y).toMatchObject({ chair_unit_id: id('Liên đoàn Lao động tỉnh'), deputy_unit_id: id('Hội Chữ thập đỏ tỉnh'), chosen_by: 'explicit' });
+    expect(y).toMatchObject({
+      chair_unit_id: id('Liên đoàn Lao động tỉnh'),
+      deputy_unit_id: id('Hội Chữ thập đỏ tỉnh'),
+      chosen_by: 'explicit',
+    });
   });
 
   it('refuses a choice of the same unit twice, or a missing one, and changes nothing', async () => {
@@ -66,28 +90,47 @@ describe('chair rotation', () => {
     });
     expect(same.status).toBe(422);
     expect(await same.text()).toContain('Khối trưởng và Khối phó phải là hai đơn vị khác nhau.');
-    const missing = await c.post(`/blocs/${blocId}/chair/handover`, { choice: 'other', chairUnitId: '', handedOverOn: '32/01/2027' });
+    const missing = await c.post(`/blocs/${blocId}/chair/handover`, {
+      choice: 'other',
+      chairUnitId: '',
+      handedOverOn: '32/01/2027',
+    });
     expect(missing.status).toBe(422);
     const html = await missing.text();
     expect(html).toContain('Xin vui lòng chọn đơn vị.');
     expect(html).toContain('Ngày phải có dạng dd/mm/yyyy');
     expect(html).toContain('value="32/01/2027"');
     const foreign = await createUnit(a.db, { name: 'Đơn vị khối khác' });
-    const outsider = await c.post(`/blocs/${blocId}/chair/handover`, { choice: 'other', chairUnitId: String(foreign.id), deputyUnitId: String(id('Tỉnh đoàn')), handedOverOn: '13/03/2027' });
+    const outsider = await c.post(`/blocs/${blocId}/chair/handover`, {
+      choice: 'other',
+      chairUnitId: String(foreign.id),
+      deputyUnitId: String(id('Tỉnh đoàn')),
+      handedOverOn: '13/03/2027',
+    });
     expect(outsider.status).toBe(422);
     expect(await outsider.text()).toContain('không còn là thành viên của Khối');
-    expect((await a.db.selectFrom('bloc_year').selectAll().where('year', '=', 2026).executeTakeFirstOrThrow()).status).toBe('open');
-    expect((await a.db.selectFrom('bloc_year').selectAll().where('year', '=', 2027).executeTakeFirstOrThrow()).status).toBe('planned');
+    expect(
+      (await a.db.selectFrom('bloc_year').selectAll().where('year', '=', 2026).executeTakeFirstOrThrow()).status,
+    ).toBe('open');
+    expect(
+      (await a.db.selectFrom('bloc_year').selectAll().where('year', '=', 2027).executeTakeFirstOrThrow()).status,
+    ).toBe('planned');
   });
 
   it('changes the policy and the rotation order', async () => {
     const { c, blocId } = await demo();
     expect((await c.post(`/blocs/${blocId}/chair/policy`, { policy: 'agreed_order' })).status).toBe(303);
-    expect((await a.db.selectFrom('bloc').select('rotation_policy').executeTakeFirstOrThrow()).rotation_policy).toBe('agreed_order');
+    expect((await a.db.selectFrom('bloc').select('rotation_policy').executeTakeFirstOrThrow()).rotation_policy).toBe(
+      'agreed_order',
+    );
     expect((await c.post(`/blocs/${blocId}/chair/policy`, { policy: 'lottery' })).status).toBe(422);
-    const before = (await a.db.selectFrom('rotation_slot').select('unit_id').orderBy('position').execute()).map((r) => r.unit_id);
+    const before = (await a.db.selectFrom('rotation_slot').select('unit_id').orderBy('position').execute()).map(
+      (r) => r.unit_id,
+    );
     await c.post(`/blocs/${blocId}/chair/order/${before[2]}/move`, { direction: 'up' });
-    const after = (await a.db.selectFrom('rotation_slot').select('unit_id').orderBy('position').execute()).map((r) => r.unit_id);
+    const after = (await a.db.selectFrom('rotation_slot').select('unit_id').orderBy('position').execute()).map(
+      (r) => r.unit_id,
+    );
     expect(after).toEqual([before[0], before[2], before[1], ...before.slice(3)]);
   });
 
@@ -99,9 +142,18 @@ describe('chair rotation', () => {
     for (const u of [u1, u2]) await addMembership(a.db, { blocId: bloc.id, unitId: u.id, joinedOn: '2026-01-01' });
     const c = await signIn(a, 'province_admin');
     expect(await (await c.get(`/blocs/${bloc.id}/chair`)).text()).toContain('Khối chưa có Khối trưởng.');
-    const res = await c.post(`/blocs/${bloc.id}/chair/first`, { year: '2026', chairUnitId: String(u1.id), deputyUnitId: String(u2.id) });
+    const res = await c.post(`/blocs/${bloc.id}/chair/first`, {
+      year: '2026',
+      chairUnitId: String(u1.id),
+      deputyUnitId: String(u2.id),
+    });
     expect(res.status).toBe(303);
-    expect(await a.db.selectFrom('bloc_year').selectAll().executeTakeFirstOrThrow()).toMatchObject({ year: 2026, chair_unit_id: u1.id, chosen_by: 'explicit', status: 'open' });
+    expect(await a.db.selectFrom('bloc_year').selectAll().executeTakeFirstOrThrow()).toMatchObject({
+      year: 2026,
+      chair_unit_id: u1.id,
+      chosen_by: 'explicit',
+      status: 'open',
+    });
   });
 
   it('lets a viewer read the page but not hand over', async () => {
@@ -110,7 +162,9 @@ describe('chair rotation', () => {
     const v = await signIn(a, 'viewer', bloc.blocId);
     const html = await (await v.get('/blocs/1/chair')).text();
     expect(html).not.toContain('Bàn giao Khối trưởng cho năm');
-    expect((await v.post('/blocs/1/chair/handover', { choice: 'proposal', handedOverOn: '01/01/2027' })).status).toBe(403);
+    expect((await v.post('/blocs/1/chair/handover', { choice: 'proposal', handedOverOn: '01/01/2027' })).status).toBe(
+      403,
+    );
     expect(await a.db.selectFrom('bloc_year').selectAll().execute()).toHaveLength(1);
   });
 });

@@ -11,8 +11,12 @@ describe('content disposition', () => {
   it('keeps a stored name from carrying a path, quotes or line breaks into the header', () => {
     const header = contentDisposition('inline', '..\\..\\etc/passwd\r\nSet-Cookie: x="1".jpg');
     expect(header).not.toMatch(/[\r\n]/);
-    expect(header).toBe(`inline; filename="passwdSet-Cookie_ x_1_.jpg"; filename*=UTF-8''passwdSet-Cookie%3A%20x%3D%221%22.jpg`);
+    expect(header).toBe(
+      `inline; filename="passwdSet-Cookie_ x_1_.jpg"; filename*=UTF-8''passwdSet-Cookie%3A%20x%3D%221%22.jpg`,
+    );
     expect(contentDisposition('attachment', '///')).toBe(`attachment; filename="tep"; filename*=UTF-8''tep`);
-    expect(contentDisposition('attachment', '📷.jpg')).toBe(`attachment; filename="_.jpg"; filename*=UTF-8''%F0%9F%93%B7.jpg`);
+    expect(contentDisposition('attachment', '📷.jpg')).toBe(
+      `attachment; filename="_.jpg"; filename*=UTF-8''%F0%9F%93%B7.jpg`,
+    );
   });
 });

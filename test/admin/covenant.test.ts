@@ -15,7 +15,7 @@ describe('covenant', () => {
     return { bloc, c };
   }
 
-  it('shows the year\'s criteria, targets and signatures', async () => {
+  it("shows the year's criteria, targets and signatures", async () => {
     const { c } = await setup();
     const html = await (await c.get('/blocs/1/covenant?year=2026')).text();
     expect(html).toContain('Giao ước thi đua năm 2026');
@@ -27,21 +27,59 @@ describe('covenant', () => {
   it('adds a quantitative criterion with a decimal comma, and refuses a duplicate code or a missing unit of measure', async () => {
     const { c } = await setup();
     const res = await c.post('/blocs/1/covenant/criteria?year=2026', {
-      code: '4', title: 'Tỷ lệ khen thưởng người lao động trực tiếp', kind: 'quantitative', valueType: 'percent', unitOfMeasure: '%', defaultTarget: '62,5', maxPoints: '10',
+      code: '4',
+      title: 'Tỷ lệ khen thưởng người lao động trực tiếp',
+      kind: 'quantitative',
+      valueType: 'percent',
+      unitOfMeasure: '%',
+      defaultTarget: '62,5',
+      maxPoints: '10',
     });
     expect(res.status).toBe(303);
-    const crit = await a.db.selectFrom('covenant_criterion').selectAll().where('code', '=', '4').executeTakeFirstOrThrow();
-    expect(crit).toMatchObject({ year: 2026, value_type: 'percent', default_target: 62.5, max_points: 10, position: 4 });
-    const dup = await c.post('/blocs/1/covenant/criteria?year=2026', { code: '4', title: 'X', kind: 'qualitative', valueType: 'count', maxPoints: '5' });
+    const crit = await a.db
+      .selectFrom('covenant_criterion')
+      .selectAll()
+      .where('code', '=', '4')
+      .executeTakeFirstOrThrow();
+    expect(crit).toMatchObject({
+      year: 2026,
+      value_type: 'percent',
+      default_target: 62.5,
+      max_points: 10,
+      position: 4,
+    });
+    const dup = await c.post('/blocs/1/covenant/criteria?year=2026', {
+      code: '4',
+      title: 'X',
+      kind: 'qualitative',
+      valueType: 'count',
+      maxPoints: '5',
+    });
     expect(dup.status).toBe(422);
     expect(await dup.text()).toContain('Giao ước năm này đã có mục mang số này.');
-    const bad = await c.post('/blocs/1/covenant/criteria?year=2026', { code: '5', title: 'Y', kind: 'quantitative', valueType: 'count', unitOfMeasure: '', defaultTarget: 'mười', maxPoints: '' });
+    const bad = await c.post('/blocs/1/covenant/criteria?year=2026', {
+      code: '5',
+      title: 'Y',
+      kind: 'quantitative',
+      valueType: 'count',
+      unitOfMeasure: '',
+      defaultTarget: 'mười',
+      maxPoints: '',
+    });
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(html).toContain('Chỉ tiêu định lượng cần đơn vị tính.');
     expect(html).toContain('Vui lòng nhập một số không âm');
     expect(html).toContain('value="mười"');
-    const grouped = await c.post('/blocs/1/covenant/criteria?year=2026', { code: '5', title: 'Y', kind: 'quantitative', valueType: 'count', unitOfMeasure: 'gương', defaultTarget: '1.500', maxPoints: '10' });
+    const grouped = await c.post('/blocs/1/covenant/criteria?year=2026', {
+      code: '5',
+      title: 'Y',
+      kind: 'quantitative',
+      valueType: 'count',
+      unitOfMeasure: 'gương',
+      defaultTarget: '1.500',
+      maxPoints: '10',
+    });
     expect(grouped.status).toBe(422);
     expect(await grouped.text()).toContain('ví dụ 1500');
   });
@@ -51,15 +89,45 @@ describe('covenant', () => {
     const [c1, , c3] = bloc.criterionIds as [number, number, number];
     await a.db.transaction().execute((trx) =>
       submitReport(trx, {
-        blocId: 1, unitId: bloc.unitIds[0]!, period: { kind: 'week', key: '2026-W47', start: '2026-11-16', end: '2026-11-22' },
-        isNil: false, values: [{ criterionId: c1, value: 2 }], notableResults: null, difficulties: null, proposals: null,
-        submittedBy: { admin: 'x' }, via: 'admin', at: NOW,
+        blocId: 1,
+        unitId: bloc.unitIds[0]!,
+        period: { kind: 'week', key: '2026-W47', start: '2026-11-16', end: '2026-11-22' },
+        isNil: false,
+        values: [{ criterionId: c1, value: 2 }],
+        notableResults: null,
+        difficulties: null,
+        proposals: null,
+        submittedBy: { admin: 'x' },
+        via: 'admin',
+        at: NOW,
       }),
     );
-    const ok = await c.post(`/blocs/1/covenant/criteria/${c1}`, { code: '1', title: 'Gương điển hình tiên tiến, người tốt việc tốt', kind: 'quantitative', valueType: 'count', unitOfMeasure: 'gương', defaultTarget: '12', maxPoints: '40' });
+    const ok = await c.post(`/blocs/1/covenant/criteria/${c1}`, {
+      code: '1',
+      title: 'Gương điển hình tiên tiến, người tốt việc tốt',
+      kind: 'quantitative',
+      valueType: 'count',
+      unitOfMeasure: 'gương',
+      defaultTarget: '12',
+      maxPoints: '40',
+    });
     expect(ok.status).toBe(303);
-    expect((await a.db.selectFrom('covenant_criterion').select(['title', 'default_target']).where('id', '=', c1).executeTakeFirstOrThrow()).default_target).toBe(12);
-    const kind = await c.post(`/blocs/1/covenant/criteria/${c1}`, { code: '1', title: 'X', kind: 'qualitative', valueType: 'count', maxPoints: '40' });
+    expect(
+      (
+        await a.db
+          .selectFrom('covenant_criterion')
+          .select(['title', 'default_target'])
+          .where('id', '=', c1)
+          .executeTakeFirstOrThrow()
+      ).default_target,
+    ).toBe(12);
+    const kind = await c.post(`/blocs/1/covenant/criteria/${c1}`, {
+      code: '1',
+      title: 'X',
+      kind: 'qualitative',
+      valueType: 'count',
+      maxPoints: '40',
+    });
     expect(kind.status).toBe(422);
     expect(await kind.text()).toContain('không đổi được loại');
     const del = await c.post(`/blocs/1/covenant/criteria/${c1}/delete`);
@@ -74,7 +142,10 @@ describe('covenant', () => {
     const { bloc, c } = await setup();
     const [c1, c2] = bloc.criterionIds as [number, number];
     const [u1, u2] = bloc.unitIds as [number, number];
-    const bad = await c.post('/blocs/1/covenant/targets?year=2026', { [`t_${c1}_${u1}`]: '-3', [`t_${c2}_${u2}`]: '25' });
+    const bad = await c.post('/blocs/1/covenant/targets?year=2026', {
+      [`t_${c1}_${u1}`]: '-3',
+      [`t_${c2}_${u2}`]: '25',
+    });
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(html).toContain('Vui lòng nhập một số không âm, ví dụ 10 hoặc 2,5.');
@@ -83,12 +154,47 @@ describe('covenant', () => {
     const grouped = await c.post('/blocs/1/covenant/targets?year=2026', { [`t_${c1}_${u1}`]: '1.200' });
     expect(grouped.status).toBe(422);
     expect(await grouped.text()).toContain('Xin nhập số không có dấu phân cách hàng nghìn, ví dụ 1200');
-    expect(await a.db.selectFrom('covenant_target').select('target').where('criterion_id', '=', c1).where('unit_id', '=', u1).executeTakeFirstOrThrow()).toEqual({ target: 10 });
-    expect((await a.db.selectFrom('covenant_target').select('target').where('criterion_id', '=', c2).where('unit_id', '=', u2).executeTakeFirstOrThrow()).target).toBe(20);
-    const ok = await c.post('/blocs/1/covenant/targets?year=2026', { [`t_${c1}_${u1}`]: '', [`t_${c2}_${u2}`]: '25,5' });
+    expect(
+      await a.db
+        .selectFrom('covenant_target')
+        .select('target')
+        .where('criterion_id', '=', c1)
+        .where('unit_id', '=', u1)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ target: 10 });
+    expect(
+      (
+        await a.db
+          .selectFrom('covenant_target')
+          .select('target')
+          .where('criterion_id', '=', c2)
+          .where('unit_id', '=', u2)
+          .executeTakeFirstOrThrow()
+      ).target,
+    ).toBe(20);
+    const ok = await c.post('/blocs/1/covenant/targets?year=2026', {
+      [`t_${c1}_${u1}`]: '',
+      [`t_${c2}_${u2}`]: '25,5',
+    });
     expect(ok.status).toBe(303);
-    expect(await a.db.selectFrom('covenant_target').selectAll().where('criterion_id', '=', c1).where('unit_id', '=', u1).execute()).toHaveLength(0);
-    expect((await a.db.selectFrom('covenant_target').select('target').where('criterion_id', '=', c2).where('unit_id', '=', u2).executeTakeFirstOrThrow()).target).toBe(25.5);
+    expect(
+      await a.db
+        .selectFrom('covenant_target')
+        .selectAll()
+        .where('criterion_id', '=', c1)
+        .where('unit_id', '=', u1)
+        .execute(),
+    ).toHaveLength(0);
+    expect(
+      (
+        await a.db
+          .selectFrom('covenant_target')
+          .select('target')
+          .where('criterion_id', '=', c2)
+          .where('unit_id', '=', u2)
+          .executeTakeFirstOrThrow()
+      ).target,
+    ).toBe(25.5);
   });
 
   it('records signature dates and clears one left blank', async () => {
@@ -98,20 +204,35 @@ describe('covenant', () => {
     const bad = await c.post('/blocs/1/covenant/signatures?year=2026', { [`s_${u1}`]: '30/02/2026' });
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('Ngày phải có dạng dd/mm/yyyy');
-    expect((await c.post('/blocs/1/covenant/signatures?year=2026', { [`s_${u1}`]: '13/3/2026', [`s_${u2}`]: '' })).status).toBe(303);
+    expect(
+      (await c.post('/blocs/1/covenant/signatures?year=2026', { [`s_${u1}`]: '13/3/2026', [`s_${u2}`]: '' })).status,
+    ).toBe(303);
     const rows = await a.db.selectFrom('covenant_signature').select(['unit_id', 'signed_on']).execute();
     expect(rows).toEqual([{ unit_id: u1, signed_on: '2026-03-13' }]);
   });
 
-  it('copies last year\'s criteria and targets into an empty year, once', async () => {
+  it("copies last year's criteria and targets into an empty year, once", async () => {
     const { c } = await setup();
     const empty = await (await c.get('/blocs/1/covenant?year=2027')).text();
     expect(empty).toContain('Khối chưa có giao ước năm 2027.');
     expect(empty).toContain('Sao chép các chỉ tiêu và mức giao của năm 2026');
     expect((await c.post('/blocs/1/covenant/copy?year=2027')).status).toBe(303);
-    const copied = await a.db.selectFrom('covenant_criterion').selectAll().where('year', '=', 2027).orderBy('position').execute();
+    const copied = await a.db
+      .selectFrom('covenant_criterion')
+      .selectAll()
+      .where('year', '=', 2027)
+      .orderBy('position')
+      .execute();
     expect(copied.map((x) => x.code)).toEqual(['1', '2', '3']);
-    const targets = await a.db.selectFrom('covenant_target').selectAll().where('criterion_id', 'in', copied.map((x) => x.id)).execute();
+    const targets = await a.db
+      .selectFrom('covenant_target')
+      .selectAll()
+      .where(
+        'criterion_id',
+        'in',
+        copied.map((x) => x.id),
+      )
+      .execute();
     expect(targets).toHaveLength(6);
     const again = await c.post('/blocs/1/covenant/copy?year=2027');
     expect(again.status).toBe(409);
@@ -125,7 +246,17 @@ describe('covenant', () => {
     const foreign = other.criterionIds[0]!;
     expect((await c.get(`/blocs/1/covenant/criteria/${foreign}`)).status).toBe(404);
     expect((await c.post(`/blocs/1/covenant/criteria/${foreign}/delete`)).status).toBe(404);
-    expect((await c.post('/blocs/1/covenant/targets?year=2026', { [`t_${foreign}_${other.unitIds[0]}`]: '99' })).status).toBe(303);
-    expect((await a.db.selectFrom('covenant_target').select('target').where('criterion_id', '=', foreign).executeTakeFirstOrThrow()).target).toBe(10);
+    expect(
+      (await c.post('/blocs/1/covenant/targets?year=2026', { [`t_${foreign}_${other.unitIds[0]}`]: '99' })).status,
+    ).toBe(303);
+    expect(
+      (
+        await a.db
+          .selectFrom('covenant_target')
+          .select('target')
+          .where('criterion_id', '=', foreign)
+          .executeTakeFirstOrThrow()
+      ).target,
+    ).toBe(10);
   });
 });

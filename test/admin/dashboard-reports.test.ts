@@ -10,7 +10,7 @@ describe('dashboard', () => {
   let a: AdminTest;
   afterEach(() => a?.close());
 
-  it('shows last week\'s status per unit and the year-to-date chart, from the shared figures', async () => {
+  it("shows last week's status per unit and the year-to-date chart, from the shared figures", async () => {
     a = await createAdminTest();
     const { blocId } = await seedDemo(a.db, { now: NOW, timeZone: TZ });
     const c = await signIn(a, 'viewer', blocId);
@@ -27,16 +27,24 @@ describe('dashboard', () => {
     expect(html.match(/<svg class="bar"/g)).toHaveLength(ytd.reduce((n, x) => n + x.byUnit.length, 0));
   });
 
-  it('counts the year to date up to the end of the period shown, as that period\'s digest does', async () => {
+  it("counts the year to date up to the end of the period shown, as that period's digest does", async () => {
     a = await createAdminTest();
     const bloc = await createSmallBloc(a.db, { units: 1 });
     const report = (key: string, value: number) => {
       const p = periodFromKey(key);
       return a.db.transaction().execute((trx) =>
         submitReport(trx, {
-          blocId: 1, unitId: bloc.unitIds[0]!, period: { kind: 'week', key, start: p.start, end: p.end }, isNil: false,
-          values: [{ criterionId: bloc.criterionIds[0]!, value }], notableResults: null, difficulties: null, proposals: null,
-          submittedBy: { admin: 'x' }, via: 'admin', at: new Date(`${p.end}T10:00:00Z`),
+          blocId: 1,
+          unitId: bloc.unitIds[0]!,
+          period: { kind: 'week', key, start: p.start, end: p.end },
+          isNil: false,
+          values: [{ criterionId: bloc.criterionIds[0]!, value }],
+          notableResults: null,
+          difficulties: null,
+          proposals: null,
+          submittedBy: { admin: 'x' },
+          via: 'admin',
+          at: new Date(`${p.end}T10:00:00Z`),
         }),
       );
     };
@@ -63,10 +71,24 @@ describe('dashboard', () => {
     a = await createAdminTest();
     const bloc = await createSmallBloc(a.db, { units: 3 });
     const period = { kind: 'week' as const, key: '2026-W47', start: '2026-11-16', end: '2026-11-22' };
-    const base = { blocId: 1, period, values: [], notableResults: null, difficulties: null, proposals: null, submittedBy: { admin: 'x' }, via: 'admin' as const };
+    const base = {
+      blocId: 1,
+      period,
+      values: [],
+      notableResults: null,
+      difficulties: null,
+      proposals: null,
+      submittedBy: { admin: 'x' },
+      via: 'admin' as const,
+    };
     await a.db.transaction().execute(async (trx) => {
       await submitReport(trx, { ...base, unitId: bloc.unitIds[0]!, isNil: true, at: new Date('2026-11-22T10:00:00Z') });
-      await submitReport(trx, { ...base, unitId: bloc.unitIds[1]!, isNil: false, at: new Date('2026-11-25T01:00:00Z') });
+      await submitReport(trx, {
+        ...base,
+        unitId: bloc.unitIds[1]!,
+        isNil: false,
+        at: new Date('2026-11-25T01:00:00Z'),
+      });
     });
     const c = await signIn(a, 'bloc_admin', 1);
     const html = await (await c.get('/blocs/1')).text();
@@ -81,8 +103,17 @@ describe('dashboard', () => {
     const period = { kind: 'week' as const, key: '2026-W47', start: '2026-11-16', end: '2026-11-22' };
     await a.db.transaction().execute((trx) =>
       submitReport(trx, {
-        blocId: 1, unitId: bloc.unitIds[0]!, period, isNil: true, values: [], notableResults: null, difficulties: null,
-        proposals: null, submittedBy: { admin: 'x' }, via: 'admin', at: new Date('2026-11-25T01:00:00Z'),
+        blocId: 1,
+        unitId: bloc.unitIds[0]!,
+        period,
+        isNil: true,
+        values: [],
+        notableResults: null,
+        difficulties: null,
+        proposals: null,
+        submittedBy: { admin: 'x' },
+        via: 'admin',
+        at: new Date('2026-11-25T01:00:00Z'),
       }),
     );
     const c = await signIn(a, 'bloc_admin', 1);
@@ -101,9 +132,15 @@ describe('reports browser', () => {
     return { blocId, c: await signIn(a, 'bloc_admin', blocId) };
   }
 
-  it('lists this year\'s reports a page at a time, newest first', async () => {
+  it("lists this year's reports a page at a time, newest first", async () => {
     const { blocId, c } = await demo();
-    const total = (await a.db.selectFrom('progress_report').select((eb) => eb.fn.countAll<number>().as('n')).where('period_key', 'like', '2026-%').executeTakeFirstOrThrow()).n;
+    const total = (
+      await a.db
+        .selectFrom('progress_report')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('period_key', 'like', '2026-%')
+        .executeTakeFirstOrThrow()
+    ).n;
     const html = await (await c.get(`/blocs/${blocId}/reports`)).text();
     expect(html).toContain(`Tìm thấy ${total} báo cáo.`);
     expect(html).toContain(`Trang 1/${Math.ceil(Number(total) / 50)}`);
@@ -114,10 +151,15 @@ describe('reports browser', () => {
     expect(page2).toContain('Trang 2/');
   });
 
-  it('filters by unit, period and criterion and shows the criterion\'s value', async () => {
+  it("filters by unit, period and criterion and shows the criterion's value", async () => {
     const { blocId, c } = await demo();
     const unit = await a.db.selectFrom('unit').selectAll().where('name', '=', 'Tỉnh đoàn').executeTakeFirstOrThrow();
-    const crit = await a.db.selectFrom('covenant_criterion').selectAll().where('year', '=', 2023).where('code', '=', '1').executeTakeFirstOrThrow();
+    const crit = await a.db
+      .selectFrom('covenant_criterion')
+      .selectAll()
+      .where('year', '=', 2023)
+      .where('code', '=', '1')
+      .executeTakeFirstOrThrow();
     const expected = await a.db
       .selectFrom('progress_report as r')
       .innerJoin('report_value as v', 'v.report_id', 'r.id')
@@ -139,8 +181,22 @@ describe('reports browser', () => {
     const period = { kind: 'week' as const, key: '2026-W47', start: '2026-11-16', end: '2026-11-22' };
     let reportId = 0;
     await a.db.transaction().execute(async (trx) => {
-      const base = { blocId: 1, unitId: bloc.unitIds[0]!, period, isNil: false, difficulties: null, proposals: 'Đề nghị <b>tập huấn</b>', submittedBy: { focalPointId: bloc.focalPointIds[0]! }, via: 'telegram' as const };
-      await submitReport(trx, { ...base, values: [{ criterionId: bloc.criterionIds[0]!, value: 2 }], notableResults: 'Tọa đàm', at: new Date('2026-11-22T03:00:00Z') });
+      const base = {
+        blocId: 1,
+        unitId: bloc.unitIds[0]!,
+        period,
+        isNil: false,
+        difficulties: null,
+        proposals: 'Đề nghị <b>tập huấn</b>',
+        submittedBy: { focalPointId: bloc.focalPointIds[0]! },
+        via: 'telegram' as const,
+      };
+      await submitReport(trx, {
+        ...base,
+        values: [{ criterionId: bloc.criterionIds[0]!, value: 2 }],
+        notableResults: 'Tọa đàm',
+        at: new Date('2026-11-22T03:00:00Z'),
+      });
       const r = await submitReport(trx, {
         ...base,
         values: [{ criterionId: bloc.criterionIds[0]!, value: 3 }],
@@ -167,8 +223,17 @@ describe('reports browser', () => {
     const other = await createSmallBloc(a.db, { name: 'Khối khác', units: 1 });
     const r = await a.db.transaction().execute((trx) =>
       submitReport(trx, {
-        blocId: other.blocId, unitId: other.unitIds[0]!, period: { kind: 'week', key: '2026-W47', start: '2026-11-16', end: '2026-11-22' },
-        isNil: true, values: [], notableResults: 'Bí mật khối khác', difficulties: null, proposals: null, submittedBy: { admin: 'x' }, via: 'admin', at: NOW,
+        blocId: other.blocId,
+        unitId: other.unitIds[0]!,
+        period: { kind: 'week', key: '2026-W47', start: '2026-11-16', end: '2026-11-22' },
+        isNil: true,
+        values: [],
+        notableResults: 'Bí mật khối khác',
+        difficulties: null,
+        proposals: null,
+        submittedBy: { admin: 'x' },
+        via: 'admin',
+        at: NOW,
       }),
     );
     const c = await signIn(a, 'bloc_admin', 1);
@@ -192,7 +257,18 @@ describe('rendered page cache', () => {
     expect(before).toContain('<b>0/2</b>');
     expect(await (await c.get('/blocs/1')).text()).toBe(before);
     const period = { kind: 'week' as const, key: '2026-W47', start: '2026-11-16', end: '2026-11-22' };
-    const base = { blocId: 1, period, isNil: true, values: [], notableResults: null, difficulties: null, proposals: null, submittedBy: { admin: 'x' }, via: 'admin' as const, at: new Date('2026-11-22T03:00:00Z') };
+    const base = {
+      blocId: 1,
+      period,
+      isNil: true,
+      values: [],
+      notableResults: null,
+      difficulties: null,
+      proposals: null,
+      submittedBy: { admin: 'x' },
+      via: 'admin' as const,
+      at: new Date('2026-11-22T03:00:00Z'),
+    };
     await a.db.transaction().execute((trx) => submitReport(trx, { ...base, unitId: bloc.unitIds[0]! }));
     expect(await (await c.get('/blocs/1')).text()).toContain('<b>1/2</b>');
     expect(await (await c.get('/blocs/1/reports')).text()).toContain('Tìm thấy 1 báo cáo.');

@@ -8,10 +8,29 @@ import { type AdminTest, createAdminTest, NOW, signIn, TZ } from './helpers.js';
 
 async function failedMessage(a: AdminTest, blocId: number, chatId: string, reason: string) {
   await enqueueOutbox(a.db, {
-    dedupeKey: `test:${blocId}:${chatId}:${reason}`, blocId, kind: 'reminder', chatId, chatType: 'private', payload: { text: 'Nhắc báo cáo' }, now: NOW,
+    dedupeKey: `test:${blocId}:${chatId}:${reason}`,
+    blocId,
+    kind: 'reminder',
+    chatId,
+    chatType: 'private',
+    payload: { text: 'Nhắc báo cáo' },
+    now: NOW,
   });
-  const row = await a.db.selectFrom('outbox_message').select('id').where('dedupe_key', '=', `test:${blocId}:${chatId}:${reason}`).executeTakeFirstOrThrow();
-  await a.db.updateTable('outbox_message').set({ status: 'failed', failure_reason: reason, last_error: 'Forbidden: bot was blocked by the user', attempts: 1 }).where('id', '=', row.id).execute();
+  const row = await a.db
+    .selectFrom('outbox_message')
+    .select('id')
+    .where('dedupe_key', '=', `test:${blocId}:${chatId}:${reason}`)
+    .executeTakeFirstOrThrow();
+  await a.db
+    .updateTable('outbox_message')
+    .set({
+      status: 'failed',
+      failure_reason: reason,
+      last_error: 'Forbidden: bot was blocked by the user',
+      attempts: 1,
+    })
+    .where('id', '=', row.id)
+    .execute();
   return row.id;
 }
 
@@ -22,9 +41,21 @@ describe('delivery page', () => {
   it('shows the counts, the reasons with what to do, and who did not get what', async () => {
     a = await createAdminTest();
     const bloc = await createSmallBloc(a.db, { units: 2 });
-    await a.db.updateTable('focal_point').set({ telegram_chat_id: '5001' }).where('id', '=', bloc.focalPointIds[0]!).execute();
+    await a.db
+      .updateTable('focal_point')
+      .set({ telegram_chat_id: '5001' })
+      .where('id', '=', bloc.focalPointIds[0]!)
+      .execute();
     await failedMessage(a, 1, '5001', 'blocked');
-    await enqueueOutbox(a.db, { dedupeKey: 'q1', blocId: 1, kind: 'digest', chatId: '-100', chatType: 'group', payload: { text: 'x' }, now: NOW });
+    await enqueueOutbox(a.db, {
+      dedupeKey: 'q1',
+      blocId: 1,
+      kind: 'digest',
+      chatId: '-100',
+      chatType: 'group',
+      payload: { text: 'x' },
+      now: NOW,
+    });
     const c = await signIn(a, 'viewer', 1);
     const html = await (await c.get('/blocs/1/delivery')).text();
     expect(html).toContain('<b>1</b><span>Đang chờ gửi</span>');
@@ -44,11 +75,19 @@ describe('delivery page', () => {
     const c = await signIn(a, 'bloc_admin', 1);
     const res = await c.post(`/blocs/1/delivery/${mine}/requeue`);
     expect(res.headers.get('location')).toBe('/blocs/1/delivery?ok=requeued');
-    expect((await a.db.selectFrom('outbox_message').select('status').where('id', '=', mine).executeTakeFirstOrThrow()).status).toBe('queued');
+    expect(
+      (await a.db.selectFrom('outbox_message').select('status').where('id', '=', mine).executeTakeFirstOrThrow())
+        .status,
+    ).toBe('queued');
     expect((await c.post(`/blocs/1/delivery/${mine}/requeue`)).headers.get('location')).toBe('/blocs/1/delivery');
-    expect(await a.db.selectFrom('audit_log').select('action').where('action', '=', 'outbox.requeue').execute()).toHaveLength(1);
+    expect(
+      await a.db.selectFrom('audit_log').select('action').where('action', '=', 'outbox.requeue').execute(),
+    ).toHaveLength(1);
     expect((await c.post(`/blocs/1/delivery/${theirs}/requeue`)).status).toBe(404);
-    expect((await a.db.selectFrom('outbox_message').select('status').where('id', '=', theirs).executeTakeFirstOrThrow()).status).toBe('failed');
+    expect(
+      (await a.db.selectFrom('outbox_message').select('status').where('id', '=', theirs).executeTakeFirstOrThrow())
+        .status,
+    ).toBe('failed');
   });
 });
 
@@ -59,8 +98,26 @@ describe('past digests', () => {
   it('lists the digests sent to the bloc, newest first, with their text', async () => {
     a = await createAdminTest();
     await createSmallBloc(a.db, { units: 1 });
-    await insertDigestOnce(a.db, { blocId: 1, kind: 'period', periodKey: '2026-W46', text: 'Bản tin tuần 46 <b>đậm</b>', parts: [], figures: {}, recipients: 2, now: new Date('2026-11-16T01:00:00Z') });
-    await insertDigestOnce(a.db, { blocId: 1, kind: 'period', periodKey: '2026-W47', text: 'Bản tin tuần 47', parts: [], figures: {}, recipients: 3, now: new Date('2026-11-23T01:00:00Z') });
+    await insertDigestOnce(a.db, {
+      blocId: 1,
+      kind: 'period',
+      periodKey: '2026-W46',
+      text: 'Bản tin tuần 46 <b>đậm</b>',
+      parts: [],
+      figures: {},
+      recipients: 2,
+      now: new Date('2026-11-16T01:00:00Z'),
+    });
+    await insertDigestOnce(a.db, {
+      blocId: 1,
+      kind: 'period',
+      periodKey: '2026-W47',
+      text: 'Bản tin tuần 47',
+      parts: [],
+      figures: {},
+      recipients: 3,
+      now: new Date('2026-11-23T01:00:00Z'),
+    });
     const c = await signIn(a, 'viewer', 1);
     const html = await (await c.get('/blocs/1/digests')).text();
     expect(html.indexOf('Bản tin kỳ 2026-W47')).toBeLessThan(html.indexOf('Bản tin kỳ 2026-W46'));

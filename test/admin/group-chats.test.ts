@@ -13,10 +13,25 @@ describe("the bloc's Telegram groups", () => {
     a = await createAdminTest({ botUsername });
     await createSmallBloc(a.db, { units: 2 });
     await createSmallBloc(a.db, { name: 'Khối khác', units: 1 });
-    const main = await linkBlocChat(a.db, { blocId: 1, telegramChatId: '-1001', title: 'Nhóm Khối thi đua số 6', at: new Date('2026-11-02T02:30:00Z') });
-    const old = await linkBlocChat(a.db, { blocId: 1, telegramChatId: '-1002', title: 'Nhóm cũ <b>', at: new Date('2026-01-05T01:00:00Z') });
+    const main = await linkBlocChat(a.db, {
+      blocId: 1,
+      telegramChatId: '-1001',
+      title: 'Nhóm Khối thi đua số 6',
+      at: new Date('2026-11-02T02:30:00Z'),
+    });
+    const old = await linkBlocChat(a.db, {
+      blocId: 1,
+      telegramChatId: '-1002',
+      title: 'Nhóm cũ <b>',
+      at: new Date('2026-01-05T01:00:00Z'),
+    });
     await a.db.updateTable('bloc_chat').set({ active: 0 }).where('id', '=', old.id).execute();
-    const foreign = await linkBlocChat(a.db, { blocId: 2, telegramChatId: '-2001', title: 'Nhóm của khối khác', at: NOW });
+    const foreign = await linkBlocChat(a.db, {
+      blocId: 2,
+      telegramChatId: '-2001',
+      title: 'Nhóm của khối khác',
+      at: NOW,
+    });
     return { main, old, foreign };
   }
 
@@ -40,15 +55,25 @@ describe("the bloc's Telegram groups", () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/blocs/1/delivery/groups?ok=groupInviteCreated#invite');
     const invite = await a.db.selectFrom('invite').selectAll().executeTakeFirstOrThrow();
-    expect(invite).toMatchObject({ kind: 'group', bloc_id: 1, focal_point_id: null, created_by: 'blocadmin1', used_at: null });
+    expect(invite).toMatchObject({
+      kind: 'group',
+      bloc_id: 1,
+      focal_point_id: null,
+      created_by: 'blocadmin1',
+      used_at: null,
+    });
     expect(invite.code).toMatch(/^gr_[A-Za-z0-9_-]{32}$/);
     const html = await (await c.get('/blocs/1/delivery/groups?ok=groupInviteCreated')).text();
     expect(html).toContain(`https://t.me/khoithidua_bot?startgroup=${invite.code}`);
-    expect(html).toMatch(/<img class="qr" src="data:image\/png;base64,[A-Za-z0-9+/=]+" alt="Mã QR mời thêm bot vào nhóm Telegram của Khối thi đua thử nghiệm"/);
+    expect(html).toMatch(
+      /<img class="qr" src="data:image\/png;base64,[A-Za-z0-9+/=]+" alt="Mã QR mời thêm bot vào nhóm Telegram của Khối thi đua thử nghiệm"/,
+    );
     expect(html).toContain('Đã tạo liên kết mời nhóm.');
     expect(html).toContain('hiệu lực đến 10:00 09/12/2026');
     const audit = await a.db.selectFrom('audit_log').selectAll().execute();
-    expect(audit).toMatchObject([{ action: 'bloc_chat.invite', entity: 'invite', entity_id: String(invite.id), bloc_id: 1, actor: 'blocadmin1' }]);
+    expect(audit).toMatchObject([
+      { action: 'bloc_chat.invite', entity: 'invite', entity_id: String(invite.id), bloc_id: 1, actor: 'blocadmin1' },
+    ]);
     // A second invite (for another group) keeps the first usable; only the newest gets a QR code.
     await c.post('/blocs/1/delivery/groups/invite');
     const again = await (await c.get('/blocs/1/delivery/groups')).text();
@@ -74,10 +99,14 @@ describe("the bloc's Telegram groups", () => {
     const c = await signIn(a, 'bloc_admin', 1);
     const res = await c.post(`/blocs/1/delivery/groups/${main.id}/deactivate`);
     expect(res.headers.get('location')).toBe('/blocs/1/delivery/groups?ok=groupDeactivated');
-    expect((await a.db.selectFrom('bloc_chat').select('active').where('id', '=', main.id).executeTakeFirstOrThrow()).active).toBe(0);
+    expect(
+      (await a.db.selectFrom('bloc_chat').select('active').where('id', '=', main.id).executeTakeFirstOrThrow()).active,
+    ).toBe(0);
     expect((await c.post(`/blocs/1/delivery/groups/${main.id}/deactivate`)).status).toBe(303);
     const audit = await a.db.selectFrom('audit_log').selectAll().execute();
-    expect(audit).toMatchObject([{ action: 'bloc_chat.deactivate', entity: 'bloc_chat', entity_id: String(main.id), bloc_id: 1 }]);
+    expect(audit).toMatchObject([
+      { action: 'bloc_chat.deactivate', entity: 'bloc_chat', entity_id: String(main.id), bloc_id: 1 },
+    ]);
     expect(JSON.parse(audit[0]!.details!)).toEqual({ title: 'Nhóm Khối thi đua số 6', telegramChatId: '-1001' });
     const html = await (await c.get('/blocs/1/delivery/groups')).text();
     expect(html).not.toContain('Ngừng gửi tin vào nhóm Nhóm Khối thi đua số 6');
@@ -86,12 +115,24 @@ describe("the bloc's Telegram groups", () => {
   it('cancels the messages still queued for a group when it is stopped', async () => {
     const { main } = await setup();
     const queue = (key: string, chatId: string) =>
-      enqueueOutbox(a.db, { dedupeKey: key, blocId: 1, kind: 'digest', chatId, chatType: 'group', payload: { text: key }, now: NOW });
+      enqueueOutbox(a.db, {
+        dedupeKey: key,
+        blocId: 1,
+        kind: 'digest',
+        chatId,
+        chatType: 'group',
+        payload: { text: key },
+        now: NOW,
+      });
     await queue('digest-main', '-1001');
     await queue('digest-other', '-3001');
     const c = await signIn(a, 'bloc_admin', 1);
     await c.post(`/blocs/1/delivery/groups/${main.id}/deactivate`);
-    const rows = await a.db.selectFrom('outbox_message').select(['dedupe_key', 'status', 'failure_reason']).orderBy('id').execute();
+    const rows = await a.db
+      .selectFrom('outbox_message')
+      .select(['dedupe_key', 'status', 'failure_reason'])
+      .orderBy('id')
+      .execute();
     expect(rows).toEqual([
       { dedupe_key: 'digest-main', status: 'failed', failure_reason: 'chat_stopped' },
       { dedupe_key: 'digest-other', status: 'queued', failure_reason: null },
@@ -113,7 +154,9 @@ describe("the bloc's Telegram groups", () => {
     expect(stored[0]!.expires_at).toBe(NOW.toISOString());
     expect(stored[1]!.expires_at).not.toBe(NOW.toISOString());
     expect(await (await c.get('/blocs/1/delivery/groups')).text()).not.toContain(invite.code);
-    expect((await a.db.selectFrom('audit_log').select('action').execute()).map((r) => r.action)).toEqual(['bloc_chat.invite_revoke']);
+    expect((await a.db.selectFrom('audit_log').select('action').execute()).map((r) => r.action)).toEqual([
+      'bloc_chat.invite_revoke',
+    ]);
   });
 
   it("answers 404 for another bloc's group or a made-up id and changes nothing", async () => {
@@ -122,7 +165,10 @@ describe("the bloc's Telegram groups", () => {
     for (const id of [String(foreign.id), '999', 'abc', '-1']) {
       expect((await c.post(`/blocs/1/delivery/groups/${id}/deactivate`)).status).toBe(404);
     }
-    expect((await a.db.selectFrom('bloc_chat').select('active').where('id', '=', foreign.id).executeTakeFirstOrThrow()).active).toBe(1);
+    expect(
+      (await a.db.selectFrom('bloc_chat').select('active').where('id', '=', foreign.id).executeTakeFirstOrThrow())
+        .active,
+    ).toBe(1);
     expect(await a.db.selectFrom('audit_log').selectAll().execute()).toEqual([]);
   });
 
@@ -140,15 +186,21 @@ describe("the bloc's Telegram groups", () => {
     expect((await viewer.post('/blocs/1/delivery/groups/invite')).status).toBe(403);
     expect((await viewer.post(`/blocs/1/delivery/groups/${main.id}/deactivate`)).status).toBe(403);
     expect(await a.db.selectFrom('invite').selectAll().execute()).toHaveLength(1);
-    expect((await a.db.selectFrom('bloc_chat').select('active').where('id', '=', main.id).executeTakeFirstOrThrow()).active).toBe(1);
+    expect(
+      (await a.db.selectFrom('bloc_chat').select('active').where('id', '=', main.id).executeTakeFirstOrThrow()).active,
+    ).toBe(1);
   });
 
   it('refuses a change without the CSRF token', async () => {
     const { main } = await setup('khoithidua_bot');
     const c = await signIn(a, 'bloc_admin', 1);
     expect((await c.post('/blocs/1/delivery/groups/invite', {}, { csrf: false })).status).toBe(403);
-    expect((await c.post(`/blocs/1/delivery/groups/${main.id}/deactivate`, {}, { csrf: 'x'.repeat(43) })).status).toBe(403);
+    expect((await c.post(`/blocs/1/delivery/groups/${main.id}/deactivate`, {}, { csrf: 'x'.repeat(43) })).status).toBe(
+      403,
+    );
     expect(await a.db.selectFrom('invite').selectAll().execute()).toEqual([]);
-    expect((await a.db.selectFrom('bloc_chat').select('active').where('id', '=', main.id).executeTakeFirstOrThrow()).active).toBe(1);
+    expect(
+      (await a.db.selectFrom('bloc_chat').select('active').where('id', '=', main.id).executeTakeFirstOrThrow()).active,
+    ).toBe(1);
   });
 });

@@ -64,7 +64,11 @@ export class Client {
   }
 
   /** POSTs a urlencoded form; `csrf: false` leaves the token out, a string replaces it. */
-  post(path: string, fields: Record<string, string | string[]> = {}, opts: { csrf?: false | string } = {}): Promise<Response> {
+  post(
+    path: string,
+    fields: Record<string, string | string[]> = {},
+    opts: { csrf?: false | string } = {},
+  ): Promise<Response> {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
     if (opts.csrf !== false) body.set('_csrf', opts.csrf ?? this.csrf);
@@ -79,7 +83,9 @@ export class Client {
 
   postMultipart(path: string, form: FormData, opts: { csrf?: false } = {}): Promise<Response> {
     if (opts.csrf !== false) form.set('_csrf', this.csrf);
-    return Promise.resolve(this.app.request(path, { method: 'POST', headers: { cookie: `ktd_session=${this.cookie}` }, body: form }));
+    return Promise.resolve(
+      this.app.request(path, { method: 'POST', headers: { cookie: `ktd_session=${this.cookie}` }, body: form }),
+    );
   }
 }
 
@@ -96,12 +102,21 @@ export async function login(app: Hono, db: Db, username: string, password: strin
   const session = cookieOf(res, 'ktd_session');
   if (!session) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   const idHash = createHash('sha256').update(session).digest('hex');
-  const row = await db.selectFrom('admin_session').select('csrf_token').where('id_hash', '=', idHash).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('admin_session')
+    .select('csrf_token')
+    .where('id_hash', '=', idHash)
+    .executeTakeFirstOrThrow();
   return new Client(app, session, row.csrf_token);
 }
 
 /** Creates an account with that role and signs it in. */
-export async function signIn(a: AdminTest, role: AdminRole, blocId: number | null = null, username = `${role.replace('_', '')}${blocId ?? ''}`): Promise<Client> {
+export async function signIn(
+  a: AdminTest,
+  role: AdminRole,
+  blocId: number | null = null,
+  username = `${role.replace('_', '')}${blocId ?? ''}`,
+): Promise<Client> {
   await createAdmin(a.db, { username, role, blocId });
   return login(a.app, a.db, username, PASSWORD);
 }

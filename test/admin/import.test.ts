@@ -18,7 +18,12 @@ function upload(c: Client, name: string, content: string | Uint8Array, type = 't
 
 function hidden(html: string, name: string): string {
   const v = new RegExp(`name="${name}" value="([^"]*)"`).exec(html)![1]!;
-  return v.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return v
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 describe('roster import', () => {
@@ -43,23 +48,47 @@ describe('roster import', () => {
     expect(await a.db.selectFrom('unit').selectAll().execute()).toHaveLength(2);
     expect(await a.db.selectFrom('focal_point').selectAll().execute()).toHaveLength(2);
 
-    const confirm = await c.post('/blocs/1/import/confirm', { rows: hidden(html, 'rows'), fileName: hidden(html, 'fileName'), expected: hidden(html, 'expected') });
+    const confirm = await c.post('/blocs/1/import/confirm', {
+      rows: hidden(html, 'rows'),
+      fileName: hidden(html, 'fileName'),
+      expected: hidden(html, 'expected'),
+    });
     expect(confirm.status).toBe(303);
     expect(confirm.headers.get('location')).toBe('/blocs/1/units?ok=imported');
     const unit = await a.db.selectFrom('unit').selectAll().where('name', '=', 'Tỉnh đoàn').executeTakeFirstOrThrow();
     expect(unit.short_name).toBe('Tỉnh đoàn');
-    expect(await a.db.selectFrom('bloc_membership').select(['joined_on', 'display_order']).where('unit_id', '=', unit.id).execute()).toEqual([
-      { joined_on: '2024-03-13', display_order: 3 },
-    ]);
-    const people = await a.db.selectFrom('focal_point').select(['full_name', 'role']).where('unit_id', '=', unit.id).orderBy('id').execute();
+    expect(
+      await a.db
+        .selectFrom('bloc_membership')
+        .select(['joined_on', 'display_order'])
+        .where('unit_id', '=', unit.id)
+        .execute(),
+    ).toEqual([{ joined_on: '2024-03-13', display_order: 3 }]);
+    const people = await a.db
+      .selectFrom('focal_point')
+      .select(['full_name', 'role'])
+      .where('unit_id', '=', unit.id)
+      .orderBy('id')
+      .execute();
     expect(people).toEqual([
       { full_name: 'Lê Minh Khang', role: 'focal_point' },
       { full_name: 'Trần Thị B', role: 'unit_head' },
     ]);
     expect(await a.db.selectFrom('invite').selectAll().execute()).toHaveLength(2);
-    expect(await a.db.selectFrom('unit').selectAll().where('name', '=', 'Hội Chữ thập đỏ tỉnh').execute()).toHaveLength(0);
-    const audit = await a.db.selectFrom('audit_log').selectAll().where('action', '=', 'roster.import').executeTakeFirstOrThrow();
-    expect(JSON.parse(audit.details!)).toMatchObject({ fileName: 'danh-sach.csv', units: 1, focalPoints: 2, skippedLines: [5] });
+    expect(await a.db.selectFrom('unit').selectAll().where('name', '=', 'Hội Chữ thập đỏ tỉnh').execute()).toHaveLength(
+      0,
+    );
+    const audit = await a.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'roster.import')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.details!)).toMatchObject({
+      fileName: 'danh-sach.csv',
+      units: 1,
+      focalPoints: 2,
+      skippedLines: [5],
+    });
   });
 
   it('reads an .xlsx file, dates typed as Excel dates included', async () => {
@@ -70,7 +99,9 @@ describe('roster import', () => {
     ws.addRow(['Đơn vị', 'Ngày tham gia', 'Họ và tên', 'Số điện thoại']);
     ws.addRow(['Liên đoàn Lao động tỉnh', new Date(Date.UTC(2024, 2, 13)), 'Phạm Thị Kim Ngân', 912345678]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    const html = await (await upload(c, 'ds.xlsx', bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')).text();
+    const html = await (
+      await upload(c, 'ds.xlsx', bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    ).text();
     expect(html).toContain('Tất cả 1 dòng đều hợp lệ.');
     expect(html).toContain('13/03/2024');
     expect(html).toContain('Phạm Thị Kim Ngân');
@@ -93,12 +124,18 @@ describe('roster import', () => {
     const c = await setup();
     const html = await (await upload(c, 'ds.csv', CSV)).text();
     await c.post('/blocs/1/units', { name: 'Tỉnh đoàn', joinedOn: '01/01/2026' });
-    const res = await c.post('/blocs/1/import/confirm', { rows: hidden(html, 'rows'), fileName: 'ds.csv', expected: hidden(html, 'expected') });
+    const res = await c.post('/blocs/1/import/confirm', {
+      rows: hidden(html, 'rows'),
+      fileName: 'ds.csv',
+      expected: hidden(html, 'expected'),
+    });
     expect(res.status).toBe(409);
     const again = await res.text();
     expect(again).toContain('Danh sách đã thay đổi kể từ khi xem trước.');
     expect(again).toContain('Sẽ thêm 0 đơn vị mới');
-    expect(await a.db.selectFrom('focal_point').selectAll().where('full_name', '=', 'Lê Minh Khang').execute()).toHaveLength(0);
+    expect(
+      await a.db.selectFrom('focal_point').selectAll().where('full_name', '=', 'Lê Minh Khang').execute(),
+    ).toHaveLength(0);
   });
 
   it('treats tampered preview data as unreadable and writes nothing', async () => {

@@ -2,7 +2,12 @@
 // log, and links for focal points created from the admin or by a roster import.
 import { afterEach, describe, expect, it } from 'vitest';
 import { deriveLinkToken, hashLinkToken } from '../../src/core/personal-link-token.js';
-import { activePersonalLinkOf, ensurePersonalLinks, findPersonalLinkByToken, tokenOfLink } from '../../src/db/personal-links.js';
+import {
+  activePersonalLinkOf,
+  ensurePersonalLinks,
+  findPersonalLinkByToken,
+  tokenOfLink,
+} from '../../src/db/personal-links.js';
 import { createSmallBloc, type SmallBloc } from '../helpers/fixtures.js';
 import { type AdminTest, type Client, createAdminTest, LINK_SECRET, NOW, signIn } from './helpers.js';
 
@@ -22,7 +27,8 @@ async function tokenOf(focalPointId: number): Promise<string> {
   return tokenOfLink(LINK_SECRET, link!)!;
 }
 
-const page = (c: Client, bloc: SmallBloc, i = 0) => c.get(`/blocs/${bloc.blocId}/focal-points/${bloc.focalPointIds[i]}`);
+const page = (c: Client, bloc: SmallBloc, i = 0) =>
+  c.get(`/blocs/${bloc.blocId}/focal-points/${bloc.focalPointIds[i]}`);
 
 async function snapshot() {
   return JSON.stringify([
@@ -96,10 +102,22 @@ describe('personal link on the focal point page', () => {
     expect(html).toContain('Cấp lúc 11:00 25/11/2026 (blocadmin1).');
 
     const audit = await a.db.selectFrom('audit_log').selectAll().where('action', 'like', 'personal_link.%').execute();
-    expect(audit.map((e) => [e.action, e.entity, e.entity_id, e.actor])).toEqual([['personal_link.reissue', 'focal_point', String(fpId), 'blocadmin1']]);
-    const links = await a.db.selectFrom('personal_link').selectAll().where('focal_point_id', '=', fpId).orderBy('id').execute();
-    expect(JSON.parse(audit[0]!.details!)).toEqual({ fullName: 'Cán bộ 1', linkId: links[1]!.id, replacedLinkId: links[0]!.id });
-    for (const secret of [old, fresh, ...links.flatMap((l) => [l.nonce, l.token_hash])]) expect(audit[0]!.details).not.toContain(secret);
+    expect(audit.map((e) => [e.action, e.entity, e.entity_id, e.actor])).toEqual([
+      ['personal_link.reissue', 'focal_point', String(fpId), 'blocadmin1'],
+    ]);
+    const links = await a.db
+      .selectFrom('personal_link')
+      .selectAll()
+      .where('focal_point_id', '=', fpId)
+      .orderBy('id')
+      .execute();
+    expect(JSON.parse(audit[0]!.details!)).toEqual({
+      fullName: 'Cán bộ 1',
+      linkId: links[1]!.id,
+      replacedLinkId: links[0]!.id,
+    });
+    for (const secret of [old, fresh, ...links.flatMap((l) => [l.nonce, l.token_hash])])
+      expect(audit[0]!.details).not.toContain(secret);
   });
 
   it('revokes, then offers to issue a new link', async () => {
@@ -124,7 +142,12 @@ describe('personal link on the focal point page', () => {
     await c.post(`/blocs/1/focal-points/${fpId}/personal-link`);
     html = await (await c.get(`/blocs/1/focal-points/${fpId}`)).text();
     expect(html).toContain(`https://thidua.example.vn/r/${await tokenOf(fpId)}`);
-    const actions = await a.db.selectFrom('audit_log').select('action').where('action', 'like', 'personal_link.%').orderBy('id').execute();
+    const actions = await a.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'like', 'personal_link.%')
+      .orderBy('id')
+      .execute();
     expect(actions.map((r) => r.action)).toEqual(['personal_link.revoke', 'personal_link.issue']);
   });
 
@@ -136,7 +159,10 @@ describe('personal link on the focal point page', () => {
     const stranger = await signIn(a, 'bloc_admin', other.blocId);
     const province = await signIn(a, 'province_admin');
     const before = await snapshot();
-    for (const path of [`/blocs/1/focal-points/${fpId}/personal-link`, `/blocs/1/focal-points/${fpId}/personal-link/revoke`]) {
+    for (const path of [
+      `/blocs/1/focal-points/${fpId}/personal-link`,
+      `/blocs/1/focal-points/${fpId}/personal-link/revoke`,
+    ]) {
       const noToken = await admin.post(path, {}, { csrf: false });
       expect(noToken.status).toBe(403);
       expect(await noToken.text()).toContain('Biểu mẫu đã hết hạn hoặc không hợp lệ.');
@@ -160,7 +186,11 @@ describe('personal link on the focal point page', () => {
     const token = await tokenOf(fpId);
     await c.post(`/blocs/1/focal-points/${fpId}/deactivate`);
     expect(await findPersonalLinkByToken(a.db, token)).toMatchObject({ kind: 'revoked' });
-    const deactivation = await a.db.selectFrom('audit_log').select('details').where('action', '=', 'focal_point.deactivate').executeTakeFirstOrThrow();
+    const deactivation = await a.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'focal_point.deactivate')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(deactivation.details!)).toMatchObject({ personalLinkRevoked: true });
     const html = await (await c.get(`/blocs/1/focal-points/${fpId}`)).text();
     expect(html).toContain('Cán bộ đã nghỉ: liên kết báo cáo cá nhân đã bị thu hồi.');
@@ -205,15 +235,23 @@ describe('moving a focal point to another unit', () => {
     const form = { fullName: 'Cán bộ 1', position: '', phone: '', role: 'focal_point' };
 
     // Saving without a change of unit keeps the link.
-    expect((await c.post(`/blocs/1/focal-points/${fpId}`, { ...form, unitId: String(bloc.unitIds[0]) })).status).toBe(303);
+    expect((await c.post(`/blocs/1/focal-points/${fpId}`, { ...form, unitId: String(bloc.unitIds[0]) })).status).toBe(
+      303,
+    );
     expect(await tokenOf(fpId)).toBe(old);
 
-    expect((await c.post(`/blocs/1/focal-points/${fpId}`, { ...form, unitId: String(bloc.unitIds[2]) })).status).toBe(303);
+    expect((await c.post(`/blocs/1/focal-points/${fpId}`, { ...form, unitId: String(bloc.unitIds[2]) })).status).toBe(
+      303,
+    );
     expect((await findPersonalLinkByToken(a.db, old)).kind).toBe('revoked');
     const fresh = await tokenOf(fpId);
     const found = await findPersonalLinkByToken(a.db, fresh);
     expect(found.kind === 'ok' && found.focalPoint.unit_id).toBe(bloc.unitIds[2]);
-    const audit = await a.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'personal_link.reissue').execute();
+    const audit = await a.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', '=', 'personal_link.reissue')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.details!)).toMatchObject({ reason: 'unit_changed' });
     expect(audit[0]!.details).not.toContain(fresh);
@@ -224,13 +262,26 @@ describe('new focal points get a link', () => {
   it('when added on the focal points page', async () => {
     const { bloc } = await setup();
     const c = await signIn(a, 'bloc_admin', bloc.blocId);
-    await c.post('/blocs/1/focal-points', { unitId: String(bloc.unitIds[1]), fullName: 'Lâm Văn Phúc', phone: '0912 345 678', role: 'focal_point' });
-    const fp = await a.db.selectFrom('focal_point').select('id').where('full_name', '=', 'Lâm Văn Phúc').executeTakeFirstOrThrow();
+    await c.post('/blocs/1/focal-points', {
+      unitId: String(bloc.unitIds[1]),
+      fullName: 'Lâm Văn Phúc',
+      phone: '0912 345 678',
+      role: 'focal_point',
+    });
+    const fp = await a.db
+      .selectFrom('focal_point')
+      .select('id')
+      .where('full_name', '=', 'Lâm Văn Phúc')
+      .executeTakeFirstOrThrow();
     const link = await activePersonalLinkOf(a.db, fp.id);
     expect(link).toMatchObject({ created_by: 'blocadmin1', revoked_at: null });
     const token = tokenOfLink(LINK_SECRET, link!)!;
     expect((await findPersonalLinkByToken(a.db, token)).kind).toBe('ok');
-    const created = await a.db.selectFrom('audit_log').select('details').where('action', '=', 'focal_point.create').executeTakeFirstOrThrow();
+    const created = await a.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'focal_point.create')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(created.details!)).toMatchObject({ personalLinkId: link!.id });
     expect(created.details).not.toContain(token);
     expect(await (await c.get(`/blocs/1/focal-points/${fp.id}`)).text()).toContain(`/r/${token}`);
@@ -243,10 +294,22 @@ describe('new focal points get a link', () => {
     const form = new FormData();
     form.set('file', new File([csv], 'danh-sach.csv', { type: 'text/csv' }));
     const preview = await (await c.postMultipart('/blocs/1/import/preview', form)).text();
-    const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(preview)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-    const done = await c.post('/blocs/1/import/confirm', { rows: hidden('rows'), fileName: hidden('fileName'), expected: hidden('expected') });
+    const hidden = (name: string) =>
+      new RegExp(`name="${name}" value="([^"]*)"`)
+        .exec(preview)![1]!
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
+    const done = await c.post('/blocs/1/import/confirm', {
+      rows: hidden('rows'),
+      fileName: hidden('fileName'),
+      expected: hidden('expected'),
+    });
     expect(done.status).toBe(303);
-    const fp = await a.db.selectFrom('focal_point').select('id').where('full_name', '=', 'Lê Minh Khang').executeTakeFirstOrThrow();
+    const fp = await a.db
+      .selectFrom('focal_point')
+      .select('id')
+      .where('full_name', '=', 'Lê Minh Khang')
+      .executeTakeFirstOrThrow();
     const link = await activePersonalLinkOf(a.db, fp.id);
     expect(link).toMatchObject({ created_by: 'blocadmin1' });
     expect((await findPersonalLinkByToken(a.db, tokenOfLink(LINK_SECRET, link!)!)).kind).toBe('ok');

@@ -15,14 +15,34 @@ const MB = 1024 * 1024;
 
 type Attachment = NonNullable<Parameters<typeof submitReport>[1]['attachments']>[number];
 
-async function report(db: Db, blocId: number, unitId: number, attachments: Attachment[]): Promise<{ reportId: number; ids: number[] }> {
+async function report(
+  db: Db,
+  blocId: number,
+  unitId: number,
+  attachments: Attachment[],
+): Promise<{ reportId: number; ids: number[] }> {
   const { reportId } = await db.transaction().execute((trx) =>
     submitReport(trx, {
-      blocId, unitId, period: PERIOD, isNil: true, values: [], notableResults: null, difficulties: null, proposals: null,
-      attachments, submittedBy: { system: 'test' }, via: 'telegram', at: NOW,
+      blocId,
+      unitId,
+      period: PERIOD,
+      isNil: true,
+      values: [],
+      notableResults: null,
+      difficulties: null,
+      proposals: null,
+      attachments,
+      submittedBy: { system: 'test' },
+      via: 'telegram',
+      at: NOW,
     }),
   );
-  const rows = await db.selectFrom('report_attachment').select('id').where('report_id', '=', reportId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('report_attachment')
+    .select('id')
+    .where('report_id', '=', reportId)
+    .orderBy('id')
+    .execute();
   return { reportId, ids: rows.map((r) => r.id) };
 }
 
@@ -37,26 +57,56 @@ describe('report photos and documents', () => {
 
   async function setup(opts: { files?: boolean } = {}) {
     emu = await BotEmulator.start();
-    a = await createAdminTest({ telegramFiles: opts.files === false ? undefined : createTelegramFiles({ token: emu.token, apiRoot: emu.apiRoot }) });
+    a = await createAdminTest({
+      telegramFiles: opts.files === false ? undefined : createTelegramFiles({ token: emu.token, apiRoot: emu.apiRoot }),
+    });
     const one = await createSmallBloc(a.db, { units: 2 });
     const two = await createSmallBloc(a.db, { name: 'Khối khác', units: 1 });
     const photoBytes = randomBytes(50_000);
     const pdfBytes = Buffer.from('%PDF-1.4 báo cáo');
     const photo = emu.addFile({ bytes: photoBytes });
     const pdf = emu.addFile({ bytes: pdfBytes });
-    const svg = emu.addFile({ bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+    const svg = emu.addFile({
+      bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    });
     const hugeUnknown = emu.addFile({ bytes: Buffer.from('x'), fileSize: 30 * MB });
     const mine = await report(a.db, one.blocId, one.unitIds[0]!, [
-      { kind: 'photo', telegramFileId: photo.fileId, mimeType: 'image/jpeg', sizeBytes: photoBytes.length, caption: 'Lễ ra quân <tình nguyện>' },
-      { kind: 'document', telegramFileId: pdf.fileId, fileName: PDF_NAME, mimeType: 'application/pdf', sizeBytes: 1_300_000 },
+      {
+        kind: 'photo',
+        telegramFileId: photo.fileId,
+        mimeType: 'image/jpeg',
+        sizeBytes: photoBytes.length,
+        caption: 'Lễ ra quân <tình nguyện>',
+      },
+      {
+        kind: 'document',
+        telegramFileId: pdf.fileId,
+        fileName: PDF_NAME,
+        mimeType: 'application/pdf',
+        sizeBytes: 1_300_000,
+      },
       { kind: 'document', telegramFileId: svg.fileId, fileName: 'logo.svg', mimeType: 'image/svg+xml', sizeBytes: 80 },
-      { kind: 'document', telegramFileId: 'BIG-KNOWN', fileName: 'phim.mp4', mimeType: 'video/mp4', sizeBytes: 45 * MB },
-      { kind: 'document', telegramFileId: hugeUnknown.fileId, fileName: 'ban-scan.pdf', mimeType: 'application/pdf', sizeBytes: null },
+      {
+        kind: 'document',
+        telegramFileId: 'BIG-KNOWN',
+        fileName: 'phim.mp4',
+        mimeType: 'video/mp4',
+        sizeBytes: 45 * MB,
+      },
+      {
+        kind: 'document',
+        telegramFileId: hugeUnknown.fileId,
+        fileName: 'ban-scan.pdf',
+        mimeType: 'application/pdf',
+        sizeBytes: null,
+      },
       { kind: 'photo', telegramFileId: 'DA-XOA-TREN-TELEGRAM', mimeType: 'image/jpeg', sizeBytes: 1000 },
       { kind: 'document', telegramFileId: null, fileName: 'khong-co-ma.docx', mimeType: null },
     ]);
     const foreignPhoto = emu.addFile({ bytes: Buffer.from('ảnh của khối khác') });
-    const theirs = await report(a.db, two.blocId, two.unitIds[0]!, [{ kind: 'photo', telegramFileId: foreignPhoto.fileId, mimeType: 'image/jpeg' }]);
+    const theirs = await report(a.db, two.blocId, two.unitIds[0]!, [
+      { kind: 'photo', telegramFileId: foreignPhoto.fileId, mimeType: 'image/jpeg' },
+    ]);
     return { mine, theirs, photoBytes, pdfBytes };
   }
 
@@ -65,8 +115,12 @@ describe('report photos and documents', () => {
     const c = await signIn(a, 'viewer', 1);
     const html = await (await c.get(`/blocs/1/reports/${mine.reportId}`)).text();
     const url = (i: number) => `/blocs/1/reports/${mine.reportId}/attachments/${mine.ids[i]}`;
-    expect(html).toContain(`<img class="thumb" src="${url(0)}" alt="Ảnh minh chứng 1: Lễ ra quân &lt;tình nguyện&gt;" loading="lazy"`);
-    expect(html).toContain(`<a href="${url(1)}" download="${PDF_NAME.replace(/"/g, '&quot;')}">Báo cáo &quot;quý&quot; IV – Hội Nông dân.pdf</a>`);
+    expect(html).toContain(
+      `<img class="thumb" src="${url(0)}" alt="Ảnh minh chứng 1: Lễ ra quân &lt;tình nguyện&gt;" loading="lazy"`,
+    );
+    expect(html).toContain(
+      `<a href="${url(1)}" download="${PDF_NAME.replace(/"/g, '&quot;')}">Báo cáo &quot;quý&quot; IV – Hội Nông dân.pdf</a>`,
+    );
     expect(html).toContain('1,2 MB');
     expect(html).toContain(`<a href="${url(2)}" download="logo.svg">logo.svg</a>`);
     expect(html).not.toContain(`href="${url(3)}"`);
@@ -82,7 +136,9 @@ describe('report photos and documents', () => {
     const res = await c.get(`/blocs/1/reports/${mine.reportId}/attachments/${mine.ids[0]}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/jpeg');
-    expect(res.headers.get('content-disposition')).toBe(`inline; filename="anh-bao-cao-${mine.reportId}-${mine.ids[0]}.jpg"; filename*=UTF-8''anh-bao-cao-${mine.reportId}-${mine.ids[0]}.jpg`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `inline; filename="anh-bao-cao-${mine.reportId}-${mine.ids[0]}.jpg"; filename*=UTF-8''anh-bao-cao-${mine.reportId}-${mine.ids[0]}.jpg`,
+    );
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-length')).toBe(String(photoBytes.length));
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -96,7 +152,9 @@ describe('report photos and documents', () => {
     const res = await c.get(`/blocs/1/reports/${mine.reportId}/attachments/${mine.ids[1]}`);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const disposition = res.headers.get('content-disposition')!;
-    expect(disposition).toMatch(/^attachment; filename="Bao cao _quy_ IV _ Hoi Nong dan\.pdf"; filename\*=UTF-8''[A-Za-z0-9%._~!-]+$/);
+    expect(disposition).toMatch(
+      /^attachment; filename="Bao cao _quy_ IV _ Hoi Nong dan\.pdf"; filename\*=UTF-8''[A-Za-z0-9%._~!-]+$/,
+    );
     expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toBe(PDF_NAME);
     expect(Buffer.from(await res.arrayBuffer()).equals(pdfBytes)).toBe(true);
     const svg = await c.get(`/blocs/1/reports/${mine.reportId}/attachments/${mine.ids[2]}`);
@@ -111,7 +169,9 @@ describe('report photos and documents', () => {
     const c = await signIn(a, 'bloc_admin', 1);
     const known = await c.get(`/blocs/1/reports/${mine.reportId}/attachments/${mine.ids[3]}`);
     expect(known.status).toBe(413);
-    expect(await known.text()).toContain('Tệp lớn hơn 20 MB: Telegram không cho phép bot tải tệp này về. Xin mở tệp trong Telegram.');
+    expect(await known.text()).toContain(
+      'Tệp lớn hơn 20 MB: Telegram không cho phép bot tải tệp này về. Xin mở tệp trong Telegram.',
+    );
     expect(emu!.callsOf('getFile')).toEqual([]);
     const unknown = await c.get(`/blocs/1/reports/${mine.reportId}/attachments/${mine.ids[4]}`);
     expect(unknown.status).toBe(413);
@@ -161,7 +221,9 @@ describe('report photos and documents', () => {
     const { mine } = await setup({ files: false });
     const c = await signIn(a, 'viewer', 1);
     const html = await (await c.get(`/blocs/1/reports/${mine.reportId}`)).text();
-    expect(html).toContain('Hệ thống chưa kết nối với bot Telegram (chưa đặt TELEGRAM_BOT_TOKEN), nên chưa xem được ảnh và tài liệu tại đây.');
+    expect(html).toContain(
+      'Hệ thống chưa kết nối với bot Telegram (chưa đặt TELEGRAM_BOT_TOKEN), nên chưa xem được ảnh và tài liệu tại đây.',
+    );
     expect(html).not.toContain('class="thumb"');
     expect(html).not.toContain('/attachments/');
     expect(html).toContain('Báo cáo &quot;quý&quot; IV – Hội Nông dân.pdf');

@@ -6,8 +6,15 @@ import { createSmallBloc } from '../helpers/fixtures.js';
 import { type AdminTest, createAdminTest, signIn } from './helpers.js';
 
 const REMINDERS = {
-  enabled: '1', beforeDays: '1', beforeTime: '15:00', afterTime: '08:00', afterEveryDays: '2', afterMax: '3',
-  escalateTo: 'unit_head', sendFrom: '07:00', sendUntil: '17:00',
+  enabled: '1',
+  beforeDays: '1',
+  beforeTime: '15:00',
+  afterTime: '08:00',
+  afterEveryDays: '2',
+  afterMax: '3',
+  escalateTo: 'unit_head',
+  sendFrom: '07:00',
+  sendUntil: '17:00',
 };
 
 describe('schedule', () => {
@@ -20,7 +27,7 @@ describe('schedule', () => {
     return signIn(a, 'bloc_admin', 1);
   }
 
-  it('shows the settings with an example of the current period\'s deadlines', async () => {
+  it("shows the settings with an example of the current period's deadlines", async () => {
     const c = await setup();
     const html = await (await c.get('/blocs/1/schedule')).text();
     expect(html).toContain('Ví dụ với kỳ hiện tại: hạn đúng hạn trước 00:00 01/12/2026, khóa sửa từ 00:00 14/12/2026.');
@@ -39,18 +46,40 @@ describe('schedule', () => {
     expect(html).toContain('Vui lòng chọn một giá trị trong danh sách.');
     expect(html).toContain('Vui lòng nhập số nguyên từ 0 đến 31.');
     expect(html).toContain('Vui lòng nhập số nguyên từ 0 đến 366.');
-    expect((await c.post('/blocs/1/schedule/reporting', { cadence: 'month', graceDays: '5', lockDays: '20' })).status).toBe(303);
-    expect(await a.db.selectFrom('bloc').select(['reporting_cadence', 'grace_days', 'lock_days']).executeTakeFirstOrThrow()).toEqual({
-      reporting_cadence: 'month', grace_days: 5, lock_days: 20,
+    expect(
+      (await c.post('/blocs/1/schedule/reporting', { cadence: 'month', graceDays: '5', lockDays: '20' })).status,
+    ).toBe(303);
+    expect(
+      await a.db.selectFrom('bloc').select(['reporting_cadence', 'grace_days', 'lock_days']).executeTakeFirstOrThrow(),
+    ).toEqual({
+      reporting_cadence: 'month',
+      grace_days: 5,
+      lock_days: 20,
     });
-    expect(await a.db.selectFrom('audit_log').select('action').where('action', '=', 'bloc.reporting').execute()).toHaveLength(1);
+    expect(
+      await a.db.selectFrom('audit_log').select('action').where('action', '=', 'bloc.reporting').execute(),
+    ).toHaveLength(1);
   });
 
   it('saves the reminder policy and quiet hours, and refuses a window that ends before it starts', async () => {
     const c = await setup();
-    expect((await c.post('/blocs/1/schedule/reminders', { ...REMINDERS, beforeDays: '', sendOnWeekends: '1' })).status).toBe(303);
-    expect(await getReminderPolicy(a.db, 1)).toMatchObject({ beforeDays: null, afterEveryDays: 2, afterMax: 3, escalateTo: 'unit_head', sendOnWeekends: true, enabled: true });
-    const bad = await c.post('/blocs/1/schedule/reminders', { ...REMINDERS, sendFrom: '18:00', sendUntil: '8:00', afterTime: '25:00' });
+    expect(
+      (await c.post('/blocs/1/schedule/reminders', { ...REMINDERS, beforeDays: '', sendOnWeekends: '1' })).status,
+    ).toBe(303);
+    expect(await getReminderPolicy(a.db, 1)).toMatchObject({
+      beforeDays: null,
+      afterEveryDays: 2,
+      afterMax: 3,
+      escalateTo: 'unit_head',
+      sendOnWeekends: true,
+      enabled: true,
+    });
+    const bad = await c.post('/blocs/1/schedule/reminders', {
+      ...REMINDERS,
+      sendFrom: '18:00',
+      sendUntil: '8:00',
+      afterTime: '25:00',
+    });
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(html).toContain('Giờ phải có dạng GG:PP, ví dụ 08:00.');
@@ -64,11 +93,33 @@ describe('schedule', () => {
 
   it('saves the digest times through the summaries module, with its audit entry', async () => {
     const c = await setup();
-    const res = await c.post('/blocs/1/schedule/digest', { weekday: '5', time: '16:30', midYearOn: '10/7', annualOn: '15/12', summaryTime: '09:00' });
+    const res = await c.post('/blocs/1/schedule/digest', {
+      weekday: '5',
+      time: '16:30',
+      midYearOn: '10/7',
+      annualOn: '15/12',
+      summaryTime: '09:00',
+    });
     expect(res.status).toBe(303);
-    expect(await getDigestSchedule(a.db, 1)).toEqual({ enabled: false, digestWeekday: 5, digestTime: '16:30', midYearOn: '07-10', annualOn: '12-15', summaryTime: '09:00' });
-    expect(await a.db.selectFrom('audit_log').select('actor').where('action', '=', 'digest.schedule').execute()).toEqual([{ actor: 'blocadmin1' }]);
-    const bad = await c.post('/blocs/1/schedule/digest', { enabled: '1', weekday: '8', time: '8h', midYearOn: '29/02', annualOn: '15/12', summaryTime: '09:00' });
+    expect(await getDigestSchedule(a.db, 1)).toEqual({
+      enabled: false,
+      digestWeekday: 5,
+      digestTime: '16:30',
+      midYearOn: '07-10',
+      annualOn: '12-15',
+      summaryTime: '09:00',
+    });
+    expect(
+      await a.db.selectFrom('audit_log').select('actor').where('action', '=', 'digest.schedule').execute(),
+    ).toEqual([{ actor: 'blocadmin1' }]);
+    const bad = await c.post('/blocs/1/schedule/digest', {
+      enabled: '1',
+      weekday: '8',
+      time: '8h',
+      midYearOn: '29/02',
+      annualOn: '15/12',
+      summaryTime: '09:00',
+    });
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(html).toContain('Ngày phải có dạng dd/mm, ví dụ 05/07.');
@@ -81,8 +132,12 @@ describe('schedule', () => {
     const v = await signIn(a, 'viewer', 1);
     const html = await (await v.get('/blocs/1/schedule')).text();
     expect(html).not.toContain('<button type="submit">Lưu</button>');
-    expect((await v.post('/blocs/1/schedule/reporting', { cadence: 'month', graceDays: '1', lockDays: '2' })).status).toBe(403);
-    expect((await a.db.selectFrom('bloc').select('reporting_cadence').executeTakeFirstOrThrow()).reporting_cadence).toBe('week');
+    expect(
+      (await v.post('/blocs/1/schedule/reporting', { cadence: 'month', graceDays: '1', lockDays: '2' })).status,
+    ).toBe(403);
+    expect(
+      (await a.db.selectFrom('bloc').select('reporting_cadence').executeTakeFirstOrThrow()).reporting_cadence,
+    ).toBe('week');
   });
 });
 
@@ -93,7 +148,11 @@ describe('holidays', () => {
   it('adds a run of days, deletes one, and shows them by year', async () => {
     a = await createAdminTest();
     const c = await signIn(a, 'province_admin');
-    const res = await c.post('/holidays?year=2027', { from: '05/02/2027', to: '10/02/2027', name: 'Tết Nguyên đán Đinh Mùi' });
+    const res = await c.post('/holidays?year=2027', {
+      from: '05/02/2027',
+      to: '10/02/2027',
+      name: 'Tết Nguyên đán Đinh Mùi',
+    });
     expect(res.status).toBe(303);
     expect(await a.db.selectFrom('public_holiday').select('date').orderBy('date').execute()).toHaveLength(6);
     const html = await (await c.get('/holidays?year=2027')).text();
@@ -102,7 +161,10 @@ describe('holidays', () => {
     expect((await c.post('/holidays/2027-02-10/delete')).status).toBe(303);
     expect(await a.db.selectFrom('public_holiday').selectAll().execute()).toHaveLength(5);
     expect((await c.post('/holidays/2027-02-11/delete')).status).toBe(404);
-    expect(await a.db.selectFrom('audit_log').select('action').orderBy('id').execute()).toEqual([{ action: 'holiday.add' }, { action: 'holiday.delete' }]);
+    expect(await a.db.selectFrom('audit_log').select('action').orderBy('id').execute()).toEqual([
+      { action: 'holiday.add' },
+      { action: 'holiday.delete' },
+    ]);
   });
 
   it('refuses an end before the start or a run longer than 15 days', async () => {
@@ -130,6 +192,8 @@ describe('holidays', () => {
       expect((await c.post('/holidays', { from: '01/01/2027', name: 'Tết Dương lịch' })).status).toBe(403);
       expect((await c.post('/holidays/2026-09-02/delete')).status).toBe(403);
     }
-    expect(await a.db.selectFrom('public_holiday').selectAll().execute()).toEqual([{ date: '2026-09-02', name: 'Quốc khánh' }]);
+    expect(await a.db.selectFrom('public_holiday').selectAll().execute()).toEqual([
+      { date: '2026-09-02', name: 'Quốc khánh' },
+    ]);
   });
 });

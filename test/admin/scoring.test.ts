@@ -8,7 +8,13 @@ import { computeBlocSummary } from '../../src/summaries/bloc-summary.js';
 import { createSmallBloc } from '../helpers/fixtures.js';
 import { type AdminTest, type Client, createAdminTest, NOW, signIn, TZ } from './helpers.js';
 
-const BONUS = { year: '2026', unitId: '3', kind: 'bonus', points: '2,5', reason: 'Đăng cai Hội thi nghiệp vụ của Khối' };
+const BONUS = {
+  year: '2026',
+  unitId: '3',
+  kind: 'bonus',
+  points: '2,5',
+  reason: 'Đăng cai Hội thi nghiệp vụ của Khối',
+};
 
 describe('scoring page', () => {
   let a: AdminTest;
@@ -28,7 +34,9 @@ describe('scoring page', () => {
     const c = await setup();
     const html = await (await c.get('/blocs/1/scoring')).text();
     expect(html).toContain('Chấm điểm thi đua năm 2026');
-    expect(html).toContain('Điểm tự chấm tính đến hôm nay, theo số liệu các kỳ báo cáo đã kết thúc (đến hết Tuần 47/2026 (16/11/2026 – 22/11/2026)).');
+    expect(html).toContain(
+      'Điểm tự chấm tính đến hôm nay, theo số liệu các kỳ báo cáo đã kết thúc (đến hết Tuần 47/2026 (16/11/2026 – 22/11/2026)).',
+    );
     expect(html).toContain('Đơn vị 1: 20 điểm');
     expect(html).toContain('title="Cơ quan đạt chuẩn văn hóa">TC 3<div class="small muted">20 điểm</div>');
     expect(html).toContain('Bằng điểm và tỷ lệ, xếp theo thứ tự trong Khối');
@@ -44,9 +52,23 @@ describe('scoring page', () => {
     const res = await c.post('/blocs/1/scoring/adjustments', BONUS);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/blocs/1/scoring?year=2026&ok=scoreAdjusted#adjustments');
-    expect(await ranking()).toEqual([['Đơn vị 3', 22.5], ['Đơn vị 1', 20], ['Đơn vị 2', 20]]);
-    await c.post('/blocs/1/scoring/adjustments', { ...BONUS, unitId: '1', kind: 'deduction', points: '1', reason: 'Nộp báo cáo muộn' });
-    expect(await ranking()).toEqual([['Đơn vị 3', 22.5], ['Đơn vị 2', 20], ['Đơn vị 1', 19]]);
+    expect(await ranking()).toEqual([
+      ['Đơn vị 3', 22.5],
+      ['Đơn vị 1', 20],
+      ['Đơn vị 2', 20],
+    ]);
+    await c.post('/blocs/1/scoring/adjustments', {
+      ...BONUS,
+      unitId: '1',
+      kind: 'deduction',
+      points: '1',
+      reason: 'Nộp báo cáo muộn',
+    });
+    expect(await ranking()).toEqual([
+      ['Đơn vị 3', 22.5],
+      ['Đơn vị 2', 20],
+      ['Đơn vị 1', 19],
+    ]);
     const html = await (await c.get('/blocs/1/scoring?year=2026&ok=scoreAdjusted')).text();
     expect(html).toContain('Đã ghi điểm; bảng điểm đã được tính lại.');
     expect(html).toContain('Đơn vị 3: 22,5 điểm');
@@ -77,7 +99,7 @@ describe('scoring page', () => {
     expect(await listScoreAdjustments(a.db, 1, 2026)).toEqual([]);
   });
 
-  it('requires a reason and a unit of the year, and answers another bloc\'s unit with 404', async () => {
+  it("requires a reason and a unit of the year, and answers another bloc's unit with 404", async () => {
     const c = await setup();
     const noReason = await c.post('/blocs/1/scoring/adjustments', { ...BONUS, reason: '   ' });
     expect(noReason.status).toBe(422);
@@ -88,7 +110,9 @@ describe('scoring page', () => {
     await addMembership(a.db, { blocId: 1, unitId: later.id, joinedOn: '2027-01-01', displayOrder: 9 });
     const notYet = await c.post('/blocs/1/scoring/adjustments', { ...BONUS, unitId: String(later.id) });
     expect(notYet.status).toBe(422);
-    expect(await notYet.text()).toContain('id="f-unitId-error">Đơn vị này không phải thành viên của Khối trong năm 2026.');
+    expect(await notYet.text()).toContain(
+      'id="f-unitId-error">Đơn vị này không phải thành viên của Khối trong năm 2026.',
+    );
     const badKind = await c.post('/blocs/1/scoring/adjustments', { ...BONUS, kind: 'gift' });
     expect(await badKind.text()).toContain('id="f-kind-error">Vui lòng chọn một giá trị trong danh sách.');
     const foreign = await c.post('/blocs/1/scoring/adjustments', { ...BONUS, unitId: '4' });
@@ -97,7 +121,7 @@ describe('scoring page', () => {
     expect(await listScoreAdjustments(a.db, 2, 2026)).toEqual([]);
   });
 
-  it('removes an entry (audited) and the ranking goes back; another bloc\'s entry is not found', async () => {
+  it("removes an entry (audited) and the ranking goes back; another bloc's entry is not found", async () => {
     const c = await setup('province_admin');
     await c.post('/blocs/1/scoring/adjustments', BONUS);
     await c.post('/blocs/2/scoring/adjustments', { ...BONUS, unitId: '4' });
@@ -117,7 +141,10 @@ describe('scoring page', () => {
 
   it('an assessment of "not met" takes the qualitative points away, and "met" gives them back', async () => {
     const c = await setup();
-    const res = await c.post('/blocs/1/scoring/assessments/3/1', { met: 'not_met', note: 'Chưa được công nhận cơ quan văn hóa' });
+    const res = await c.post('/blocs/1/scoring/assessments/3/1', {
+      met: 'not_met',
+      note: 'Chưa được công nhận cơ quan văn hóa',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/blocs/1/scoring?year=2026&ok=assessed#assess-3-1');
     const row = (await summary()).scores.rows.find((r) => r.unitId === 1)!;
@@ -130,11 +157,13 @@ describe('scoring page', () => {
     expect(html).toContain('Đơn vị 2: 20 điểm');
     await c.post('/blocs/1/scoring/assessments/3/1', { met: 'met', note: '' });
     expect((await ranking())[0]).toEqual(['Đơn vị 1', 20]);
-    expect(await listCriterionAssessments(a.db, 1, 2026)).toMatchObject([{ criterionId: 3, unitId: 1, met: true, note: null }]);
+    expect(await listCriterionAssessments(a.db, 1, 2026)).toMatchObject([
+      { criterionId: 3, unitId: 1, met: true, note: null },
+    ]);
     expect((await listAudit(a.db, { blocId: 1 })).filter((e) => e.action === 'score.assess')).toHaveLength(2);
   });
 
-  it('refuses a bad assessment next to its field, and others\' or quantitative ids with 404', async () => {
+  it("refuses a bad assessment next to its field, and others' or quantitative ids with 404", async () => {
     const c = await setup();
     const bad = await c.post('/blocs/1/scoring/assessments/3/2', { met: 'maybe', note: 'x'.repeat(501) });
     expect(bad.status).toBe(422);
@@ -157,7 +186,7 @@ describe('scoring page', () => {
     expect(html).not.toContain('name="met"');
   });
 
-  it('shows a past year\'s annual figures, and says when a year has no covenant', async () => {
+  it("shows a past year's annual figures, and says when a year has no covenant", async () => {
     a = await createAdminTest();
     await createSmallBloc(a.db, { units: 2, year: 2025 });
     const c = await signIn(a, 'bloc_admin', 1);

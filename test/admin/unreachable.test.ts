@@ -14,29 +14,60 @@ import { remindBloc } from '../../src/jobs/reminders/remind-bloc.js';
 import { createSmallBloc, type SmallBloc } from '../helpers/fixtures.js';
 import { type AdminTest, createAdminTest, LINK_SECRET, NOW, signIn, TZ } from './helpers.js';
 
-const W47 = { kind: 'week' as const, key: '2026-W47', start: '2026-11-16', end: '2026-11-22', label: 'Tuần 47/2026 (16/11/2026 – 22/11/2026)' };
+const W47 = {
+  kind: 'week' as const,
+  key: '2026-W47',
+  start: '2026-11-16',
+  end: '2026-11-22',
+  label: 'Tuần 47/2026 (16/11/2026 – 22/11/2026)',
+};
 const PAGE = '/blocs/1/delivery/unreachable';
 
 let a: AdminTest;
 afterEach(() => a?.close());
 
 async function link(focalPointId: number, chatId: string) {
-  await a.db.updateTable('focal_point').set({ telegram_chat_id: chatId, telegram_user_id: chatId, linked_at: NOW.toISOString() }).where('id', '=', focalPointId).execute();
+  await a.db
+    .updateTable('focal_point')
+    .set({ telegram_chat_id: chatId, telegram_user_id: chatId, linked_at: NOW.toISOString() })
+    .where('id', '=', focalPointId)
+    .execute();
 }
 
 async function report(bloc: SmallBloc, unit: number, isNil: boolean) {
   await a.db.transaction().execute((trx) =>
     submitReport(trx, {
-      blocId: bloc.blocId, unitId: bloc.unitIds[unit]!, period: W47, isNil, values: isNil ? [] : [{ criterionId: bloc.criterionIds[0]!, value: 2 }],
-      notableResults: null, difficulties: null, proposals: null, submittedBy: { system: 'test' }, via: 'telegram', at: NOW,
+      blocId: bloc.blocId,
+      unitId: bloc.unitIds[unit]!,
+      period: W47,
+      isNil,
+      values: isNil ? [] : [{ criterionId: bloc.criterionIds[0]!, value: 2 }],
+      notableResults: null,
+      difficulties: null,
+      proposals: null,
+      submittedBy: { system: 'test' },
+      via: 'telegram',
+      at: NOW,
     }),
   );
 }
 
 /** A private message to the chat, settled as given. */
 async function delivery(key: string, chatId: string, status: 'sent' | 'failed', reason: string | null = null) {
-  await enqueueOutbox(a.db, { dedupeKey: key, blocId: 1, kind: 'reminder', chatId, chatType: 'private', payload: { text: 'x' }, now: NOW });
-  await a.db.updateTable('outbox_message').set({ status, failure_reason: reason }).where('dedupe_key', '=', key).execute();
+  await enqueueOutbox(a.db, {
+    dedupeKey: key,
+    blocId: 1,
+    kind: 'reminder',
+    chatId,
+    chatType: 'private',
+    payload: { text: 'x' },
+    now: NOW,
+  });
+  await a.db
+    .updateTable('outbox_message')
+    .set({ status, failure_reason: reason })
+    .where('dedupe_key', '=', key)
+    .execute();
 }
 
 /**
@@ -54,7 +85,11 @@ async function world() {
   const fp = bloc.focalPointIds;
   await report(bloc, 0, false);
   await report(bloc, 1, true);
-  const second = await createFocalPoint(a.db, { unit_id: bloc.unitIds[2]!, full_name: 'Phạm Thị Hoa', phone: '0912 000 333' });
+  const second = await createFocalPoint(a.db, {
+    unit_id: bloc.unitIds[2]!,
+    full_name: 'Phạm Thị Hoa',
+    phone: '0912 000 333',
+  });
   await link(second.id, '3002');
   await createFocalPoint(a.db, { unit_id: bloc.unitIds[2]!, full_name: 'Thủ trưởng 3', role: 'unit_head' });
   await a.db.updateTable('focal_point').set({ phone: '0912 000 003' }).where('id', '=', fp[2]!).execute();
@@ -71,7 +106,10 @@ async function world() {
   return { bloc, second };
 }
 
-const items = (html: string) => [...html.matchAll(/<li class="reach-item"><div class="reach-head"><span><strong>([^<]+)<\/strong>/g)].map((m) => m[1]);
+const items = (html: string) =>
+  [...html.matchAll(/<li class="reach-item"><div class="reach-head"><span><strong>([^<]+)<\/strong>/g)].map(
+    (m) => m[1],
+  );
 
 describe('focal points not reachable by Telegram', () => {
   it('lists exactly the missing units’ focal points without Telegram or who blocked the bot, with links and messages', async () => {
@@ -121,9 +159,27 @@ describe('focal points not reachable by Telegram', () => {
 
   it('agrees with the reminder job: it reminds the others by Telegram and counts these', async () => {
     const { bloc, second } = await world();
-    const outcome = await remindBloc({ db: a.db, timeZone: TZ, logger: pino({ level: 'silent' }) }, { ...(await a.db.selectFrom('bloc').selectAll().where('id', '=', 1).executeTakeFirstOrThrow()) }, DEFAULT_REMINDER_POLICY, NOW);
-    expect(outcome.periods).toMatchObject([{ period: '2026-W47', stage: 'after2', missingUnits: 5, notReachableByTelegram: 1, unreachableUnits: [bloc.unitIds[4]] }]);
-    const reminded = await a.db.selectFrom('outbox_message').select('chat_id').where('dedupe_key', 'like', 'reminder:after2:%').orderBy('chat_id').execute();
+    const outcome = await remindBloc(
+      { db: a.db, timeZone: TZ, logger: pino({ level: 'silent' }) },
+      { ...(await a.db.selectFrom('bloc').selectAll().where('id', '=', 1).executeTakeFirstOrThrow()) },
+      DEFAULT_REMINDER_POLICY,
+      NOW,
+    );
+    expect(outcome.periods).toMatchObject([
+      {
+        period: '2026-W47',
+        stage: 'after2',
+        missingUnits: 5,
+        notReachableByTelegram: 1,
+        unreachableUnits: [bloc.unitIds[4]],
+      },
+    ]);
+    const reminded = await a.db
+      .selectFrom('outbox_message')
+      .select('chat_id')
+      .where('dedupe_key', 'like', 'reminder:after2:%')
+      .orderBy('chat_id')
+      .execute();
     // Everyone else of the missing units got the Telegram reminder: the list and the job cover them all.
     expect(reminded.map((r) => r.chat_id)).toEqual(['3002', '4001', '6001', '7001']);
     expect(second.id).toBeGreaterThan(0);
@@ -172,7 +228,12 @@ describe('focal points not reachable by Telegram', () => {
     const { bloc } = await world();
     const c = await signIn(a, 'bloc_admin', 1);
     await c.post(`/blocs/1/focal-points/${bloc.focalPointIds[2]}/personal-link/revoke`);
-    await a.db.updateTable('personal_link').set({ nonce: 'not-the-nonce-of-this-token' }).where('focal_point_id', '=', bloc.focalPointIds[5]!).where('revoked_at', 'is', null).execute();
+    await a.db
+      .updateTable('personal_link')
+      .set({ nonce: 'not-the-nonce-of-this-token' })
+      .where('focal_point_id', '=', bloc.focalPointIds[5]!)
+      .where('revoked_at', 'is', null)
+      .execute();
     const html = await (await c.get(PAGE)).text();
     expect(items(html)).toEqual(['Cán bộ 3', 'Đơn vị 5', 'Cán bộ 6']);
     expect(html).toContain('Chưa có liên kết: cấp liên kết trên trang cán bộ');

@@ -11,9 +11,19 @@ describe('admin accounts', () => {
     await createSmallBloc(a.db, { units: 1 });
     await createSmallBloc(a.db, { name: 'Khối thi đua số 2', units: 1 });
     const c = await signIn(a, 'province_admin', null, 'bantdkt');
-    const res = await c.post('/users', { username: 'VanPhong6', displayName: 'Văn phòng Khối 6', role: 'bloc_admin', blocId: '2', password: 'mat-khau-van-phong' });
+    const res = await c.post('/users', {
+      username: 'VanPhong6',
+      displayName: 'Văn phòng Khối 6',
+      role: 'bloc_admin',
+      blocId: '2',
+      password: 'mat-khau-van-phong',
+    });
     expect(res.status).toBe(303);
-    const u = await a.db.selectFrom('admin_user').selectAll().where('username', '=', 'vanphong6').executeTakeFirstOrThrow();
+    const u = await a.db
+      .selectFrom('admin_user')
+      .selectAll()
+      .where('username', '=', 'vanphong6')
+      .executeTakeFirstOrThrow();
     expect(u).toMatchObject({ role: 'bloc_admin', bloc_id: 2, display_name: 'Văn phòng Khối 6' });
     const b = await login(a.app, a.db, 'vanphong6', 'mat-khau-van-phong');
     const home = await b.get('/');
@@ -25,7 +35,13 @@ describe('admin accounts', () => {
   it('refuses a taken or malformed username, a missing bloc, a short password, keeping the typed values', async () => {
     a = await createAdminTest();
     const c = await signIn(a, 'province_admin', null, 'bantdkt');
-    const res = await c.post('/users', { username: 'a b', displayName: '', role: 'viewer', blocId: '', password: 'ngan' });
+    const res = await c.post('/users', {
+      username: 'a b',
+      displayName: '',
+      role: 'viewer',
+      blocId: '',
+      password: 'ngan',
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Tên đăng nhập chỉ gồm 3–40 ký tự');
@@ -33,7 +49,12 @@ describe('admin accounts', () => {
     expect(html).toContain('Mật khẩu mới phải có ít nhất 10 ký tự.');
     expect(html).toContain('value="a b"');
     expect(html).not.toContain('value="ngan"');
-    const taken = await c.post('/users', { username: 'bantdkt', displayName: 'X', role: 'province_admin', password: 'mat-khau-dai-du' });
+    const taken = await c.post('/users', {
+      username: 'bantdkt',
+      displayName: 'X',
+      role: 'province_admin',
+      password: 'mat-khau-dai-du',
+    });
     expect(await taken.text()).toContain('Tên đăng nhập này đã có.');
     expect(await a.db.selectFrom('admin_user').selectAll().execute()).toHaveLength(1);
   });
@@ -43,10 +64,14 @@ describe('admin accounts', () => {
     await createSmallBloc(a.db, { units: 1 });
     const c = await signIn(a, 'province_admin', null, 'bantdkt');
     const viewer = await signIn(a, 'viewer', 1, 'xem');
-    const viewerId = (await a.db.selectFrom('admin_user').select('id').where('username', '=', 'xem').executeTakeFirstOrThrow()).id;
+    const viewerId = (
+      await a.db.selectFrom('admin_user').select('id').where('username', '=', 'xem').executeTakeFirstOrThrow()
+    ).id;
     expect((await c.post(`/users/${viewerId}/disable`)).status).toBe(303);
     expect((await viewer.get('/blocs/1')).status).toBe(302);
-    const self = (await a.db.selectFrom('admin_user').select('id').where('username', '=', 'bantdkt').executeTakeFirstOrThrow()).id;
+    const self = (
+      await a.db.selectFrom('admin_user').select('id').where('username', '=', 'bantdkt').executeTakeFirstOrThrow()
+    ).id;
     const me = await c.post(`/users/${self}/disable`);
     expect(me.status).toBe(409);
     expect(await me.text()).toContain('không thể tự khóa');
@@ -59,12 +84,13 @@ describe('admin accounts', () => {
     expect(actions).toEqual(['admin.disable', 'admin.enable']);
   });
 
-  it('resets another account\'s password', async () => {
+  it("resets another account's password", async () => {
     a = await createAdminTest();
     await createSmallBloc(a.db, { units: 1 });
     const c = await signIn(a, 'province_admin', null, 'bantdkt');
     await signIn(a, 'bloc_admin', 1, 'vp');
-    const id = (await a.db.selectFrom('admin_user').select('id').where('username', '=', 'vp').executeTakeFirstOrThrow()).id;
+    const id = (await a.db.selectFrom('admin_user').select('id').where('username', '=', 'vp').executeTakeFirstOrThrow())
+      .id;
     expect((await c.post(`/users/${id}/password`, { password: 'ngan' })).status).toBe(422);
     expect((await c.post(`/users/${id}/password`, { password: 'mat-khau-moi-cua-vp' })).status).toBe(303);
     await login(a.app, a.db, 'vp', 'mat-khau-moi-cua-vp');
@@ -75,7 +101,7 @@ describe('audit log page', () => {
   let a: AdminTest;
   afterEach(() => a?.close());
 
-  it('shows a bloc admin their bloc\'s changes only, and the province admin all', async () => {
+  it("shows a bloc admin their bloc's changes only, and the province admin all", async () => {
     a = await createAdminTest();
     await createSmallBloc(a.db, { units: 1 });
     await createSmallBloc(a.db, { name: 'Khối thi đua số 2', units: 1 });
@@ -111,14 +137,28 @@ describe('blocs', () => {
     expect(home).toContain('Thêm khối thi đua');
     const res = await c.post('/blocs/new', { name: 'Khối thi đua số 7', province: 'Sóc Trăng', description: '' });
     expect(res.status).toBe(303);
-    const bloc = await a.db.selectFrom('bloc').selectAll().where('name', '=', 'Khối thi đua số 7').executeTakeFirstOrThrow();
+    const bloc = await a.db
+      .selectFrom('bloc')
+      .selectAll()
+      .where('name', '=', 'Khối thi đua số 7')
+      .executeTakeFirstOrThrow();
     expect(res.headers.get('location')).toBe(`/blocs/${bloc.id}/units?ok=created`);
     const dup = await c.post('/blocs/new', { name: 'Khối thi đua thử nghiệm', province: 'Sóc Trăng' });
     expect(dup.status).toBe(422);
     expect(await dup.text()).toContain('Đã có khối mang tên này.');
     const empty = await c.post('/blocs/new', { name: '', province: '' });
     expect(empty.status).toBe(422);
-    expect((await c.post(`/blocs/${bloc.id}/edit`, { name: 'Cụm thi đua số 7', province: 'Sóc Trăng', description: 'Các sở, ngành' })).status).toBe(303);
-    expect((await a.db.selectFrom('bloc').select('name').where('id', '=', bloc.id).executeTakeFirstOrThrow()).name).toBe('Cụm thi đua số 7');
+    expect(
+      (
+        await c.post(`/blocs/${bloc.id}/edit`, {
+          name: 'Cụm thi đua số 7',
+          province: 'Sóc Trăng',
+          description: 'Các sở, ngành',
+        })
+      ).status,
+    ).toBe(303);
+    expect(
+      (await a.db.selectFrom('bloc').select('name').where('id', '=', bloc.id).executeTakeFirstOrThrow()).name,
+    ).toBe('Cụm thi đua số 7');
   });
 });

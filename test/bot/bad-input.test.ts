@@ -100,11 +100,26 @@ describe('bad input at text and evidence steps', () => {
     await chat.sendPhoto({ fileId: 'P11', fileUniqueId: 'U11' });
     expect(chat.lastText()).toBe('⚠️ Mỗi lần gửi báo cáo chỉ kèm tối đa 10 ảnh hoặc tệp. Tệp vừa gửi chưa được nhận.');
     expect(await storedDraft()).toBe(before);
-    expect(chat.lastMessage().buttons.flat().map((b) => b.text)).toContain('Xong (10 tệp)');
+    expect(
+      chat
+        .lastMessage()
+        .buttons.flat()
+        .map((b) => b.text),
+    ).toContain('Xong (10 tệp)');
   });
 
   it('answers a sticker, an unknown command and a stray photo outside a report', async () => {
-    await chat.sendRaw({ sticker: { file_id: 'S', file_unique_id: 'S', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false } });
+    await chat.sendRaw({
+      sticker: {
+        file_id: 'S',
+        file_unique_id: 'S',
+        type: 'regular',
+        width: 512,
+        height: 512,
+        is_animated: false,
+        is_video: false,
+      },
+    });
     expect(chat.lastText()).toContain('Bot chỉ nhận chữ, số, ảnh hoặc tệp tài liệu.');
     await chat.send('/xoa');
     expect(chat.lastText()).toBe('Bot không có lệnh này. Đồng chí dùng /baocao, /trangthai, /huy hoặc /trogiup.');

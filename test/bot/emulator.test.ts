@@ -12,14 +12,22 @@ beforeEach(async () => {
 });
 afterEach(() => emu.close());
 
-const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as TelegramError);
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as TelegramError,
+  );
 
 it('accepts valid calls and keeps the chat as the user would see it', async () => {
-  const sent = await tg.sendMessage(5, 'Xin chào', { reply_markup: { inline_keyboard: [[{ text: 'Nút', callback_data: 'a:1' }]] } });
+  const sent = await tg.sendMessage(5, 'Xin chào', {
+    reply_markup: { inline_keyboard: [[{ text: 'Nút', callback_data: 'a:1' }]] },
+  });
   expect(emu.messagesIn(5)[0]?.buttons).toEqual([[{ text: 'Nút', data: 'a:1', url: undefined }]]);
   await tg.editMessageReplyMarkup(5, sent.message_id, undefined, undefined);
   expect(emu.messagesIn(5)[0]?.buttons).toEqual([]);
-  const second = await tg.sendMessage(5, 'Chọn', { reply_markup: { inline_keyboard: [[{ text: 'Nút', callback_data: 'a:2' }]] } });
+  const second = await tg.sendMessage(5, 'Chọn', {
+    reply_markup: { inline_keyboard: [[{ text: 'Nút', callback_data: 'a:2' }]] },
+  });
   await tg.editMessageText(5, second.message_id, undefined, 'Đã chọn');
   expect(emu.messagesIn(5)[1]).toEqual({ messageId: second.message_id, chatId: '5', text: 'Đã chọn', buttons: [] });
   expect(emu.violations).toEqual([]);
@@ -27,7 +35,10 @@ it('accepts valid calls and keeps the chat as the user would see it', async () =
 
 it('refuses and records calls the Bot API spec does not allow', async () => {
   const cases: [Promise<unknown>, string][] = [
-    [tg.callApi('sendMessage', { chat_id: 5, text: 'x', colour: 'red' } as never), 'sendMessage.colour: unknown parameter of sendMessage'],
+    [
+      tg.callApi('sendMessage', { chat_id: 5, text: 'x', colour: 'red' } as never),
+      'sendMessage.colour: unknown parameter of sendMessage',
+    ],
     [tg.sendMessage(5, 'x'.repeat(4097)), 'sendMessage.text: length 4097 is outside 1-4096'],
     [tg.sendMessage(5, ''), 'sendMessage.text: length 0 is outside 1-4096'],
     [
@@ -35,7 +46,10 @@ it('refuses and records calls the Bot API spec does not allow', async () => {
       'sendMessage.reply_markup.inline_keyboard[0][0].callback_data: callback_data is 66 bytes, must be 1-64',
     ],
     [tg.callApi('sendMessage', { text: 'x' } as never), 'sendMessage.chat_id: required'],
-    [tg.setMyCommands([{ command: 'BaoCao', description: 'Gửi' }]), 'setMyCommands.commands[0].command: bad command "BaoCao"'],
+    [
+      tg.setMyCommands([{ command: 'BaoCao', description: 'Gửi' }]),
+      'setMyCommands.commands[0].command: bad command "BaoCao"',
+    ],
     [tg.callApi('sendMesage' as never, {} as never), 'unknown method sendMesage'],
     [tg.callApi('sendSticker', { chat_id: 5, sticker: 'S' }), 'sendSticker: not emulated'],
   ];

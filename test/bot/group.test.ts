@@ -13,7 +13,8 @@ afterEach(async () => {
   await h.close();
 });
 
-const groupInvite = () => createInvite(h.t.db, { kind: 'group', blocId: h.bloc.blocId, createdBy: 'test', now: h.clock.now() });
+const groupInvite = () =>
+  createInvite(h.t.db, { kind: 'group', blocId: h.bloc.blocId, createdBy: 'test', now: h.clock.now() });
 
 it('links the bloc group through ?startgroup=<code>, as Telegram sends /start@bot <code> in the group', async () => {
   const invite = await groupInvite();
@@ -23,7 +24,11 @@ it('links the bloc group through ?startgroup=<code>, as Telegram sends /start@bo
   expect(group.lastText()).toBe(
     'Nhóm "Khối thi đua số 6" đã được liên kết với Khối thi đua thử nghiệm. Bot sẽ gửi bản tin tổng hợp tình hình báo cáo của Khối vào nhóm này.',
   );
-  expect(await findBlocChat(h.t.db, '-100123')).toMatchObject({ bloc_id: h.bloc.blocId, title: 'Khối thi đua số 6', active: 1 });
+  expect(await findBlocChat(h.t.db, '-100123')).toMatchObject({
+    bloc_id: h.bloc.blocId,
+    title: 'Khối thi đua số 6',
+    active: 1,
+  });
   expect((await findInvite(h.t.db, invite.code))?.used_by_telegram_id).toBe('900');
 
   // The same link again in the same group is not an error; in another group it is used up.
@@ -39,7 +44,12 @@ it('links the bloc group through ?startgroup=<code>, as Telegram sends /start@bo
 
 it('refuses a personal invite, an unknown and an expired code in a group', async () => {
   const group = h.emu.chat({ chatId: -200, type: 'group', title: 'Nhóm', userId: 902 });
-  const personal = await createInvite(h.t.db, { kind: 'focal_point', focalPointId: h.bloc.focalPointIds[0]!, createdBy: 't', now: h.clock.now() });
+  const personal = await createInvite(h.t.db, {
+    kind: 'focal_point',
+    focalPointId: h.bloc.focalPointIds[0]!,
+    createdBy: 't',
+    now: h.clock.now(),
+  });
   await group.send(`/start@khoithidua_test_bot ${personal.code}`);
   expect(group.lastText()).toContain('Xin đồng chí mở liên kết trong cuộc trò chuyện riêng với bot.');
   expect((await findInvite(h.t.db, personal.code))?.used_at).toBeNull();
@@ -59,7 +69,9 @@ it('answers report commands in a group briefly, pointing to the private chat, an
     expect(group.lastText()).toBe(
       'Báo cáo tiến độ chỉ gửi trong cuộc trò chuyện riêng với bot. Xin đồng chí nhắn riêng tại https://t.me/khoithidua_test_bot',
     );
-    expect(group.lastMessage().buttons).toEqual([[{ text: 'Nhắn riêng cho bot', url: 'https://t.me/khoithidua_test_bot' }]]);
+    expect(group.lastMessage().buttons).toEqual([
+      [{ text: 'Nhắn riêng cho bot', url: 'https://t.me/khoithidua_test_bot' }],
+    ]);
   }
   const before = group.messages().length;
   await group.send('Chào cả nhà');

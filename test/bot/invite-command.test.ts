@@ -30,28 +30,61 @@ describe('npm run cli -- invite', () => {
   afterEach(() => t.close());
 
   it('creates a focal point invite link with the given bot name and records it in the audit log', async () => {
-    await invite.run(contextFor(t.db, {}, lines), ['focal-point', '--id', String(b.focalPointIds[0]), '--bot', '@khoithidua6_bot', '--days', '7']);
+    await invite.run(contextFor(t.db, {}, lines), [
+      'focal-point',
+      '--id',
+      String(b.focalPointIds[0]),
+      '--bot',
+      '@khoithidua6_bot',
+      '--days',
+      '7',
+    ]);
     expect(lines[0]).toBe('Đã tạo liên kết mời cho cán bộ đầu mối Cán bộ 1 (Đơn vị 1), hiệu lực đến 10:00 01/12/2026:');
     expect(lines[1]).toMatch(/^https:\/\/t\.me\/khoithidua6_bot\?start=fp_[A-Za-z0-9_-]{32}$/);
     const code = lines[1]!.split('=')[1]!;
     const row = await t.db.selectFrom('invite').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ kind: 'focal_point', focal_point_id: b.focalPointIds[0], created_by: 'cli', expires_at: '2026-12-01T03:00:00.000Z' });
+    expect(row).toMatchObject({
+      kind: 'focal_point',
+      focal_point_id: b.focalPointIds[0],
+      created_by: 'cli',
+      expires_at: '2026-12-01T03:00:00.000Z',
+    });
     const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'invite.create').execute();
     expect(audit).toHaveLength(1);
   });
 
   it('ends the focal point’s older unused invites, leaving other focal points’ invites alone', async () => {
-    const older = await createInvite(t.db, { kind: 'focal_point', focalPointId: b.focalPointIds[0]!, createdBy: 'admin', now: new Date('2026-11-20T03:00:00Z') });
-    const otherPerson = await createInvite(t.db, { kind: 'focal_point', focalPointId: b.focalPointIds[1]!, createdBy: 'admin', now: NOW });
+    const older = await createInvite(t.db, {
+      kind: 'focal_point',
+      focalPointId: b.focalPointIds[0]!,
+      createdBy: 'admin',
+      now: new Date('2026-11-20T03:00:00Z'),
+    });
+    const otherPerson = await createInvite(t.db, {
+      kind: 'focal_point',
+      focalPointId: b.focalPointIds[1]!,
+      createdBy: 'admin',
+      now: NOW,
+    });
     const group = await createInvite(t.db, { kind: 'group', blocId: b.blocId, createdBy: 'admin', now: NOW });
-    await invite.run(contextFor(t.db, {}, lines), ['focal-point', '--id', String(b.focalPointIds[0]), '--bot', 'khoithidua6_bot']);
+    await invite.run(contextFor(t.db, {}, lines), [
+      'focal-point',
+      '--id',
+      String(b.focalPointIds[0]),
+      '--bot',
+      'khoithidua6_bot',
+    ]);
     expect(lines[3]).toBe('1 liên kết mời cũ chưa dùng của đồng chí này đã hết hiệu lực.');
     const expiresAt = async (id: number) =>
       (await t.db.selectFrom('invite').select('expires_at').where('id', '=', id).executeTakeFirstOrThrow()).expires_at;
     expect(await expiresAt(older.id)).toBe(NOW.toISOString());
     expect(await expiresAt(otherPerson.id)).toBe(otherPerson.expires_at);
     expect(await expiresAt(group.id)).toBe(group.expires_at);
-    const audit = await t.db.selectFrom('audit_log').select('details').where('action', '=', 'invite.create').executeTakeFirstOrThrow();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'invite.create')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.details!)).toMatchObject({ replaced: 1 });
 
     lines.length = 0;
@@ -81,17 +114,25 @@ describe('npm run cli -- invite', () => {
       [['focal-point', '--id', '999', '--bot', 'khoi6bot'], 'Không có cán bộ đầu mối mã 999.'],
       [['group', '--bloc', 'abc', '--bot', 'khoi6bot'], '--bloc: cần mã số'],
       [['group', '--bloc', '999', '--bot', 'khoi6bot'], 'Không có khối thi đua mã 999.'],
-      [['group', '--bloc', String(b.blocId), '--days', '0', '--bot', 'khoi6bot'], '--days: số ngày hiệu lực từ 1 đến 90'],
+      [
+        ['group', '--bloc', String(b.blocId), '--days', '0', '--bot', 'khoi6bot'],
+        '--days: số ngày hiệu lực từ 1 đến 90',
+      ],
       [['group', '--bloc', String(b.blocId), '--bot', 'a b'], '--bot: tên bot'],
       [['group', '--bloc', String(b.blocId)], 'Chưa đặt TELEGRAM_BOT_TOKEN'],
     ];
     for (const [args, message] of cases) {
-      const error = await invite.run(ctx, args).then(() => null, (e: unknown) => e);
+      const error = await invite.run(ctx, args).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error, args.join(' ')).toBeInstanceOf(CliError);
       expect((error as Error).message, args.join(' ')).toContain(message);
     }
     await deactivateFocalPoint(t.db, b.focalPointIds[1]!, NOW.toISOString());
-    await expect(invite.run(ctx, ['focal-point', '--id', String(b.focalPointIds[1]), '--bot', 'khoi6bot'])).rejects.toThrow('đã thôi làm đầu mối');
+    await expect(
+      invite.run(ctx, ['focal-point', '--id', String(b.focalPointIds[1]), '--bot', 'khoi6bot']),
+    ).rejects.toThrow('đã thôi làm đầu mối');
     expect(await t.db.selectFrom('invite').selectAll().execute()).toEqual([]);
   });
 });

@@ -35,7 +35,11 @@ describe('onboarding through a deep link', () => {
     const fp = await getFocalPoint(h.t.db, h.bloc.focalPointIds[1]!);
     expect(fp).toMatchObject({ telegram_user_id: '501', telegram_chat_id: '501', telegram_username: 'lan_hnd' });
     expect((await findInvite(h.t.db, code))?.used_by_telegram_id).toBe('501');
-    const audit = await h.t.db.selectFrom('audit_log').selectAll().where('action', '=', 'focal_point.link_telegram').execute();
+    const audit = await h.t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'focal_point.link_telegram')
+      .execute();
     expect(audit).toHaveLength(1);
 
     // Opening one's own link again greets again instead of failing.
@@ -71,7 +75,12 @@ describe('onboarding through a deep link', () => {
     expect(chat.lastText()).toContain('Mã mời không đúng');
     await chat.send(`/start ${'x'.repeat(65)}`);
     expect(chat.lastText()).toContain('Mã mời không đúng');
-    const group = await createInvite(h.t.db, { kind: 'group', blocId: h.bloc.blocId, createdBy: 'test', now: h.clock.now() });
+    const group = await createInvite(h.t.db, {
+      kind: 'group',
+      blocId: h.bloc.blocId,
+      createdBy: 'test',
+      now: h.clock.now(),
+    });
     await chat.send(`/start ${group.code}`);
     expect(chat.lastText()).toContain('dùng để thêm bot vào nhóm');
     expect((await findInvite(h.t.db, group.code))?.used_at).toBeNull();

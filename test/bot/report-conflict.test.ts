@@ -170,7 +170,7 @@ describe('two focal points of one unit report the same period', () => {
     expect(await figures()).toEqual([1, 2]);
   });
 
-  it("moving a draft into a period the other focal point already reported lists what it would replace", async () => {
+  it('moving a draft into a period the other focal point already reported lists what it would replace', async () => {
     await fill(a, ['5', '6', 'Kết quả của A', { tap: 'Bỏ qua' }, { tap: 'Bỏ qua' }, { tap: 'Không có, tiếp tục' }]);
     // Week 47 locks (07/12, 00:00) before A sends; meanwhile B reports the current week, 50.
     h.clock.set('2026-12-07T03:00:00.000Z');

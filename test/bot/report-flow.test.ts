@@ -10,8 +10,16 @@ let percentId: number;
 beforeEach(async () => {
   h = await startHarness();
   const c = await createCriterion(h.t.db, {
-    bloc_id: h.bloc.blocId, year: 2026, code: '4', title: 'Tỷ lệ khen thưởng người lao động trực tiếp', kind: 'quantitative',
-    value_type: 'percent', unit_of_measure: '%', default_target: 50, max_points: 10, position: 4,
+    bloc_id: h.bloc.blocId,
+    year: 2026,
+    code: '4',
+    title: 'Tỷ lệ khen thưởng người lao động trực tiếp',
+    kind: 'quantitative',
+    value_type: 'percent',
+    unit_of_measure: '%',
+    default_target: 50,
+    max_points: 10,
+    position: 4,
   });
   percentId = c.id;
   await setTarget(h.t.db, percentId, h.bloc.unitIds[0]!, 50);
@@ -52,9 +60,20 @@ describe('a full report', () => {
     await chat.tap('Bỏ qua');
     await chat.send('Đề nghị Khối tổ chức tập huấn nghiệp vụ');
     expect(chat.lastText()).toContain('Ảnh, tài liệu minh chứng');
-    await chat.sendPhoto({ fileId: 'PHOTO-BIG', fileUniqueId: 'uniq-photo', fileSize: 250_000, caption: 'Hội nghị điển hình'.normalize('NFD') });
+    await chat.sendPhoto({
+      fileId: 'PHOTO-BIG',
+      fileUniqueId: 'uniq-photo',
+      fileSize: 250_000,
+      caption: 'Hội nghị điển hình'.normalize('NFD'),
+    });
     expect(chat.lastText()).toBe('Đã nhận ảnh minh chứng (1 tệp sẽ gửi kèm báo cáo).');
-    await chat.sendDocument({ fileId: 'DOC-1', fileUniqueId: 'uniq-doc', fileName: 'bao-cao.pdf', mimeType: 'application/pdf', fileSize: 80_000 });
+    await chat.sendDocument({
+      fileId: 'DOC-1',
+      fileUniqueId: 'uniq-doc',
+      fileName: 'bao-cao.pdf',
+      mimeType: 'application/pdf',
+      fileSize: 80_000,
+    });
     await chat.tap('Xong (2 tệp)');
     const summary = chat.lastText();
     expect(summary).toContain('Xin đồng chí xem lại báo cáo Tuần 48/2026');
@@ -88,10 +107,16 @@ describe('a full report', () => {
     expect(stored.notable_results).toBe(stored.notable_results!.normalize('NFC'));
     const values = await getReportValues(h.t.db, stored.id);
     expect(values.map((v) => [v.criterion_id, v.value]).sort()).toEqual(
-      [[h.bloc.criterionIds[c1], 3], [h.bloc.criterionIds[c2], 0], [percentId, 45.5]].sort(),
+      [
+        [h.bloc.criterionIds[c1], 3],
+        [h.bloc.criterionIds[c2], 0],
+        [percentId, 45.5],
+      ].sort(),
     );
     const files = await listAttachments(h.t.db, stored.id);
-    expect(files.map((f) => [f.kind, f.telegram_file_id, f.telegram_file_unique_id, f.file_name, f.size_bytes, f.caption])).toEqual([
+    expect(
+      files.map((f) => [f.kind, f.telegram_file_id, f.telegram_file_unique_id, f.file_name, f.size_bytes, f.caption]),
+    ).toEqual([
       ['photo', 'PHOTO-BIG', 'uniq-photo', null, 250_000, 'Hội nghị điển hình'.normalize('NFC')],
       ['document', 'DOC-1', 'uniq-doc', 'bao-cao.pdf', 80_000, null],
     ]);
@@ -103,9 +128,16 @@ describe('a full report', () => {
   it('sends a nil report with one tap, and only while nothing was entered', async () => {
     await beginReport(chat);
     await chat.send('2');
-    expect(chat.lastMessage().buttons.flat().map((b) => b.text)).not.toContain('Không có gì mới');
+    expect(
+      chat
+        .lastMessage()
+        .buttons.flat()
+        .map((b) => b.text),
+    ).not.toContain('Không có gì mới');
     await chat.send('/huy');
-    expect(chat.lastText()).toBe('Đã hủy báo cáo đang soạn cho Tuần 48/2026 (23/11/2026 – 29/11/2026). Chưa có nội dung nào được gửi.');
+    expect(chat.lastText()).toBe(
+      'Đã hủy báo cáo đang soạn cho Tuần 48/2026 (23/11/2026 – 29/11/2026). Chưa có nội dung nào được gửi.',
+    );
     expect(await report()).toBeUndefined();
 
     await beginReport(chat);
@@ -121,8 +153,17 @@ describe('a full report', () => {
     await chat.tap('Gửi báo cáo');
     h.clock.set('2026-11-26T02:00:00.000Z');
     await chat.tap('Sửa báo cáo này');
-    expect(chat.lastText().startsWith('Đơn vị 1 đã gửi báo cáo Tuần 48/2026 (23/11/2026 – 29/11/2026) (lần 1, lúc 10:00 24/11/2026).')).toBe(true);
-    expect(chat.lastMessage().buttons.flat().map((b) => b.text)).toEqual(['0', 'Giữ nguyên (3)', 'Hủy']);
+    expect(
+      chat
+        .lastText()
+        .startsWith('Đơn vị 1 đã gửi báo cáo Tuần 48/2026 (23/11/2026 – 29/11/2026) (lần 1, lúc 10:00 24/11/2026).'),
+    ).toBe(true);
+    expect(
+      chat
+        .lastMessage()
+        .buttons.flat()
+        .map((b) => b.text),
+    ).toEqual(['0', 'Giữ nguyên (3)', 'Hủy']);
     await chat.tap('Giữ nguyên (3)');
     await chat.send('15');
     await chat.tap('Giữ nguyên (45,5)');
@@ -137,7 +178,11 @@ describe('a full report', () => {
     expect(chat.lastText()).toContain('lúc 09:00 26/11/2026.\nĐây là bản sửa lần 1; các bản trước vẫn được lưu lại.');
 
     const stored = (await report())!;
-    expect(stored).toMatchObject({ revision: 2, difficulties: 'Thiếu kinh phí', first_submitted_at: '2026-11-24T03:00:00.000Z' });
+    expect(stored).toMatchObject({
+      revision: 2,
+      difficulties: 'Thiếu kinh phí',
+      first_submitted_at: '2026-11-24T03:00:00.000Z',
+    });
     const revisions = await listRevisions(h.t.db, stored.id);
     expect(revisions.map((r) => r.revision)).toEqual([1, 2]);
     const snapshots = revisions.map((r) => JSON.parse(r.snapshot));
@@ -254,7 +299,10 @@ describe('state and idempotency', () => {
     // A period button from an old choice, and a button this bot never drew.
     await chat.tapData('p:1:2026-W48', chat.lastMessage());
     await chat.tapData('zz:rác', chat.lastMessage());
-    expect(chat.callbackAnswers().slice(-2)).toEqual([expect.stringContaining('không còn hiệu lực'), expect.stringContaining('không còn hiệu lực')]);
+    expect(chat.callbackAnswers().slice(-2)).toEqual([
+      expect.stringContaining('không còn hiệu lực'),
+      expect.stringContaining('không còn hiệu lực'),
+    ]);
     expect(chat.lastText()).toContain('Xin đồng chí xem lại báo cáo');
   });
 });

@@ -23,7 +23,14 @@ afterEach(async () => {
 });
 
 const deps = (apiRoot: string, token: string, logger = captureLogger().logger) => ({
-  db: t.db, token, apiRoot, mode: 'polling' as const, forceIpv4: false, timeZone: TZ, now: clock.now, logger,
+  db: t.db,
+  token,
+  apiRoot,
+  mode: 'polling' as const,
+  forceIpv4: false,
+  timeZone: TZ,
+  now: clock.now,
+  logger,
 });
 
 it('starts long polling: command menu in Vietnamese, webhook removed, getUpdates with a timeout; stops cleanly', async () => {
@@ -37,10 +44,15 @@ it('starts long polling: command menu in Vietnamese, webhook removed, getUpdates
     { command: 'huy', description: 'Hủy báo cáo đang soạn dở' },
     { command: 'trogiup', description: 'Hướng dẫn sử dụng bot' },
   ]);
-  expect(emu.commands.get('all_group_chats')).toEqual([{ command: 'trogiup', description: 'Hướng dẫn sử dụng bot của Khối thi đua' }]);
+  expect(emu.commands.get('all_group_chats')).toEqual([
+    { command: 'trogiup', description: 'Hướng dẫn sử dụng bot của Khối thi đua' },
+  ]);
   expect(emu.callsOf('deleteWebhook')[0]).toEqual({ method: 'deleteWebhook', params: { drop_pending_updates: false } });
   await vi.waitFor(() => expect(emu!.callsOf('getUpdates').length).toBeGreaterThan(0));
-  expect(emu.callsOf('getUpdates')[0]!.params).toMatchObject({ timeout: 50, allowed_updates: ['message', 'callback_query', 'my_chat_member'] });
+  expect(emu.callsOf('getUpdates')[0]!.params).toMatchObject({
+    timeout: 50,
+    allowed_updates: ['message', 'callback_query', 'my_chat_member'],
+  });
   expect(emu.violations).toEqual([]);
   await runner.stop('SIGINT');
   expect(runner.status()).toBe('off');
@@ -72,13 +84,18 @@ it('keeps trying while Telegram is unreachable and connects once it answers', as
 it('reports an error status when Telegram refuses the token', async () => {
   emu = await BotEmulator.start();
   const log = captureLogger();
-  runner = await startBot({ ...deps(emu.apiRoot, '123:wrongwrongwrongwrongwrong', log.logger), retryDelaysMs: [60_000] });
+  runner = await startBot({
+    ...deps(emu.apiRoot, '123:wrongwrongwrongwrongwrong', log.logger),
+    retryDelaysMs: [60_000],
+  });
   expect(runner.status()).toBe('error');
   expect(log.errors()).toHaveLength(1);
 });
 
 it('refuses webhook mode without a public URL and a secret', async () => {
-  await expect(startBot({ ...deps('http://127.0.0.1:1', '1:x'), mode: 'webhook' })).rejects.toThrow('webhook mode needs publicUrl and webhookSecret');
+  await expect(startBot({ ...deps('http://127.0.0.1:1', '1:x'), mode: 'webhook' })).rejects.toThrow(
+    'webhook mode needs publicUrl and webhookSecret',
+  );
 });
 
 it('uses an IPv4-only keep-alive agent when asked', () => {

@@ -13,7 +13,13 @@ afterEach(async () => {
   await h.close();
 });
 
-async function stored(unitIndex: number, week: { key: string; start: string; end: string }, at: string, values: number[], isNil = false) {
+async function stored(
+  unitIndex: number,
+  week: { key: string; start: string; end: string },
+  at: string,
+  values: number[],
+  isNil = false,
+) {
   await h.t.db.transaction().execute((trx) =>
     submitReport(trx, {
       blocId: h.bloc.blocId,
@@ -33,8 +39,16 @@ async function stored(unitIndex: number, week: { key: string; start: string; end
 
 it('/trangthai shows this and the previous period and the year-to-date figures against the targets', async () => {
   const percent = await createCriterion(h.t.db, {
-    bloc_id: h.bloc.blocId, year: 2026, code: '4', title: 'Tỷ lệ khen thưởng người lao động trực tiếp', kind: 'quantitative',
-    value_type: 'percent', unit_of_measure: '%', default_target: 50, max_points: 10, position: 4,
+    bloc_id: h.bloc.blocId,
+    year: 2026,
+    code: '4',
+    title: 'Tỷ lệ khen thưởng người lao động trực tiếp',
+    kind: 'quantitative',
+    value_type: 'percent',
+    unit_of_measure: '%',
+    default_target: 50,
+    max_points: 10,
+    position: 4,
   });
   await setTarget(h.t.db, percent.id, h.bloc.unitIds[0]!, 60);
   await stored(0, { key: '2026-W45', start: '2026-11-02', end: '2026-11-08' }, '2026-11-08T03:00:00Z', [2, 3]);
@@ -83,7 +97,9 @@ it('/trangthai shows this and the previous period and the year-to-date figures a
 
   await chat.send('/trangthai');
   const text = chat.lastText();
-  expect(text).toContain('Kỳ hiện tại: Tuần 48/2026 (23/11/2026 – 29/11/2026)\n✅ Đã báo cáo đúng hạn, lúc 10:00 24/11/2026, đã sửa 1 lần.');
+  expect(text).toContain(
+    'Kỳ hiện tại: Tuần 48/2026 (23/11/2026 – 29/11/2026)\n✅ Đã báo cáo đúng hạn, lúc 10:00 24/11/2026, đã sửa 1 lần.',
+  );
   expect(text).toContain('Cả Khối: 2/3 đơn vị đã gửi báo cáo kỳ hiện tại.');
   expect(text).toContain('• 1. Gương điển hình tiên tiến: 7/10 gương (70%)');
   expect(text).toContain('• 4. Tỷ lệ khen thưởng người lao động trực tiếp: bình quân 80% (chỉ tiêu 60%)');

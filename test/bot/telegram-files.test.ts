@@ -58,7 +58,10 @@ describe('telegram files', () => {
 
   it('reports Telegram out of reach or a wrong token as unavailable, without the token', async () => {
     const { fileId } = emu.addFile({ bytes: Buffer.from('x') });
-    const wrongToken = createTelegramFiles({ token: `${emu.token.split(':')[0]}:${'A'.repeat(35)}`, apiRoot: emu.apiRoot });
+    const wrongToken = createTelegramFiles({
+      token: `${emu.token.split(':')[0]}:${'A'.repeat(35)}`,
+      apiRoot: emu.apiRoot,
+    });
     expect(await wrongToken.fetchFile(fileId)).toMatchObject({ ok: false, reason: 'unavailable' });
     const down = createTelegramFiles({ token: emu.token, apiRoot: `http://127.0.0.1:${await closedPort()}/` });
     const result = await down.fetchFile(fileId);

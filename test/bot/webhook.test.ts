@@ -26,10 +26,26 @@ const clock = new Clock(new Date(TUESDAY_W48));
 
 async function start(publicUrl: string) {
   runner = await startBot({
-    db: t.db, token: emu.token, apiRoot: emu.apiRoot, mode: 'webhook', publicUrl, webhookSecret: SECRET,
-    forceIpv4: false, timeZone: TZ, now: clock.now, logger: log.logger,
+    db: t.db,
+    token: emu.token,
+    apiRoot: emu.apiRoot,
+    mode: 'webhook',
+    publicUrl,
+    webhookSecret: SECRET,
+    forceIpv4: false,
+    timeZone: TZ,
+    now: clock.now,
+    logger: log.logger,
   });
-  app = buildHttpApp({ db: t.db, now: clock.now, botStatus: () => runner.status(), mounts: [{ path: WEBHOOK_PATH, app: runner.webhookApp! }] }, { logger: log.logger }).app;
+  app = buildHttpApp(
+    {
+      db: t.db,
+      now: clock.now,
+      botStatus: () => runner.status(),
+      mounts: [{ path: WEBHOOK_PATH, app: runner.webhookApp! }],
+    },
+    { logger: log.logger },
+  ).app;
 }
 
 beforeEach(async () => {
@@ -68,7 +84,9 @@ describe('webhook route', () => {
   });
 
   it('refuses calls without the right secret header and processes nothing', async () => {
-    const update = await emu.chat({ userId: 11 }).build({ text: '/trogiup', entities: [{ type: 'bot_command', offset: 0, length: 8 }] });
+    const update = await emu
+      .chat({ userId: 11 })
+      .build({ text: '/trogiup', entities: [{ type: 'bot_command', offset: 0, length: 8 }] });
     const post = (headers: Record<string, string>, body = JSON.stringify(update)) =>
       app.request(WEBHOOK_PATH, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     expect((await post({})).status).toBe(401);
@@ -112,7 +130,12 @@ describe('webhook end to end', () => {
     await start(`http://127.0.0.1:${port}`);
     fetchApp = app;
 
-    const invite = await createInvite(t.db, { kind: 'focal_point', focalPointId: bloc.focalPointIds[1]!, createdBy: 'test', now: clock.now() });
+    const invite = await createInvite(t.db, {
+      kind: 'focal_point',
+      focalPointId: bloc.focalPointIds[1]!,
+      createdBy: 'test',
+      now: clock.now(),
+    });
     const chat = emu.chat({ userId: 77 });
     await chat.send(`/start ${invite.code}`);
     expect(chat.lastText()).toContain('Xin chào đồng chí Cán bộ 2!');

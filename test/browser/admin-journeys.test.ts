@@ -83,7 +83,11 @@ describe('admin journeys in Chromium', () => {
 
       // Import a roster file with one bad row: preview, nothing written, then confirm.
       await page.goto(`${blocUrl}/import`);
-      await page.setInputFiles('#f-file', { name: 'danh-sach.csv', mimeType: 'text/csv', buffer: Buffer.from(ROSTER_CSV, 'utf8') });
+      await page.setInputFiles('#f-file', {
+        name: 'danh-sach.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(ROSTER_CSV, 'utf8'),
+      });
       await page.click('main button[type=submit]');
       await page.waitForSelector('tr.row-error');
       expect(await page.textContent('main')).toContain('2 dòng hợp lệ, 1 dòng có lỗi (sẽ bị bỏ qua).');

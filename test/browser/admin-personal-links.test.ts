@@ -44,7 +44,9 @@ describe('personal links in the admin, in Chromium', () => {
   });
   afterAll(() => server?.close());
 
-  it('desktop: the focal point’s link and QR code, copy, re-issue; the unreachable list', { timeout: 120_000 }, async () => {
+  it('desktop: the focal point’s link and QR code, copy, re-issue; the unreachable list', {
+    timeout: 120_000,
+  }, async () => {
     const browser = await openBrowser({ width: 1280, height: 800 });
     try {
       await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -63,7 +65,10 @@ describe('personal links in the admin, in Chromium', () => {
       await shot(page, 'desktop-focal-point');
 
       // Re-issue (the confirmation is accepted): a new link, and the old one no longer opens anything.
-      await Promise.all([page.waitForURL(/ok=personalLinkIssued/), page.click('#personal-link button:has-text("Cấp lại liên kết")')]);
+      await Promise.all([
+        page.waitForURL(/ok=personalLinkIssued/),
+        page.click('#personal-link button:has-text("Cấp lại liên kết")'),
+      ]);
       const fresh = await page.inputValue('#personal-link-url');
       expect(fresh).not.toBe(link);
       expect((await findPersonalLinkByToken(server.t.db, link.split('/r/')[1]!)).kind).toBe('revoked');

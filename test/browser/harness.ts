@@ -16,8 +16,14 @@ export const TZ = 'Asia/Ho_Chi_Minh';
 export const LINK_SECRET = 'secret-of-the-browser-tests-0123456789abcdef';
 
 const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export interface RunningAdmin {
@@ -57,7 +63,10 @@ export async function startAdmin(now: Date, opts: { telegramFiles?: TelegramFile
 }
 
 /** Debian's Chromium through playwright-core, in a fresh profile. */
-export async function openBrowser(viewport: { width: number; height: number }, mobile = false): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function openBrowser(
+  viewport: { width: number; height: number },
+  mobile = false,
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'ktd-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',

@@ -59,12 +59,38 @@ describe('Telegram pages of the admin in Chromium', () => {
     // Five of the demo's focal points have linked their Telegram; the bloc's group is linked.
     const people = await db.selectFrom('focal_point').select('id').orderBy('id').limit(5).execute();
     for (const [i, p] of people.entries()) {
-      await db.updateTable('focal_point').set({ telegram_chat_id: String(7001 + i), telegram_user_id: String(7001 + i), linked_at: '2026-11-02T02:00:00.000Z' }).where('id', '=', p.id).execute();
+      await db
+        .updateTable('focal_point')
+        .set({
+          telegram_chat_id: String(7001 + i),
+          telegram_user_id: String(7001 + i),
+          linked_at: '2026-11-02T02:00:00.000Z',
+        })
+        .where('id', '=', p.id)
+        .execute();
     }
-    await linkBlocChat(db, { blocId, telegramChatId: '-1006001', title: 'Khối thi đua số 6 - Sóc Trăng', at: new Date('2026-11-02T02:30:00Z') });
-    const stopped = await linkBlocChat(db, { blocId, telegramChatId: '-1006000', title: 'Nhóm thử nghiệm cũ', at: new Date('2026-03-14T01:00:00Z') });
+    await linkBlocChat(db, {
+      blocId,
+      telegramChatId: '-1006001',
+      title: 'Khối thi đua số 6 - Sóc Trăng',
+      at: new Date('2026-11-02T02:30:00Z'),
+    });
+    const stopped = await linkBlocChat(db, {
+      blocId,
+      telegramChatId: '-1006000',
+      title: 'Nhóm thử nghiệm cũ',
+      at: new Date('2026-03-14T01:00:00Z'),
+    });
     await db.updateTable('bloc_chat').set({ active: 0 }).where('id', '=', stopped.id).execute();
-    reportId = (await db.selectFrom('progress_report').select('id').where('bloc_id', '=', blocId).where('is_nil', '=', 0).orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+    reportId = (
+      await db
+        .selectFrom('progress_report')
+        .select('id')
+        .where('bloc_id', '=', blocId)
+        .where('is_nil', '=', 0)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow()
+    ).id;
   });
   afterAll(async () => {
     await worker?.stop();
@@ -82,14 +108,49 @@ describe('Telegram pages of the admin in Chromium', () => {
     for (const [text, colour, caption] of photos) {
       const bytes = await jpeg(context, text, colour);
       const { fileId } = emu.addFile({ bytes });
-      await db.insertInto('report_attachment').values({ report_id: reportId, kind: 'photo', telegram_file_id: fileId, mime_type: 'image/jpeg', size_bytes: bytes.length, caption, added_in_revision: 1 }).execute();
+      await db
+        .insertInto('report_attachment')
+        .values({
+          report_id: reportId,
+          kind: 'photo',
+          telegram_file_id: fileId,
+          mime_type: 'image/jpeg',
+          size_bytes: bytes.length,
+          caption,
+          added_in_revision: 1,
+        })
+        .execute();
     }
     const pdf = emu.addFile({ bytes: Buffer.from('%PDF-1.4\n% báo cáo sơ kết\n') });
-    await db.insertInto('report_attachment').values({ report_id: reportId, kind: 'document', telegram_file_id: pdf.fileId, file_name: 'Báo cáo sơ kết phong trào thi đua.pdf', mime_type: 'application/pdf', size_bytes: 1_250_000, added_in_revision: 1 }).execute();
-    await db.insertInto('report_attachment').values({ report_id: reportId, kind: 'document', telegram_file_id: 'VIDEO-LON', file_name: 'Phóng sự hội nghị.mp4', mime_type: 'video/mp4', size_bytes: 48 * 1024 * 1024, added_in_revision: 1 }).execute();
+    await db
+      .insertInto('report_attachment')
+      .values({
+        report_id: reportId,
+        kind: 'document',
+        telegram_file_id: pdf.fileId,
+        file_name: 'Báo cáo sơ kết phong trào thi đua.pdf',
+        mime_type: 'application/pdf',
+        size_bytes: 1_250_000,
+        added_in_revision: 1,
+      })
+      .execute();
+    await db
+      .insertInto('report_attachment')
+      .values({
+        report_id: reportId,
+        kind: 'document',
+        telegram_file_id: 'VIDEO-LON',
+        file_name: 'Phóng sự hội nghị.mp4',
+        mime_type: 'video/mp4',
+        size_bytes: 48 * 1024 * 1024,
+        added_in_revision: 1,
+      })
+      .execute();
   }
 
-  it('desktop: the group invite, a broadcast and its progress, a report with photos', { timeout: 180_000 }, async () => {
+  it('desktop: the group invite, a broadcast and its progress, a report with photos', {
+    timeout: 180_000,
+  }, async () => {
     const browser = await openBrowser(DESKTOP);
     try {
       const page = await browser.context.newPage();
@@ -104,7 +165,9 @@ describe('Telegram pages of the admin in Chromium', () => {
       await page.click('#invite button[type=submit]');
       await page.waitForSelector('img.qr');
       expect(await page.textContent('#invite')).toContain('https://t.me/khoithidua6_bot?startgroup=gr_');
-      expect(await page.$eval('img.qr', (img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100);
+      expect(
+        await page.$eval('img.qr', (img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+      ).toBeGreaterThan(100);
       await shot(page, 'desktop-12-groups');
 
       // A broadcast: too long first (kept, with the count), then sent.
@@ -114,7 +177,10 @@ describe('Telegram pages of the admin in Chromium', () => {
       await page.click('#send button[type=submit]');
       expect(await page.textContent('#f-text-error')).toContain('vượt quá 3500 ký tự');
       expect(await page.inputValue('#f-text')).toContain('Kính gửi các đồng chí cán bộ đầu mối.');
-      await page.fill('#f-text', 'Kính gửi các đồng chí cán bộ đầu mối,\nVăn phòng Khối đề nghị các đơn vị gửi báo cáo sơ kết 6 tháng trước ngày 05/12/2026.\nTrân trọng.');
+      await page.fill(
+        '#f-text',
+        'Kính gửi các đồng chí cán bộ đầu mối,\nVăn phòng Khối đề nghị các đơn vị gửi báo cáo sơ kết 6 tháng trước ngày 05/12/2026.\nTrân trọng.',
+      );
       await page.check('#f-includeGroups');
       await shot(page, 'desktop-13-broadcast-form');
       await page.click('#send button[type=submit]');
@@ -125,7 +191,14 @@ describe('Telegram pages of the admin in Chromium', () => {
 
       // The real delivery worker sends them; the page follows without being reloaded.
       await page.evaluate('window.samePage = true');
-      worker = startDeliveryWorker({ db: server.t.db, token: emu.token, apiRoot: emu.apiRoot, logger: quiet, now: () => NOW, limits: { perSecond: 200 } });
+      worker = startDeliveryWorker({
+        db: server.t.db,
+        token: emu.token,
+        apiRoot: emu.apiRoot,
+        logger: quiet,
+        now: () => NOW,
+        limits: { perSecond: 200 },
+      });
       await page.waitForSelector('#broadcast-progress:not([data-refresh])', { timeout: 20_000 });
       expect(await page.textContent('#count-sent b')).toBe('6');
       expect(await page.evaluate('window.samePage')).toBe(true);
@@ -138,13 +211,17 @@ describe('Telegram pages of the admin in Chromium', () => {
       await addEvidence(browser.context);
       await page.goto(`${base}/reports/${reportId}`);
       // Polled from outside: waitForFunction would evaluate inside the page, which the CSP forbids.
-      const loaded = 'Array.from(document.querySelectorAll("img.thumb")).filter((i) => i.complete && i.naturalWidth > 0).length';
+      const loaded =
+        'Array.from(document.querySelectorAll("img.thumb")).filter((i) => i.complete && i.naturalWidth > 0).length';
       await expect.poll(() => page.evaluate(loaded), { timeout: 15_000 }).toBe(3);
       expect(await page.locator('img.thumb').count()).toBe(3);
       expect(await page.textContent('#attachments')).toContain('Tệp lớn hơn 20 MB');
       await page.locator('#attachments').scrollIntoViewIfNeeded();
       await shot(page, 'desktop-16-report-photos');
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Báo cáo sơ kết phong trào thi đua.pdf')]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('text=Báo cáo sơ kết phong trào thi đua.pdf'),
+      ]);
       expect(download.suggestedFilename()).toBe('Báo cáo sơ kết phong trào thi đua.pdf');
     } finally {
       await browser.close();

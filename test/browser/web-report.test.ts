@@ -49,8 +49,19 @@ describe('the personal web form on a phone', () => {
     t = await createTestDb();
     bloc = await createSmallBloc(t.db, { units: 3, year: 2026 });
     tokens = [];
-    for (const id of bloc.focalPointIds) tokens.push((await issuePersonalLink(t.db, { focalPointId: id, secret: SECRET, by: 'test', now: NOW })).token);
-    const app = new Hono().route('/r', createWebReportApp({ db: t.db, now: () => NOW, timeZone: TZ, linkSecret: SECRET, logger: testLogger(), maxRequestBytes: MAX_BODY }));
+    for (const id of bloc.focalPointIds)
+      tokens.push((await issuePersonalLink(t.db, { focalPointId: id, secret: SECRET, by: 'test', now: NOW })).token);
+    const app = new Hono().route(
+      '/r',
+      createWebReportApp({
+        db: t.db,
+        now: () => NOW,
+        timeZone: TZ,
+        linkSecret: SECRET,
+        logger: testLogger(),
+        maxRequestBytes: MAX_BODY,
+      }),
+    );
     server = await new Promise((resolve) => {
       const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
     });
@@ -100,7 +111,10 @@ describe('the personal web form on a phone', () => {
 
     // A reload of the receipt sends nothing again; "Sửa báo cáo" opens the form prefilled.
     await page.reload();
-    await Promise.all([page.waitForURL(/\/r\/[^/]+\?ky=/), page.getByRole('link', { name: 'Sửa báo cáo', exact: true }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/r\/[^/]+\?ky=/),
+      page.getByRole('link', { name: 'Sửa báo cáo', exact: true }).click(),
+    ]);
     expect(await page.inputValue(`#v_${c1}`)).toBe('3');
     await page.fill(`#v_${c2}`, '5');
     await shot(page, '4-revision-form');
@@ -131,7 +145,11 @@ describe('the personal web form on a phone', () => {
     await page.fill(`#v_${c1}`, '2');
     await page.fill(`#v_${c2}`, '6');
     await page.fill('#difficulties', 'Thiếu kinh phí tổ chức hội nghị.');
-    await page.setInputFiles('#tep', { name: 'video.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(MAX_BODY + 1024, 1) });
+    await page.setInputFiles('#tep', {
+      name: 'video.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.alloc(MAX_BODY + 1024, 1),
+    });
     await Promise.all([page.waitForLoadState('load'), page.click('#report-form button[type=submit]')]);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Tệp gửi lên quá lớn');
     expect(await page.locator('main').textContent()).toContain('nút Quay lại của trình duyệt giữ nội dung đã nhập');
@@ -144,7 +162,9 @@ describe('the personal web form on a phone', () => {
     expect(await page.inputValue('#difficulties')).toBe('Thiếu kinh phí tổ chức hội nghị.');
     await page.setInputFiles('#tep', []);
     await Promise.all([page.waitForURL(/\/receipt\?/), page.click('#report-form button[type=submit]')]);
-    expect(await getReport(t.db, bloc.blocId, bloc.unitIds[2]!, '2026-W48')).toMatchObject({ difficulties: 'Thiếu kinh phí tổ chức hội nghị.' });
+    expect(await getReport(t.db, bloc.blocId, bloc.unitIds[2]!, '2026-W48')).toMatchObject({
+      difficulties: 'Thiếu kinh phí tổ chức hội nghị.',
+    });
     await page.close();
   });
 });

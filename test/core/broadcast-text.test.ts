@@ -3,7 +3,9 @@ import { BROADCAST_MAX_CHARS, broadcastMessage } from '../../src/core/broadcast-
 
 describe('broadcast text', () => {
   it('puts the bloc on top and the sender below', () => {
-    expect(broadcastMessage('Khối thi đua số 6', 'Họp Khối lúc 8 giờ.', 'Văn phòng Khối')).toBe('[Khối thi đua số 6]\n\nHọp Khối lúc 8 giờ.\n\n— Văn phòng Khối');
+    expect(broadcastMessage('Khối thi đua số 6', 'Họp Khối lúc 8 giờ.', 'Văn phòng Khối')).toBe(
+      '[Khối thi đua số 6]\n\nHọp Khối lúc 8 giờ.\n\n— Văn phòng Khối',
+    );
   });
 
   it('always fits one Telegram message, even with the longest names', () => {

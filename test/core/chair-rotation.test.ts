@@ -30,8 +30,7 @@ function args(overrides: Partial<NextChairArgs>): NextChairArgs {
   };
 }
 
-const pairs = (terms: ChairTerm[]): [number, number][] =>
-  terms.map((t) => [t.chairUnitId, t.deputyUnitId]);
+const pairs = (terms: ChairTerm[]): [number, number][] => terms.map((t) => [t.chairUnitId, t.deputyUnitId]);
 
 describe('Sóc Trăng seed', () => {
   it('with deputy_becomes_chair, Tỉnh đoàn chairs in 2024 (as in the 13/3/2024 handover)', () => {
@@ -106,14 +105,10 @@ describe('agreed_order', () => {
   it('puts a new member missing from the order at its end', () => {
     const withNew = [...ORDER, 8];
     expect(
-      nextChairTerm(
-        args({ current: { chairUnitId: LDLD, deputyUnitId: HCTD }, eligibleUnitIds: withNew }),
-      ),
+      nextChairTerm(args({ current: { chairUnitId: LDLD, deputyUnitId: HCTD }, eligibleUnitIds: withNew })),
     ).toMatchObject({ chairUnitId: HCTD, deputyUnitId: 8 });
     expect(
-      nextChairTerm(
-        args({ current: { chairUnitId: HCTD, deputyUnitId: 8 }, eligibleUnitIds: withNew }),
-      ),
+      nextChairTerm(args({ current: { chairUnitId: HCTD, deputyUnitId: 8 }, eligibleUnitIds: withNew })),
     ).toMatchObject({ chairUnitId: 8, deputyUnitId: MTTQ });
   });
 
@@ -158,10 +153,7 @@ describe('deputy_becomes_chair', () => {
 
   it('skips a unit that left the bloc', () => {
     const withoutLdld = ORDER.filter((id) => id !== LDLD);
-    const terms = projectChairs(
-      args({ policy: 'deputy_becomes_chair', eligibleUnitIds: withoutLdld }),
-      8,
-    );
+    const terms = projectChairs(args({ policy: 'deputy_becomes_chair', eligibleUnitIds: withoutLdld }), 8);
     expect(pairs(terms)).toEqual([
       [5, 7], // 2024
       [7, 1], // 2025
@@ -180,9 +172,7 @@ describe('deputy_becomes_chair', () => {
     const t2024 = nextChairTerm(args({ policy: 'deputy_becomes_chair' }));
     expect([t2024.chairUnitId, t2024.deputyUnitId]).toEqual([TD, LDLD]);
     const remaining = ORDER.filter((id) => id !== LDLD);
-    const t2025 = nextChairTerm(
-      args({ policy: 'deputy_becomes_chair', current: t2024, eligibleUnitIds: remaining }),
-    );
+    const t2025 = nextChairTerm(args({ policy: 'deputy_becomes_chair', current: t2024, eligibleUnitIds: remaining }));
     expect(t2025).toEqual({ chairUnitId: HCTD, deputyUnitId: MTTQ, basis: 'deputy_becomes_chair' });
     const later = projectChairs(
       args({ policy: 'deputy_becomes_chair', current: t2025, eligibleUnitIds: remaining }),
@@ -202,14 +192,10 @@ describe('deputy_becomes_chair', () => {
 
   it('falls back to the agreed order when there is no deputy or it equals the chair', () => {
     expect(
-      nextChairTerm(
-        args({ policy: 'deputy_becomes_chair', current: { chairUnitId: 3, deputyUnitId: null } }),
-      ),
+      nextChairTerm(args({ policy: 'deputy_becomes_chair', current: { chairUnitId: 3, deputyUnitId: null } })),
     ).toMatchObject({ chairUnitId: 4, deputyUnitId: 5 });
     expect(
-      nextChairTerm(
-        args({ policy: 'deputy_becomes_chair', current: { chairUnitId: 3, deputyUnitId: 3 } }),
-      ),
+      nextChairTerm(args({ policy: 'deputy_becomes_chair', current: { chairUnitId: 3, deputyUnitId: 3 } })),
     ).toMatchObject({ chairUnitId: 4, deputyUnitId: 5 });
   });
 
@@ -269,9 +255,7 @@ describe('explicit', () => {
     const eligibleUnitIds = ORDER.filter((id) => id !== LDLD);
     const attempt = (chairUnitId: number, deputyUnitId: number): RotationError => {
       try {
-        nextChairTerm(
-          args({ policy: 'explicit', eligibleUnitIds, explicit: { chairUnitId, deputyUnitId } }),
-        );
+        nextChairTerm(args({ policy: 'explicit', eligibleUnitIds, explicit: { chairUnitId, deputyUnitId } }));
       } catch (e) {
         if (e instanceof RotationError) return e;
         throw e;
@@ -280,15 +264,11 @@ describe('explicit', () => {
     };
     const notChair = attempt(LDLD, TD);
     expect(notChair.code).toBe('chair_not_member');
-    expect(notChair.message).toBe(
-      'Đơn vị được chọn làm Khối trưởng không còn là thành viên của Khối.',
-    );
+    expect(notChair.message).toBe('Đơn vị được chọn làm Khối trưởng không còn là thành viên của Khối.');
     expect(notChair.name).toBe('RotationError');
     const notDeputy = attempt(TD, LDLD);
     expect(notDeputy.code).toBe('deputy_not_member');
-    expect(notDeputy.message).toBe(
-      'Đơn vị được chọn làm Khối phó không còn là thành viên của Khối.',
-    );
+    expect(notDeputy.message).toBe('Đơn vị được chọn làm Khối phó không còn là thành viên của Khối.');
     const same = attempt(TD, TD);
     expect(same.code).toBe('same_unit');
     expect(same.message).toBe('Khối trưởng và Khối phó phải là hai đơn vị khác nhau.');
@@ -296,10 +276,7 @@ describe('explicit', () => {
   });
 
   it('projects later years by the agreed order', () => {
-    const terms = projectChairs(
-      args({ policy: 'explicit', explicit: { chairUnitId: TD, deputyUnitId: LDLD } }),
-      3,
-    );
+    const terms = projectChairs(args({ policy: 'explicit', explicit: { chairUnitId: TD, deputyUnitId: LDLD } }), 3);
     expect(terms).toEqual([
       { chairUnitId: TD, deputyUnitId: LDLD, basis: 'explicit' },
       { chairUnitId: LDLD, deputyUnitId: HCTD, basis: 'agreed_order' },

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type DigestInput, digestText, formatNumberVi, progressBar, splitMessage, TELEGRAM_TEXT_LIMIT } from '../../src/core/digest-text.js';
+import {
+  type DigestInput,
+  digestText,
+  formatNumberVi,
+  progressBar,
+  splitMessage,
+  TELEGRAM_TEXT_LIMIT,
+} from '../../src/core/digest-text.js';
 
 const input: DigestInput = {
   blocName: 'Khối thi đua số 6',
@@ -15,9 +22,33 @@ const input: DigestInput = {
   rates: { expected: 4, received: 3, onTime: 2, reportingRate: 0.75, onTimeRate: 0.5 },
   onTimeUntil: null,
   criteria: [
-    { code: '1', title: 'Tuyên truyền gương điển hình tiên tiến', unitOfMeasure: 'gương', valueType: 'count', periodTotal: 3, ytdTotal: 52, ytdTarget: 100 },
-    { code: '2', title: 'Tỷ lệ khen thưởng người lao động trực tiếp', unitOfMeasure: '%', valueType: 'percent', periodTotal: 45.5, ytdTotal: 40, ytdTarget: 50 },
-    { code: '3', title: 'Hoạt động tuyên truyền', unitOfMeasure: 'hoạt động', valueType: 'count', periodTotal: 1234, ytdTotal: 5, ytdTarget: 0 },
+    {
+      code: '1',
+      title: 'Tuyên truyền gương điển hình tiên tiến',
+      unitOfMeasure: 'gương',
+      valueType: 'count',
+      periodTotal: 3,
+      ytdTotal: 52,
+      ytdTarget: 100,
+    },
+    {
+      code: '2',
+      title: 'Tỷ lệ khen thưởng người lao động trực tiếp',
+      unitOfMeasure: '%',
+      valueType: 'percent',
+      periodTotal: 45.5,
+      ytdTotal: 40,
+      ytdTarget: 50,
+    },
+    {
+      code: '3',
+      title: 'Hoạt động tuyên truyền',
+      unitOfMeasure: 'hoạt động',
+      valueType: 'count',
+      periodTotal: 1234,
+      ytdTotal: 5,
+      ytdTarget: 0,
+    },
   ],
   notable: [{ unitName: 'Hội Nông dân tỉnh', text: 'Nhân rộng mô hình "Dân vận khéo"\n tại các huyện.' }],
 };
@@ -55,7 +86,9 @@ describe('digestText', () => {
   });
 
   it('gives each criterion’s period figure and year to date against the target with a bar', () => {
-    expect(text).toContain('1. Tuyên truyền gương điển hình tiên tiến\n   Tuần này: 3 gương · Lũy kế: 52/100 gương\n   ▓▓▓▓▓░░░░░ 52%');
+    expect(text).toContain(
+      '1. Tuyên truyền gương điển hình tiên tiến\n   Tuần này: 3 gương · Lũy kế: 52/100 gương\n   ▓▓▓▓▓░░░░░ 52%',
+    );
     expect(text).toContain('Tuần này: 45,5% · Bình quân năm: 40%/50%\n   ▓▓▓▓▓▓▓▓░░ 80%');
     expect(text).toContain('Tuần này: 1.234 hoạt động · Lũy kế: 5 hoạt động (chưa giao chỉ tiêu)');
   });
@@ -65,7 +98,9 @@ describe('digestText', () => {
   });
 
   it('says until when missing units are still on time, while they are', () => {
-    expect(digestText({ ...input, onTimeUntil: '23/11/2026' })).toContain('vẫn được tính đúng hạn nếu gửi trong ngày 23/11/2026');
+    expect(digestText({ ...input, onTimeUntil: '23/11/2026' })).toContain(
+      'vẫn được tính đúng hạn nếu gửi trong ngày 23/11/2026',
+    );
   });
 
   it('shortens a very long notable result', () => {
@@ -94,7 +129,10 @@ describe('splitMessage', () => {
       shortName: null,
       status: (['reported', 'nil', 'late', 'missing'] as const)[i % 4]!,
     }));
-    const notable = units.map((u) => ({ unitName: u.name, text: 'Tổ chức hội nghị biểu dương gương điển hình tiên tiến, người tốt, việc tốt. '.repeat(3) }));
+    const notable = units.map((u) => ({
+      unitName: u.name,
+      text: 'Tổ chức hội nghị biểu dương gương điển hình tiên tiến, người tốt, việc tốt. '.repeat(3),
+    }));
     const criteria = Array.from({ length: 30 }, (_, i) => ({ ...input.criteria[0]!, code: String(i + 1) }));
     const text = digestText({ ...input, units, notable, criteria });
     expect(text.length).toBeGreaterThan(3 * TELEGRAM_TEXT_LIMIT);
@@ -113,7 +151,8 @@ describe('splitMessage', () => {
   });
 
   it('prefers to break between sections', () => {
-    const section = (n: number) => Array.from({ length: 10 }, (_, i) => `Mục ${n} dòng ${i} ${'x'.repeat(45)}`).join('\n');
+    const section = (n: number) =>
+      Array.from({ length: 10 }, (_, i) => `Mục ${n} dòng ${i} ${'x'.repeat(45)}`).join('\n');
     const text = [section(1), section(2), section(3)].join('\n\n');
     const parts = splitMessage(text, 1000);
     for (const p of parts) {

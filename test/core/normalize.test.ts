@@ -34,9 +34,7 @@ describe('normalizeText', () => {
     expect(normalizeText('Kết quả nổi bật:  \n  - 78 gương điển hình\n- 12 mô hình  ')).toBe(
       'Kết quả nổi bật:\n- 78 gương điển hình\n- 12 mô hình',
     );
-    expect(normalizeText('dòng 1\r\ndòng 2\rdòng 3\u2028dòng 4')).toBe(
-      'dòng 1\ndòng 2\ndòng 3\ndòng 4',
-    );
+    expect(normalizeText('dòng 1\r\ndòng 2\rdòng 3\u2028dòng 4')).toBe('dòng 1\ndòng 2\ndòng 3\ndòng 4');
     expect(normalizeText('đoạn 1\n\nđoạn 2')).toBe('đoạn 1\n\nđoạn 2');
     expect(normalizeText('\n\n  nội dung  \n\n')).toBe('nội dung');
   });

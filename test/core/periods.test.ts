@@ -237,10 +237,7 @@ describe('periodsBetween', () => {
       '2024-W01',
       '2024-W02',
     ]);
-    expect(periodsBetween('week', '2020-12-31', '2021-01-04').map((p) => p.key)).toEqual([
-      '2020-W53',
-      '2021-W01',
-    ]);
+    expect(periodsBetween('week', '2020-12-31', '2021-01-04').map((p) => p.key)).toEqual(['2020-W53', '2021-W01']);
   });
 
   it('lists months, half years and years', () => {
@@ -250,21 +247,12 @@ describe('periodsBetween', () => {
       '2024-01',
       '2024-02',
     ]);
-    expect(periodsBetween('half_year', '2023-06-30', '2023-07-01').map((p) => p.key)).toEqual([
-      '2023-H1',
-      '2023-H2',
-    ]);
-    expect(periodsBetween('year', '2022-12-31', '2024-01-01').map((p) => p.key)).toEqual([
-      '2022',
-      '2023',
-      '2024',
-    ]);
+    expect(periodsBetween('half_year', '2023-06-30', '2023-07-01').map((p) => p.key)).toEqual(['2023-H1', '2023-H2']);
+    expect(periodsBetween('year', '2022-12-31', '2024-01-01').map((p) => p.key)).toEqual(['2022', '2023', '2024']);
   });
 
   it('returns one period for a single day and none for an inverted range', () => {
-    expect(periodsBetween('week', '2024-03-10', '2024-03-10').map((p) => p.key)).toEqual([
-      '2024-W10',
-    ]);
+    expect(periodsBetween('week', '2024-03-10', '2024-03-10').map((p) => p.key)).toEqual(['2024-W10']);
     expect(periodsBetween('month', '2024-03-10', '2024-03-09')).toEqual([]);
   });
 
@@ -337,70 +325,52 @@ describe('openPeriodsForReporting', () => {
 
   it('offers the current and previous week until the previous one locks', () => {
     // 00:30 Monday 11/03/2024 local.
-    expect(
-      openPeriodsForReporting('week', new Date('2024-03-10T17:30:00Z'), rules, HCM).map(
-        (p) => p.key,
-      ),
-    ).toEqual(['2024-W11', '2024-W10']);
+    expect(openPeriodsForReporting('week', new Date('2024-03-10T17:30:00Z'), rules, HCM).map((p) => p.key)).toEqual([
+      '2024-W11',
+      '2024-W10',
+    ]);
     // 23:59:59.999 Wednesday 13/03/2024 local: W10 locks at 00:00 14/03.
-    expect(
-      openPeriodsForReporting('week', new Date('2024-03-13T16:59:59.999Z'), rules, HCM).map(
-        (p) => p.key,
-      ),
-    ).toEqual(['2024-W11', '2024-W10']);
-    expect(
-      openPeriodsForReporting('week', new Date('2024-03-13T17:00:00Z'), rules, HCM).map(
-        (p) => p.key,
-      ),
-    ).toEqual(['2024-W11']);
+    expect(openPeriodsForReporting('week', new Date('2024-03-13T16:59:59.999Z'), rules, HCM).map((p) => p.key)).toEqual(
+      ['2024-W11', '2024-W10'],
+    );
+    expect(openPeriodsForReporting('week', new Date('2024-03-13T17:00:00Z'), rules, HCM).map((p) => p.key)).toEqual([
+      '2024-W11',
+    ]);
   });
 
   it('uses the local date, not the UTC date', () => {
     // 16:59Z Sunday 10/03 is 23:59 Sunday local: still W10.
-    expect(
-      openPeriodsForReporting('week', new Date('2024-03-10T16:59:00Z'), rules, HCM)[0]?.key,
-    ).toBe('2024-W10');
+    expect(openPeriodsForReporting('week', new Date('2024-03-10T16:59:00Z'), rules, HCM)[0]?.key).toBe('2024-W10');
     // 17:00Z Sunday 10/03 is 00:00 Monday 11/03 local: W11.
-    expect(
-      openPeriodsForReporting('week', new Date('2024-03-10T17:00:00Z'), rules, HCM)[0]?.key,
-    ).toBe('2024-W11');
+    expect(openPeriodsForReporting('week', new Date('2024-03-10T17:00:00Z'), rules, HCM)[0]?.key).toBe('2024-W11');
   });
 
   it('offers the previous month across the new year', () => {
     const monthly = { graceDays: 5, lockDays: 10 };
     // 09:00 01/01/2024 local.
-    expect(
-      openPeriodsForReporting('month', new Date('2024-01-01T02:00:00Z'), monthly, HCM).map(
-        (p) => p.key,
-      ),
-    ).toEqual(['2024-01', '2023-12']);
+    expect(openPeriodsForReporting('month', new Date('2024-01-01T02:00:00Z'), monthly, HCM).map((p) => p.key)).toEqual([
+      '2024-01',
+      '2023-12',
+    ]);
     // 00:00 11/01/2024 local: December locked.
-    expect(
-      openPeriodsForReporting('month', new Date('2024-01-10T17:00:00Z'), monthly, HCM).map(
-        (p) => p.key,
-      ),
-    ).toEqual(['2024-01']);
+    expect(openPeriodsForReporting('month', new Date('2024-01-10T17:00:00Z'), monthly, HCM).map((p) => p.key)).toEqual([
+      '2024-01',
+    ]);
   });
 
   it('offers only the current period when lockDays is 0', () => {
     expect(
-      openPeriodsForReporting(
-        'week',
-        new Date('2024-03-10T17:00:00Z'),
-        { graceDays: 0, lockDays: 0 },
-        HCM,
-      ).map((p) => p.key),
+      openPeriodsForReporting('week', new Date('2024-03-10T17:00:00Z'), { graceDays: 0, lockDays: 0 }, HCM).map(
+        (p) => p.key,
+      ),
     ).toEqual(['2024-W11']);
   });
 
   it('offers at most two periods even with a long lock', () => {
     expect(
-      openPeriodsForReporting(
-        'week',
-        new Date('2024-03-20T03:00:00Z'),
-        { graceDays: 7, lockDays: 30 },
-        HCM,
-      ).map((p) => p.key),
+      openPeriodsForReporting('week', new Date('2024-03-20T03:00:00Z'), { graceDays: 7, lockDays: 30 }, HCM).map(
+        (p) => p.key,
+      ),
     ).toEqual(['2024-W12', '2024-W11']);
   });
 });

@@ -11,7 +11,8 @@ const W47 = periodDeadlines(periodFromKey('2026-W47'), { graceDays: 1, lockDays:
 
 describe('periodsOpenAt', () => {
   it('gives the current week and every earlier one not locked yet, newest first', () => {
-    const keys = (lockDays: number) => periodsOpenAt('week', { graceDays: 0, lockDays }, at('2026-11-25', '10:00'), TZ).map((p) => p.period.key);
+    const keys = (lockDays: number) =>
+      periodsOpenAt('week', { graceDays: 0, lockDays }, at('2026-11-25', '10:00'), TZ).map((p) => p.period.key);
     expect(keys(14)).toEqual(['2026-W48', '2026-W47', '2026-W46']);
     expect(keys(7)).toEqual(['2026-W48', '2026-W47']);
     expect(keys(0)).toEqual(['2026-W48']);
@@ -19,7 +20,8 @@ describe('periodsOpenAt', () => {
 
   it('stops at the lock instant itself', () => {
     // Week 46 locks at 00:00 on 30/11 with 14 lock days.
-    const open = (instant: Date) => periodsOpenAt('week', { graceDays: 1, lockDays: 14 }, instant, TZ).map((p) => p.period.key);
+    const open = (instant: Date) =>
+      periodsOpenAt('week', { graceDays: 1, lockDays: 14 }, instant, TZ).map((p) => p.period.key);
     expect(open(at('2026-11-29', '23:59'))).toContain('2026-W46');
     expect(open(at('2026-11-30', '00:00'))).not.toContain('2026-W46');
   });
@@ -27,7 +29,8 @@ describe('periodsOpenAt', () => {
 
 describe('latestUnitReminder', () => {
   it('is null until the first reminder’s moment, then the latest one that has come', () => {
-    const stage = (instant: Date, holidays?: string[]) => latestUnitReminder(DEFAULT_REMINDER_POLICY, W47, instant, window(holidays))?.key ?? null;
+    const stage = (instant: Date, holidays?: string[]) =>
+      latestUnitReminder(DEFAULT_REMINDER_POLICY, W47, instant, window(holidays))?.key ?? null;
     expect(stage(at('2026-11-23', '14:59'))).toBeNull();
     expect(stage(at('2026-11-23', '15:00'))).toBe('before');
     expect(stage(at('2026-11-24', '09:00'))).toBe('after1');

@@ -1,17 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { parseStoredDraft, serializeDraft } from '../../src/core/report-flow/draft-schema.js';
 import { applyInput, type ExistingReport, MAX_ATTACHMENTS, startDraft } from '../../src/core/report-flow/machine.js';
-import { canOfferNil, missingValues, movePeriod, toFlowCriteria, toSubmission } from '../../src/core/report-flow/submission.js';
-import type { DraftAttachment, FlowCriterion, FlowInput, FlowPeriod, ReportDraft } from '../../src/core/report-flow/types.js';
+import {
+  canOfferNil,
+  missingValues,
+  movePeriod,
+  toFlowCriteria,
+  toSubmission,
+} from '../../src/core/report-flow/submission.js';
+import type {
+  DraftAttachment,
+  FlowCriterion,
+  FlowInput,
+  FlowPeriod,
+  ReportDraft,
+} from '../../src/core/report-flow/types.js';
 
-const period: FlowPeriod = { kind: 'week', key: '2026-W48', start: '2026-11-23', end: '2026-11-29', label: 'Tuần 48/2026' };
-const nextPeriod: FlowPeriod = { kind: 'week', key: '2026-W49', start: '2026-11-30', end: '2026-12-06', label: 'Tuần 49/2026' };
+const period: FlowPeriod = {
+  kind: 'week',
+  key: '2026-W48',
+  start: '2026-11-23',
+  end: '2026-11-29',
+  label: 'Tuần 48/2026',
+};
+const nextPeriod: FlowPeriod = {
+  kind: 'week',
+  key: '2026-W49',
+  start: '2026-11-30',
+  end: '2026-12-06',
+  label: 'Tuần 49/2026',
+};
 const criteria: FlowCriterion[] = [
   { id: 11, code: '1', title: 'Gương điển hình tiên tiến', unitOfMeasure: 'gương', valueType: 'count' },
   { id: 12, code: '2', title: 'Tỷ lệ khen thưởng người lao động trực tiếp', unitOfMeasure: '%', valueType: 'percent' },
 ];
 const photo: DraftAttachment = {
-  kind: 'photo', fileId: 'F1', fileUniqueId: 'U1', fileName: null, mimeType: null, sizeBytes: 1000, caption: null,
+  kind: 'photo',
+  fileId: 'F1',
+  fileUniqueId: 'U1',
+  fileName: null,
+  mimeType: null,
+  sizeBytes: 1000,
+  caption: null,
 };
 
 function run(draft: ReportDraft, ...inputs: FlowInput[]): ReportDraft {
@@ -40,7 +70,10 @@ describe('report flow', () => {
     expect(d.step).toEqual({ kind: 'summary' });
     expect(toSubmission(d)).toEqual({
       isNil: false,
-      values: [{ criterionId: 11, value: 3 }, { criterionId: 12, value: 45.5 }],
+      values: [
+        { criterionId: 11, value: 3 },
+        { criterionId: 12, value: 45.5 },
+      ],
       texts: { notableResults: 'Tổ chức hội thi', difficulties: null, proposals: 'Đề nghị tập huấn' },
       attachments: [photo],
     });
@@ -51,7 +84,10 @@ describe('report flow', () => {
     expect(applyInput(d, { kind: 'text', text: 'ba' })).toEqual({ ok: false, error: { code: 'not_a_number' } });
     expect(applyInput(d, { kind: 'keep' })).toEqual({ ok: false, error: { code: 'nothing_to_keep' } });
     expect(applyInput(d, { kind: 'skip' })).toEqual({ ok: false, error: { code: 'unexpected_input', step: 'value' } });
-    expect(applyInput(d, { kind: 'edit_menu' })).toEqual({ ok: false, error: { code: 'unexpected_input', step: 'value' } });
+    expect(applyInput(d, { kind: 'edit_menu' })).toEqual({
+      ok: false,
+      error: { code: 'unexpected_input', step: 'value' },
+    });
     const atText = run(d, { kind: 'zero' }, { kind: 'zero' });
     expect(applyInput(atText, { kind: 'zero' }).ok).toBe(false);
     expect(applyInput(atText, { kind: 'text', text: 'x'.repeat(2001) })).toEqual({
@@ -78,7 +114,15 @@ describe('report flow', () => {
   });
 
   it('changes one step from the summary and comes back to the summary', () => {
-    let d = run(fresh(), { kind: 'zero' }, { kind: 'zero' }, { kind: 'skip' }, { kind: 'skip' }, { kind: 'skip' }, { kind: 'skip' });
+    let d = run(
+      fresh(),
+      { kind: 'zero' },
+      { kind: 'zero' },
+      { kind: 'skip' },
+      { kind: 'skip' },
+      { kind: 'skip' },
+      { kind: 'skip' },
+    );
     d = run(d, { kind: 'edit_menu' }, { kind: 'edit', step: { kind: 'value', criterionId: 11 } });
     expect(d.step).toEqual({ kind: 'value', criterionId: 11 });
     d = run(d, { kind: 'text', text: '7' });
@@ -93,8 +137,14 @@ describe('report flow', () => {
 
   it('revising a stored report carries its figures and texts over and offers to keep them', () => {
     const existing: ExistingReport = {
-      reportId: 5, revision: 2, isNil: false, attachmentCount: 1,
-      values: [{ criterionId: 11, value: 4 }, { criterionId: 99, value: 1 }],
+      reportId: 5,
+      revision: 2,
+      isNil: false,
+      attachmentCount: 1,
+      values: [
+        { criterionId: 11, value: 4 },
+        { criterionId: 99, value: 1 },
+      ],
       texts: { notableResults: 'Cũ', difficulties: null, proposals: null },
     };
     let d = startDraft({ period, criteria, existing });
@@ -124,7 +174,10 @@ describe('report flow', () => {
   it('moves what was entered to another period, asking only for its new criteria', () => {
     let d = run(fresh(), { kind: 'text', text: '3' }, { kind: 'text', text: '40' }, { kind: 'text', text: 'Kết quả' });
     d = run(d, { kind: 'attachment', attachment: photo });
-    const newCriteria = [criteria[0]!, { id: 13, code: '3', title: 'Mô hình', unitOfMeasure: 'mô hình', valueType: 'count' as const }];
+    const newCriteria = [
+      criteria[0]!,
+      { id: 13, code: '3', title: 'Mô hình', unitOfMeasure: 'mô hình', valueType: 'count' as const },
+    ];
     const moved = movePeriod(d, { period: nextPeriod, criteria: newCriteria, existing: null }).draft;
     expect(moved.period.key).toBe('2026-W49');
     expect(moved.values).toEqual({ '11': 3 });

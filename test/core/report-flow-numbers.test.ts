@@ -37,8 +37,12 @@ describe('parseCriterionValue', () => {
     expect(parseCriterionValue('1.200', 'count')).toEqual(err({ code: 'thousands_separator', suggestion: '1200' }));
     expect(parseCriterionValue('12,500', 'count')).toEqual(err({ code: 'thousands_separator', suggestion: '12500' }));
     expect(parseCriterionValue('1 200', 'count')).toEqual(err({ code: 'thousands_separator', suggestion: '1200' }));
-    expect(parseCriterionValue('1.200.000', 'decimal')).toEqual(err({ code: 'thousands_separator', suggestion: '1200000' }));
-    expect(parseCriterionValue('1.200,5', 'decimal')).toEqual(err({ code: 'thousands_separator', suggestion: '1200,5' }));
+    expect(parseCriterionValue('1.200.000', 'decimal')).toEqual(
+      err({ code: 'thousands_separator', suggestion: '1200000' }),
+    );
+    expect(parseCriterionValue('1.200,5', 'decimal')).toEqual(
+      err({ code: 'thousands_separator', suggestion: '1200,5' }),
+    );
     expect(parseCriterionValue('1.200', 'decimal')).toEqual(err({ code: 'thousands_separator', suggestion: '1200' }));
   });
 

@@ -66,9 +66,7 @@ describe('expectedUnits', () => {
     expect(weeksExpectingUnit8[0]?.key).toBe('2024-W10');
     expect(weeksExpectingUnit8).toHaveLength(43); // W10..W52
     const months = periodsOfYear('month', 2024);
-    expect(
-      months.filter((p) => expectedUnits(memberships, p).includes(8)).map((p) => p.key)[0],
-    ).toBe('2024-03');
+    expect(months.filter((p) => expectedUnits(memberships, p).includes(8)).map((p) => p.key)[0]).toBe('2024-03');
     expect(expectedUnits(memberships, periodFromKey('2024-H1'))).toEqual([1, 3, 4, 5, 7, 8]);
     expect(expectedUnits(memberships, periodFromKey('2024-H2'))).toEqual([1, 3, 7, 8]);
   });
@@ -77,12 +75,7 @@ describe('expectedUnits', () => {
 describe('reportingRates', () => {
   // Deadline of W10 with one grace day: 00:00 12/03/2024 +07 = 2024-03-11T17:00Z.
   const { deadline } = periodDeadlines(w10, { graceDays: 1, lockDays: 7 }, HCM);
-  const r = (
-    unitId: number,
-    iso: string,
-    isNil = false,
-    periodKey = '2024-W10',
-  ): ReceivedReport => ({
+  const r = (unitId: number, iso: string, isNil = false, periodKey = '2024-W10'): ReceivedReport => ({
     unitId,
     periodKey,
     submittedAt: new Date(iso),

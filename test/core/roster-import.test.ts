@@ -31,8 +31,16 @@ describe('parseCsv', () => {
 
 describe('readRosterTable', () => {
   it('finds the header below a title line and maps headers with or without diacritics', () => {
-    const r = readRosterTable([['DANH SÁCH CÁN BỘ ĐẦU MỐI'], ['STT', 'Ten don vi', 'Họ và tên', 'SĐT'], ['1', ' Tỉnh  đoàn ', 'Lê Minh Khang', '0912345678'], ['', '', '', '']]);
-    expect(r).toEqual({ ok: true, rows: [{ line: 3, cells: { unitName: 'Tỉnh đoàn', fullName: 'Lê Minh Khang', phone: '0912345678' } }] });
+    const r = readRosterTable([
+      ['DANH SÁCH CÁN BỘ ĐẦU MỐI'],
+      ['STT', 'Ten don vi', 'Họ và tên', 'SĐT'],
+      ['1', ' Tỉnh  đoàn ', 'Lê Minh Khang', '0912345678'],
+      ['', '', '', ''],
+    ]);
+    expect(r).toEqual({
+      ok: true,
+      rows: [{ line: 3, cells: { unitName: 'Tỉnh đoàn', fullName: 'Lê Minh Khang', phone: '0912345678' } }],
+    });
   });
 
   it('says why a file cannot be read', () => {

@@ -84,7 +84,17 @@ describe('scoreUnit', () => {
   });
 
   it('never gives a total below zero', () => {
-    const s = scoreUnit(criteria, unit(1, { a: [[0, 10], [0, 20]], assessments: new Map([[3, false]]), adjustments: [{ kind: 'deduction', points: 5, reason: 'Vi phạm' }] }));
+    const s = scoreUnit(
+      criteria,
+      unit(1, {
+        a: [
+          [0, 10],
+          [0, 20],
+        ],
+        assessments: new Map([[3, false]]),
+        adjustments: [{ kind: 'deduction', points: 5, reason: 'Vi phạm' }],
+      }),
+    );
     expect(s.total).toBe(0);
   });
 });
@@ -96,7 +106,14 @@ describe('ranking', () => {
       unit(2, { onTimeRate: 0.9, reportingRate: 0.9 }), // 100, better on time
       unit(3, { onTimeRate: 0.8, reportingRate: 0.95 }), // 100, same on time as 1, more reports
       unit(4, { onTimeRate: 0.8, reportingRate: 0.9 }), // 100, identical to 1: display order
-      unit(5, { a: [[9, 10], [20, 20]], onTimeRate: 1, reportingRate: 1 }), // 96
+      unit(5, {
+        a: [
+          [9, 10],
+          [20, 20],
+        ],
+        onTimeRate: 1,
+        reportingRate: 1,
+      }), // 96
     ]);
     expect(sheet.rows.map((r) => [r.unitId, r.rank, r.total, r.tieBrokenBy])).toEqual([
       [2, 1, 100, null],
@@ -110,7 +127,19 @@ describe('ranking', () => {
   });
 
   it('puts units that left the bloc after the ranked ones, unranked and never proposed', () => {
-    const sheet = scoreSheet(criteria, [unit(1, { eligible: false }), unit(2, { a: [[1, 10], [1, 20]] })], { leaderCount: 2 });
+    const sheet = scoreSheet(
+      criteria,
+      [
+        unit(1, { eligible: false }),
+        unit(2, {
+          a: [
+            [1, 10],
+            [1, 20],
+          ],
+        }),
+      ],
+      { leaderCount: 2 },
+    );
     expect(sheet.rows.map((r) => [r.unitId, r.rank])).toEqual([
       [2, 1],
       [1, null],
@@ -125,7 +154,25 @@ describe('ranking', () => {
   });
 
   it('proposes the requested number of leading units', () => {
-    const sheet = scoreSheet(criteria, [unit(1), unit(2, { a: [[5, 10], [20, 20]] }), unit(3, { a: [[8, 10], [20, 20]] })], { leaderCount: 2 });
+    const sheet = scoreSheet(
+      criteria,
+      [
+        unit(1),
+        unit(2, {
+          a: [
+            [5, 10],
+            [20, 20],
+          ],
+        }),
+        unit(3, {
+          a: [
+            [8, 10],
+            [20, 20],
+          ],
+        }),
+      ],
+      { leaderCount: 2 },
+    );
     expect(sheet.leaders.map((l) => l.unitId)).toEqual([1, 3]);
   });
 });

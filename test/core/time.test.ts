@@ -83,9 +83,7 @@ describe('zonedInstant', () => {
   });
 
   it('accepts seconds', () => {
-    expect(zonedInstant('2024-03-11', '23:59:59', HCM).toISOString()).toBe(
-      '2024-03-11T16:59:59.000Z',
-    );
+    expect(zonedInstant('2024-03-11', '23:59:59', HCM).toISOString()).toBe('2024-03-11T16:59:59.000Z');
     expect(zonedInstant('2024-03-11', '08:30', HCM).toISOString()).toBe('2024-03-11T01:30:00.000Z');
   });
 
@@ -103,36 +101,22 @@ describe('zonedInstant', () => {
   });
 
   it('handles UTC and half-hour offsets', () => {
-    expect(zonedInstant('2024-06-01', '00:00', 'UTC').toISOString()).toBe(
-      '2024-06-01T00:00:00.000Z',
-    );
-    expect(zonedInstant('2024-06-01', '00:00', 'Asia/Kolkata').toISOString()).toBe(
-      '2024-05-31T18:30:00.000Z',
-    );
+    expect(zonedInstant('2024-06-01', '00:00', 'UTC').toISOString()).toBe('2024-06-01T00:00:00.000Z');
+    expect(zonedInstant('2024-06-01', '00:00', 'Asia/Kolkata').toISOString()).toBe('2024-05-31T18:30:00.000Z');
   });
 
   it('handles both sides of a DST change in New York', () => {
     // Winter: EST = UTC-5; summer: EDT = UTC-4. DST began 2024-03-10 02:00 local.
-    expect(zonedInstant('2024-03-09', '12:00', 'America/New_York').toISOString()).toBe(
-      '2024-03-09T17:00:00.000Z',
-    );
-    expect(zonedInstant('2024-03-10', '12:00', 'America/New_York').toISOString()).toBe(
-      '2024-03-10T16:00:00.000Z',
-    );
-    expect(zonedInstant('2024-03-10', '00:00', 'America/New_York').toISOString()).toBe(
-      '2024-03-10T05:00:00.000Z',
-    );
+    expect(zonedInstant('2024-03-09', '12:00', 'America/New_York').toISOString()).toBe('2024-03-09T17:00:00.000Z');
+    expect(zonedInstant('2024-03-10', '12:00', 'America/New_York').toISOString()).toBe('2024-03-10T16:00:00.000Z');
+    expect(zonedInstant('2024-03-10', '00:00', 'America/New_York').toISOString()).toBe('2024-03-10T05:00:00.000Z');
   });
 
   it('moves a skipped wall time forward and picks the earlier of an ambiguous one', () => {
     // 02:30 did not exist on 2024-03-10 in New York: read with EST it is 07:30Z = 03:30 EDT.
-    expect(zonedInstant('2024-03-10', '02:30', 'America/New_York').toISOString()).toBe(
-      '2024-03-10T07:30:00.000Z',
-    );
+    expect(zonedInstant('2024-03-10', '02:30', 'America/New_York').toISOString()).toBe('2024-03-10T07:30:00.000Z');
     // 01:30 happened twice on 2024-11-03 (EDT then EST): the earlier is 05:30Z.
-    expect(zonedInstant('2024-11-03', '01:30', 'America/New_York').toISOString()).toBe(
-      '2024-11-03T05:30:00.000Z',
-    );
+    expect(zonedInstant('2024-11-03', '01:30', 'America/New_York').toISOString()).toBe('2024-11-03T05:30:00.000Z');
   });
 
   it('rejects malformed dates and times', () => {

@@ -25,7 +25,12 @@ async function report(unitIndex: number, key: string, at: string, values: [numbe
       unitId: b.unitIds[unitIndex]!,
       period: { kind: 'week', key, start: p.start, end: p.end },
       isNil: values === null,
-      values: values ? [{ criterionId: b.criterionIds[0]!, value: values[0] }, { criterionId: b.criterionIds[1]!, value: values[1] }] : [],
+      values: values
+        ? [
+            { criterionId: b.criterionIds[0]!, value: values[0] },
+            { criterionId: b.criterionIds[1]!, value: values[1] },
+          ]
+        : [],
       notableResults: null,
       difficulties: null,
       proposals: null,

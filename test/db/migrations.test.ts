@@ -5,14 +5,35 @@ import { migrationProvider, migrations } from '../../src/db/migrations/index.js'
 import { createTestDb, type TestDb } from '../helpers/db.js';
 
 const TABLES = [
-  'admin_session', 'admin_user', 'audit_log', 'bloc', 'bloc_chat', 'bloc_membership', 'bloc_year',
-  'covenant_criterion', 'covenant_signature', 'covenant_target', 'focal_point', 'invite', 'job_run',
-  'outbox_message', 'progress_report', 'public_holiday', 'report_attachment', 'report_revision',
-  'report_value', 'rotation_slot', 'unit',
+  'admin_session',
+  'admin_user',
+  'audit_log',
+  'bloc',
+  'bloc_chat',
+  'bloc_membership',
+  'bloc_year',
+  'covenant_criterion',
+  'covenant_signature',
+  'covenant_target',
+  'focal_point',
+  'invite',
+  'job_run',
+  'outbox_message',
+  'progress_report',
+  'public_holiday',
+  'report_attachment',
+  'report_revision',
+  'report_value',
+  'rotation_slot',
+  'unit',
 ];
 
 async function tableNames(t: TestDb): Promise<string[]> {
-  const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(t.db);
+  const rows = await sql<{
+    name: string;
+  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(
+    t.db,
+  );
   return rows.rows.map((r) => r.name);
 }
 
@@ -60,8 +81,8 @@ describe('migrations', () => {
       t.db.insertInto('bloc').values({ name: 'K', province: 'P', description: null, grace_days: -1 }).execute(),
     ).rejects.toThrow(/CHECK/);
     await t.db.insertInto('bloc').values({ name: 'K', province: 'P', description: null }).execute();
-    await expect(t.db.insertInto('bloc').values({ name: 'K', province: 'P', description: null }).execute()).rejects.toThrow(
-      /UNIQUE/,
-    );
+    await expect(
+      t.db.insertInto('bloc').values({ name: 'K', province: 'P', description: null }).execute(),
+    ).rejects.toThrow(/UNIQUE/);
   });
 });

@@ -23,7 +23,9 @@ describe('public holidays', () => {
     await upsertHoliday(t.db, '2026-09-02', 'Quốc khánh');
     expect(await isHoliday(t.db, '2026-02-17')).toBe(true);
     expect(await isHoliday(t.db, '2026-02-18')).toBe(false);
-    expect(await listHolidays(t.db, '2026-01-01', '2026-06-30')).toEqual([{ date: '2026-02-17', name: 'Mùng 1 Tết Nguyên đán' }]);
+    expect(await listHolidays(t.db, '2026-01-01', '2026-06-30')).toEqual([
+      { date: '2026-02-17', name: 'Mùng 1 Tết Nguyên đán' },
+    ]);
     await deleteHoliday(t.db, '2026-02-17');
     expect(await isHoliday(t.db, '2026-02-17')).toBe(false);
   });
@@ -31,20 +33,38 @@ describe('public holidays', () => {
 
 describe('admin users and audit log', () => {
   it('create admins with unique usernames and record changes', async () => {
-    const u = await createAdminUser(t.db, { username: 'thuky', displayName: 'Thư ký Khối', passwordHash: 'x', role: 'province_admin' });
+    const u = await createAdminUser(t.db, {
+      username: 'thuky',
+      displayName: 'Thư ký Khối',
+      passwordHash: 'x',
+      role: 'province_admin',
+    });
     expect(await countAdmins(t.db)).toBe(1);
     await expect(
       createAdminUser(t.db, { username: 'thuky', displayName: 'Khác', passwordHash: 'y', role: 'province_admin' }),
     ).rejects.toThrow(/UNIQUE/);
     // A bloc admin must belong to a bloc.
-    await expect(createAdminUser(t.db, { username: 'khoi6', displayName: 'K6', passwordHash: 'y', role: 'bloc_admin' })).rejects.toThrow(
-      /CHECK/,
-    );
+    await expect(
+      createAdminUser(t.db, { username: 'khoi6', displayName: 'K6', passwordHash: 'y', role: 'bloc_admin' }),
+    ).rejects.toThrow(/CHECK/);
     await setAdminPassword(t.db, u.id, 'new');
     expect((await findAdminByUsername(t.db, 'thuky'))?.password_hash).toBe('new');
-    await writeAudit(t.db, { at: new Date('2026-11-24T01:00:00Z'), actor: 'thuky', adminUserId: u.id, action: 'unit.create', entity: 'unit', entityId: 5, details: { name: 'Tỉnh đoàn' } });
+    await writeAudit(t.db, {
+      at: new Date('2026-11-24T01:00:00Z'),
+      actor: 'thuky',
+      adminUserId: u.id,
+      action: 'unit.create',
+      entity: 'unit',
+      entityId: 5,
+      details: { name: 'Tỉnh đoàn' },
+    });
     const log = await listAudit(t.db);
-    expect(log[0]).toMatchObject({ actor: 'thuky', action: 'unit.create', entity_id: '5', at: '2026-11-24T01:00:00.000Z' });
+    expect(log[0]).toMatchObject({
+      actor: 'thuky',
+      action: 'unit.create',
+      entity_id: '5',
+      at: '2026-11-24T01:00:00.000Z',
+    });
     expect(JSON.parse(log[0]!.details!)).toEqual({ name: 'Tỉnh đoàn' });
   });
 });
@@ -52,7 +72,15 @@ describe('admin users and audit log', () => {
 describe('outbox', () => {
   it('never queues the same message twice', async () => {
     const now = new Date('2026-11-24T02:00:00Z');
-    const msg = { dedupeKey: 'reminder:before:1:2:3:2026-W48', blocId: null, kind: 'reminder', chatId: '42', chatType: 'private' as const, payload: { text: 'Nhắc báo cáo' }, now };
+    const msg = {
+      dedupeKey: 'reminder:before:1:2:3:2026-W48',
+      blocId: null,
+      kind: 'reminder',
+      chatId: '42',
+      chatType: 'private' as const,
+      payload: { text: 'Nhắc báo cáo' },
+      now,
+    };
     expect(await enqueueOutbox(t.db, msg)).toBe(true);
     expect(await enqueueOutbox(t.db, { ...msg, payload: { text: 'khác' } })).toBe(false);
     const rows = await t.db.selectFrom('outbox_message').selectAll().execute();
@@ -66,7 +94,12 @@ describe('invites', () => {
   it('are single-use codes within the 64-character deep-link limit', async () => {
     const bloc = await createSmallBloc(t.db, { units: 1 });
     const now = new Date('2026-11-24T02:00:00Z');
-    const invite = await createInvite(t.db, { kind: 'focal_point', focalPointId: bloc.focalPointIds[0]!, createdBy: 'admin', now });
+    const invite = await createInvite(t.db, {
+      kind: 'focal_point',
+      focalPointId: bloc.focalPointIds[0]!,
+      createdBy: 'admin',
+      now,
+    });
     expect(invite.code).toMatch(/^fp_[A-Za-z0-9_-]{32}$/);
     expect(invite.expires_at).toBe('2026-12-08T02:00:00.000Z');
     expect(inviteLink('khoi6_bot', invite)).toBe(`https://t.me/khoi6_bot?start=${invite.code}`);

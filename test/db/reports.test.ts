@@ -51,9 +51,17 @@ describe('covenant', () => {
     expect(criteria[2]?.kind).toBe('qualitative');
     await setTarget(t.db, bloc.criterionIds[0]!, bloc.unitIds[0]!, 12);
     const targets = await listTargets(t.db, bloc.blocId, 2026);
-    expect(targets.find((x) => x.criterion_id === bloc.criterionIds[0] && x.unit_id === bloc.unitIds[0])?.target).toBe(12);
+    expect(targets.find((x) => x.criterion_id === bloc.criterionIds[0] && x.unit_id === bloc.unitIds[0])?.target).toBe(
+      12,
+    );
     await signCovenant(t.db, { blocId: bloc.blocId, year: 2026, unitId: bloc.unitIds[0]!, signedOn: '2026-03-13' });
-    await signCovenant(t.db, { blocId: bloc.blocId, year: 2026, unitId: bloc.unitIds[0]!, signedOn: '2026-03-14', signedBy: 'Chủ tịch' });
+    await signCovenant(t.db, {
+      blocId: bloc.blocId,
+      year: 2026,
+      unitId: bloc.unitIds[0]!,
+      signedOn: '2026-03-14',
+      signedBy: 'Chủ tịch',
+    });
     const sigs = await listSignatures(t.db, bloc.blocId, 2026);
     expect(sigs).toHaveLength(1);
     expect(sigs[0]?.signed_on).toBe('2026-03-14');
@@ -106,7 +114,15 @@ describe('progress reports', () => {
   it('change nothing when part of a submission fails', async () => {
     await expect(
       t.db.transaction().execute((trx) =>
-        submitReport(trx, submission({ values: [{ criterionId: bloc.criterionIds[0]!, value: 1 }, { criterionId: 99999, value: 1 }] })),
+        submitReport(
+          trx,
+          submission({
+            values: [
+              { criterionId: bloc.criterionIds[0]!, value: 1 },
+              { criterionId: 99999, value: 1 },
+            ],
+          }),
+        ),
       ),
     ).rejects.toThrow(/FOREIGN KEY/);
     expect(await getReport(t.db, bloc.blocId, bloc.unitIds[0]!, '2026-W47')).toBeUndefined();
@@ -122,7 +138,11 @@ describe('progress reports', () => {
         submission({ period: { kind: 'week', key: '2026-W48', start: '2026-11-23', end: '2026-11-29' } }),
       );
     });
-    expect((await listReportsForPeriod(t.db, bloc.blocId, '2026-W47')).map((r) => r.unit_id)).toEqual(bloc.unitIds.slice(0, 2));
-    expect((await listReportsForPeriod(t.db, bloc.blocId, '2026-W48')).map((r) => r.unit_id)).toEqual([bloc.unitIds[0]]);
+    expect((await listReportsForPeriod(t.db, bloc.blocId, '2026-W47')).map((r) => r.unit_id)).toEqual(
+      bloc.unitIds.slice(0, 2),
+    );
+    expect((await listReportsForPeriod(t.db, bloc.blocId, '2026-W48')).map((r) => r.unit_id)).toEqual([
+      bloc.unitIds[0],
+    ]);
   });
 });

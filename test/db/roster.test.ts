@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBlocYear, getBlocYear, getRotationOrder, listBlocYears, setRotationOrder } from '../../src/db/bloc-years.js';
+import {
+  createBlocYear,
+  getBlocYear,
+  getRotationOrder,
+  listBlocYears,
+  setRotationOrder,
+} from '../../src/db/bloc-years.js';
 import { countBlocs, createBloc, getBloc, listBlocs, updateBlocSettings } from '../../src/db/blocs.js';
 import {
   createFocalPoint,
@@ -8,7 +14,15 @@ import {
   linkTelegramAccount,
   listFocalPointsOfUnit,
 } from '../../src/db/focal-points.js';
-import { addMembership, blocOfUnit, createUnit, endMembership, listMemberUnits, renameUnit, getUnit } from '../../src/db/units.js';
+import {
+  addMembership,
+  blocOfUnit,
+  createUnit,
+  endMembership,
+  listMemberUnits,
+  renameUnit,
+  getUnit,
+} from '../../src/db/units.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 
 let t: TestDb;
@@ -51,7 +65,9 @@ describe('units and membership', () => {
     expect(await blocOfUnit(t.db, late.id, '2023-10-01')).toBe(b.id);
     // Rejoining later adds a second membership row; the unit is listed once.
     await addMembership(t.db, { blocId: b.id, unitId: a.id, joinedOn: '2024-01-01' });
-    expect((await listMemberUnits(t.db, b.id, '2023-01-01', '2024-12-31')).map((u) => u.id).sort()).toEqual([a.id, late.id].sort());
+    expect((await listMemberUnits(t.db, b.id, '2023-01-01', '2024-12-31')).map((u) => u.id).sort()).toEqual(
+      [a.id, late.id].sort(),
+    );
     await renameUnit(t.db, late.id, 'Tỉnh đoàn Sóc Trăng', 'TĐ');
     expect((await getUnit(t.db, late.id))?.short_name).toBe('TĐ');
   });
@@ -59,9 +75,9 @@ describe('units and membership', () => {
   it('refuse a membership that ends before it starts', async () => {
     const b = await createBloc(t.db, { name: 'K', province: 'P', description: null });
     const u = await createUnit(t.db, { name: 'U' });
-    await expect(addMembership(t.db, { blocId: b.id, unitId: u.id, joinedOn: '2024-05-01', leftOn: '2024-04-30' })).rejects.toThrow(
-      /CHECK/,
-    );
+    await expect(
+      addMembership(t.db, { blocId: b.id, unitId: u.id, joinedOn: '2024-05-01', leftOn: '2024-04-30' }),
+    ).rejects.toThrow(/CHECK/);
   });
 });
 
@@ -70,10 +86,20 @@ describe('focal points', () => {
     const u = await createUnit(t.db, { name: 'U' });
     const one = await createFocalPoint(t.db, { unit_id: u.id, full_name: 'Nguyễn Văn A', phone: '0909000001' });
     const two = await createFocalPoint(t.db, { unit_id: u.id, full_name: 'Trần Thị B' });
-    await linkTelegramAccount(t.db, one.id, { userId: '111', chatId: '111', username: 'nva', at: '2026-11-01T00:00:00.000Z' });
+    await linkTelegramAccount(t.db, one.id, {
+      userId: '111',
+      chatId: '111',
+      username: 'nva',
+      at: '2026-11-01T00:00:00.000Z',
+    });
     expect((await findFocalPointByTelegramUser(t.db, '111'))?.id).toBe(one.id);
     // The same person re-linked to the other record moves, the first loses the link.
-    await linkTelegramAccount(t.db, two.id, { userId: '111', chatId: '111', username: 'nva', at: '2026-11-02T00:00:00.000Z' });
+    await linkTelegramAccount(t.db, two.id, {
+      userId: '111',
+      chatId: '111',
+      username: 'nva',
+      at: '2026-11-02T00:00:00.000Z',
+    });
     expect((await findFocalPointByTelegramUser(t.db, '111'))?.id).toBe(two.id);
     const list = await listFocalPointsOfUnit(t.db, u.id);
     expect(list.find((f) => f.id === one.id)?.telegram_user_id).toBeNull();
@@ -94,8 +120,21 @@ describe('bloc years and rotation order', () => {
     expect(await getRotationOrder(t.db, b.id)).toEqual([ids[2], ids[0], ids[1]]);
     await setRotationOrder(t.db, b.id, ids);
     expect(await getRotationOrder(t.db, b.id)).toEqual(ids);
-    await createBlocYear(t.db, { blocId: b.id, year: 2023, chairUnitId: ids[0]!, deputyUnitId: ids[1]!, chosenBy: 'agreed_order', status: 'closed' });
-    await createBlocYear(t.db, { blocId: b.id, year: 2024, chairUnitId: ids[1]!, deputyUnitId: ids[2]!, chosenBy: 'deputy_becomes_chair' });
+    await createBlocYear(t.db, {
+      blocId: b.id,
+      year: 2023,
+      chairUnitId: ids[0]!,
+      deputyUnitId: ids[1]!,
+      chosenBy: 'agreed_order',
+      status: 'closed',
+    });
+    await createBlocYear(t.db, {
+      blocId: b.id,
+      year: 2024,
+      chairUnitId: ids[1]!,
+      deputyUnitId: ids[2]!,
+      chosenBy: 'deputy_becomes_chair',
+    });
     expect((await getBlocYear(t.db, b.id, 2024))?.chair_unit_id).toBe(ids[1]);
     const history = await listBlocYears(t.db, b.id);
     expect(history.map((h) => [h.year, h.chair_name, h.deputy_name])).toEqual([
@@ -103,10 +142,22 @@ describe('bloc years and rotation order', () => {
       [2023, 'A', 'B'],
     ]);
     await expect(
-      createBlocYear(t.db, { blocId: b.id, year: 2024, chairUnitId: ids[2]!, deputyUnitId: null, chosenBy: 'explicit' }),
+      createBlocYear(t.db, {
+        blocId: b.id,
+        year: 2024,
+        chairUnitId: ids[2]!,
+        deputyUnitId: null,
+        chosenBy: 'explicit',
+      }),
     ).rejects.toThrow(/UNIQUE/);
     await expect(
-      createBlocYear(t.db, { blocId: b.id, year: 2025, chairUnitId: ids[2]!, deputyUnitId: ids[2]!, chosenBy: 'explicit' }),
+      createBlocYear(t.db, {
+        blocId: b.id,
+        year: 2025,
+        chairUnitId: ids[2]!,
+        deputyUnitId: ids[2]!,
+        chosenBy: 'explicit',
+      }),
     ).rejects.toThrow(/CHECK/);
   });
 });

@@ -28,7 +28,12 @@ afterEach(async () => {
   await t.close();
 });
 
-async function queue(key: string, blocId: number | null, chatId: string, opts: { notBefore?: Date; kind?: string } = {}) {
+async function queue(
+  key: string,
+  blocId: number | null,
+  chatId: string,
+  opts: { notBefore?: Date; kind?: string } = {},
+) {
   return enqueueOutbox(t.db, {
     dedupeKey: key,
     blocId,
@@ -109,7 +114,11 @@ describe('outbox queries for delivery and the admin', () => {
     await queue('reminder', blocA, '-1001');
     const digest1 = await idOf('digest1');
     expect((await claimOutboxMessage(t.db, digest1, now)).claimed).toBe(true);
-    await rescheduleOutbox(t.db, digest1, { at: new Date(now.getTime() + 3_600_000), error: '502: Bad Gateway', countAttempt: true });
+    await rescheduleOutbox(t.db, digest1, {
+      at: new Date(now.getTime() + 3_600_000),
+      error: '502: Bad Gateway',
+      countAttempt: true,
+    });
     expect((await listDueOutbox(t.db, { now, limit: 10 })).map((d) => d.id)).toEqual([await idOf('reminder')]);
     expect(await claimOutboxMessage(t.db, await idOf('digest2'), now)).toEqual({ claimed: false, why: 'behind' });
   });

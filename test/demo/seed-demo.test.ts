@@ -56,9 +56,17 @@ describe('demo data: Khối thi đua số 6', () => {
 
   it('has reports of the current year up to last week and none for this week', async () => {
     const thisWeek = periodContaining('week', '2026-11-24');
-    const lastWeek = await t.db.selectFrom('progress_report').select('period_key').where('period_key', '=', '2026-W47').execute();
+    const lastWeek = await t.db
+      .selectFrom('progress_report')
+      .select('period_key')
+      .where('period_key', '=', '2026-W47')
+      .execute();
     expect(lastWeek.length).toBeGreaterThan(3);
-    const current = await t.db.selectFrom('progress_report').selectAll().where('period_key', '=', thisWeek.key).execute();
+    const current = await t.db
+      .selectFrom('progress_report')
+      .selectAll()
+      .where('period_key', '=', thisWeek.key)
+      .execute();
     expect(current).toEqual([]);
     const kinds = await t.db.selectFrom('progress_report').select(['is_nil', 'is_demo']).execute();
     expect(kinds.some((k) => k.is_nil === 1)).toBe(true);
@@ -72,10 +80,16 @@ describe('demo data: Khối thi đua số 6', () => {
   });
 
   it('does nothing the second time', async () => {
-    const before = await t.db.selectFrom('progress_report').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom('progress_report')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const again = await seedDemo(t.db, { now, timeZone: 'Asia/Ho_Chi_Minh' });
     expect(again).toMatchObject({ created: false, blocId, reports: 0 });
-    const after = await t.db.selectFrom('progress_report').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('progress_report')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 });

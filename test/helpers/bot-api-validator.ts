@@ -22,8 +22,10 @@ const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Spec;
 
 type Limit = (value: unknown) => string | null;
 
-const length = (min: number, max: number): Limit => (v) =>
-  typeof v === 'string' && (v.length < min || v.length > max) ? `length ${v.length} is outside ${min}-${max}` : null;
+const length =
+  (min: number, max: number): Limit =>
+  (v) =>
+    typeof v === 'string' && (v.length < min || v.length > max) ? `length ${v.length} is outside ${min}-${max}` : null;
 
 // Limits the spec states in words, keyed by 'method.param' or 'Type.field'.
 const LIMITS: Record<string, Limit> = {
@@ -37,11 +39,13 @@ const LIMITS: Record<string, Limit> = {
     const bytes = typeof v === 'string' ? Buffer.byteLength(v, 'utf8') : 0;
     return bytes < 1 || bytes > 64 ? `callback_data is ${bytes} bytes, must be 1-64` : null;
   },
-  'BotCommand.command': (v) => (typeof v === 'string' && /^[a-z0-9_]{1,32}$/.test(v) ? null : `bad command "${String(v)}"`),
+  'BotCommand.command': (v) =>
+    typeof v === 'string' && /^[a-z0-9_]{1,32}$/.test(v) ? null : `bad command "${String(v)}"`,
   'BotCommand.description': length(1, 256),
   'setWebhook.secret_token': (v) =>
     typeof v === 'string' && /^[A-Za-z0-9_-]{1,256}$/.test(v) ? null : 'secret_token must be 1-256 of A-Za-z0-9_-',
-  'sendMessage.parse_mode': (v) => (['HTML', 'MarkdownV2', 'Markdown'].includes(String(v)) ? null : `bad parse_mode ${String(v)}`),
+  'sendMessage.parse_mode': (v) =>
+    ['HTML', 'MarkdownV2', 'Markdown'].includes(String(v)) ? null : `bad parse_mode ${String(v)}`,
 };
 
 function checkPrimitive(type: string, v: unknown): boolean | undefined {

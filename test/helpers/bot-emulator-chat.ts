@@ -54,7 +54,12 @@ export class EmulatedChat {
 
   /** Builds a user update without delivering it (for webhook tests through app.request). */
   async build(body: Record<string, any>): Promise<Record<string, any>> {
-    return this.emu.addUserUpdate('message', { from: this.from, chat: this.chatObject, date: this.messageDate++, ...body });
+    return this.emu.addUserUpdate('message', {
+      from: this.from,
+      chat: this.chatObject,
+      date: this.messageDate++,
+      ...body,
+    });
   }
 
   /** Sends text; a leading /command gets its bot_command entity as Telegram sets it. */
@@ -64,7 +69,12 @@ export class EmulatedChat {
     return this.deliver(await this.build({ text, entities }));
   }
 
-  async sendPhoto(photo: { fileId: string; fileUniqueId: string; fileSize?: number; caption?: string }): Promise<number> {
+  async sendPhoto(photo: {
+    fileId: string;
+    fileUniqueId: string;
+    fileSize?: number;
+    caption?: string;
+  }): Promise<number> {
     const sizes = [90, 320, 1280].map((w, i) => ({
       file_id: `${photo.fileId}_${i}`,
       file_unique_id: `${photo.fileUniqueId}_${i}`,
@@ -72,11 +82,22 @@ export class EmulatedChat {
       height: Math.round(w * 0.75),
       file_size: Math.round((photo.fileSize ?? 120_000) / (3 - i) / (3 - i)),
     }));
-    sizes[2] = { ...sizes[2]!, file_id: photo.fileId, file_unique_id: photo.fileUniqueId, file_size: photo.fileSize ?? 120_000 };
+    sizes[2] = {
+      ...sizes[2]!,
+      file_id: photo.fileId,
+      file_unique_id: photo.fileUniqueId,
+      file_size: photo.fileSize ?? 120_000,
+    };
     return this.deliver(await this.build({ photo: sizes, caption: photo.caption }));
   }
 
-  async sendDocument(doc: { fileId: string; fileUniqueId: string; fileName: string; mimeType: string; fileSize: number }): Promise<number> {
+  async sendDocument(doc: {
+    fileId: string;
+    fileUniqueId: string;
+    fileName: string;
+    mimeType: string;
+    fileSize: number;
+  }): Promise<number> {
     const document = {
       file_id: doc.fileId,
       file_unique_id: doc.fileUniqueId,
@@ -90,10 +111,17 @@ export class EmulatedChat {
   /** The bot's own membership in this chat changed (added, removed, banned). */
   async botStatusChanged(from: 'member' | 'left' | 'kicked', to: 'member' | 'left' | 'kicked'): Promise<number> {
     const bot = { id: BOT_ID, is_bot: true, first_name: 'Khối thi đua' };
-    const member = (status: string) => (status === 'kicked' ? { status, until_date: 0, user: bot } : { status, user: bot });
+    const member = (status: string) =>
+      status === 'kicked' ? { status, until_date: 0, user: bot } : { status, user: bot };
     return this.deliver({
       update_id: this.emu.reserveUpdateId(),
-      my_chat_member: { chat: this.chatObject, from: this.from, date: this.messageDate++, old_chat_member: member(from), new_chat_member: member(to) },
+      my_chat_member: {
+        chat: this.chatObject,
+        from: this.from,
+        date: this.messageDate++,
+        old_chat_member: member(from),
+        new_chat_member: member(to),
+      },
     });
   }
 
@@ -109,7 +137,9 @@ export class EmulatedChat {
       const button = m.buttons.flat().find((b) => (typeof label === 'string' ? b.text === label : label.test(b.text)));
       if (button?.data) return this.tapData(button.data, m);
     }
-    throw new Error(`no button "${String(label)}" in chat ${this.o.chatId}; buttons: ${JSON.stringify(this.lastMessage().buttons)}`);
+    throw new Error(
+      `no button "${String(label)}" in chat ${this.o.chatId}; buttons: ${JSON.stringify(this.lastMessage().buttons)}`,
+    );
   }
 
   /** Sends a callback query with this data from the given bot message. */
@@ -155,4 +185,3 @@ export class EmulatedChat {
     return this.emu.callsOf('answerCallbackQuery').map((c) => String(c.params.text ?? ''));
   }
 }
-

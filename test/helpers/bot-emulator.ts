@@ -77,10 +77,17 @@ export class BotEmulator implements EmulatorPort {
    * A file as if a user had sent it earlier (Telegram keeps it), with its bytes for the download;
    * `fileSize` may claim more than the bytes given, to test Telegram's 20 MB limit cheaply.
    */
-  addFile(o: { bytes: Uint8Array; fileId?: string; fileUniqueId?: string; fileSize?: number }): { fileId: string; fileUniqueId: string } {
+  addFile(o: { bytes: Uint8Array; fileId?: string; fileUniqueId?: string; fileSize?: number }): {
+    fileId: string;
+    fileUniqueId: string;
+  } {
     const fileUniqueId = o.fileUniqueId ?? `AQAD${randomBytes(6).toString('base64url')}`;
     const fileId = o.fileId ?? `AgACAgUAAxkBAAI${randomBytes(12).toString('base64url')}`;
-    this.files.set(fileId, { file_id: fileId, file_unique_id: fileUniqueId, file_size: o.fileSize ?? o.bytes.byteLength });
+    this.files.set(fileId, {
+      file_id: fileId,
+      file_unique_id: fileUniqueId,
+      file_size: o.fileSize ?? o.bytes.byteLength,
+    });
     this.contents.set(fileUniqueId, Buffer.from(o.bytes));
     return { fileId, fileUniqueId };
   }
@@ -200,12 +207,22 @@ export class BotEmulator implements EmulatorPort {
   private async answer(method: string, p: Record<string, any>, res: ServerResponse): Promise<unknown> {
     switch (method) {
       case 'getMe':
-        return { id: BOT_ID, is_bot: true, first_name: 'Khối thi đua', username: this.botUsername, can_join_groups: true };
+        return {
+          id: BOT_ID,
+          is_bot: true,
+          first_name: 'Khối thi đua',
+          username: this.botUsername,
+          can_join_groups: true,
+        };
       case 'getUpdates':
         return this.getUpdates(p, res);
       case 'sendMessage': {
         const sent = this.tg.addBotMessage({ ...p } as any, this.token) as any;
-        return { ...sent, from: { id: BOT_ID, is_bot: true, first_name: 'Khối thi đua' }, date: Math.floor(Date.now() / 1000) };
+        return {
+          ...sent,
+          from: { id: BOT_ID, is_bot: true, first_name: 'Khối thi đua' },
+          date: Math.floor(Date.now() / 1000),
+        };
       }
       case 'editMessageText':
         // As on Telegram, an edit without reply_markup removes the inline keyboard.
@@ -232,8 +249,16 @@ export class BotEmulator implements EmulatorPort {
       case 'sendDocument': {
         const fileId = String(method === 'sendPhoto' ? p.photo : p.document);
         if (!this.files.has(fileId)) return { error: `Bad Request: wrong file identifier ${fileId}` };
-        const sent = this.tg.addBotMessage({ chat_id: p.chat_id, text: p.caption ?? '', reply_markup: p.reply_markup } as any, this.token) as any;
-        return { ...sent, text: undefined, caption: p.caption, [method === 'sendPhoto' ? 'photo' : 'document']: this.files.get(fileId) };
+        const sent = this.tg.addBotMessage(
+          { chat_id: p.chat_id, text: p.caption ?? '', reply_markup: p.reply_markup } as any,
+          this.token,
+        ) as any;
+        return {
+          ...sent,
+          text: undefined,
+          caption: p.caption,
+          [method === 'sendPhoto' ? 'photo' : 'document']: this.files.get(fileId),
+        };
       }
       case 'getFile': {
         const file = this.files.get(String(p.file_id));
@@ -242,7 +267,11 @@ export class BotEmulator implements EmulatorPort {
         return { ...file, file_path: `files/${file.file_unique_id}` };
       }
       case 'getWebhookInfo':
-        return { url: this.webhook?.url ?? '', has_custom_certificate: false, pending_update_count: this.pending.length };
+        return {
+          url: this.webhook?.url ?? '',
+          has_custom_certificate: false,
+          pending_update_count: this.pending.length,
+        };
       default:
         return undefined;
     }
@@ -267,7 +296,9 @@ export class BotEmulator implements EmulatorPort {
   }
 
   private removeKeyboard(chatId: unknown, messageId: unknown): void {
-    const m = this.tg.storage.botMessages.find((x) => String(x.message.chat_id) === String(chatId) && x.messageId === messageId);
+    const m = this.tg.storage.botMessages.find(
+      (x) => String(x.message.chat_id) === String(chatId) && x.messageId === messageId,
+    );
     if (m) delete (m.message as any).reply_markup;
   }
 

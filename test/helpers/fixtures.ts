@@ -21,29 +21,68 @@ export async function createSmallBloc(
   opts: { name?: string; units?: number; year?: number; joinedOn?: string } = {},
 ): Promise<SmallBloc> {
   const year = opts.year ?? 2026;
-  const bloc = await createBloc(db, { name: opts.name ?? 'Khối thi đua thử nghiệm', province: 'Sóc Trăng', description: null });
+  const bloc = await createBloc(db, {
+    name: opts.name ?? 'Khối thi đua thử nghiệm',
+    province: 'Sóc Trăng',
+    description: null,
+  });
   const unitIds: number[] = [];
   const focalPointIds: number[] = [];
   for (let i = 1; i <= (opts.units ?? 7); i++) {
     const unit = await createUnit(db, { name: `Đơn vị ${i}`, short_name: `ĐV${i}` });
     unitIds.push(unit.id);
-    await addMembership(db, { blocId: bloc.id, unitId: unit.id, joinedOn: opts.joinedOn ?? `${year - 1}-01-01`, displayOrder: i });
+    await addMembership(db, {
+      blocId: bloc.id,
+      unitId: unit.id,
+      joinedOn: opts.joinedOn ?? `${year - 1}-01-01`,
+      displayOrder: i,
+    });
     const fp = await createFocalPoint(db, { unit_id: unit.id, full_name: `Cán bộ ${i}` });
     focalPointIds.push(fp.id);
   }
   await setRotationOrder(db, bloc.id, unitIds);
-  await createBlocYear(db, { blocId: bloc.id, year, chairUnitId: unitIds[0]!, deputyUnitId: unitIds[1] ?? null, chosenBy: 'agreed_order' });
+  await createBlocYear(db, {
+    blocId: bloc.id,
+    year,
+    chairUnitId: unitIds[0]!,
+    deputyUnitId: unitIds[1] ?? null,
+    chosenBy: 'agreed_order',
+  });
   const c1 = await createCriterion(db, {
-    bloc_id: bloc.id, year, code: '1', title: 'Gương điển hình tiên tiến', kind: 'quantitative',
-    value_type: 'count', unit_of_measure: 'gương', default_target: 10, max_points: 40, position: 1,
+    bloc_id: bloc.id,
+    year,
+    code: '1',
+    title: 'Gương điển hình tiên tiến',
+    kind: 'quantitative',
+    value_type: 'count',
+    unit_of_measure: 'gương',
+    default_target: 10,
+    max_points: 40,
+    position: 1,
   });
   const c2 = await createCriterion(db, {
-    bloc_id: bloc.id, year, code: '2', title: 'Mô hình, sáng kiến', kind: 'quantitative',
-    value_type: 'count', unit_of_measure: 'mô hình', default_target: 20, max_points: 40, position: 2,
+    bloc_id: bloc.id,
+    year,
+    code: '2',
+    title: 'Mô hình, sáng kiến',
+    kind: 'quantitative',
+    value_type: 'count',
+    unit_of_measure: 'mô hình',
+    default_target: 20,
+    max_points: 40,
+    position: 2,
   });
   const c3 = await createCriterion(db, {
-    bloc_id: bloc.id, year, code: '3', title: 'Cơ quan đạt chuẩn văn hóa', kind: 'qualitative',
-    value_type: null, unit_of_measure: null, default_target: null, max_points: 20, position: 3,
+    bloc_id: bloc.id,
+    year,
+    code: '3',
+    title: 'Cơ quan đạt chuẩn văn hóa',
+    kind: 'qualitative',
+    value_type: null,
+    unit_of_measure: null,
+    default_target: null,
+    max_points: 20,
+    position: 3,
   });
   for (const u of unitIds) {
     await setTarget(db, c1.id, u, 10);

@@ -17,7 +17,12 @@ export function buildHttpApp(
     logger: over.logger ?? testLogger(),
     metrics: over.metrics ?? createMetrics({ db: base.db, now: base.now, botStatus: base.botStatus }),
     metricsToken: over.metricsToken,
-    readiness: over.readiness ?? { timeZone: 'Asia/Ho_Chi_Minh', deliveryRunning: () => false, jobs: [], catchUpHours: 24 },
+    readiness: over.readiness ?? {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      deliveryRunning: () => false,
+      jobs: [],
+      catchUpHours: 24,
+    },
   };
   return { app: createHttpApp(deps), deps };
 }

@@ -14,7 +14,12 @@ let file: DestinationStream | undefined;
 export function testLogFile(): DestinationStream {
   if (!file) {
     mkdirSync(TEST_LOG_DIR, { recursive: true });
-    file = pino.destination({ dest: join(TEST_LOG_DIR, `vitest-${process.pid}.log`), sync: true, append: true, mkdir: true });
+    file = pino.destination({
+      dest: join(TEST_LOG_DIR, `vitest-${process.pid}.log`),
+      sync: true,
+      append: true,
+      mkdir: true,
+    });
   }
   return file;
 }

@@ -15,7 +15,11 @@ export interface Started {
 export function startCommand(commandLine: string, cwd: string, env: Record<string, string>): Started {
   const [command, ...args] = commandLine.trim().split(/\s+/);
   let out = '';
-  const child = spawn(command!, args, { cwd, env: { PATH: process.env.PATH ?? '', HOME: '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command!, args, {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: '/tmp', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   // What it prints also goes, as it comes, to the suite's log files, scanned for secrets after the
   // suite (as it comes: a process killed at the end of a test may close after the test worker exits).
   mkdirSync(TEST_LOG_DIR, { recursive: true });
@@ -29,4 +33,3 @@ export function startCommand(commandLine: string, cwd: string, env: Record<strin
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => out, exited };
 }
-

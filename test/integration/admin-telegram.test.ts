@@ -37,9 +37,19 @@ afterEach(async () => {
 });
 
 async function deliverAll(): Promise<void> {
-  worker = startDeliveryWorker({ db: h.t.db, token: h.emu.token, apiRoot: h.emu.apiRoot, logger: h.log.logger, now: h.clock.now, limits: { perSecond: 200 } });
+  worker = startDeliveryWorker({
+    db: h.t.db,
+    token: h.emu.token,
+    apiRoot: h.emu.apiRoot,
+    logger: h.log.logger,
+    now: h.clock.now,
+    limits: { perSecond: 200 },
+  });
   const until = Date.now() + 10_000;
-  while ((await h.t.db.selectFrom('outbox_message').select('id').where('status', 'in', ['queued', 'sending']).execute()).length > 0) {
+  while (
+    (await h.t.db.selectFrom('outbox_message').select('id').where('status', 'in', ['queued', 'sending']).execute())
+      .length > 0
+  ) {
     if (Date.now() > until) throw new Error('outbox not delivered in 10 s');
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -67,9 +77,15 @@ describe('admin and Telegram together', () => {
     const chats = [await h.linkedChat(0), await h.linkedChat(1)];
     const group = h.emu.chat({ chatId: -100888, type: 'supergroup', title: 'Nhóm Khối', userId: 902 });
     await admin.post(`/blocs/${h.bloc.blocId}/delivery/groups/invite`);
-    const code = (await h.t.db.selectFrom('invite').select('code').where('kind', '=', 'group').executeTakeFirstOrThrow()).code;
+    const code = (
+      await h.t.db.selectFrom('invite').select('code').where('kind', '=', 'group').executeTakeFirstOrThrow()
+    ).code;
     await group.send(`/start@khoithidua_test_bot ${code}`);
-    const res = await admin.post(`/blocs/${h.bloc.blocId}/delivery/broadcasts`, { nonce: 'integration-form-nonce-1', text: 'Kính mời dự Hội nghị sơ kết ngày 05/12.', includeGroups: '1' });
+    const res = await admin.post(`/blocs/${h.bloc.blocId}/delivery/broadcasts`, {
+      nonce: 'integration-form-nonce-1',
+      text: 'Kính mời dự Hội nghị sơ kết ngày 05/12.',
+      includeGroups: '1',
+    });
     const progressUrl = res.headers.get('location')!.split('?')[0]!;
     expect(await (await admin.get(progressUrl)).text()).toContain('data-refresh="3"');
     await deliverAll();
@@ -91,7 +107,12 @@ describe('admin and Telegram together', () => {
     await chat.send('Hội nghị điển hình tiên tiến');
     await chat.tap('Bỏ qua');
     await chat.tap('Bỏ qua');
-    await chat.sendPhoto({ fileId: 'PHOTO-HOI-NGHI', fileUniqueId: 'uniq-hoi-nghi', fileSize: bytes.length, caption: 'Hội nghị' });
+    await chat.sendPhoto({
+      fileId: 'PHOTO-HOI-NGHI',
+      fileUniqueId: 'uniq-hoi-nghi',
+      fileSize: bytes.length,
+      caption: 'Hội nghị',
+    });
     await chat.tap('Xong (1 tệp)');
     await chat.tap('Gửi báo cáo');
     const report = await h.t.db.selectFrom('progress_report').select('id').executeTakeFirstOrThrow();

@@ -38,7 +38,11 @@ async function deliverAll() {
   });
   const until = Date.now() + 10_000;
   for (;;) {
-    const pending = await h.t.db.selectFrom('outbox_message').select('id').where('status', 'in', ['queued', 'sending']).execute();
+    const pending = await h.t.db
+      .selectFrom('outbox_message')
+      .select('id')
+      .where('status', 'in', ['queued', 'sending'])
+      .execute();
     if (pending.length === 0) break;
     if (Date.now() > until) throw new Error('outbox not delivered in 10 s');
     await new Promise((r) => setTimeout(r, 50));
@@ -77,7 +81,12 @@ describe('reminder buttons', () => {
 
   it('refuse "nothing new" once the period is locked, and keep a draft with entries', async () => {
     const bloc = (await getBloc(h.t.db, h.bloc.blocId))!;
-    await remindBloc({ db: h.t.db, timeZone: TZ, logger: h.log.logger }, bloc, await getReminderPolicy(h.t.db, bloc.id), h.clock.now());
+    await remindBloc(
+      { db: h.t.db, timeZone: TZ, logger: h.log.logger },
+      bloc,
+      await getReminderPolicy(h.t.db, bloc.id),
+      h.clock.now(),
+    );
     await deliverAll();
     const reminder = chats[2]!.messages().find((m) => m.text.includes('Kính gửi'))!;
     // The focal point starts the report from the reminder and types a figure, then taps "nothing new".
@@ -88,7 +97,10 @@ describe('reminder buttons', () => {
     expect(await getReport(h.t.db, h.bloc.blocId, h.bloc.unitIds[2]!, '2026-W48')).toBeUndefined();
     // After the lock (14 days after the period) the button is refused with the lock date.
     h.clock.set('2026-12-14T02:00:00.000Z');
-    await chats[0]!.tap('Kỳ này không có gì mới', chats[0]!.messages().find((m) => m.text.includes('Kính gửi')));
+    await chats[0]!.tap(
+      'Kỳ này không có gì mới',
+      chats[0]!.messages().find((m) => m.text.includes('Kính gửi')),
+    );
     expect(chats[0]!.lastText()).toMatch(/đã khóa|khóa sổ|không còn/);
     expect(await getReport(h.t.db, h.bloc.blocId, h.bloc.unitIds[0]!, '2026-W48')).toBeUndefined();
   });

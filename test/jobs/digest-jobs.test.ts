@@ -21,13 +21,26 @@ const mondayAt0805 = new Date('2026-11-23T01:05:00Z'); // Monday 23/11/2026 08:0
 beforeEach(async () => {
   t = await createTestDb();
   b = await createSmallBloc(t.db, { units: 4, year: 2026 });
-  await t.db.insertInto('bloc_chat').values([
-    { bloc_id: b.blocId, telegram_chat_id: '-100100', title: 'Nhóm Khối', active: 1 },
-    { bloc_id: b.blocId, telegram_chat_id: '-100999', title: 'Nhóm cũ', active: 0 },
-  ]).execute();
+  await t.db
+    .insertInto('bloc_chat')
+    .values([
+      { bloc_id: b.blocId, telegram_chat_id: '-100100', title: 'Nhóm Khối', active: 1 },
+      { bloc_id: b.blocId, telegram_chat_id: '-100999', title: 'Nhóm cũ', active: 0 },
+    ])
+    .execute();
   // Unit 1 chairs the bloc in 2026: its linked focal point receives the digest; unit 2's does not.
-  await linkTelegramAccount(t.db, b.focalPointIds[0]!, { userId: '5001', chatId: '5001', username: null, at: '2026-01-01T00:00:00Z' });
-  await linkTelegramAccount(t.db, b.focalPointIds[1]!, { userId: '5002', chatId: '5002', username: null, at: '2026-01-01T00:00:00Z' });
+  await linkTelegramAccount(t.db, b.focalPointIds[0]!, {
+    userId: '5001',
+    chatId: '5001',
+    username: null,
+    at: '2026-01-01T00:00:00Z',
+  });
+  await linkTelegramAccount(t.db, b.focalPointIds[1]!, {
+    userId: '5002',
+    chatId: '5002',
+    username: null,
+    at: '2026-01-01T00:00:00Z',
+  });
   await fileReport(t.db, b, 0, '2026-W47', '2026-11-21T03:00:00Z', [2, 3], 'Biểu dương 2 gương điển hình.');
   await fileReport(t.db, b, 1, '2026-W47', '2026-11-22T03:00:00Z', null);
 });
@@ -53,7 +66,10 @@ describe('period digest job', () => {
   });
 
   it('runs once per bloc and week when started twice, at once or one after the other', async () => {
-    const [first, second] = await Promise.all([runPeriodDigests(deps(), mondayAt0805), runPeriodDigests(deps(), mondayAt0805)]);
+    const [first, second] = await Promise.all([
+      runPeriodDigests(deps(), mondayAt0805),
+      runPeriodDigests(deps(), mondayAt0805),
+    ]);
     expect([first![0]!.status, second![0]!.status].sort()).toEqual(['already_sent', 'sent']);
     const later = await runPeriodDigests(deps(), new Date('2026-11-29T10:00:00Z')); // Sunday: same slot
     expect(later[0]).toMatchObject({ periodKey: '2026-W47', status: 'already_sent', messages: 0 });
@@ -83,12 +99,16 @@ describe('period digest job', () => {
     expect(await listDigests(t.db, b.blocId)).toHaveLength(1);
     expect(await outbox()).toHaveLength(2);
     const ledger = await t.db.selectFrom('job_run').selectAll().execute();
-    expect(ledger.map((l) => [l.job, l.scope, l.period_key, l.status])).toEqual([['period-digest', `bloc:${b.blocId}`, '2026-W47', 'succeeded']]);
+    expect(ledger.map((l) => [l.job, l.scope, l.period_key, l.status])).toEqual([
+      ['period-digest', `bloc:${b.blocId}`, '2026-W47', 'succeeded'],
+    ]);
   });
 
   it('follows the bloc’s schedule, and sends nothing while it is switched off', async () => {
     const admin = { name: 'quantri' };
-    expect((await updateDigestSchedule(t.db, b.blocId, { weekday: '5', time: '16:00' }, admin, mondayAt0805)).ok).toBe(true);
+    expect((await updateDigestSchedule(t.db, b.blocId, { weekday: '5', time: '16:00' }, admin, mondayAt0805)).ok).toBe(
+      true,
+    );
     // Friday 27/11 15:00: the latest slot is Friday 20/11 16:00, whose digest covers W46.
     const before = await runPeriodDigests(deps(), new Date('2026-11-27T08:00:00Z'));
     expect(before[0]!.periodKey).toBe('2026-W46');
@@ -115,6 +135,8 @@ describe('period digest job', () => {
     expect(r[0]!.messages).toBe(2 * stored.parts.length);
     const rows = await outbox();
     for (const row of rows) expect(JSON.parse(row.payload).text.length).toBeLessThanOrEqual(4096);
-    expect(rows.filter((row) => row.chat_id === '-100100').map((row) => JSON.parse(row.payload).text)).toEqual(stored.parts);
+    expect(rows.filter((row) => row.chat_id === '-100100').map((row) => JSON.parse(row.payload).text)).toEqual(
+      stored.parts,
+    );
   });
 });

@@ -18,8 +18,16 @@ const midYearSlot = new Date('2026-07-05T01:05:00Z'); // 05/07/2026 08:05 (+07)
 beforeEach(async () => {
   t = await createTestDb();
   b = await createSmallBloc(t.db, { units: 3, year: 2026 });
-  await t.db.insertInto('bloc_chat').values({ bloc_id: b.blocId, telegram_chat_id: '-100100', title: 'Nhóm Khối' }).execute();
-  await linkTelegramAccount(t.db, b.focalPointIds[0]!, { userId: '5001', chatId: '5001', username: null, at: '2026-01-01T00:00:00Z' });
+  await t.db
+    .insertInto('bloc_chat')
+    .values({ bloc_id: b.blocId, telegram_chat_id: '-100100', title: 'Nhóm Khối' })
+    .execute();
+  await linkTelegramAccount(t.db, b.focalPointIds[0]!, {
+    userId: '5001',
+    chatId: '5001',
+    username: null,
+    at: '2026-01-01T00:00:00Z',
+  });
   await fileReport(t.db, b, 0, '2026-W10', '2026-03-08T03:00:00Z', [6, 12]);
   await fileReport(t.db, b, 1, '2026-W10', '2026-03-08T03:00:00Z', [4, 8]);
 });
@@ -71,7 +79,9 @@ describe('mid-year and annual summary jobs', () => {
     const runner = createJobRunner(deps(), [summaryJob]);
     const from = new Date('2026-07-01T00:00:00Z');
     const now = new Date('2026-07-06T01:00:00Z');
-    expect((await runner.runDue(from, now, now)).map((r) => [r.slot, r.result.status])).toEqual([['2026-H1', 'succeeded']]);
+    expect((await runner.runDue(from, now, now)).map((r) => [r.slot, r.result.status])).toEqual([
+      ['2026-H1', 'succeeded'],
+    ]);
     expect((await runner.runDue(from, now, now)).map((r) => r.result.status)).toEqual([]);
     expect(await outbox()).toHaveLength(2);
   });

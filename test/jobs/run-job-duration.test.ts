@@ -32,11 +32,21 @@ const slowJob = (transaction: 'wrap' | 'own', fail = false) =>
   });
 
 describe('a job run in the ledger', () => {
-  for (const [transaction, fail] of [['wrap', false], ['own', false], ['wrap', true]] as const) {
+  for (const [transaction, fail] of [
+    ['wrap', false],
+    ['own', false],
+    ['wrap', true],
+  ] as const) {
     it(`${fail ? 'failed' : 'succeeded'} (${transaction}) is recorded with the time it took, counted from the run's moment`, async () => {
       const now = new Date('2020-01-01T00:00:00.000Z'); // far from the real clock on purpose
       const job = slowJob(transaction, fail);
-      const result = await runJobSlot({ db: t.db, timeZone: 'Asia/Ho_Chi_Minh', logger: testLogger() }, job, scope, '2026-11-25', now);
+      const result = await runJobSlot(
+        { db: t.db, timeZone: 'Asia/Ho_Chi_Minh', logger: testLogger() },
+        job,
+        scope,
+        '2026-11-25',
+        now,
+      );
       expect(result.status).toBe(fail ? 'failed' : 'succeeded');
       const row = await t.db.selectFrom('job_run').selectAll().where('job', '=', job.name).executeTakeFirstOrThrow();
       expect(row.started_at).toBe(now.toISOString());

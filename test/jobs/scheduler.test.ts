@@ -79,13 +79,19 @@ describe('scheduler catch-up and ledger', () => {
     let calls = 0;
     const { job } = dailyJob({ fail: () => ++calls === 1 });
     const log = captureLogger();
-    const s = await startScheduler({ db: t.db, timeZone: TZ, logger: log.logger, now: () => at('2026-12-03', '10:00'), catchUpHours: 48, jobs: [job] });
+    const s = await startScheduler({
+      db: t.db,
+      timeZone: TZ,
+      logger: log.logger,
+      now: () => at('2026-12-03', '10:00'),
+      catchUpHours: 48,
+      jobs: [job],
+    });
     await s.stop();
     expect(s.caughtUp.map((r) => r.result.status)).toEqual(['failed', 'succeeded']);
     const lines = log.records.filter((r) => r.msg === 'scheduler caught up missed runs');
     expect(lines.map((r) => [r.runs, r.failed])).toEqual([[2, 1]]);
   });
-
 
   it('with catchUp "latest" runs only the newest missed slot', async () => {
     const { job, calls } = dailyJob({ catchUp: 'latest' });

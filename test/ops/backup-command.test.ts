@@ -31,7 +31,9 @@ describe('npm run cli -- backup', () => {
       const out = join(dir, 'usb', 'ktd.sqlite');
       await backupCommand.run(ctx, [out]);
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(new RegExp(`^Đã sao lưu cơ sở dữ liệu vào ${out} \\(đã kiểm tra: toàn vẹn; \\d+ bảng, [\\d.]+ dòng, khớp`));
+      expect(lines[0]).toMatch(
+        new RegExp(`^Đã sao lưu cơ sở dữ liệu vào ${out} \\(đã kiểm tra: toàn vẹn; \\d+ bảng, [\\d.]+ dòng, khớp`),
+      );
       expect(query<{ n: number }>(out, 'select count(*) as n from unit')).toEqual([{ n: 3 }]);
     }));
 
@@ -47,7 +49,9 @@ describe('npm run cli -- backup', () => {
     withLiveDatabase(async (ctx, _lines, dir) => {
       const out = join(dir, 'b.sqlite');
       await backupCommand.run(ctx, [out]);
-      await expect(backupCommand.run(ctx, [out])).rejects.toThrow(new CliError(`Tệp "${out}" đã có; xin chọn tên khác để không ghi đè bản sao lưu cũ.`));
+      await expect(backupCommand.run(ctx, [out])).rejects.toThrow(
+        new CliError(`Tệp "${out}" đã có; xin chọn tên khác để không ghi đè bản sao lưu cũ.`),
+      );
       await expect(backupCommand.run(ctx, ['x.sqlite', 'y.sqlite'])).rejects.toThrow('Dùng: backup [TỆP]');
       await expect(backupCommand.run(ctx, ['--out'])).rejects.toThrow('Dùng: backup [TỆP]');
     }));
@@ -60,14 +64,20 @@ describe('npm run cli -- backup', () => {
     // The process may write no file larger than half the database: its writes fail as on a full disk
     // (Node ignores SIGXFSZ, so write() returns EFBIG instead of the process being killed).
     const out = join(dir, 'usb', 'ktd.sqlite');
-    const r = spawnSync('bash', ['-c', `ulimit -f ${limitKb}; exec "$0" --import tsx src/cli.ts backup "$1"`, process.execPath, out], {
-      cwd: join(import.meta.dirname, '../..'),
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', HOME: '/tmp', DATABASE_PATH: databasePath },
-    });
+    const r = spawnSync(
+      'bash',
+      ['-c', `ulimit -f ${limitKb}; exec "$0" --import tsx src/cli.ts backup "$1"`, process.execPath, out],
+      {
+        cwd: join(import.meta.dirname, '../..'),
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', HOME: '/tmp', DATABASE_PATH: databasePath },
+      },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toMatch(
-      new RegExp(`^Sao lưu vào "${out}" không thành công \\(.+\\); phần đã ghi dở đã được xóa, cơ sở dữ liệu không bị ảnh hưởng\\. Xin kiểm tra chỗ trống trên ổ đĩa`),
+      new RegExp(
+        `^Sao lưu vào "${out}" không thành công \\(.+\\); phần đã ghi dở đã được xóa, cơ sở dữ liệu không bị ảnh hưởng\\. Xin kiểm tra chỗ trống trên ổ đĩa`,
+      ),
     );
     expect(readdirSync(join(dir, 'usb'))).toEqual([]);
     expect(query<{ n: number }>(databasePath, 'select count(*) as n from unit')).toEqual([{ n: 30 }]);

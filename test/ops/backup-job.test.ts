@@ -34,7 +34,9 @@ describe('daily backup job', () => {
       for (const night of ['2026-11-22', '2026-11-23', '2026-11-24']) {
         const from = new Date(`${night}T19:00:00Z`);
         const reports = await s.runner.runDue(from, new Date(`${night}T20:00:00Z`), new Date(`${night}T19:30:00Z`));
-        expect(reports.map((r) => [r.slot, r.result.status])).toEqual([[`2026-11-${Number(night.slice(8)) + 1}`, 'succeeded']]);
+        expect(reports.map((r) => [r.slot, r.result.status])).toEqual([
+          [`2026-11-${Number(night.slice(8)) + 1}`, 'succeeded'],
+        ]);
       }
       expect(readdirSync(s.backupDir)).toEqual([
         'khoi-thi-dua-daily-20261124-023000.sqlite',
@@ -46,9 +48,20 @@ describe('daily backup job', () => {
         file: join(s.backupDir, 'khoi-thi-dua-daily-20261125-023000.sqlite'),
         pruned: [join(s.backupDir, 'khoi-thi-dua-daily-20261123-023000.sqlite')],
       });
-      expect(query<{ n: number }>(join(s.backupDir, 'khoi-thi-dua-daily-20261125-023000.sqlite'), 'select count(*) as n from unit')).toEqual([{ n: 2 }]);
+      expect(
+        query<{ n: number }>(
+          join(s.backupDir, 'khoi-thi-dua-daily-20261125-023000.sqlite'),
+          'select count(*) as n from unit',
+        ),
+      ).toEqual([{ n: 2 }]);
       // Nothing fires between 03:00 and 02:29 the next night.
-      expect(await s.runner.runDue(new Date('2026-11-24T20:00:00Z'), new Date('2026-11-25T19:29:00Z'), new Date('2026-11-25T19:29:00Z'))).toEqual([]);
+      expect(
+        await s.runner.runDue(
+          new Date('2026-11-24T20:00:00Z'),
+          new Date('2026-11-25T19:29:00Z'),
+          new Date('2026-11-25T19:29:00Z'),
+        ),
+      ).toEqual([]);
     } finally {
       await s.db.destroy();
     }
@@ -92,22 +105,41 @@ describe('daily backup job', () => {
       writeFileSync(join(dir, 'khoi-thi-dua-daily-20261101-023000.sqlite'), 'cũ');
       // The name the job picks is taken by a folder: the copy fails and the old copy must stay.
       mkdirSync(join(dir, 'khoi-thi-dua-daily-20261125-023000.sqlite'));
-      const [report] = await s.runner.runDue(new Date('2026-11-24T19:00:00Z'), new Date('2026-11-24T20:00:00Z'), new Date('2026-11-24T19:30:00Z'));
-      expect(report!.result).toMatchObject({ status: 'failed', error: expect.stringContaining('đã có; xin chọn tên khác') });
-      expect(readdirSync(dir).sort()).toEqual(['khoi-thi-dua-daily-20261101-023000.sqlite', 'khoi-thi-dua-daily-20261125-023000.sqlite']);
+      const [report] = await s.runner.runDue(
+        new Date('2026-11-24T19:00:00Z'),
+        new Date('2026-11-24T20:00:00Z'),
+        new Date('2026-11-24T19:30:00Z'),
+      );
+      expect(report!.result).toMatchObject({
+        status: 'failed',
+        error: expect.stringContaining('đã có; xin chọn tên khác'),
+      });
+      expect(readdirSync(dir).sort()).toEqual([
+        'khoi-thi-dua-daily-20261101-023000.sqlite',
+        'khoi-thi-dua-daily-20261125-023000.sqlite',
+      ]);
     } finally {
       await s.db.destroy();
     }
   });
 
   it('is among the server jobs and can be run by hand with `job run backup`', async () => {
-    expect(jobsWithBackup({ databasePath: 'x', dir: 'y', keep: 3, time: '01:00' }).map((j) => j.name)).toContain('backup');
+    expect(jobsWithBackup({ databasePath: 'x', dir: 'y', keep: 3, time: '01:00' }).map((j) => j.name)).toContain(
+      'backup',
+    );
     const s = await server(14);
     const lines: string[] = [];
     try {
-      const settings = openSettingsContext({ DATABASE_PATH: s.databasePath, BACKUP_DIR: s.backupDir }, (l) => lines.push(l));
-      await createJobCommand({ logger: quiet }).run({ ...settings, db: s.db, now: () => new Date('2026-11-25T08:00:00Z') }, ['run', 'backup']);
-      expect(lines).toEqual([expect.stringMatching(/^all · 2026-11-25: đã chạy .*khoi-thi-dua-daily-20261125-150000\.sqlite/)]);
+      const settings = openSettingsContext({ DATABASE_PATH: s.databasePath, BACKUP_DIR: s.backupDir }, (l) =>
+        lines.push(l),
+      );
+      await createJobCommand({ logger: quiet }).run(
+        { ...settings, db: s.db, now: () => new Date('2026-11-25T08:00:00Z') },
+        ['run', 'backup'],
+      );
+      expect(lines).toEqual([
+        expect.stringMatching(/^all · 2026-11-25: đã chạy .*khoi-thi-dua-daily-20261125-150000\.sqlite/),
+      ]);
     } finally {
       await s.db.destroy();
     }

@@ -12,7 +12,8 @@ afterEach(cleanupDirs);
 
 const now = new Date('2026-11-25T03:00:00Z');
 const zone = 'Asia/Ho_Chi_Minh';
-const names = (path: string) => query<{ name: string }>(path, 'select name from kysely_migration order by name').map((r) => r.name);
+const names = (path: string) =>
+  query<{ name: string }>(path, 'select name from kysely_migration order by name').map((r) => r.name);
 
 describe('backup before migrations', () => {
   it('copies a database of an older version, as it was, before the upgrade migrates it', async () => {
@@ -39,7 +40,9 @@ describe('backup before migrations', () => {
     const empty = join(dir, 'empty.sqlite');
     openDatabase(empty).sqlite.close();
     expect(await backupBeforeMigrations({ databasePath: empty, backupDir, now, timeZone: zone })).toBeNull();
-    expect(await backupBeforeMigrations({ databasePath: join(dir, 'none.sqlite'), backupDir, now, timeZone: zone })).toBeNull();
+    expect(
+      await backupBeforeMigrations({ databasePath: join(dir, 'none.sqlite'), backupDir, now, timeZone: zone }),
+    ).toBeNull();
     const current = join(dir, 'current.sqlite');
     await createProductDb(current);
     expect(await backupBeforeMigrations({ databasePath: current, backupDir, now, timeZone: zone })).toBeNull();

@@ -26,7 +26,16 @@ describe('backup while reports are being written', () => {
     let pending = '';
     const writer = spawn(
       process.execPath,
-      ['--import', 'tsx', 'test/ops/backup-report-writer.ts', live, String(bloc.blocId), bloc.unitIds.join(','), String(bloc.criterionIds[0]), '100000'],
+      [
+        '--import',
+        'tsx',
+        'test/ops/backup-report-writer.ts',
+        live,
+        String(bloc.blocId),
+        bloc.unitIds.join(','),
+        String(bloc.criterionIds[0]),
+        '100000',
+      ],
       { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     kill.push(() => writer.exitCode === null && writer.kill('SIGKILL'));

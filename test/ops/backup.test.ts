@@ -40,7 +40,9 @@ describe('backupDatabase', () => {
     const before = fingerprint(dir);
     await expect(backupDatabase(source, dest)).rejects.toThrow(`Tệp "${dest}" đã có; xin chọn tên khác`);
     expect(fingerprint(dir)).toEqual(before);
-    await expect(backupDatabase(join(dir, 'missing.sqlite'), join(dir, 'x.sqlite'))).rejects.toThrow('Không tìm thấy cơ sở dữ liệu');
+    await expect(backupDatabase(join(dir, 'missing.sqlite'), join(dir, 'x.sqlite'))).rejects.toThrow(
+      'Không tìm thấy cơ sở dữ liệu',
+    );
     await expect(backupDatabase(':memory:', join(dir, 'x.sqlite'))).rejects.toThrow('DATABASE_PATH=:memory:');
     expect(existsSync(join(dir, 'x.sqlite'))).toBe(false);
   });
@@ -51,7 +53,9 @@ describe('backupDatabase', () => {
     const notADatabase = join(dir, 'data.sqlite');
     mkdirSync(notADatabase);
     await expect(backupDatabase(notADatabase, join(dir, 'x.sqlite'))).rejects.toThrow(
-      new RegExp(`^Không mở được cơ sở dữ liệu "${notADatabase}" để sao lưu \\(.+\\); chưa ghi gì\\. Xin kiểm tra DATABASE_PATH`),
+      new RegExp(
+        `^Không mở được cơ sở dữ liệu "${notADatabase}" để sao lưu \\(.+\\); chưa ghi gì\\. Xin kiểm tra DATABASE_PATH`,
+      ),
     );
     // A destination folder that cannot be made (a USB stick not mounted, a file in its place).
     const source = join(dir, 'live.sqlite');
@@ -59,7 +63,9 @@ describe('backupDatabase', () => {
     writeFileSync(join(dir, 'usb'), 'không phải thư mục');
     const dest = join(dir, 'usb', 'ktd.sqlite');
     await expect(backupDatabase(source, dest)).rejects.toThrow(
-      new RegExp(`^Sao lưu vào "${dest}" không thành công \\(.+\\); phần đã ghi dở đã được xóa, cơ sở dữ liệu không bị ảnh hưởng\\. Xin kiểm tra chỗ trống`),
+      new RegExp(
+        `^Sao lưu vào "${dest}" không thành công \\(.+\\); phần đã ghi dở đã được xóa, cơ sở dữ liệu không bị ảnh hưởng\\. Xin kiểm tra chỗ trống`,
+      ),
     );
     expect(readdirSync(dir).sort()).toEqual(['data.sqlite', 'live.sqlite', 'usb']);
   });
@@ -69,8 +75,12 @@ describe('backup file names and pruning', () => {
   it('stamps names with the local time of the app zone', () => {
     const at = new Date('2026-11-24T19:30:05Z'); // 02:30:05 on 25/11 in Hồ Chí Minh
     expect(backupStamp(at, 'Asia/Ho_Chi_Minh')).toBe('20261125-023005');
-    expect(backupPath('/srv/bk', 'daily', at, 'Asia/Ho_Chi_Minh')).toBe('/srv/bk/khoi-thi-dua-daily-20261125-023005.sqlite');
-    expect(backupPath('/srv/bk', 'pre-migrate', at, 'UTC')).toBe('/srv/bk/khoi-thi-dua-pre-migrate-20261124-193005.sqlite');
+    expect(backupPath('/srv/bk', 'daily', at, 'Asia/Ho_Chi_Minh')).toBe(
+      '/srv/bk/khoi-thi-dua-daily-20261125-023005.sqlite',
+    );
+    expect(backupPath('/srv/bk', 'pre-migrate', at, 'UTC')).toBe(
+      '/srv/bk/khoi-thi-dua-pre-migrate-20261124-193005.sqlite',
+    );
   });
 
   it('deletes only the oldest daily copies beyond the number kept, and nothing it did not name', () => {

@@ -27,7 +27,6 @@ export function unitSettings(): Record<string, string> {
   return out;
 }
 
-
 export { type Started, startCommand } from '../helpers/process.js';
 
 /** Polls a URL until it answers 200 (the server is up), within 30 s. */

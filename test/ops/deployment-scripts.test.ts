@@ -1,11 +1,28 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadOrCreateLinkSecret } from '../../src/personal-links/link-secret.js';
 import { cleanupDirs, createProductDb, fingerprint, query, tempDir } from './backup-helpers.js';
-import { deployFile, freePort, root, type Started, startCommand, unitSettings, waitFor200 } from './deployment-helpers.js';
+import {
+  deployFile,
+  freePort,
+  root,
+  type Started,
+  startCommand,
+  unitSettings,
+  waitFor200,
+} from './deployment-helpers.js';
 
 // The guide's backup and restore commands, run as the guide writes them: deploy/cli.sh with the
 // service's environment file (here the example with its data folder moved to a temporary one).
@@ -18,7 +35,10 @@ afterEach(() => {
 
 function installEnvFile(dir: string): string {
   const file = join(dir, 'khoi-thi-dua.env');
-  writeFileSync(file, readFileSync(deployFile('khoi-thi-dua.env.example'), 'utf8').replaceAll('/var/lib/khoi-thi-dua', join(dir, 'var')));
+  writeFileSync(
+    file,
+    readFileSync(deployFile('khoi-thi-dua.env.example'), 'utf8').replaceAll('/var/lib/khoi-thi-dua', join(dir, 'var')),
+  );
   return file;
 }
 
@@ -68,10 +88,14 @@ describe('deploy/cli.sh backup and restore, as in docs/deployment.md', () => {
     broken.close();
     const restored = cli(envFile, 'restore', copy);
     expect(restored).toMatchObject({ status: 0, err: '' });
-    expect(restored.out).toMatch(/^Đã khôi phục cơ sở dữ liệu .* Bản sao của cơ sở dữ liệu trước khi khôi phục: .*khoi-thi-dua-pre-restore-\d{8}-\d{6}\.sqlite\. Xin khởi động lại dịch vụ\.$/);
+    expect(restored.out).toMatch(
+      /^Đã khôi phục cơ sở dữ liệu .* Bản sao của cơ sở dữ liệu trước khi khôi phục: .*khoi-thi-dua-pre-restore-\d{8}-\d{6}\.sqlite\. Xin khởi động lại dịch vụ\.$/,
+    );
     expect(query<{ name: string }>(database, 'select name from bloc')).toEqual([{ name: 'Khối trước khi hỏng' }]);
     const aside = readdirSync(join(dir, 'var', 'backups')).find((n) => n.includes('pre-restore'))!;
-    expect(query<{ name: string }>(join(dir, 'var', 'backups', aside), 'select name from bloc')).toEqual([{ name: 'Khối bị sửa nhầm' }]);
+    expect(query<{ name: string }>(join(dir, 'var', 'backups', aside), 'select name from bloc')).toEqual([
+      { name: 'Khối bị sửa nhầm' },
+    ]);
   }, 90_000);
 
   it('refuses a truncated or a foreign file, and nothing changes', async () => {
@@ -94,7 +118,10 @@ describe('deploy/cli.sh backup and restore, as in docs/deployment.md', () => {
 
   it('says so when the settings file cannot be read', () => {
     const r = cli('/nonexistent/khoi-thi-dua.env', 'backup');
-    expect(r).toMatchObject({ status: 1, err: 'Không đọc được tệp cấu hình /nonexistent/khoi-thi-dua.env (chạy bằng sudo?).' });
+    expect(r).toMatchObject({
+      status: 1,
+      err: 'Không đọc được tệp cấu hình /nonexistent/khoi-thi-dua.env (chạy bằng sudo?).',
+    });
   });
 
   it("runs the command as the service's user, who can read the settings file through its group (mode 640)", async () => {
@@ -120,7 +147,7 @@ describe('deploy/cli.sh backup and restore, as in docs/deployment.md', () => {
 });
 
 describe('deploy/khoi-thi-dua-sao-luu.cron', () => {
-  it("copies the backups off the machine, never a backup being written nor the link secret, and keeps what the server pruned", async () => {
+  it('copies the backups off the machine, never a backup being written nor the link secret, and keeps what the server pruned', async () => {
     const dir = tempDir('ktd-guide-');
     const envFile = installEnvFile(dir);
     const database = join(dir, 'var', 'khoi-thi-dua.sqlite');
@@ -132,11 +159,15 @@ describe('deploy/khoi-thi-dua-sao-luu.cron', () => {
     writeFileSync(join(backups, '.khoi-thi-dua-daily-20261125-023000.sqlite.partial'), 'một bản sao lưu đang ghi dở');
 
     // The cron line as installed: five time fields, the user, then the command run by /bin/sh.
-    const line = readFileSync(deployFile('khoi-thi-dua-sao-luu.cron'), 'utf8').split('\n').find((l) => l.trim() && !l.startsWith('#'))!;
+    const line = readFileSync(deployFile('khoi-thi-dua-sao-luu.cron'), 'utf8')
+      .split('\n')
+      .find((l) => l.trim() && !l.startsWith('#'))!;
     const m = /^15 3 \* \* \* root (rsync .*)$/.exec(line);
     expect(m).not.toBeNull();
     const remote = join(dir, 'may-sao-luu');
-    const command = m![1]!.replaceAll('/var/lib/khoi-thi-dua', join(dir, 'var')).replace('saoluu@may-sao-luu.tinh.gov.vn:/srv/sao-luu/khoi-thi-dua/', `${remote}/`);
+    const command = m![1]!
+      .replaceAll('/var/lib/khoi-thi-dua', join(dir, 'var'))
+      .replace('saoluu@may-sao-luu.tinh.gov.vn:/srv/sao-luu/khoi-thi-dua/', `${remote}/`);
     const run = () => spawnSync('sh', ['-c', command], { encoding: 'utf8' });
     expect(run()).toMatchObject({ status: 0, stderr: '' });
     expect(readdirSync(remote)).toEqual([first]);

@@ -4,7 +4,15 @@ import { dirname, join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanupDirs, createProductDb, tempDir } from './backup-helpers.js';
-import { deployFile, freePort, root, type Started, startCommand, unitSettings, waitFor200 } from './deployment-helpers.js';
+import {
+  deployFile,
+  freePort,
+  root,
+  type Started,
+  startCommand,
+  unitSettings,
+  waitFor200,
+} from './deployment-helpers.js';
 
 // deploy/upgrade.sh as the guide runs it, on a deployment made for the test: a copy of this
 // repository (as it is on disk) cloned from an "upstream" that then gets a newer commit. The
@@ -17,13 +25,20 @@ afterEach(() => {
 });
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Kiểm thử', '-c', 'user.email=kiem-thu@example.vn', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' }).trim();
+  execFileSync(
+    'git',
+    ['-c', 'user.name=Kiểm thử', '-c', 'user.email=kiem-thu@example.vn', '-c', 'init.defaultBranch=main', ...args],
+    { cwd, encoding: 'utf8' },
+  ).trim();
 
 describe('deploy/upgrade.sh', () => {
   it('takes a backup, pulls the new code, installs its packages; the upgraded copy starts', async () => {
     const dir = tempDir('ktd-upgrade-');
     const upstream = join(dir, 'upstream');
-    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
       .split('\n')
       .filter((f) => f && existsSync(join(root, f)) && statSync(join(root, f)).isFile());
     for (const f of files) {
@@ -43,22 +58,38 @@ describe('deploy/upgrade.sh', () => {
       rmSync(join(app, 'node_modules'), { recursive: true, force: true });
       execFileSync('cp', ['-a', join(root, 'node_modules'), join(app, 'node_modules')]);
     }
-    writeFileSync(join(upstream, 'docs', 'deployment.md'), `${readFileSync(join(upstream, 'docs', 'deployment.md'), 'utf8')}\n<!-- phiên bản mới -->\n`);
+    writeFileSync(
+      join(upstream, 'docs', 'deployment.md'),
+      `${readFileSync(join(upstream, 'docs', 'deployment.md'), 'utf8')}\n<!-- phiên bản mới -->\n`,
+    );
     git(upstream, 'commit', '-q', '-am', 'phiên bản mới');
 
     const envFile = join(dir, 'khoi-thi-dua.env');
-    writeFileSync(envFile, readFileSync(deployFile('khoi-thi-dua.env.example'), 'utf8').replaceAll('/var/lib/khoi-thi-dua', join(dir, 'var')));
+    writeFileSync(
+      envFile,
+      readFileSync(deployFile('khoi-thi-dua.env.example'), 'utf8').replaceAll(
+        '/var/lib/khoi-thi-dua',
+        join(dir, 'var'),
+      ),
+    );
     await createProductDb(join(dir, 'var', 'khoi-thi-dua.sqlite'), 2);
 
     const r = spawnSync('bash', [join(app, 'deploy', 'upgrade.sh')], {
       cwd: '/',
       encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', KTD_ENV_FILE: envFile, KTD_USER: 'khoi-thi-dua-test-absent' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/root',
+        KTD_ENV_FILE: envFile,
+        KTD_USER: 'khoi-thi-dua-test-absent',
+      },
     });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain('Đã sao lưu cơ sở dữ liệu vào');
     expect(r.stdout).toContain('Xong. Khởi động lại dịch vụ: sudo systemctl restart khoi-thi-dua');
-    expect(readdirSync(join(dir, 'var', 'backups'))).toEqual([expect.stringMatching(/^khoi-thi-dua-manual-\d{8}-\d{6}\.sqlite$/)]);
+    expect(readdirSync(join(dir, 'var', 'backups'))).toEqual([
+      expect.stringMatching(/^khoi-thi-dua-manual-\d{8}-\d{6}\.sqlite$/),
+    ]);
     expect(git(app, 'log', '-1', '--format=%s')).toBe('phiên bản mới');
     expect(existsSync(join(app, 'node_modules', '.package-lock.json'))).toBe(true);
     expect(existsSync(join(app, 'node_modules', 'vitest'))).toBe(false); // --omit=dev: reinstalled by npm ci

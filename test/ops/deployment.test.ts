@@ -7,7 +7,17 @@ import { MAX_REQUEST_BYTES } from '../../src/web-report/uploads.js';
 import { BotEmulator } from '../helpers/bot-emulator.js';
 import { TEST_WEBHOOK_SECRET } from '../helpers/secrets.js';
 import { cleanupDirs, tempDir } from './backup-helpers.js';
-import { deployFile, exampleEnv, freePort, httpsRequest, root, type Started, startCommand, unitSettings, waitFor200 } from './deployment-helpers.js';
+import {
+  deployFile,
+  exampleEnv,
+  freePort,
+  httpsRequest,
+  root,
+  type Started,
+  startCommand,
+  unitSettings,
+  waitFor200,
+} from './deployment-helpers.js';
 
 // docs/deployment.md installs the files in deploy/. Each is exercised here as installed, adapted only
 // in paths and ports: the environment file through the product's own settings check, the systemd
@@ -27,7 +37,14 @@ async function startAsTheUnit(overrides: Record<string, string>): Promise<{ port
   const dir = tempDir('ktd-deploy-');
   const port = await freePort();
   const [name, value] = unit.Environment!.split('=') as [string, string];
-  const env = { ...exampleEnv(), [name]: value, DATABASE_PATH: join(dir, 'data', 'khoi-thi-dua.sqlite'), BACKUP_DIR: join(dir, 'data', 'backups'), PORT: String(port), ...overrides };
+  const env = {
+    ...exampleEnv(),
+    [name]: value,
+    DATABASE_PATH: join(dir, 'data', 'khoi-thi-dua.sqlite'),
+    BACKUP_DIR: join(dir, 'data', 'backups'),
+    PORT: String(port),
+    ...overrides,
+  };
   const s = startCommand(unit.ExecStart!, unit.WorkingDirectory!.replace('/opt/khoi-thi-dua', root), env);
   started.push(s);
   await waitFor200(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, s);
@@ -40,8 +57,15 @@ describe('deploy/khoi-thi-dua.env.example', () => {
     const result = loadConfig(env);
     expect(result.ok ? [] : result.errors).toEqual([]);
     if (!result.ok) return;
-    expect(result.config).toMatchObject({ host: '127.0.0.1', port: 3000, demoData: false, backup: { dir: '/var/lib/khoi-thi-dua/backups', keep: 14, time: '02:30' } });
-    const settings = [...readFileSync(join(root, 'src/config.ts'), 'utf8').matchAll(/^ {4}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!);
+    expect(result.config).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      demoData: false,
+      backup: { dir: '/var/lib/khoi-thi-dua/backups', keep: 14, time: '02:30' },
+    });
+    const settings = [...readFileSync(join(root, 'src/config.ts'), 'utf8').matchAll(/^ {4}([A-Z][A-Z0-9_]+):/gm)].map(
+      (m) => m[1]!,
+    );
     expect(settings.length).toBeGreaterThan(20);
     expect(settings.filter((name) => !(name in env))).toEqual([]);
   });
@@ -68,14 +92,23 @@ describe('deploy/khoi-thi-dua.service', () => {
 
   it("is rated 'OK' by systemd-analyze security (exposure at most 3.5 of 10)", () => {
     // --threshold fails above the given exposure, in tenths; the unit without its hardening is at 6.5.
-    const r = spawnSync('systemd-analyze', ['security', '--offline=true', '--threshold=35', '--no-pager', deployFile('khoi-thi-dua.service')], { encoding: 'utf8' });
+    const r = spawnSync(
+      'systemd-analyze',
+      ['security', '--offline=true', '--threshold=35', '--no-pager', deployFile('khoi-thi-dua.service')],
+      { encoding: 'utf8' },
+    );
     expect(r.stdout).toMatch(/Overall exposure level for khoi-thi-dua\.service: [0-3]\.\d OK/);
     expect(r.status).toBe(0);
   });
 
   it('starts the product with its ExecStart and the example settings: /healthz answers, SIGTERM stops it cleanly', async () => {
     const unit = unitSettings();
-    expect(unit).toMatchObject({ User: 'khoi-thi-dua', Restart: 'on-failure', NoNewPrivileges: 'true', ProtectSystem: 'strict' });
+    expect(unit).toMatchObject({
+      User: 'khoi-thi-dua',
+      Restart: 'on-failure',
+      NoNewPrivileges: 'true',
+      ProtectSystem: 'strict',
+    });
     const { port, s } = await startAsTheUnit({});
     const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as Record<string, unknown>;
     expect(health).toMatchObject({ bot: 'off' });
@@ -83,7 +116,7 @@ describe('deploy/khoi-thi-dua.service', () => {
     expect(await s.exited).toBe(0);
   });
 
-  it("runs as an unprivileged user (User=, Group=, NoNewPrivileges=) who owns only the data folder", async () => {
+  it('runs as an unprivileged user (User=, Group=, NoNewPrivileges=) who owns only the data folder', async () => {
     // As root, setpriv does what systemd does for User=/Group=/NoNewPrivileges=, with `nobody`
     // standing in for khoi-thi-dua; without root the current user is already an unprivileged one.
     const asRoot = process.getuid?.() === 0;
@@ -95,14 +128,26 @@ describe('deploy/khoi-thi-dua.service', () => {
     const unit = unitSettings();
     const port = await freePort();
     const [name, value] = unit.Environment!.split('=') as [string, string];
-    const env = { ...exampleEnv(), [name]: value, DATABASE_PATH: join(dir, 'data', 'khoi-thi-dua.sqlite'), BACKUP_DIR: join(dir, 'data', 'backups'), PORT: String(port) };
+    const env = {
+      ...exampleEnv(),
+      [name]: value,
+      DATABASE_PATH: join(dir, 'data', 'khoi-thi-dua.sqlite'),
+      BACKUP_DIR: join(dir, 'data', 'backups'),
+      PORT: String(port),
+    };
     const switchUser = asRoot ? `setpriv --reuid=${uid} --regid=${uid} --clear-groups --no-new-privs ` : '';
-    const s = startCommand(`${switchUser}${unit.ExecStart!}`, unit.WorkingDirectory!.replace('/opt/khoi-thi-dua', root), env);
+    const s = startCommand(
+      `${switchUser}${unit.ExecStart!}`,
+      unit.WorkingDirectory!.replace('/opt/khoi-thi-dua', root),
+      env,
+    );
     started.push(s);
     await waitFor200(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok, s);
     // Everything it wrote (database, the night's catch-up backup, the link secret) is in the data folder and its own.
     const written = readdirSync(join(dir, 'data'), { recursive: true }) as string[];
-    expect(written).toEqual(expect.arrayContaining(['khoi-thi-dua.sqlite', 'khoi-thi-dua.sqlite.link-secret', 'backups']));
+    expect(written).toEqual(
+      expect.arrayContaining(['khoi-thi-dua.sqlite', 'khoi-thi-dua.sqlite.link-secret', 'backups']),
+    );
     for (const f of written) expect(statSync(join(dir, 'data', f)).uid).toBe(uid);
     expect(readdirSync(dir)).toEqual(['data']);
     expect(statSync(join(dir, 'data', 'khoi-thi-dua.sqlite.link-secret')).mode & 0o777).toBe(0o600);
@@ -114,8 +159,27 @@ describe('deploy/khoi-thi-dua.service', () => {
 describe('deploy/nginx-khoi-thi-dua.conf', () => {
   it('serves the admin and passes the Telegram webhook through HTTPS, with the upload limit', async () => {
     const dir = tempDir('ktd-nginx-');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost',
-      '-addext', 'subjectAltName=DNS:localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     const ca = readFileSync(join(dir, 'cert.pem'), 'utf8');
     const [httpPort, httpsPort] = [await freePort(), await freePort()];
 
@@ -124,7 +188,10 @@ describe('deploy/nginx-khoi-thi-dua.conf', () => {
     const secret = TEST_WEBHOOK_SECRET; // one of the configured secrets the log scan looks for
     const publicUrl = `https://localhost:${httpsPort}`;
     const { port: appPort } = await startAsTheUnit({
-      TELEGRAM_BOT_TOKEN: emu.token, TELEGRAM_API_ROOT: emu.apiRoot, PUBLIC_URL: publicUrl, TELEGRAM_WEBHOOK_SECRET: secret,
+      TELEGRAM_BOT_TOKEN: emu.token,
+      TELEGRAM_API_ROOT: emu.apiRoot,
+      PUBLIC_URL: publicUrl,
+      TELEGRAM_WEBHOOK_SECRET: secret,
     });
     expect(emu.webhook).toEqual({ url: `${publicUrl}/telegram/webhook`, secretToken: secret });
 
@@ -138,16 +205,29 @@ describe('deploy/nginx-khoi-thi-dua.conf', () => {
       .replaceAll('127.0.0.1:3000', `127.0.0.1:${appPort}`);
     writeFileSync(join(dir, 'site.conf'), site);
     for (const t of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, t));
-    writeFileSync(join(dir, 'nginx.conf'), [
-      process.getuid?.() === 0 ? 'user root;' : '',
-      'daemon off;', 'worker_processes 1;', `pid ${dir}/nginx.pid;`, `error_log ${dir}/error.log;`, 'events {}',
-      `http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;`,
-      `uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi; include ${dir}/site.conf; }`,
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'nginx.conf'),
+      [
+        process.getuid?.() === 0 ? 'user root;' : '',
+        'daemon off;',
+        'worker_processes 1;',
+        `pid ${dir}/nginx.pid;`,
+        `error_log ${dir}/error.log;`,
+        'events {}',
+        `http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;`,
+        `uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi; include ${dir}/site.conf; }`,
+      ].join('\n'),
+    );
     const nginx = '/usr/sbin/nginx';
-    const test = spawnSync(nginx, ['-t', '-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], { encoding: 'utf8' });
+    const test = spawnSync(nginx, ['-t', '-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], {
+      encoding: 'utf8',
+    });
     expect(test.stderr).toContain('test is successful');
-    const proxy = startCommand(`${nginx} -p ${dir} -c ${join(dir, 'nginx.conf')} -e ${join(dir, 'error.log')}`, dir, {});
+    const proxy = startCommand(
+      `${nginx} -p ${dir} -c ${join(dir, 'nginx.conf')} -e ${join(dir, 'error.log')}`,
+      dir,
+      {},
+    );
     started.push(proxy);
     const base = `https://localhost:${httpsPort}`;
     await waitFor200(async () => (await httpsRequest(`${base}/healthz`, { ca })).status === 200, proxy);
@@ -160,16 +240,37 @@ describe('deploy/nginx-khoi-thi-dua.conf', () => {
     expect(login.body).toContain('Đăng nhập');
 
     // The webhook: refused without Telegram's secret header, handled with it.
-    const update = JSON.stringify({ update_id: 1, message: { message_id: 1, date: 1_764_000_000, chat: { id: 42, type: 'private', first_name: 'Lan' }, from: { id: 42, is_bot: false, first_name: 'Lan' }, text: '/trogiup' } });
+    const update = JSON.stringify({
+      update_id: 1,
+      message: {
+        message_id: 1,
+        date: 1_764_000_000,
+        chat: { id: 42, type: 'private', first_name: 'Lan' },
+        from: { id: 42, is_bot: false, first_name: 'Lan' },
+        text: '/trogiup',
+      },
+    });
     const json = { 'content-type': 'application/json' };
-    expect((await httpsRequest(`${base}/telegram/webhook`, { ca, method: 'POST', headers: json, body: update })).status).toBe(401);
-    const handled = await httpsRequest(`${base}/telegram/webhook`, { ca, method: 'POST', headers: { ...json, 'x-telegram-bot-api-secret-token': secret }, body: update });
+    expect(
+      (await httpsRequest(`${base}/telegram/webhook`, { ca, method: 'POST', headers: json, body: update })).status,
+    ).toBe(401);
+    const handled = await httpsRequest(`${base}/telegram/webhook`, {
+      ca,
+      method: 'POST',
+      headers: { ...json, 'x-telegram-bot-api-secret-token': secret },
+      body: update,
+    });
     expect(handled.status).toBe(200);
 
     // A form larger than nginx's default 1 MB reaches the product; over client_max_body_size
     // (checked against the product's own limit below) nginx answers with its own page.
     const post = (mb: number) =>
-      httpsRequest(`${base}/login`, { ca, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `username=${'a'.repeat(mb * 1024 * 1024)}` });
+      httpsRequest(`${base}/login`, {
+        ca,
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `username=${'a'.repeat(mb * 1024 * 1024)}`,
+      });
     const reached = await post(3);
     expect([reached.status, reached.body.includes('nginx')]).toEqual([403, false]);
     const stopped = await post(46);

@@ -41,7 +41,10 @@ function appWith(jobs: readonly Job[], minFreeDiskBytes?: number) {
   ).app;
 }
 
-async function readyz(jobs: readonly Job[] = [], minFreeDiskBytes?: number): Promise<{ status: number; body: ReadinessReport }> {
+async function readyz(
+  jobs: readonly Job[] = [],
+  minFreeDiskBytes?: number,
+): Promise<{ status: number; body: ReadinessReport }> {
   const res = await appWith(jobs, minFreeDiskBytes).request('/readyz');
   return { status: res.status, body: (await res.json()) as ReadinessReport };
 }
@@ -54,7 +57,13 @@ async function runDueJobs(jobs: readonly Job[]) {
 
 async function queue(key: string, createdAt: Date, chatId = '5001') {
   await enqueueOutbox(t.db, {
-    dedupeKey: key, blocId: null, kind: 'test', chatId, chatType: 'private', payload: { text: 'Tin thử' }, now: createdAt,
+    dedupeKey: key,
+    blocId: null,
+    kind: 'test',
+    chatId,
+    chatType: 'private',
+    payload: { text: 'Tin thử' },
+    now: createdAt,
   });
 }
 
@@ -95,7 +104,11 @@ describe('/readyz', () => {
     const { status, body } = await readyz();
     expect(status).toBe(503);
     expect(body.status).toBe('attention');
-    expect(body.checks.database).toMatchObject({ ok: false, writable: false, error: expect.stringMatching(/readonly/) });
+    expect(body.checks.database).toMatchObject({
+      ok: false,
+      writable: false,
+      error: expect.stringMatching(/readonly/),
+    });
     expect(body.problems).toEqual([
       'Cơ sở dữ liệu không ghi được (attempt to write a readonly database): báo cáo gửi đến sẽ không được lưu. Xin kiểm tra chỗ trống và quyền ghi của thư mục chứa DATABASE_PATH, và xem có tiến trình nào khác đang mở tệp này không.',
     ]);
@@ -114,7 +127,9 @@ describe('/readyz', () => {
     expect(body.checks.disk).toMatchObject({ ok: false, folder: dirname(t.path), neededBytes: free * 2 });
     expect(body.problems).toHaveLength(1);
     expect(body.problems[0]).toMatch(
-      new RegExp(`^Ổ đĩa chứa cơ sở dữ liệu \\(${dirname(t.path)}\\) chỉ còn trống [\\d.,]+ MB, dưới mức cần giữ [\\d.,]+ MB: khi ổ đầy, báo cáo gửi đến không lưu được và bản sao lưu hằng đêm bị lỗi\\. Xin giải phóng chỗ trống`),
+      new RegExp(
+        `^Ổ đĩa chứa cơ sở dữ liệu \\(${dirname(t.path)}\\) chỉ còn trống [\\d.,]+ MB, dưới mức cần giữ [\\d.,]+ MB: khi ổ đầy, báo cáo gửi đến không lưu được và bản sao lưu hằng đêm bị lỗi\\. Xin giải phóng chỗ trống`,
+      ),
     );
     // The database's own size is a floor too: tonight's backup beside it needs that much.
     const small = await readyz([], 1);
@@ -141,7 +156,11 @@ describe('/readyz', () => {
     await queue('stuck', minutesAgo(20));
     const { status, body } = await readyz();
     expect(status).toBe(503);
-    expect(body.checks.outbox).toMatchObject({ ok: false, overdue: 1, oldestOverdueSince: minutesAgo(20).toISOString() });
+    expect(body.checks.outbox).toMatchObject({
+      ok: false,
+      overdue: 1,
+      oldestOverdueSince: minutesAgo(20).toISOString(),
+    });
     expect(body.problems).toEqual([
       '1 tin nhắn đến hạn gửi từ hơn 15 phút trước vẫn nằm trong hàng đợi. Xin xem trang «Gửi tin» của trang quản trị và nhật ký của bộ gửi tin; nếu bộ gửi tin bị treo, xin khởi động lại dịch vụ.',
     ]);
@@ -156,7 +175,11 @@ describe('/readyz', () => {
     await queue('older', minutesAgo(30), '6001');
     await queue('newer', minutesAgo(30), '6001');
     // The older one met a network error and waits for its retry in 10 minutes; the newer one waits behind it.
-    await t.db.updateTable('outbox_message').set({ next_attempt_at: new Date(NOW.getTime() + 10 * 60_000).toISOString(), attempts: 1 }).where('dedupe_key', '=', 'older').execute();
+    await t.db
+      .updateTable('outbox_message')
+      .set({ next_attempt_at: new Date(NOW.getTime() + 10 * 60_000).toISOString(), attempts: 1 })
+      .where('dedupe_key', '=', 'older')
+      .execute();
     const { status, body } = await readyz();
     expect(body.checks.outbox.overdue).toBe(0);
     expect(status).toBe(200);
@@ -164,12 +187,18 @@ describe('/readyz', () => {
 
   it("is 503 when a message stays 'sending' past its lease without being requeued", async () => {
     await queue('in-flight', minutesAgo(30));
-    await t.db.updateTable('outbox_message').set({ status: 'sending', claimed_at: minutesAgo(8).toISOString() }).execute();
+    await t.db
+      .updateTable('outbox_message')
+      .set({ status: 'sending', claimed_at: minutesAgo(8).toISOString() })
+      .execute();
     const { status, body } = await readyz();
     expect(status).toBe(503);
     expect(body.checks.outbox).toMatchObject({ ok: false, staleSending: 1 });
     // Within the lease a send is simply in flight.
-    await t.db.updateTable('outbox_message').set({ claimed_at: minutesAgo(1).toISOString() }).execute();
+    await t.db
+      .updateTable('outbox_message')
+      .set({ claimed_at: minutesAgo(1).toISOString() })
+      .execute();
     expect((await readyz()).status).toBe(200);
   });
 
@@ -179,8 +208,12 @@ describe('/readyz', () => {
     expect(status).toBe(503);
     const job = body.checks.jobs.jobs[0]!;
     expect(job).toMatchObject({ name: 'housekeeping', ok: false, lastRun: null });
-    expect(job.late).toEqual([{ scope: 'all', slot: '2026-11-25', dueAt: '2026-11-24T20:30:00.000Z', status: 'missing' }]);
-    expect(body.problems).toEqual(['Việc định kỳ "housekeeping" (all) chưa chạy xong lượt 2026-11-25: chưa hề bắt đầu. Xin xem lệnh «job list» (deploy/cli.sh job list) và nhật ký máy chủ; chạy bù bằng «job run housekeeping».']);
+    expect(job.late).toEqual([
+      { scope: 'all', slot: '2026-11-25', dueAt: '2026-11-24T20:30:00.000Z', status: 'missing' },
+    ]);
+    expect(body.problems).toEqual([
+      'Việc định kỳ "housekeeping" (all) chưa chạy xong lượt 2026-11-25: chưa hề bắt đầu. Xin xem lệnh «job list» (deploy/cli.sh job list) và nhật ký máy chủ; chạy bù bằng «job run housekeeping».',
+    ]);
     await runDueJobs([housekeepingJob]);
     const after = await readyz([housekeepingJob]);
     expect(after.status).toBe(200);
@@ -190,23 +223,49 @@ describe('/readyz', () => {
   it('is 503 when the newest due slot of a job failed', async () => {
     await t.db
       .insertInto('job_run')
-      .values({ job: 'housekeeping', scope: 'all', period_key: '2026-11-25', status: 'failed', started_at: minutesAgo(60).toISOString(), finished_at: minutesAgo(60).toISOString(), detail: '{"error":"disk full","attempts":3}' })
+      .values({
+        job: 'housekeeping',
+        scope: 'all',
+        period_key: '2026-11-25',
+        status: 'failed',
+        started_at: minutesAgo(60).toISOString(),
+        finished_at: minutesAgo(60).toISOString(),
+        detail: '{"error":"disk full","attempts":3}',
+      })
       .execute();
     const { status, body } = await readyz([housekeepingJob]);
     expect(status).toBe(503);
     expect(body.checks.jobs.jobs[0]!.late[0]).toMatchObject({ slot: '2026-11-25', status: 'failed' });
-    expect(body.problems).toEqual(['Việc định kỳ "housekeeping" (all) chưa chạy xong lượt 2026-11-25: lần chạy gần nhất bị lỗi, đang chờ chạy lại. Xin xem lệnh «job list» (deploy/cli.sh job list) và nhật ký máy chủ; chạy bù bằng «job run housekeeping».']);
+    expect(body.problems).toEqual([
+      'Việc định kỳ "housekeeping" (all) chưa chạy xong lượt 2026-11-25: lần chạy gần nhất bị lỗi, đang chờ chạy lại. Xin xem lệnh «job list» (deploy/cli.sh job list) và nhật ký máy chủ; chạy bù bằng «job run housekeeping».',
+    ]);
   });
 
   it('is 503 when the newest due slot has been running past the grace period, not while it just started', async () => {
     const running = (startedMinutesAgo: number) =>
-      t.db.insertInto('job_run').values({ job: 'housekeeping', scope: 'all', period_key: '2026-11-25', status: 'running', started_at: minutesAgo(startedMinutesAgo).toISOString(), finished_at: null, detail: null }).execute();
+      t.db
+        .insertInto('job_run')
+        .values({
+          job: 'housekeeping',
+          scope: 'all',
+          period_key: '2026-11-25',
+          status: 'running',
+          started_at: minutesAgo(startedMinutesAgo).toISOString(),
+          finished_at: null,
+          detail: null,
+        })
+        .execute();
     await running(2); // a catch-up that began two minutes ago
     expect((await readyz([housekeepingJob])).status).toBe(200);
-    await t.db.updateTable('job_run').set({ started_at: minutesAgo(30).toISOString() }).execute();
+    await t.db
+      .updateTable('job_run')
+      .set({ started_at: minutesAgo(30).toISOString() })
+      .execute();
     const { status, body } = await readyz([housekeepingJob]);
     expect(status).toBe(503);
-    expect(body.problems).toEqual(['Việc định kỳ "housekeeping" (all) chưa chạy xong lượt 2026-11-25: đang chạy quá thời gian cho phép. Xin xem lệnh «job list» (deploy/cli.sh job list) và nhật ký máy chủ; chạy bù bằng «job run housekeeping».']);
+    expect(body.problems).toEqual([
+      'Việc định kỳ "housekeeping" (all) chưa chạy xong lượt 2026-11-25: đang chạy quá thời gian cho phép. Xin xem lệnh «job list» (deploy/cli.sh job list) và nhật ký máy chủ; chạy bù bằng «job run housekeeping».',
+    ]);
   });
 
   it('leaves a job its grace period after the fire time, and ignores slots before a bloc existed', async () => {
@@ -218,7 +277,11 @@ describe('/readyz', () => {
     expect((await early.request('/readyz')).status).toBe(200);
     // A bloc created a minute ago was not due any reminder at this morning's times.
     const bloc = await createSmallBloc(t.db, { units: 2, year: 2026 });
-    await t.db.updateTable('bloc').set({ created_at: minutesAgo(1).toISOString() }).where('id', '=', bloc.blocId).execute();
+    await t.db
+      .updateTable('bloc')
+      .set({ created_at: minutesAgo(1).toISOString() })
+      .where('id', '=', bloc.blocId)
+      .execute();
     const reminders = registryJobs.filter((j) => j.name === 'reminders');
     const { status, body } = await readyz(reminders);
     expect(body.checks.jobs.jobs[0]!.late).toEqual([]);

@@ -6,7 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { CONFIGURED_SECRETS, EMULATOR_BOT_TOKEN, PROCESS_ADMIN_PASSWORD, TEST_METRICS_TOKEN, TEST_WEBHOOK_SECRET } from '../helpers/secrets.js';
+import {
+  CONFIGURED_SECRETS,
+  EMULATOR_BOT_TOKEN,
+  PROCESS_ADMIN_PASSWORD,
+  TEST_METRICS_TOKEN,
+  TEST_WEBHOOK_SECRET,
+} from '../helpers/secrets.js';
 import { scanLogs } from './log-scan.js';
 
 const PERSONAL_TOKEN = 'q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c';
@@ -48,7 +54,12 @@ describe('the log scan', () => {
       ].sort(),
     );
     expect(scan.shaped.sort()).toEqual(
-      ['process-101-202.log:2: telegram_bot_token', 'process-101-202.log:4: session_cookie', 'vitest-101.log:2: authorization', 'vitest-101.log:3: personal_link'].sort(),
+      [
+        'process-101-202.log:2: telegram_bot_token',
+        'process-101-202.log:4: session_cookie',
+        'vitest-101.log:2: authorization',
+        'vitest-101.log:3: personal_link',
+      ].sort(),
     );
   });
 
@@ -56,8 +67,18 @@ describe('the log scan', () => {
     dir = mkdtempSync(join(tmpdir(), 'ktd-logscan-'));
     const lines: string[] = [];
     const logger = createLogger('debug', { destination: { write: (l: string) => void lines.push(l) } });
-    logger.info({ path: `/r/${PERSONAL_TOKEN}`, authorization: `Bearer ${TEST_METRICS_TOKEN}`, secret_token: TEST_WEBHOOK_SECRET }, 'request');
-    logger.error({ err: new Error(`request to https://api.telegram.org/bot${EMULATOR_BOT_TOKEN}/getMe failed`) }, 'telegram');
+    logger.info(
+      {
+        path: `/r/${PERSONAL_TOKEN}`,
+        authorization: `Bearer ${TEST_METRICS_TOKEN}`,
+        secret_token: TEST_WEBHOOK_SECRET,
+      },
+      'request',
+    );
+    logger.error(
+      { err: new Error(`request to https://api.telegram.org/bot${EMULATOR_BOT_TOKEN}/getMe failed`) },
+      'telegram',
+    );
     logger.info({ password: PROCESS_ADMIN_PASSWORD }, 'Cookie: ktd_session=Zm9vYmFyYmF6cXV4');
     writeFileSync(join(dir, 'vitest-102.log'), lines.join(''));
     const scan = scanLogs(dir, CONFIGURED_SECRETS);

@@ -33,7 +33,12 @@ export function scanLogs(dir: string, secrets: readonly string[]): LogScan {
   const files = existsSync(dir)
     ? readdirSync(dir)
         .filter((f) => f.endsWith('.log'))
-        .map((name) => ({ name, lines: readFileSync(join(dir, name), 'utf8').split('\n').filter((l) => l.trim() !== '') }))
+        .map((name) => ({
+          name,
+          lines: readFileSync(join(dir, name), 'utf8')
+            .split('\n')
+            .filter((l) => l.trim() !== ''),
+        }))
     : [];
   const configured: string[] = [];
   const shaped: string[] = [];

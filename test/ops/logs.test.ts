@@ -44,7 +44,12 @@ afterEach(async () => {
 describe('secret patterns', () => {
   it('finds and replaces bot tokens, personal links, session cookies and bearer credentials', () => {
     const text = `GET https://api.telegram.org/bot${TOKEN}/getMe /r/${PERSONAL}?x=1 cookie: ktd_session=abcDEF123_-xyz; Authorization: Bearer s3cr3t-value-123`;
-    expect(findSecretPatterns(text).sort()).toEqual(['authorization', 'personal_link', 'session_cookie', 'telegram_bot_token']);
+    expect(findSecretPatterns(text).sort()).toEqual([
+      'authorization',
+      'personal_link',
+      'session_cookie',
+      'telegram_bot_token',
+    ]);
     const clean = scrubSecrets(text);
     expect(clean).toBe(
       'GET https://api.telegram.org/bot[redacted]/getMe /r/[redacted]?x=1 cookie: ktd_session=[redacted]; Authorization: [redacted]',
@@ -53,7 +58,8 @@ describe('secret patterns', () => {
   });
 
   it('leaves ordinary text alone: times, ids, chat ids and route patterns', () => {
-    const text = '2026-11-25T03:00:00.000Z chat -1001234567890 update 5234 route /r/:token /units/12 slot 2026-11-24T15:00';
+    const text =
+      '2026-11-25T03:00:00.000Z chat -1001234567890 update 5234 route /r/:token /units/12 slot 2026-11-24T15:00';
     expect(findSecretPatterns(text)).toEqual([]);
     expect(scrubSecrets(text)).toBe(text);
   });
@@ -62,7 +68,9 @@ describe('secret patterns', () => {
 describe('the logger', () => {
   it('writes no token from an error whose message carries the Bot API URL', () => {
     const log = capture();
-    const error = new Error(`request to https://api.telegram.org/bot${TOKEN}/sendMessage failed, reason: connect ECONNREFUSED`);
+    const error = new Error(
+      `request to https://api.telegram.org/bot${TOKEN}/sendMessage failed, reason: connect ECONNREFUSED`,
+    );
     log.logger.error({ err: error, url: `https://api.telegram.org/bot${TOKEN}/getMe` }, `call to bot${TOKEN} failed`);
     expect(log.text()).not.toContain(TOKEN);
     expect(log.text()).not.toContain('AAEhBP0av18kvU');
@@ -115,8 +123,15 @@ describe('the logger', () => {
     });
     const log = capture();
     const runner = await startBot({
-      db: t.db, token: EMULATOR_BOT_TOKEN, apiRoot: `http://127.0.0.1:${closedPort}`, mode: 'polling', forceIpv4: false,
-      timeZone: 'Asia/Ho_Chi_Minh', now: () => NOW, logger: log.logger, retryDelaysMs: [60_000],
+      db: t.db,
+      token: EMULATOR_BOT_TOKEN,
+      apiRoot: `http://127.0.0.1:${closedPort}`,
+      mode: 'polling',
+      forceIpv4: false,
+      timeZone: 'Asia/Ho_Chi_Minh',
+      now: () => NOW,
+      logger: log.logger,
+      retryDelaysMs: [60_000],
     });
     await runner.stop('test end');
     const failure = log.lines.find((l) => l.msg === 'Telegram unreachable or refused the bot; retrying');
@@ -133,7 +148,10 @@ describe('HTTP request logs', () => {
     const pages = new Hono();
     pages.get('/r/:token', (c) => c.text('báo cáo'));
     pages.get('/units/:unitId', (c) => {
-      (c.get('logger' as never) as ReturnType<typeof createLogger>).info({ unitId: c.req.param('unitId') }, 'unit page');
+      (c.get('logger' as never) as ReturnType<typeof createLogger>).info(
+        { unitId: c.req.param('unitId') },
+        'unit page',
+      );
       return c.text('đơn vị');
     });
     pages.get('/boom', () => {
@@ -145,13 +163,22 @@ describe('HTTP request logs', () => {
   it('gives each request an id, echoed in X-Request-Id and on every line logged for it', async () => {
     t = await createTestDb();
     const log = capture();
-    const http = buildHttpApp({ db: t.db, now: () => NOW, botStatus: () => 'off', mounts: [{ path: '/', app: app() }] }, { logger: log.logger }).app;
+    const http = buildHttpApp(
+      { db: t.db, now: () => NOW, botStatus: () => 'off', mounts: [{ path: '/', app: app() }] },
+      { logger: log.logger },
+    ).app;
     const res = await http.request('/units/12');
     const id = res.headers.get('x-request-id')!;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const forRequest = log.lines.filter((l) => l.request_id === id);
     expect(forRequest.map((l) => l.msg)).toEqual(['unit page', 'http request']);
-    expect(forRequest[1]).toMatchObject({ level: 30, method: 'GET', route: '/units/:unitId', status: 200, ms: expect.any(Number) });
+    expect(forRequest[1]).toMatchObject({
+      level: 30,
+      method: 'GET',
+      route: '/units/:unitId',
+      status: 200,
+      ms: expect.any(Number),
+    });
     // Another request, another id.
     const again = await http.request('/units/12');
     expect(again.headers.get('x-request-id')).not.toBe(id);
@@ -160,7 +187,10 @@ describe('HTTP request logs', () => {
   it("keeps a sane incoming X-Request-Id (a proxy's) and replaces an unsafe one", async () => {
     t = await createTestDb();
     const log = capture();
-    const http = buildHttpApp({ db: t.db, now: () => NOW, botStatus: () => 'off', mounts: [{ path: '/', app: app() }] }, { logger: log.logger }).app;
+    const http = buildHttpApp(
+      { db: t.db, now: () => NOW, botStatus: () => 'off', mounts: [{ path: '/', app: app() }] },
+      { logger: log.logger },
+    ).app;
     const kept = await http.request('/units/1', { headers: { 'x-request-id': 'nginx-5f3a9c1e77' } });
     expect(kept.headers.get('x-request-id')).toBe('nginx-5f3a9c1e77');
     const unsafe = await http.request('/units/1', { headers: { 'x-request-id': 'a","level":60,"msg":"forged' } });
@@ -173,7 +203,10 @@ describe('HTTP request logs', () => {
   it('logs the route pattern, never a personal token or a query string', async () => {
     t = await createTestDb();
     const log = capture();
-    const http = buildHttpApp({ db: t.db, now: () => NOW, botStatus: () => 'off', mounts: [{ path: '/', app: app() }] }, { logger: log.logger }).app;
+    const http = buildHttpApp(
+      { db: t.db, now: () => NOW, botStatus: () => 'off', mounts: [{ path: '/', app: app() }] },
+      { logger: log.logger },
+    ).app;
     await http.request(`/r/${PERSONAL}?ref=zalo`);
     await http.request('/units/7?token=abc-query-secret');
     await http.request('/boom');
@@ -198,10 +231,24 @@ describe('HTTP request logs of the personal web form', () => {
     t = await createTestDb();
     const bloc = await createSmallBloc(t.db, { units: 1, year: 2026 });
     const secret = 'web-report-log-test-secret-0123456789abcdef';
-    const { token } = await issuePersonalLink(t.db, { focalPointId: bloc.focalPointIds[0]!, secret, by: 'test', now: NOW });
+    const { token } = await issuePersonalLink(t.db, {
+      focalPointId: bloc.focalPointIds[0]!,
+      secret,
+      by: 'test',
+      now: NOW,
+    });
     const log = capture();
-    const form = createWebReportApp({ db: t.db, now: () => NOW, timeZone: 'Asia/Ho_Chi_Minh', linkSecret: secret, logger: log.logger });
-    const { app, deps } = buildHttpApp({ db: t.db, now: () => NOW, botStatus: () => 'off', mounts: [{ path: '/r', app: form }] }, { logger: log.logger });
+    const form = createWebReportApp({
+      db: t.db,
+      now: () => NOW,
+      timeZone: 'Asia/Ho_Chi_Minh',
+      linkSecret: secret,
+      logger: log.logger,
+    });
+    const { app, deps } = buildHttpApp(
+      { db: t.db, now: () => NOW, botStatus: () => 'off', mounts: [{ path: '/r', app: form }] },
+      { logger: log.logger },
+    );
     const wrong = `${token.slice(0, 42)}${token.endsWith('A') ? 'B' : 'A'}`;
     const answers = [
       (await app.request(`/r/${token}`)).status,
@@ -229,7 +276,8 @@ describe('Telegram update logs', () => {
     await chat.send('/trogiup');
     const updates = h.log.records.filter((r) => r.msg === 'telegram update');
     expect(updates.length).toBeGreaterThanOrEqual(2);
-    for (const u of updates) expect(u).toMatchObject({ update_id: expect.any(Number), type: 'message', chatType: 'private', failed: false });
+    for (const u of updates)
+      expect(u).toMatchObject({ update_id: expect.any(Number), type: 'message', chatType: 'private', failed: false });
     expect(new Set(updates.map((u) => u.update_id)).size).toBe(updates.length);
     expect(JSON.stringify(h.log.records)).not.toContain(h.emu.token);
   });

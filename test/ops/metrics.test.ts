@@ -46,12 +46,17 @@ function pages(): Hono {
 }
 
 function build(metricsToken?: string) {
-  return buildHttpApp({ db: t.db, now: () => NOW, botStatus: () => 'polling', mounts: [{ path: '/', app: pages() }] }, { metrics, metricsToken }).app;
+  return buildHttpApp(
+    { db: t.db, now: () => NOW, botStatus: () => 'polling', mounts: [{ path: '/', app: pages() }] },
+    { metrics, metricsToken },
+  ).app;
 }
 
 async function listen(app: Hono): Promise<string> {
   return new Promise((resolve) => {
-    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => resolve(`http://127.0.0.1:${info.port}`));
+    server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) =>
+      resolve(`http://127.0.0.1:${info.port}`),
+    );
   });
 }
 
@@ -64,12 +69,26 @@ const sampleOf = (f: PromFamily, labels: Record<string, string>) =>
   Number(f.metrics.find((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v))?.value ?? Number.NaN);
 
 /** A request as if it came over a socket from `address` (what @hono/node-server gives the app). */
-const fromAddress = (address: string) => ({ incoming: { socket: { remoteAddress: address, remotePort: 40000, remoteFamily: 'IPv4' } } });
+const fromAddress = (address: string) => ({
+  incoming: { socket: { remoteAddress: address, remotePort: 40000, remoteFamily: 'IPv4' } },
+});
 
 async function queue(key: string, status: 'queued' | 'sent' | 'failed', reason?: string) {
-  await enqueueOutbox(t.db, { dedupeKey: key, blocId: bloc.blocId, kind: 'reminder', chatId: key, chatType: 'private', payload: { text: 'Nhắc' }, now: NOW });
+  await enqueueOutbox(t.db, {
+    dedupeKey: key,
+    blocId: bloc.blocId,
+    kind: 'reminder',
+    chatId: key,
+    chatType: 'private',
+    payload: { text: 'Nhắc' },
+    now: NOW,
+  });
   if (status !== 'queued') {
-    await t.db.updateTable('outbox_message').set({ status, failure_reason: reason ?? null, sent_at: status === 'sent' ? NOW.toISOString() : null }).where('dedupe_key', '=', key).execute();
+    await t.db
+      .updateTable('outbox_message')
+      .set({ status, failure_reason: reason ?? null, sent_at: status === 'sent' ? NOW.toISOString() : null })
+      .where('dedupe_key', '=', key)
+      .execute();
   }
 }
 
@@ -83,20 +102,47 @@ describe('/metrics', () => {
     await queue('f3', 'failed', 'expired');
     const report = (key: string, start: string, end: string) =>
       submitReport(t.db, {
-        blocId: bloc.blocId, unitId: bloc.unitIds[0]!, period: { kind: 'week', key, start, end }, isNil: true, values: [],
-        notableResults: null, difficulties: null, proposals: null, submittedBy: { focalPointId: bloc.focalPointIds[0]! }, via: 'telegram', at: NOW,
+        blocId: bloc.blocId,
+        unitId: bloc.unitIds[0]!,
+        period: { kind: 'week', key, start, end },
+        isNil: true,
+        values: [],
+        notableResults: null,
+        difficulties: null,
+        proposals: null,
+        submittedBy: { focalPointId: bloc.focalPointIds[0]! },
+        via: 'telegram',
+        at: NOW,
       });
     await report('2026-W47', '2026-11-16', '2026-11-22');
     await report('2026-W48', '2026-11-23', '2026-11-29');
     await report('2026-W48', '2026-11-23', '2026-11-29'); // a revision is received too
     // The second week's revisions came through the personal web link (the channel each revision records).
-    const w48 = await t.db.selectFrom('progress_report').select('id').where('period_key', '=', '2026-W48').executeTakeFirstOrThrow();
+    const w48 = await t.db
+      .selectFrom('progress_report')
+      .select('id')
+      .where('period_key', '=', '2026-W48')
+      .executeTakeFirstOrThrow();
     await t.db.updateTable('report_revision').set({ submitted_via: 'web' }).where('report_id', '=', w48.id).execute();
     await t.db
       .insertInto('job_run')
       .values([
-        { job: 'reminders', scope: 'bloc:1', period_key: '2026-11-25T08:00', status: 'succeeded', started_at: '2026-11-25T01:00:00.000Z', finished_at: '2026-11-25T01:00:02.500Z' },
-        { job: 'reminders', scope: 'bloc:1', period_key: '2026-11-24T15:00', status: 'failed', started_at: '2026-11-24T08:00:00.000Z', finished_at: '2026-11-24T08:00:01.000Z' },
+        {
+          job: 'reminders',
+          scope: 'bloc:1',
+          period_key: '2026-11-25T08:00',
+          status: 'succeeded',
+          started_at: '2026-11-25T01:00:00.000Z',
+          finished_at: '2026-11-25T01:00:02.500Z',
+        },
+        {
+          job: 'reminders',
+          scope: 'bloc:1',
+          period_key: '2026-11-24T15:00',
+          status: 'failed',
+          started_at: '2026-11-24T08:00:00.000Z',
+          finished_at: '2026-11-24T08:00:01.000Z',
+        },
       ])
       .execute();
 
@@ -124,10 +170,12 @@ describe('/metrics', () => {
 
     expect(sampleOf(family(families, 'ktd_job_runs'), { job: 'reminders', status: 'succeeded' })).toBe(1);
     expect(sampleOf(family(families, 'ktd_job_runs'), { job: 'reminders', status: 'failed' })).toBe(1);
-    expect(sampleOf(family(families, 'ktd_job_last_duration_seconds'), { job: 'reminders', status: 'succeeded' })).toBe(2.5);
-    expect(sampleOf(family(families, 'ktd_job_last_finished_timestamp_seconds'), { job: 'reminders', status: 'succeeded' })).toBe(
-      Date.parse('2026-11-25T01:00:02.500Z') / 1000,
+    expect(sampleOf(family(families, 'ktd_job_last_duration_seconds'), { job: 'reminders', status: 'succeeded' })).toBe(
+      2.5,
     );
+    expect(
+      sampleOf(family(families, 'ktd_job_last_finished_timestamp_seconds'), { job: 'reminders', status: 'succeeded' }),
+    ).toBe(Date.parse('2026-11-25T01:00:02.500Z') / 1000);
     expect(sampleOf(family(families, 'ktd_bot_status'), { status: 'polling' })).toBe(1);
     expect(sampleOf(family(families, 'ktd_outbox_oldest_due_seconds'), {})).toBe(0);
 
@@ -145,10 +193,23 @@ describe('/metrics', () => {
   it('observes the delivery latency of messages the real worker sends', async () => {
     const api = await FakeBotApi.start();
     const queuedAt = new Date(Date.now() - 90_000);
-    await enqueueOutbox(t.db, { dedupeKey: 'late', blocId: null, kind: 'digest', chatId: '777', chatType: 'private', payload: { text: 'Bản tin' }, now: queuedAt });
+    await enqueueOutbox(t.db, {
+      dedupeKey: 'late',
+      blocId: null,
+      kind: 'digest',
+      chatId: '777',
+      chatType: 'private',
+      payload: { text: 'Bản tin' },
+      now: queuedAt,
+    });
     const worker = startDeliveryWorker({
-      db: t.db, token: api.token, apiRoot: api.apiRoot, logger: testLogger(), now: () => new Date(),
-      onSent: (m) => metrics.observeDelivery({ kind: m.kind, seconds: (m.sentAt.getTime() - m.queuedAt.getTime()) / 1000 }),
+      db: t.db,
+      token: api.token,
+      apiRoot: api.apiRoot,
+      logger: testLogger(),
+      now: () => new Date(),
+      onSent: (m) =>
+        metrics.observeDelivery({ kind: m.kind, seconds: (m.sentAt.getTime() - m.queuedAt.getTime()) / 1000 }),
     });
     try {
       const until = Date.now() + 10_000;
@@ -162,7 +223,8 @@ describe('/metrics', () => {
     expect(family(families, 'ktd_outbox_delivery_latency_seconds').type).toBe('HISTOGRAM');
     expect(sampleOf(family(families, 'ktd_outbox_messages'), { status: 'sent' })).toBe(1);
     // The parser folds a labelled histogram into one (its own limitation): read the kind's series from the text.
-    const series = (suffix: string) => Number(new RegExp(`^ktd_outbox_delivery_latency_seconds_${suffix} (\\S+)$`, 'm').exec(text)?.[1]);
+    const series = (suffix: string) =>
+      Number(new RegExp(`^ktd_outbox_delivery_latency_seconds_${suffix} (\\S+)$`, 'm').exec(text)?.[1]);
     expect(series('count\\{kind="digest"\\}')).toBe(1);
     expect(series('sum\\{kind="digest"\\}')).toBeGreaterThanOrEqual(90);
     expect(series('bucket\\{le="60",kind="digest"\\}')).toBe(0);
@@ -177,12 +239,16 @@ describe('/metrics', () => {
       .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
     expect(address, 'a non-loopback IPv4 interface').toBeDefined();
     const port = await new Promise<number>((resolve) => {
-      server = serve({ fetch: build(TEST_METRICS_TOKEN).fetch, hostname: '0.0.0.0', port: 0 }, (info) => resolve(info.port));
+      server = serve({ fetch: build(TEST_METRICS_TOKEN).fetch, hostname: '0.0.0.0', port: 0 }, (info) =>
+        resolve(info.port),
+      );
     });
     const remote = await fetch(`http://${address}:${port}/metrics`);
     expect(remote.status).toBe(401);
     expect(await remote.text()).toBe('Cần mã truy cập (Authorization: Bearer …) để xem số liệu giám sát.');
-    const withToken = await fetch(`http://${address}:${port}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } });
+    const withToken = await fetch(`http://${address}:${port}/metrics`, {
+      headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` },
+    });
     expect(withToken.status).toBe(200);
     // The same server called over loopback needs no token.
     expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(200);
@@ -202,8 +268,14 @@ describe('/metrics', () => {
     expect(res.status).toBe(403);
     expect(await res.text()).toBe('Số liệu giám sát chỉ xem được từ chính máy chủ (chưa đặt METRICS_TOKEN).');
     // A forwarded-for header claiming loopback changes nothing, and a proxied loopback request is not local.
-    expect((await app.request('/metrics', { headers: { 'x-forwarded-for': '127.0.0.1' } }, fromAddress('203.0.113.7'))).status).toBe(403);
-    expect((await app.request('/metrics', { headers: { 'x-forwarded-for': '203.0.113.7' } }, fromAddress('127.0.0.1'))).status).toBe(403);
+    expect(
+      (await app.request('/metrics', { headers: { 'x-forwarded-for': '127.0.0.1' } }, fromAddress('203.0.113.7')))
+        .status,
+    ).toBe(403);
+    expect(
+      (await app.request('/metrics', { headers: { 'x-forwarded-for': '203.0.113.7' } }, fromAddress('127.0.0.1')))
+        .status,
+    ).toBe(403);
     expect((await app.request('/metrics', {}, fromAddress('127.0.0.1'))).status).toBe(200);
   });
 
@@ -217,11 +289,17 @@ describe('/metrics', () => {
     expect(missing.status).toBe(401);
     expect(missing.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
     expect(await missing.text()).toBe('Cần mã truy cập (Authorization: Bearer …) để xem số liệu giám sát.');
-    const wrong = await app.request('/metrics', { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}x` } }, anywhere);
+    const wrong = await app.request(
+      '/metrics',
+      { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}x` } },
+      anywhere,
+    );
     expect(wrong.status).toBe(401);
     expect((await app.request('/metrics', { headers: { authorization: 'Bearer ' } }, anywhere)).status).toBe(401);
     // From this machine a wrong token is still wrong; no token is fine.
-    expect((await app.request('/metrics', { headers: { authorization: 'Bearer nope' } }, fromAddress('127.0.0.1'))).status).toBe(401);
+    expect(
+      (await app.request('/metrics', { headers: { authorization: 'Bearer nope' } }, fromAddress('127.0.0.1'))).status,
+    ).toBe(401);
     expect((await app.request('/metrics', {}, fromAddress('::1'))).status).toBe(200);
   });
 
@@ -235,7 +313,12 @@ describe('/metrics', () => {
     expect(metricsAccess({ ...local, remoteAddress: null }, undefined)).toBe('not_local');
     expect(metricsAccess({ ...local, remoteAddress: '127.0.0.1', forwarded: true }, undefined)).toBe('not_local');
     expect(metricsAccess({ ...local, remoteAddress: '10.0.0.5' }, TEST_METRICS_TOKEN)).toBe('missing_token');
-    expect(metricsAccess({ authorization: `bearer ${TEST_METRICS_TOKEN}`, remoteAddress: null, forwarded: true }, TEST_METRICS_TOKEN)).toBe('token');
+    expect(
+      metricsAccess(
+        { authorization: `bearer ${TEST_METRICS_TOKEN}`, remoteAddress: null, forwarded: true },
+        TEST_METRICS_TOKEN,
+      ),
+    ).toBe('token');
   });
 
   it('keeps serving when a database figure cannot be read, counting the failure', async () => {

@@ -26,28 +26,62 @@ afterEach(async () => {
 function documentedMetrics(): { name: string; type: string; labels: string[] }[] {
   const rows = DOC.split('\n').filter((l) => /^\| `(ktd_|process_|nodejs_)/.test(l));
   return rows.flatMap((row) => {
-    const [names, type, labels] = row.split('|').slice(1, 4).map((c) => c.trim());
-    return [...names!.matchAll(/`([\w*]+)`/g)].map((n) => ({ name: n[1]!, type: type!, labels: [...labels!.matchAll(/`(\w+)`/g)].map((m) => m[1]!).sort() }));
+    const [names, type, labels] = row
+      .split('|')
+      .slice(1, 4)
+      .map((c) => c.trim());
+    return [...names!.matchAll(/`([\w*]+)`/g)].map((n) => ({
+      name: n[1]!,
+      type: type!,
+      labels: [...labels!.matchAll(/`(\w+)`/g)].map((m) => m[1]!).sort(),
+    }));
   });
 }
 
 /** The lines inside the doc's ```yaml blocks that hold an alert expression. */
 function alertExpressions(): string[] {
   const blocks = [...DOC.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
-  return blocks.flatMap((b) => b.split('\n')).filter((l) => l.trim().startsWith('expr:')).map((l) => l.replace(/#.*$/, '').trim());
+  return blocks
+    .flatMap((b) => b.split('\n'))
+    .filter((l) => l.trim().startsWith('expr:'))
+    .map((l) => l.replace(/#.*$/, '').trim());
 }
 
 /** /metrics of a product that has done a bit of everything: messages, a report, a job run, requests, a delivery. */
 async function scrape(): Promise<{ text: string; labelNamesOf: (name: string) => string[] }> {
   const bloc = await createSmallBloc(t.db, { units: 1, year: 2026 });
-  await enqueueOutbox(t.db, { dedupeKey: 'a', blocId: bloc.blocId, kind: 'reminder', chatId: '1', chatType: 'private', payload: { text: 'Nhắc' }, now: NOW });
+  await enqueueOutbox(t.db, {
+    dedupeKey: 'a',
+    blocId: bloc.blocId,
+    kind: 'reminder',
+    chatId: '1',
+    chatType: 'private',
+    payload: { text: 'Nhắc' },
+    now: NOW,
+  });
   await submitReport(t.db, {
-    blocId: bloc.blocId, unitId: bloc.unitIds[0]!, period: { kind: 'week', key: '2026-W48', start: '2026-11-23', end: '2026-11-29' }, isNil: true, values: [],
-    notableResults: null, difficulties: null, proposals: null, submittedBy: { focalPointId: bloc.focalPointIds[0]! }, via: 'web', at: NOW,
+    blocId: bloc.blocId,
+    unitId: bloc.unitIds[0]!,
+    period: { kind: 'week', key: '2026-W48', start: '2026-11-23', end: '2026-11-29' },
+    isNil: true,
+    values: [],
+    notableResults: null,
+    difficulties: null,
+    proposals: null,
+    submittedBy: { focalPointId: bloc.focalPointIds[0]! },
+    via: 'web',
+    at: NOW,
   });
   await t.db
     .insertInto('job_run')
-    .values({ job: 'reminders', scope: 'bloc:1', period_key: '2026-11-25T08:00', status: 'succeeded', started_at: NOW.toISOString(), finished_at: NOW.toISOString() })
+    .values({
+      job: 'reminders',
+      scope: 'bloc:1',
+      period_key: '2026-11-25T08:00',
+      status: 'succeeded',
+      started_at: NOW.toISOString(),
+      finished_at: NOW.toISOString(),
+    })
     .execute();
   const metrics = createMetrics({ db: t.db, now: () => NOW, botStatus: () => 'polling', processMetrics: true });
   metrics.observeDelivery({ kind: 'reminder', seconds: 3 });
@@ -56,7 +90,8 @@ async function scrape(): Promise<{ text: string; labelNamesOf: (name: string) =>
   const res = await app.request('/metrics', {}, { incoming: { socket: { remoteAddress: '127.0.0.1' } } });
   expect(res.status).toBe(200);
   // The label names each metric was declared with (a labelled metric with no sample yet shows none in the text).
-  const labelNamesOf = (name: string) => [...((metrics.registry.getSingleMetric(name) as unknown as { labelNames?: string[] })?.labelNames ?? [])].sort();
+  const labelNamesOf = (name: string) =>
+    [...((metrics.registry.getSingleMetric(name) as unknown as { labelNames?: string[] })?.labelNames ?? [])].sort();
   return { text: await res.text(), labelNamesOf };
 }
 
@@ -69,7 +104,10 @@ describe('docs/operations.md against /metrics', () => {
     for (const d of documented) {
       if (d.name.endsWith('*')) {
         const prefix = d.name.slice(0, -1);
-        expect(families.some((f) => f.name.startsWith(prefix)), `a metric named ${d.name}`).toBe(true);
+        expect(
+          families.some((f) => f.name.startsWith(prefix)),
+          `a metric named ${d.name}`,
+        ).toBe(true);
         continue;
       }
       const family = families.find((f) => f.name === d.name);
@@ -91,7 +129,10 @@ describe('docs/operations.md against /metrics', () => {
         const series = text.split('\n').filter((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
         expect(series.length, `${name} (in «${expr}») on /metrics`).toBeGreaterThan(0);
         for (const [, label, value] of (selector ?? '').matchAll(/(\w+)="([^"]*)"/g)) {
-          expect(series.some((l) => l.includes(`${label}="${value}"`)), `a ${name} series with ${label}="${value}" (in «${expr}»)`).toBe(true);
+          expect(
+            series.some((l) => l.includes(`${label}="${value}"`)),
+            `a ${name} series with ${label}="${value}" (in «${expr}»)`,
+          ).toBe(true);
         }
       }
     }

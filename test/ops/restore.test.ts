@@ -71,7 +71,10 @@ describe('restoreDatabase', () => {
 });
 
 describe('restoreDatabase refuses, and nothing changes', () => {
-  async function expectRefused(candidate: (s: Awaited<ReturnType<typeof setup>>) => Promise<string> | string, message: string) {
+  async function expectRefused(
+    candidate: (s: Awaited<ReturnType<typeof setup>>) => Promise<string> | string,
+    message: string,
+  ) {
     const s = await setup();
     const file = await candidate(s);
     const before = fingerprint(s.dir);
@@ -116,18 +119,23 @@ describe('restoreDatabase refuses, and nothing changes', () => {
     }, 'không phải cơ sở dữ liệu của phần mềm khối thi đua'));
 
   it('a backup of an older version, not fully migrated', () =>
-    expectRefused(async (s) => {
-      const f = join(s.dir, 'old.sqlite');
-      await createOlderDb(f, 5);
-      return f;
-    }, `phiên bản cũ hơn (thiếu migration: ${Object.keys(migrations).slice(5).join(', ')}). Xin khôi phục nó bằng đúng phiên bản phần mềm đã tạo ra nó, rồi nâng cấp lại: lần khởi động sau nâng cấp tự chuyển đổi dữ liệu (docs/deployment.md, mục 6 «Undo an upgrade»). Cơ sở dữ liệu hiện tại giữ nguyên.`));
+    expectRefused(
+      async (s) => {
+        const f = join(s.dir, 'old.sqlite');
+        await createOlderDb(f, 5);
+        return f;
+      },
+      `phiên bản cũ hơn (thiếu migration: ${Object.keys(migrations).slice(5).join(', ')}). Xin khôi phục nó bằng đúng phiên bản phần mềm đã tạo ra nó, rồi nâng cấp lại: lần khởi động sau nâng cấp tự chuyển đổi dữ liệu (docs/deployment.md, mục 6 «Undo an upgrade»). Cơ sở dữ liệu hiện tại giữ nguyên.`,
+    ));
 
   it('a backup of a newer version', () =>
     expectRefused((s) => {
       const f = join(s.dir, 'newer.sqlite');
       writeFileSync(f, readFileSync(s.backup));
       const newer = new SQLite(f);
-      newer.prepare(`insert into kysely_migration (name, timestamp) values ('9999_future', '2027-01-01T00:00:00.000Z')`).run();
+      newer
+        .prepare(`insert into kysely_migration (name, timestamp) values ('9999_future', '2027-01-01T00:00:00.000Z')`)
+        .run();
       newer.close();
       return f;
     }, 'phiên bản mới hơn phần mềm đang cài (có migration lạ: 9999_future)'));
@@ -149,14 +157,20 @@ describe('restoreDatabase refuses, and nothing changes', () => {
     // The process may write no file larger than half the backup: the staged copy fails as on a full
     // disk (Node ignores SIGXFSZ, so the write returns EFBIG).
     const limitKb = Math.floor(statSync(s.backup).size / 1024 / 2);
-    const r = spawnSync('bash', ['-c', `ulimit -f ${limitKb}; exec "$0" --import tsx src/cli.ts restore "$1"`, process.execPath, s.backup], {
-      cwd: join(import.meta.dirname, '../..'),
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', HOME: '/tmp', DATABASE_PATH: s.database, BACKUP_DIR: s.backupDir },
-    });
+    const r = spawnSync(
+      'bash',
+      ['-c', `ulimit -f ${limitKb}; exec "$0" --import tsx src/cli.ts restore "$1"`, process.execPath, s.backup],
+      {
+        cwd: join(import.meta.dirname, '../..'),
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', HOME: '/tmp', DATABASE_PATH: s.database, BACKUP_DIR: s.backupDir },
+      },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toMatch(
-      new RegExp(`^Không chép được bản sao lưu vào thư mục của cơ sở dữ liệu "${join(s.dir, 'data')}" \\(.*file too large.*\\); không khôi phục, cơ sở dữ liệu hiện tại giữ nguyên\\. Xin kiểm tra chỗ trống trên ổ đĩa và quyền ghi vào thư mục đó\\.$`),
+      new RegExp(
+        `^Không chép được bản sao lưu vào thư mục của cơ sở dữ liệu "${join(s.dir, 'data')}" \\(.*file too large.*\\); không khôi phục, cơ sở dữ liệu hiện tại giữ nguyên\\. Xin kiểm tra chỗ trống trên ổ đĩa và quyền ghi vào thư mục đó\\.$`,
+      ),
     );
     expect(fingerprint(s.dir)).toEqual(before);
     expect(blocNames(s.database)).toEqual(['Khối hiện tại']);
@@ -183,7 +197,11 @@ describe('restoreDatabase refuses, and nothing changes', () => {
     const { spawn } = await import('node:child_process');
     const holder = spawn(
       process.execPath,
-      ['-e', `const S = require('better-sqlite3'); const d = new S(process.argv[1]); d.pragma('journal_mode = WAL'); d.prepare('select count(*) from bloc').get(); console.log('open'); setInterval(() => {}, 1000);`, s.database],
+      [
+        '-e',
+        `const S = require('better-sqlite3'); const d = new S(process.argv[1]); d.pragma('journal_mode = WAL'); d.prepare('select count(*) from bloc').get(); console.log('open'); setInterval(() => {}, 1000);`,
+        s.database,
+      ],
       { cwd: join(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {

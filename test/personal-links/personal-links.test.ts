@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { deriveLinkToken, hashLinkToken, isWellFormedLinkToken, personalLinkUrl } from '../../src/core/personal-link-token.js';
+import {
+  deriveLinkToken,
+  hashLinkToken,
+  isWellFormedLinkToken,
+  personalLinkUrl,
+} from '../../src/core/personal-link-token.js';
 import { deactivateFocalPoint } from '../../src/db/focal-points.js';
 import {
   activePersonalLinkOf,
@@ -51,7 +56,12 @@ describe('personal links in the database', () => {
   afterEach(() => t.close());
 
   it('stores only the hash and the nonce, never the token', async () => {
-    const { token } = await issuePersonalLink(t.db, { focalPointId: bloc.focalPointIds[0]!, secret: SECRET, by: 'admin', now });
+    const { token } = await issuePersonalLink(t.db, {
+      focalPointId: bloc.focalPointIds[0]!,
+      secret: SECRET,
+      by: 'admin',
+      now,
+    });
     const raw = readFileSync(t.path);
     expect(raw.includes(Buffer.from(token))).toBe(false);
     const link = await activePersonalLinkOf(t.db, bloc.focalPointIds[0]!);
@@ -114,7 +124,9 @@ describe('the link secret', () => {
 
   it('uses the configured one, else creates a private file beside the database and keeps it', () => {
     const dbPath = join(dir, 'data', 'ktd.sqlite');
-    expect(loadOrCreateLinkSecret('configured-secret-0123456789abcdefghij', dbPath)).toBe('configured-secret-0123456789abcdefghij');
+    expect(loadOrCreateLinkSecret('configured-secret-0123456789abcdefghij', dbPath)).toBe(
+      'configured-secret-0123456789abcdefghij',
+    );
     const created = loadOrCreateLinkSecret(undefined, dbPath);
     expect(created.length).toBeGreaterThanOrEqual(32);
     expect(statSync(linkSecretPath(dbPath)).mode & 0o777).toBe(0o600);

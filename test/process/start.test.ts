@@ -15,10 +15,13 @@ import { EMULATOR_BOT_TOKEN, PROCESS_ADMIN_PASSWORD } from '../helpers/secrets.j
 
 const root = join(import.meta.dirname, '../..');
 
-
 /** The product started as `npm start` does, with only these settings. */
 function start(env: Record<string, string>): Started {
-  return startCommand(`${process.execPath} --import tsx src/main.ts`, root, { HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env });
+  return startCommand(`${process.execPath} --import tsx src/main.ts`, root, {
+    HOME: process.env.HOME ?? '/tmp',
+    LOG_LEVEL: 'info',
+    ...env,
+  });
 }
 
 async function waitForHealth(port: number, started: Started): Promise<Record<string, unknown>> {
@@ -58,12 +61,17 @@ describe('npm start', () => {
     const health = await waitForHealth(port, s);
     expect(health).toMatchObject({ status: 'ok', bot: 'off' });
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
-    const readiness = (await ready.json()) as { status: string; checks: Record<string, { ok: boolean }> & { jobs: { jobs: { name: string }[] } } };
+    const readiness = (await ready.json()) as {
+      status: string;
+      checks: Record<string, { ok: boolean }> & { jobs: { jobs: { name: string }[] } };
+    };
     expect(ready.status).toBe(200);
     expect(readiness.status).toBe('ok');
     expect(readiness.checks.database).toMatchObject({ ok: true, writable: true });
     expect(readiness.checks.bot).toMatchObject({ ok: true, status: 'off' });
-    expect(readiness.checks.jobs.jobs.map((j) => j.name)).toEqual(expect.arrayContaining(['reminders', 'period-digest', 'housekeeping']));
+    expect(readiness.checks.jobs.jobs.map((j) => j.name)).toEqual(
+      expect.arrayContaining(['reminders', 'period-digest', 'housekeeping']),
+    );
     // From this machine /metrics needs no token.
     const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
     expect(metrics.status).toBe(200);
@@ -87,8 +95,11 @@ describe('npm start', () => {
       const port = await freePort();
       const dbPath = join(dir, 'ktd.sqlite');
       const s = start({
-        DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1',
-        TELEGRAM_BOT_TOKEN: emu.token, TELEGRAM_API_ROOT: emu.apiRoot,
+        DATABASE_PATH: dbPath,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        TELEGRAM_BOT_TOKEN: emu.token,
+        TELEGRAM_API_ROOT: emu.apiRoot,
       });
       children.push(s.child);
       await waitForHealth(port, s);
@@ -100,11 +111,18 @@ describe('npm start', () => {
       }
       expect(bot).toBe('polling');
       expect(s.output()).toMatch(/telegram bot started/);
-      expect([...emu.commands.values()].flat().map((c) => c.command)).toEqual(expect.arrayContaining(['baocao', 'trangthai', 'huy', 'trogiup']));
+      expect([...emu.commands.values()].flat().map((c) => c.command)).toEqual(
+        expect.arrayContaining(['baocao', 'trangthai', 'huy', 'trogiup']),
+      );
 
       const { db } = openDatabase(dbPath);
       const fp = await db.selectFrom('focal_point').selectAll().orderBy('id').executeTakeFirstOrThrow();
-      const invite = await createInvite(db, { kind: 'focal_point', focalPointId: fp.id, createdBy: 'test', now: new Date() });
+      const invite = await createInvite(db, {
+        kind: 'focal_point',
+        focalPointId: fp.id,
+        createdBy: 'test',
+        now: new Date(),
+      });
       await db.destroy();
       const chat = emu.chat({ userId: 4242, firstName: 'Thư' });
       await chat.send(`/start ${invite.code}`);
@@ -122,8 +140,11 @@ describe('npm start', () => {
     const port = await freePort();
     const nobody = await freePort(); // nothing listens there: as when Telegram is blocked
     const s = start({
-      DATABASE_PATH: join(dir, 'ktd.sqlite'), PORT: String(port), HOST: '127.0.0.1',
-      TELEGRAM_BOT_TOKEN: EMULATOR_BOT_TOKEN, TELEGRAM_API_ROOT: `http://127.0.0.1:${nobody}`,
+      DATABASE_PATH: join(dir, 'ktd.sqlite'),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      TELEGRAM_BOT_TOKEN: EMULATOR_BOT_TOKEN,
+      TELEGRAM_API_ROOT: `http://127.0.0.1:${nobody}`,
     });
     children.push(s.child);
     expect(await waitForHealth(port, s)).toMatchObject({ status: 'ok', bot: 'error' });
@@ -144,8 +165,12 @@ describe('npm start', () => {
     const port = await freePort();
     const dbPath = join(dir, 'ktd.sqlite');
     const s = start({
-      DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'false',
-      ADMIN_USERNAME: 'tinh.admin', ADMIN_PASSWORD: PROCESS_ADMIN_PASSWORD,
+      DATABASE_PATH: dbPath,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO_DATA: 'false',
+      ADMIN_USERNAME: 'tinh.admin',
+      ADMIN_PASSWORD: PROCESS_ADMIN_PASSWORD,
     });
     children.push(s.child);
     await waitForHealth(port, s);
@@ -169,7 +194,14 @@ describe('npm start', () => {
     expect(s.output()).not.toContain(PROCESS_ADMIN_PASSWORD);
     expect(s.output()).not.toContain(session);
     const { db } = openDatabase(dbPath);
-    expect((await db.selectFrom('bloc').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n).toBe(0);
+    expect(
+      (
+        await db
+          .selectFrom('bloc')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ).toBe(0);
     await db.destroy();
   });
 

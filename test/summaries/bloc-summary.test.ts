@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMembership, createUnit, endMembership } from '../../src/db/units.js';
-import { type BlocSummary, computeBlocSummary, SummaryError, summaryPeriods } from '../../src/summaries/bloc-summary.js';
+import {
+  type BlocSummary,
+  computeBlocSummary,
+  SummaryError,
+  summaryPeriods,
+} from '../../src/summaries/bloc-summary.js';
 import { recordAssessment, recordScoreAdjustment } from '../../src/summaries/score-entries.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { createSmallBloc, type SmallBloc } from '../helpers/fixtures.js';
@@ -43,7 +48,12 @@ describe('annual summary (tổng kết năm)', () => {
   });
 
   it('covers the 53 weeks of 2026', () => {
-    expect(s.periods).toMatchObject({ count: 53, firstKey: '2026-W01', lastKey: '2026-W53', coversUntil: '2027-01-03' });
+    expect(s.periods).toMatchObject({
+      count: 53,
+      firstKey: '2026-W01',
+      lastKey: '2026-W53',
+      coversUntil: '2027-01-03',
+    });
   });
 
   it('counts reports and expected reports only while each unit was a member', () => {
@@ -81,8 +91,26 @@ describe('annual summary (tổng kết năm)', () => {
   it('takes bonus, deduction and qualitative entries into the score', async () => {
     const [a, bb] = b.unitIds;
     const now = new Date('2027-01-10T03:00:00Z');
-    expect((await recordScoreAdjustment(t.db, { blocId: b.blocId, unitId: a!, year: 2026, kind: 'deduction', points: '0,5', reason: 'Gửi báo cáo muộn' }, admin, now)).ok).toBe(true);
-    expect((await recordAssessment(t.db, { blocId: b.blocId, unitId: d, year: 2026, criterionCode: '3', met: 'không đạt' }, admin, now)).ok).toBe(true);
+    expect(
+      (
+        await recordScoreAdjustment(
+          t.db,
+          { blocId: b.blocId, unitId: a!, year: 2026, kind: 'deduction', points: '0,5', reason: 'Gửi báo cáo muộn' },
+          admin,
+          now,
+        )
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await recordAssessment(
+          t.db,
+          { blocId: b.blocId, unitId: d, year: 2026, criterionCode: '3', met: 'không đạt' },
+          admin,
+          now,
+        )
+      ).ok,
+    ).toBe(true);
     const after = await computeBlocSummary(t.db, b.blocId, { kind: 'annual', year: 2026, asOf, timeZone: TZ });
     expect(after.scores.rows.map((r) => [r.unitId, r.rank, r.total, r.tieBrokenBy])).toEqual([
       [bb, 1, 100, null],
@@ -109,7 +137,12 @@ describe('mid-year review (sơ kết 6 tháng)', () => {
   });
 
   it('computed on 05/07 at 08:00, counts only the weeks already over', async () => {
-    const s = await computeBlocSummary(t.db, b.blocId, { kind: 'mid_year', year: 2026, asOf: new Date('2026-07-05T01:00:00Z'), timeZone: TZ });
+    const s = await computeBlocSummary(t.db, b.blocId, {
+      kind: 'mid_year',
+      year: 2026,
+      asOf: new Date('2026-07-05T01:00:00Z'),
+      timeZone: TZ,
+    });
     expect(s.periods.lastKey).toBe('2026-W26');
   });
 });
@@ -117,15 +150,22 @@ describe('mid-year review (sơ kết 6 tháng)', () => {
 describe('summary periods and errors', () => {
   it('takes January to June for a monthly bloc’s mid-year review', () => {
     expect(summaryPeriods('month', 'mid_year', 2026, '2026-07-05').map((p) => p.key)).toEqual([
-      '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
     ]);
     expect(summaryPeriods('month', 'annual', 2026, '2026-12-05')).toHaveLength(11);
   });
 
   it('refuses a year without a covenant and an unknown bloc, in Vietnamese', async () => {
-    await expect(computeBlocSummary(t.db, b.blocId, { kind: 'annual', year: 2019, asOf, timeZone: TZ })).rejects.toThrow(
-      new SummaryError('Khối thi đua thử nghiệm chưa có giao ước thi đua năm 2019.'),
+    await expect(
+      computeBlocSummary(t.db, b.blocId, { kind: 'annual', year: 2019, asOf, timeZone: TZ }),
+    ).rejects.toThrow(new SummaryError('Khối thi đua thử nghiệm chưa có giao ước thi đua năm 2019.'));
+    await expect(computeBlocSummary(t.db, 999, { kind: 'annual', year: 2026, asOf, timeZone: TZ })).rejects.toThrow(
+      'Không tìm thấy khối thi đua mã 999.',
     );
-    await expect(computeBlocSummary(t.db, 999, { kind: 'annual', year: 2026, asOf, timeZone: TZ })).rejects.toThrow('Không tìm thấy khối thi đua mã 999.');
   });
 });

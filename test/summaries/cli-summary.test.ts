@@ -63,7 +63,19 @@ describe('npm run cli -- summary', () => {
   });
 
   it('enters a bonus and shows the schedule', async () => {
-    await run('adjust', '--bloc', String(b.blocId), '--year', '2026', '--unit', String(b.unitIds[1]), '--bonus', '2', '--reason', 'Đăng cai hội thi');
+    await run(
+      'adjust',
+      '--bloc',
+      String(b.blocId),
+      '--year',
+      '2026',
+      '--unit',
+      String(b.unitIds[1]),
+      '--bonus',
+      '2',
+      '--reason',
+      'Đăng cai hội thi',
+    );
     await run('schedule', '--bloc', String(b.blocId));
     expect(lines).toEqual([
       'Đã ghi điểm thưởng 2 điểm (mục #1).',
@@ -77,12 +89,27 @@ describe('npm run cli -- summary', () => {
       [['annual', '--bloc', 'abc', '--year', '2026'], '--bloc: cần một số nguyên dương.'],
       [['annual', '--bloc', '99', '--year', '2026'], 'Không tìm thấy khối thi đua mã 99.'],
       [['annual', '--bloc', bloc, '--year', '2020'], 'Khối thi đua thử nghiệm chưa có giao ước thi đua năm 2020.'],
-      [['annual', '--bloc', bloc, '--year', '2026', '--out', join(dir, 'x.pdf')], `Không rõ định dạng của "${join(dir, 'x.pdf')}": tệp cần đuôi .docx, .xlsx hoặc .csv.`],
-      [['digest', '--bloc', bloc, '--week', '2026-W99'], "Mã kỳ báo cáo không hợp lệ: '2026-W99' (tuần phải từ 01 đến 53; năm 2026 có 53 tuần)."],
-      [['digest', '--bloc', bloc, '--week', '2026-11'], 'Kỳ "2026-11" không khớp chu kỳ báo cáo của Khối (hằng tuần, ví dụ 2026-W47).'],
+      [
+        ['annual', '--bloc', bloc, '--year', '2026', '--out', join(dir, 'x.pdf')],
+        `Không rõ định dạng của "${join(dir, 'x.pdf')}": tệp cần đuôi .docx, .xlsx hoặc .csv.`,
+      ],
+      [
+        ['digest', '--bloc', bloc, '--week', '2026-W99'],
+        "Mã kỳ báo cáo không hợp lệ: '2026-W99' (tuần phải từ 01 đến 53; năm 2026 có 53 tuần).",
+      ],
+      [
+        ['digest', '--bloc', bloc, '--week', '2026-11'],
+        'Kỳ "2026-11" không khớp chu kỳ báo cáo của Khối (hằng tuần, ví dụ 2026-W47).',
+      ],
       [['digest', '--bloc', bloc], '--week (ví dụ 2026-W47) hoặc --period (ví dụ 2026-11): cần kỳ báo cáo.'],
-      [['adjust', '--bloc', bloc, '--year', '2026', '--unit', String(b.unitIds[0])], 'Cần --bonus <điểm> hoặc --deduction <điểm>.'],
-      [['schedule', '--bloc', bloc, '--time', '8h'], 'Giờ "8h" không hợp lệ; đồng chí vui lòng nhập dạng HH:MM, ví dụ 08:00.'],
+      [
+        ['adjust', '--bloc', bloc, '--year', '2026', '--unit', String(b.unitIds[0])],
+        'Cần --bonus <điểm> hoặc --deduction <điểm>.',
+      ],
+      [
+        ['schedule', '--bloc', bloc, '--time', '8h'],
+        'Giờ "8h" không hợp lệ; đồng chí vui lòng nhập dạng HH:MM, ví dụ 08:00.',
+      ],
     ];
     for (const [args, message] of cases) {
       await expect(run(...args)).rejects.toThrow(new CliError(message));

@@ -46,7 +46,12 @@ describe('reportsCsv', () => {
 
   it('writes UTF-8 with a BOM, CRLF lines, every report with its status and figures', async () => {
     const bloc = (await getBloc(t.db, b.blocId))!;
-    const s = await computeBlocSummary(t.db, b.blocId, { kind: 'annual', year: 2026, asOf: new Date('2027-02-01T00:00:00Z'), timeZone: TZ });
+    const s = await computeBlocSummary(t.db, b.blocId, {
+      kind: 'annual',
+      year: 2026,
+      asOf: new Date('2027-02-01T00:00:00Z'),
+      timeZone: TZ,
+    });
     const csv = reportsCsv(s, await reportsOfYear(t.db, bloc, 2026, TZ), TZ);
     expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = csv.slice(1).split('\r\n');

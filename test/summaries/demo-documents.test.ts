@@ -99,9 +99,18 @@ describe('the .xlsx workbook', () => {
     const ws = wb.getWorksheet('Chấm điểm')!;
     s.scores.rows.forEach((row, i) => {
       const r = ws.getRow(3 + i);
-      expect([r.getCell(1).value, r.getCell(2).value, r.getCell(s.criteria.length + 5).value]).toEqual([row.rank, row.name, row.total]);
+      expect([r.getCell(1).value, r.getCell(2).value, r.getCell(s.criteria.length + 5).value]).toEqual([
+        row.rank,
+        row.name,
+        row.total,
+      ]);
     });
-    expect(wb.getWorksheet('Tỷ lệ báo cáo')!.getRow(3 + s.units.length).getCell(4).value).toBe(s.rates.bloc.received);
+    expect(
+      wb
+        .getWorksheet('Tỷ lệ báo cáo')!
+        .getRow(3 + s.units.length)
+        .getCell(4).value,
+    ).toBe(s.rates.bloc.received);
   });
 });
 
@@ -127,10 +136,14 @@ describe('the .docx report', () => {
 
     const profile = `file://${join(tmpdir(), `lo-${randomBytes(6).toString('hex')}`)}`;
     try {
-      execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
-        stdio: 'pipe',
-        timeout: 120_000,
-      });
+      execFileSync(
+        'soffice',
+        [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx],
+        {
+          stdio: 'pipe',
+          timeout: 120_000,
+        },
+      );
     } finally {
       rmSync(new URL(profile), { recursive: true, force: true });
     }
@@ -157,7 +170,18 @@ describe('the .docx report', () => {
       expect(text.replace(/\s+/g, '')).toContain(expected.replace(/\s+/g, ''));
     }
     mkdirSync('test-artifacts', { recursive: true });
-    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, 'test-artifacts/tong-ket-2023-trang-1']);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      pdf,
+      'test-artifacts/tong-ket-2023-trang-1',
+    ]);
     expect(readFileSync('test-artifacts/tong-ket-2023-trang-1.png').subarray(1, 4).toString()).toBe('PNG');
   });
 });

@@ -38,8 +38,18 @@ beforeAll(async () => {
   await fileReport(t.db, b, 0, '2026-W10', '2026-03-08T03:00:00Z', [10, 20]);
   await fileReport(t.db, b, 1, '2026-W10', '2026-03-10T03:00:00Z', [10, 20]); // late: ties with unit 1, ranked after it
   const admin = { name: 'quantri' };
-  await recordScoreAdjustment(t.db, { blocId: b.blocId, unitId: b.unitIds[2]!, year: 2026, kind: 'bonus', points: '2', reason: 'Đăng cai hội thi' }, admin, asOf);
-  await recordAssessment(t.db, { blocId: b.blocId, unitId: b.unitIds[2]!, year: 2026, criterionCode: '3', met: 'không đạt' }, admin, asOf);
+  await recordScoreAdjustment(
+    t.db,
+    { blocId: b.blocId, unitId: b.unitIds[2]!, year: 2026, kind: 'bonus', points: '2', reason: 'Đăng cai hội thi' },
+    admin,
+    asOf,
+  );
+  await recordAssessment(
+    t.db,
+    { blocId: b.blocId, unitId: b.unitIds[2]!, year: 2026, criterionCode: '3', met: 'không đạt' },
+    admin,
+    asOf,
+  );
 });
 afterAll(async () => {
   await t.close();

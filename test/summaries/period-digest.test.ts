@@ -25,8 +25,24 @@ const afterDeadline = new Date('2026-11-24T01:00:00Z'); // Tuesday 08:00
 describe('period digest on a bloc with hand-computed figures', () => {
   beforeEach(async () => {
     await fileReport(t.db, b, 0, '2026-W46', '2026-11-15T03:00:00Z', [5, 5]);
-    await fileReport(t.db, b, 0, '2026-W47', '2026-11-21T03:00:00Z', [2, 3], 'Tổ chức hội nghị biểu dương 2 gương điển hình.');
-    await fileReport(t.db, b, 1, '2026-W47', '2026-11-23T16:59:59Z', null, 'Ghi chú trong báo cáo không phát sinh không được trích.');
+    await fileReport(
+      t.db,
+      b,
+      0,
+      '2026-W47',
+      '2026-11-21T03:00:00Z',
+      [2, 3],
+      'Tổ chức hội nghị biểu dương 2 gương điển hình.',
+    );
+    await fileReport(
+      t.db,
+      b,
+      1,
+      '2026-W47',
+      '2026-11-23T16:59:59Z',
+      null,
+      'Ghi chú trong báo cáo không phát sinh không được trích.',
+    );
     await fileReport(t.db, b, 2, '2026-W47', '2026-11-23T17:00:00Z', [1, 4], 'Phát động thi đua cao điểm.');
   });
 

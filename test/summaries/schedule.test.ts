@@ -14,7 +14,10 @@ const d = DEFAULT_DIGEST_SCHEDULE;
 
 describe('digest slots', () => {
   it('finds the latest Monday 08:00 at or before now', () => {
-    expect(latestDigestSlot(d, new Date('2026-11-23T01:00:00Z'), TZ)).toEqual({ date: '2026-11-23', at: new Date('2026-11-23T01:00:00Z') });
+    expect(latestDigestSlot(d, new Date('2026-11-23T01:00:00Z'), TZ)).toEqual({
+      date: '2026-11-23',
+      at: new Date('2026-11-23T01:00:00Z'),
+    });
     expect(latestDigestSlot(d, new Date('2026-11-23T00:59:59Z'), TZ).date).toBe('2026-11-16');
     expect(latestDigestSlot(d, new Date('2026-11-29T16:59:00Z'), TZ).date).toBe('2026-11-23'); // Sunday 23:59
   });
@@ -39,21 +42,37 @@ describe('summary slots', () => {
     expect(latestSummarySlot(d, new Date('2026-07-05T00:59:00Z'), TZ)).toBe(null);
     expect(latestSummarySlot(d, new Date('2027-01-03T00:00:00Z'), TZ)).toMatchObject({ kind: 'annual', year: 2026 });
     expect(latestSummarySlot(d, new Date('2026-09-01T00:00:00Z'), TZ)).toBe(null);
-    expect(latestSummarySlot(d, new Date('2026-09-01T00:00:00Z'), TZ, Number.POSITIVE_INFINITY)).toMatchObject({ kind: 'mid_year', year: 2026 });
+    expect(latestSummarySlot(d, new Date('2026-09-01T00:00:00Z'), TZ, Number.POSITIVE_INFINITY)).toMatchObject({
+      kind: 'mid_year',
+      year: 2026,
+    });
   });
 });
 
 describe('parseDigestSchedule', () => {
   it('accepts a weekday, times and day/month dates', () => {
-    const r = parseDigestSchedule({ weekday: '3', time: '7:30', midYearOn: '3/7', annualOn: '12-10', summaryTime: '14:00', enabled: 'tắt' }, d);
+    const r = parseDigestSchedule(
+      { weekday: '3', time: '7:30', midYearOn: '3/7', annualOn: '12-10', summaryTime: '14:00', enabled: 'tắt' },
+      d,
+    );
     expect(r).toEqual({
       ok: true,
-      schedule: { enabled: false, digestWeekday: 3, digestTime: '07:30', midYearOn: '07-03', annualOn: '12-10', summaryTime: '14:00' },
+      schedule: {
+        enabled: false,
+        digestWeekday: 3,
+        digestTime: '07:30',
+        midYearOn: '07-03',
+        annualOn: '12-10',
+        summaryTime: '14:00',
+      },
     });
   });
 
   it('refuses bad values with one Vietnamese message each', () => {
-    const r = parseDigestSchedule({ weekday: '0', time: '24:00', midYearOn: '31/6', annualOn: '29/02', enabled: 'có lẽ' }, d);
+    const r = parseDigestSchedule(
+      { weekday: '0', time: '24:00', midYearOn: '31/6', annualOn: '29/02', enabled: 'có lẽ' },
+      d,
+    );
     expect(r).toEqual({
       ok: false,
       errors: [

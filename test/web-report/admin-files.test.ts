@@ -21,12 +21,29 @@ beforeEach(async () => {
   const other = await createSmallBloc(a.db, { name: 'Khối khác', units: 1 });
   blocId = bloc.blocId;
   otherBlocId = other.blocId;
-  const web = new Hono().route('/r', createWebReportApp({ db: a.db, now: () => a.clock.now, timeZone: TZ, linkSecret: ADMIN_LINK_SECRET, logger: testLogger() }));
-  const { token } = await issuePersonalLink(a.db, { focalPointId: bloc.focalPointIds[0]!, secret: ADMIN_LINK_SECRET, by: 'test', now: a.clock.now });
+  const web = new Hono().route(
+    '/r',
+    createWebReportApp({
+      db: a.db,
+      now: () => a.clock.now,
+      timeZone: TZ,
+      linkSecret: ADMIN_LINK_SECRET,
+      logger: testLogger(),
+    }),
+  );
+  const { token } = await issuePersonalLink(a.db, {
+    focalPointId: bloc.focalPointIds[0]!,
+    secret: ADMIN_LINK_SECRET,
+    by: 'test',
+    now: a.clock.now,
+  });
   const me = new FormClient(web, token);
   await me.open();
   const [c1, c2] = bloc.criterionIds;
-  const sent = await me.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '2' }, [file(PNG_1PX, 'ảnh "lễ".png'), file(PDF_BYTES, 'Kế hoạch.pdf')]);
+  const sent = await me.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '2' }, [
+    file(PNG_1PX, 'ảnh "lễ".png'),
+    file(PDF_BYTES, 'Kế hoạch.pdf'),
+  ]);
   expect(sent.res.status).toBe(303);
   reportId = (await a.db.selectFrom('progress_report').select('id').executeTakeFirstOrThrow()).id;
 });
@@ -47,7 +64,9 @@ describe('web-uploaded files in the admin', () => {
     expect(img.status).toBe(200);
     expect(img.headers.get('content-type')).toBe('image/png');
     expect(img.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(img.headers.get('content-disposition')).toBe(`inline; filename="anh le.png"; filename*=UTF-8''${encodeURIComponent('ảnh lễ.png')}`); // quotes dropped on upload
+    expect(img.headers.get('content-disposition')).toBe(
+      `inline; filename="anh le.png"; filename*=UTF-8''${encodeURIComponent('ảnh lễ.png')}`,
+    ); // quotes dropped on upload
     expect(Buffer.from(await img.arrayBuffer()).equals(PNG_1PX)).toBe(true);
 
     const doc = await admin.get(`/blocs/${blocId}/reports/${reportId}/attachments/${pdf!.id}`);

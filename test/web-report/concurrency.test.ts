@@ -25,7 +25,9 @@ describe('a stale form', () => {
     await tabB.open();
     await tabC.open();
     expect((await tabB.send({ [`v_${c1}`]: '4', [`v_${c2}`]: '5', notableResults: 'Bản đầu' })).res.status).toBe(303);
-    const stale = await tabC.send({ [`v_${c1}`]: '3', [`v_${c2}`]: '9', notableResults: 'Bản của tab C' }, [file(PNG_1PX, 'minh-chung.png')]);
+    const stale = await tabC.send({ [`v_${c1}`]: '3', [`v_${c2}`]: '9', notableResults: 'Bản của tab C' }, [
+      file(PNG_1PX, 'minh-chung.png'),
+    ]);
     expect(stale.res.status).toBe(409);
     expect(stale.html).toContain('Báo cáo chưa được lưu: đã có bản gửi mới hơn');
     expect(stale.html).toContain('chính đồng chí đã gửi bản sửa lần 1 lúc 10:00 24/11/2026 (qua web)');
@@ -40,13 +42,25 @@ describe('a stale form', () => {
     expect((await report())!.revision).toBe(2);
 
     const pending = tabC.last.match(/name="giu_tep" value="(\d+)"/)![1]!;
-    const over = await tabC.send({ [`v_${c1}`]: '4', [`v_${c2}`]: '9', notableResults: 'Bản của tab C', giu_tep: pending });
+    const over = await tabC.send({
+      [`v_${c1}`]: '4',
+      [`v_${c2}`]: '9',
+      notableResults: 'Bản của tab C',
+      giu_tep: pending,
+    });
     expect(over.res.status).toBe(303);
     const stored = (await report())!;
     expect(stored.revision).toBe(3);
     expect(stored.notable_results).toBe('Bản của tab C');
-    expect(await getReportValues(w.t.db, stored.id)).toEqual(expect.arrayContaining([{ criterion_id: c1, value: 4 }, { criterion_id: c2, value: 9 }]));
-    expect((await listAttachments(w.t.db, stored.id)).map((a) => [a.file_name, a.added_in_revision])).toEqual([['minh-chung.png', 3]]);
+    expect(await getReportValues(w.t.db, stored.id)).toEqual(
+      expect.arrayContaining([
+        { criterion_id: c1, value: 4 },
+        { criterion_id: c2, value: 9 },
+      ]),
+    );
+    expect((await listAttachments(w.t.db, stored.id)).map((a) => [a.file_name, a.added_in_revision])).toEqual([
+      ['minh-chung.png', 3],
+    ]);
   });
 
   it('a form loaded before any report, sent after another one was stored, is a conflict too', async () => {
@@ -78,7 +92,7 @@ describe('the lock date', () => {
     expect(refused.html).not.toContain('<button type="submit">');
     const stored = (await report('2026-W47'))!;
     expect(stored.revision).toBe(1);
-    expect((await listRevisions(w.t.db, stored.id))).toHaveLength(1);
+    expect(await listRevisions(w.t.db, stored.id)).toHaveLength(1);
 
     const view = await me.open('ky=2026-W47');
     expect(view.res.status).toBe(200);
@@ -86,7 +100,11 @@ describe('the lock date', () => {
     expect(view.html).toContain('Đã gửi tuần 47</textarea>');
     expect(view.html).toContain('readonly');
     expect(view.html).not.toContain('id="nil-form"');
-    const nil = await me.post('/nil', { ky: '2026-W47', nonce: me.hidden().nonce as string, csrf: me.hidden().csrf as string });
+    const nil = await me.post('/nil', {
+      ky: '2026-W47',
+      nonce: me.hidden().nonce as string,
+      csrf: me.hidden().csrf as string,
+    });
     expect(nil.res.status).toBe(409);
 
     const receipt = await w.app.request(`http://localhost/r/${me.token}/receipt?ky=2026-W47`);

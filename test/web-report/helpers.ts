@@ -35,18 +35,30 @@ export interface WebTest {
   close(): Promise<void>;
 }
 
-export async function createWebTest(opts: { at?: string; units?: number; limits?: WebReportLimits; publicUrl?: string } = {}): Promise<WebTest> {
+export async function createWebTest(
+  opts: { at?: string; units?: number; limits?: WebReportLimits; publicUrl?: string } = {},
+): Promise<WebTest> {
   const t = await createTestDb();
   const clock = new Clock(new Date(opts.at ?? TUESDAY_W48));
   const bloc = await createSmallBloc(t.db, { units: opts.units ?? 2, year: 2026 });
   const tokens: string[] = [];
   for (const id of bloc.focalPointIds) {
-    tokens.push((await issuePersonalLink(t.db, { focalPointId: id, secret: LINK_SECRET, by: 'test', now: clock.now() })).token);
+    tokens.push(
+      (await issuePersonalLink(t.db, { focalPointId: id, secret: LINK_SECRET, by: 'test', now: clock.now() })).token,
+    );
   }
   // Mounted as the composition root mounts it.
   const app = new Hono().route(
     '/r',
-    createWebReportApp({ db: t.db, now: clock.now, timeZone: TZ, linkSecret: LINK_SECRET, publicUrl: opts.publicUrl, limits: opts.limits, logger: testLogger() }),
+    createWebReportApp({
+      db: t.db,
+      now: clock.now,
+      timeZone: TZ,
+      linkSecret: LINK_SECRET,
+      publicUrl: opts.publicUrl,
+      limits: opts.limits,
+      logger: testLogger(),
+    }),
   );
   return { t, bloc, app, clock, tokens, client: (i) => new FormClient(app, tokens[i]!), close: () => t.close() };
 }
@@ -108,7 +120,12 @@ export class FormClient {
     return { ...f, ...over };
   }
 
-  async post(path: string, fields: Fields, files: File[] = [], headers: Record<string, string> = BROWSER_HEADERS): Promise<Page> {
+  async post(
+    path: string,
+    fields: Fields,
+    files: File[] = [],
+    headers: Record<string, string> = BROWSER_HEADERS,
+  ): Promise<Page> {
     const body = new FormData();
     for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
     for (const f of files) body.append('tep', f);
@@ -143,7 +160,9 @@ export const PNG_1PX = Buffer.from(
 );
 
 /** A minimal PDF. */
-export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+export const PDF_BYTES = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 export function file(content: Buffer | string, name: string, type = 'application/octet-stream'): File {
   return new File([typeof content === 'string' ? Buffer.from(content) : content], name, { type });

@@ -14,7 +14,10 @@ let h: Harness;
 let app: Hono;
 beforeEach(async () => {
   h = await startHarness();
-  app = new Hono().route('/r', createWebReportApp({ db: h.t.db, now: h.clock.now, timeZone: TZ, linkSecret: LINK_SECRET, logger: testLogger() }));
+  app = new Hono().route(
+    '/r',
+    createWebReportApp({ db: h.t.db, now: h.clock.now, timeZone: TZ, linkSecret: LINK_SECRET, logger: testLogger() }),
+  );
 });
 afterEach(async () => {
   expect(h.emu.violations).toEqual([]);
@@ -23,7 +26,12 @@ afterEach(async () => {
 });
 
 async function webClient(index: number): Promise<FormClient> {
-  const { token } = await issuePersonalLink(h.t.db, { focalPointId: h.bloc.focalPointIds[index]!, secret: LINK_SECRET, by: 'test', now: h.clock.now() });
+  const { token } = await issuePersonalLink(h.t.db, {
+    focalPointId: h.bloc.focalPointIds[index]!,
+    secret: LINK_SECRET,
+    by: 'test',
+    now: h.clock.now(),
+  });
   return new FormClient(app, token);
 }
 
@@ -32,7 +40,10 @@ async function comparable(unit: number, key: string) {
   const r = (await getReport(h.t.db, h.bloc.blocId, h.bloc.unitIds[unit]!, key))!;
   const { id, unit_id, submitted_via, submitted_by_focal_point_id, first_submitted_at, updated_at, ...rest } = r;
   const values = (await getReportValues(h.t.db, id)).sort((a, b) => a.criterion_id - b.criterion_id);
-  const revisions = (await listRevisions(h.t.db, id)).map((v) => ({ revision: v.revision, snapshot: JSON.parse(v.snapshot) }));
+  const revisions = (await listRevisions(h.t.db, id)).map((v) => ({
+    revision: v.revision,
+    snapshot: JSON.parse(v.snapshot),
+  }));
   return { report: rest, values, revisions, channel: submitted_via, by: submitted_by_focal_point_id };
 }
 
@@ -55,11 +66,18 @@ describe('parity of the bot and the web form', () => {
     const web = await webClient(1);
     await web.open();
     const [c1, c2] = h.bloc.criterionIds;
-    const sent = await web.send({ [`v_${c1}`]: '3', [`v_${c2}`]: '12', notableResults: NOTABLE.normalize('NFD'), difficulties: '', proposals: `  ${PROPOSAL}  ` });
+    const sent = await web.send({
+      [`v_${c1}`]: '3',
+      [`v_${c2}`]: '12',
+      notableResults: NOTABLE.normalize('NFD'),
+      difficulties: '',
+      proposals: `  ${PROPOSAL}  `,
+    });
     expect(sent.res.status).toBe(303);
     const receipt = await web.follow(sent);
     // The receipt's wording is the bot's.
-    for (const line of chat.lastText().split('\n')) expect(receipt.html).toContain(line.replace('Đơn vị 1', 'Đơn vị 2'));
+    for (const line of chat.lastText().split('\n'))
+      expect(receipt.html).toContain(line.replace('Đơn vị 1', 'Đơn vị 2'));
 
     const viaBot = await comparable(0, '2026-W48');
     const viaWeb = await comparable(1, '2026-W48');
@@ -120,9 +138,15 @@ describe('one report across both channels', () => {
     expect(form.html).toContain(`value="12"`);
     h.clock.set('2026-11-24T04:00:00.000Z');
     const [c1, c2] = h.bloc.criterionIds;
-    expect((await web.send({ [`v_${c1}`]: '4', [`v_${c2}`]: '12', notableResults: 'Bổ sung qua web' })).res.status).toBe(303);
+    expect(
+      (await web.send({ [`v_${c1}`]: '4', [`v_${c2}`]: '12', notableResults: 'Bổ sung qua web' })).res.status,
+    ).toBe(303);
 
-    const reports = await h.t.db.selectFrom('progress_report').selectAll().where('unit_id', '=', h.bloc.unitIds[0]!).execute();
+    const reports = await h.t.db
+      .selectFrom('progress_report')
+      .selectAll()
+      .where('unit_id', '=', h.bloc.unitIds[0]!)
+      .execute();
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ revision: 2, submitted_via: 'web', notable_results: 'Bổ sung qua web' });
     const revisions = await listRevisions(h.t.db, reports[0]!.id);
@@ -163,7 +187,9 @@ describe('one report across both channels', () => {
     expect((await web.send({ [`v_${c1}`]: '2', [`v_${c2}`]: '3' })).res.status).toBe(303);
 
     await chat.tap('Gửi báo cáo');
-    expect(chat.lastText()).toContain('Trong lúc đồng chí soạn, chính đồng chí đã gửi báo cáo kỳ này của Đơn vị 1 lúc 10:30 24/11/2026 (qua web).');
+    expect(chat.lastText()).toContain(
+      'Trong lúc đồng chí soạn, chính đồng chí đã gửi báo cáo kỳ này của Đơn vị 1 lúc 10:30 24/11/2026 (qua web).',
+    );
     const r = (await getReport(h.t.db, h.bloc.blocId, h.bloc.unitIds[0]!, '2026-W48'))!;
     expect(r).toMatchObject({ revision: 1, submitted_via: 'web' });
     expect((await getReportValues(h.t.db, r.id)).map((v) => v.value)).toEqual([2, 3]);

@@ -23,12 +23,14 @@ const fileOf = (name: string, bytes: number): UploadedFile => ({
   sha256: name,
   content: Buffer.alloc(bytes, 1),
 });
-const names = async (link: number, nonce: string) => (await listPendingUploads(w.t.db, link, nonce)).map((p) => p.file_name);
+const names = async (link: number, nonce: string) =>
+  (await listPendingUploads(w.t.db, link, nonce)).map((p) => p.file_name);
 
 describe('files kept for unsent forms', () => {
   it("drop the link's other forms' files, oldest first, past the bound; never this form's nor another link's", async () => {
     const now = w.clock.now();
-    const save = (link: number, nonce: string, files: UploadedFile[]) => savePendingUploads(w.t.db, link, nonce, files, now, 1000);
+    const save = (link: number, nonce: string, files: UploadedFile[]) =>
+      savePendingUploads(w.t.db, link, nonce, files, now, 1000);
     await save(otherLinkId, 'form-z', [fileOf('z.pdf', 900)]);
     await save(linkId, 'form-a', [fileOf('a1.pdf', 300), fileOf('a2.pdf', 300)]);
     await save(linkId, 'form-b', [fileOf('b.pdf', 300)]);
@@ -36,10 +38,18 @@ describe('files kept for unsent forms', () => {
 
     await save(linkId, 'form-c', [fileOf('c.pdf', 350)]);
     // 350 (c) + 300 (b) + 300 (a2) fit in 1000; a1, the oldest, goes.
-    expect([await names(linkId, 'form-a'), await names(linkId, 'form-b'), await names(linkId, 'form-c')]).toEqual([['a2.pdf'], ['b.pdf'], ['c.pdf']]);
+    expect([await names(linkId, 'form-a'), await names(linkId, 'form-b'), await names(linkId, 'form-c')]).toEqual([
+      ['a2.pdf'],
+      ['b.pdf'],
+      ['c.pdf'],
+    ]);
 
     await save(linkId, 'form-c', [fileOf('c2.pdf', 600)]);
-    expect([await names(linkId, 'form-a'), await names(linkId, 'form-b'), await names(linkId, 'form-c')]).toEqual([[], [], ['c.pdf', 'c2.pdf']]);
+    expect([await names(linkId, 'form-a'), await names(linkId, 'form-b'), await names(linkId, 'form-c')]).toEqual([
+      [],
+      [],
+      ['c.pdf', 'c2.pdf'],
+    ]);
     expect(await names(otherLinkId, 'form-z')).toEqual(['z.pdf']);
   });
 });

@@ -4,7 +4,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deactivateFocalPoint } from '../../src/db/focal-points.js';
 import { issuePersonalLink, revokePersonalLink } from '../../src/db/personal-links.js';
 import { getReport, listAttachments } from '../../src/db/reports.js';
-import { BROWSER_HEADERS, createWebTest, type Fields, FormClient, file, LINK_SECRET, PNG_1PX, type WebTest } from './helpers.js';
+import {
+  BROWSER_HEADERS,
+  createWebTest,
+  type Fields,
+  FormClient,
+  file,
+  LINK_SECRET,
+  PNG_1PX,
+  type WebTest,
+} from './helpers.js';
 
 let w: WebTest;
 let c1: number;
@@ -23,7 +32,11 @@ describe('a token that opens nothing', () => {
     const good = w.tokens[0]!;
     const tampered = `${good.slice(0, -1)}${good.endsWith('A') ? 'B' : 'A'}`;
     for (const token of [tampered, 'abc', `${good}x`]) {
-      for (const [path, method] of [['', 'GET'], ['/receipt?ky=2026-W48', 'GET'], ['/send', 'POST']] as const) {
+      for (const [path, method] of [
+        ['', 'GET'],
+        ['/receipt?ky=2026-W48', 'GET'],
+        ['/send', 'POST'],
+      ] as const) {
         const res = await w.app.request(`http://localhost/r/${token}${path}`, { method, headers: BROWSER_HEADERS });
         const html = await res.text();
         expect(res.status, `${token}${path}`).toBe(404);
@@ -39,7 +52,12 @@ describe('a token that opens nothing', () => {
 
   it('revoked (re-issued) or of a focal point who left: 410 with the reason, and the new link works', async () => {
     const old = w.client(0);
-    const { token } = await issuePersonalLink(w.t.db, { focalPointId: w.bloc.focalPointIds[0]!, secret: LINK_SECRET, by: 'admin', now: w.clock.now() });
+    const { token } = await issuePersonalLink(w.t.db, {
+      focalPointId: w.bloc.focalPointIds[0]!,
+      secret: LINK_SECRET,
+      by: 'admin',
+      now: w.clock.now(),
+    });
     const page = await old.open();
     expect(page.res.status).toBe(410);
     expect(page.html).toContain('Liên kết báo cáo này đã được Văn phòng Khối thi đua thu hồi lúc 10:00 24/11/2026');
@@ -69,7 +87,9 @@ describe('one unit cannot reach another', () => {
   it("unit 1's link never shows unit 2's report, and cannot write it by posting its fields or a foreign base", async () => {
     const other = w.client(1);
     await other.open();
-    expect((await other.send({ [`v_${c1}`]: '7', [`v_${c2}`]: '7', notableResults: 'Bí mật của đơn vị 2' })).res.status).toBe(303);
+    expect(
+      (await other.send({ [`v_${c1}`]: '7', [`v_${c2}`]: '7', notableResults: 'Bí mật của đơn vị 2' })).res.status,
+    ).toBe(303);
     const theirs = (await reportOf(1))!;
 
     const me = w.client(0);
@@ -83,7 +103,13 @@ describe('one unit cannot reach another', () => {
     expect(await theirReceipt.text()).not.toContain('Bí mật');
 
     const sent = await me.send(
-      { [`v_${c1}`]: '1', [`v_${c2}`]: '2', unit_id: String(w.bloc.unitIds[1]), unitId: String(w.bloc.unitIds[1]), bloc_id: '999' },
+      {
+        [`v_${c1}`]: '1',
+        [`v_${c2}`]: '2',
+        unit_id: String(w.bloc.unitIds[1]),
+        unitId: String(w.bloc.unitIds[1]),
+        bloc_id: '999',
+      },
       [],
       { base: `${theirs.id}:${theirs.revision}` },
     );
@@ -98,7 +124,10 @@ describe('one unit cannot reach another', () => {
   it("cannot take unit 2's kept file by its id, nor by replaying unit 2's form nonce", async () => {
     const other = w.client(1);
     await other.open();
-    expect((await other.send({ [`v_${c1}`]: '', [`v_${c2}`]: '1' }, [file(PNG_1PX, 'anh-don-vi-2.png', 'image/png')])).res.status).toBe(422);
+    expect(
+      (await other.send({ [`v_${c1}`]: '', [`v_${c2}`]: '1' }, [file(PNG_1PX, 'anh-don-vi-2.png', 'image/png')])).res
+        .status,
+    ).toBe(422);
     const theirFile = other.last.match(/name="giu_tep" value="(\d+)"/)![1]!;
 
     const me = w.client(0);
@@ -107,11 +136,16 @@ describe('one unit cannot reach another', () => {
     expect(page.res.status).toBe(303);
     expect(await listAttachments(w.t.db, (await reportOf(0))!.id)).toEqual([]);
     // Their nonce with this link's form token is refused outright; with their token, too (it is bound to their link).
-    const replay = await me.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '1', giu_tep: theirFile }, [], { nonce: other.hidden().nonce as string, base: 'new' });
+    const replay = await me.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '1', giu_tep: theirFile }, [], {
+      nonce: other.hidden().nonce as string,
+      base: 'new',
+    });
     expect(replay.res.status).toBe(403);
     // Their file is still theirs: it goes with their report.
     expect((await other.send({ [`v_${c1}`]: '2', [`v_${c2}`]: '1', giu_tep: theirFile })).res.status).toBe(303);
-    expect((await listAttachments(w.t.db, (await reportOf(1))!.id)).map((a) => a.file_name)).toEqual(['anh-don-vi-2.png']);
+    expect((await listAttachments(w.t.db, (await reportOf(1))!.id)).map((a) => a.file_name)).toEqual([
+      'anh-don-vi-2.png',
+    ]);
   });
 
   it('refuses a period that is not open for its bloc (garbage, another cadence, the future) with nothing stored', async () => {
@@ -127,7 +161,7 @@ describe('one unit cannot reach another', () => {
 });
 
 describe('CSRF', () => {
-  it('refuses a POST without the form token, with a wrong one, with another link\'s, or from another site', async () => {
+  it("refuses a POST without the form token, with a wrong one, with another link's, or from another site", async () => {
     const me = w.client(0);
     const other = w.client(1);
     await me.open();
@@ -150,7 +184,12 @@ describe('CSRF', () => {
       expect(nil.res.status, `nil case ${i}`).toBe(403);
     }
     // An Origin that is neither the request's host nor PUBLIC_URL's (unset here).
-    const proxied = await me.send(entries, [], {}, { host: '127.0.0.1:3000', origin: 'http://localhost', 'sec-fetch-site': 'same-origin' });
+    const proxied = await me.send(
+      entries,
+      [],
+      {},
+      { host: '127.0.0.1:3000', origin: 'http://localhost', 'sec-fetch-site': 'same-origin' },
+    );
     expect(proxied.res.status).toBe(403);
     expect(await countReports()).toBe(0);
   });
@@ -158,7 +197,12 @@ describe('CSRF', () => {
   it("accepts the page's own form, which Chromium sends with Origin null under no-referrer", async () => {
     const me = w.client(0);
     await me.open();
-    const page = await me.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '1' }, [], {}, { host: 'localhost', origin: 'null', 'sec-fetch-site': 'same-origin' });
+    const page = await me.send(
+      { [`v_${c1}`]: '1', [`v_${c2}`]: '1' },
+      [],
+      {},
+      { host: 'localhost', origin: 'null', 'sec-fetch-site': 'same-origin' },
+    );
     expect(page.res.status).toBe(303);
   });
 
@@ -167,7 +211,12 @@ describe('CSRF', () => {
     try {
       const me = p.client(0);
       await me.open();
-      const page = await me.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '1' }, [], {}, { host: '127.0.0.1:3000', origin: 'https://thidua.example.vn', 'sec-fetch-site': 'same-origin' });
+      const page = await me.send(
+        { [`v_${c1}`]: '1', [`v_${c2}`]: '1' },
+        [],
+        {},
+        { host: '127.0.0.1:3000', origin: 'https://thidua.example.vn', 'sec-fetch-site': 'same-origin' },
+      );
       expect(page.res.status).toBe(303);
     } finally {
       await p.close();
@@ -178,7 +227,9 @@ describe('CSRF', () => {
 describe('rate limits', () => {
   beforeEach(async () => {
     await w.close();
-    w = await createWebTest({ limits: { postsPerLink: { max: 5, windowMs: 600_000 }, failedLookupsPerAddress: { max: 4, windowMs: 600_000 } } });
+    w = await createWebTest({
+      limits: { postsPerLink: { max: 5, windowMs: 600_000 }, failedLookupsPerAddress: { max: 4, windowMs: 600_000 } },
+    });
   });
 
   it('per link: POSTs past the limit get 429 with Retry-After, and work again after the window', async () => {

@@ -73,7 +73,13 @@ describe('sending a full report', () => {
   it('stores it with channel web and the focal point, with files checked by content, and redirects to a receipt', async () => {
     await me.open();
     const sent = await me.send(
-      { [`v_${c1}`]: '3', [`v_${c2}`]: '0', notableResults: 'Tuyên truyền 3 gương điển hình'.normalize('NFD'), difficulties: '   ', proposals: 'Đề nghị tập huấn' },
+      {
+        [`v_${c1}`]: '3',
+        [`v_${c2}`]: '0',
+        notableResults: 'Tuyên truyền 3 gương điển hình'.normalize('NFD'),
+        difficulties: '   ',
+        proposals: 'Đề nghị tập huấn',
+      },
       [file(PNG_1PX, 'ảnh hội nghị.png', 'image/png'), file(PDF_BYTES, 'bao-cao.pdf', 'application/pdf')],
     );
     expect(sent.res.status).toBe(303);
@@ -95,18 +101,24 @@ describe('sending a full report', () => {
       ]),
     );
     const revisions = await listRevisions(w.t.db, stored.id);
-    expect(revisions.map((r) => [r.revision, r.submitted_via, r.submitted_by_focal_point_id])).toEqual([[1, 'web', w.bloc.focalPointIds[0]]]);
+    expect(revisions.map((r) => [r.revision, r.submitted_via, r.submitted_by_focal_point_id])).toEqual([
+      [1, 'web', w.bloc.focalPointIds[0]],
+    ]);
     const files = await listAttachments(w.t.db, stored.id);
     expect(files.map((f) => [f.kind, f.file_name, f.mime_type, f.telegram_file_id, f.size_bytes])).toEqual([
       ['photo', 'ảnh hội nghị.png', 'image/png', null, PNG_1PX.length],
       ['document', 'bao-cao.pdf', 'application/pdf', null, PDF_BYTES.length],
     ]);
     const contents = await w.t.db.selectFrom('attachment_content').selectAll().orderBy('attachment_id').execute();
-    expect(contents.map((c) => Buffer.compare(c.content, PNG_1PX) === 0 || Buffer.compare(c.content, PDF_BYTES) === 0)).toEqual([true, true]);
+    expect(
+      contents.map((c) => Buffer.compare(c.content, PNG_1PX) === 0 || Buffer.compare(c.content, PDF_BYTES) === 0),
+    ).toEqual([true, true]);
 
     const receipt = await me.follow(sent);
     expect(receipt.res.status).toBe(200);
-    expect(receipt.html).toContain('✅ Đã ghi nhận báo cáo Tuần 48/2026 (23/11/2026 – 29/11/2026) của Đơn vị 1 lúc 10:00 24/11/2026.');
+    expect(receipt.html).toContain(
+      '✅ Đã ghi nhận báo cáo Tuần 48/2026 (23/11/2026 – 29/11/2026) của Đơn vị 1 lúc 10:00 24/11/2026.',
+    );
     expect(receipt.html).toContain('Kèm 2 tệp minh chứng.');
     expect(receipt.html).toContain('Báo cáo đúng hạn (hạn hết ngày 30/11/2026).');
     expect(receipt.html).toContain('Đồng chí có thể sửa báo cáo đến hết ngày 13/12/2026.');
@@ -147,7 +159,11 @@ describe('sending a full report', () => {
     expect((await me.send({ [`v_${c1}`]: '3', [`v_${c2}`]: '1' }, [file(PNG_1PX, 'anh.png')])).res.status).toBe(303);
     // Back re-loads the form (a new nonce, based on revision 1) but Chromium restores the file input.
     await me.open();
-    const sent = await me.send({ [`v_${c1}`]: '5', [`v_${c2}`]: '1' }, [file(PNG_1PX, 'anh.png'), file(PDF_BYTES, 'moi.pdf'), file(PDF_BYTES, 'moi-2.pdf')]);
+    const sent = await me.send({ [`v_${c1}`]: '5', [`v_${c2}`]: '1' }, [
+      file(PNG_1PX, 'anh.png'),
+      file(PDF_BYTES, 'moi.pdf'),
+      file(PDF_BYTES, 'moi-2.pdf'),
+    ]);
     expect(sent.res.status).toBe(303);
     const stored = (await report())!;
     expect(stored.revision).toBe(2);
@@ -173,7 +189,11 @@ describe('a nil report', () => {
 
     // The form opened before, nil pressed again in another tab over the stored report.
     await me.open();
-    const again = await me.post('/nil', { ky: '2026-W48', nonce: me.hidden().nonce as string, csrf: me.hidden().csrf as string });
+    const again = await me.post('/nil', {
+      ky: '2026-W48',
+      nonce: me.hidden().nonce as string,
+      csrf: me.hidden().csrf as string,
+    });
     expect(again.res.status).toBe(409);
     expect(again.html).toContain('Kỳ Tuần 48/2026 (23/11/2026 – 29/11/2026) đã có báo cáo của đơn vị, nên không ghi');
     expect((await report())!.revision).toBe(1);
@@ -200,7 +220,11 @@ describe('a double submit', () => {
     expect((await me.send({ [`v_${c1}`]: '3', [`v_${c2}`]: '1' }, [], kept)).res.status).toBe(303);
 
     // Back to the kept page, a figure and a text changed, a new file, sent again with the used nonce.
-    const again = await me.send({ [`v_${c1}`]: '7', [`v_${c2}`]: '1', notableResults: 'Bổ sung sau' }, [file(PDF_BYTES, 'bo-sung.pdf')], kept);
+    const again = await me.send(
+      { [`v_${c1}`]: '7', [`v_${c2}`]: '1', notableResults: 'Bổ sung sau' },
+      [file(PDF_BYTES, 'bo-sung.pdf')],
+      kept,
+    );
     expect(again.res.status).toBe(409);
     expect(again.html).toContain('Báo cáo chưa được lưu: đã có bản gửi mới hơn');
     expect(again.html).toContain(`name="v_${c1}" value="7"`);

@@ -57,7 +57,10 @@ describe('figures', () => {
 });
 
 describe('files', () => {
-  const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1'), Buffer.alloc(200)]);
+  const exe = Buffer.concat([
+    Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1'),
+    Buffer.alloc(200),
+  ]);
 
   it('refuses a .jpg that is really a program or a web page, naming it, and keeps the valid files and the entries', async () => {
     const page = await me.send({ [`v_${c1}`]: '', [`v_${c2}`]: '1' }, [
@@ -73,10 +76,16 @@ describe('files', () => {
     expect(await countPending()).toBe(1);
 
     // Sent again with the figure fixed and no file chosen: the kept file goes with the report.
-    const sent = await me.send({ [`v_${c1}`]: '2', [`v_${c2}`]: '1', giu_tep: me.last.match(/name="giu_tep" value="(\d+)"/)![1]! });
+    const sent = await me.send({
+      [`v_${c1}`]: '2',
+      [`v_${c2}`]: '1',
+      giu_tep: me.last.match(/name="giu_tep" value="(\d+)"/)![1]!,
+    });
     expect(sent.res.status).toBe(303);
     const stored = (await report())!;
-    expect((await listAttachments(w.t.db, stored.id)).map((a) => [a.file_name, a.mime_type])).toEqual([['that.png', 'image/png']]);
+    expect((await listAttachments(w.t.db, stored.id)).map((a) => [a.file_name, a.mime_type])).toEqual([
+      ['that.png', 'image/png'],
+    ]);
     expect(await countPending()).toBe(0);
   });
 
@@ -91,7 +100,10 @@ describe('files', () => {
 
   it('refuses a file over 10 MB and an empty one, naming them', async () => {
     const big = Buffer.concat([PDF_BYTES, Buffer.alloc(10 * 1024 * 1024)]);
-    const page = await me.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '1' }, [file(big, 'scan.pdf'), file(Buffer.alloc(0), 'rong.pdf')]);
+    const page = await me.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '1' }, [
+      file(big, 'scan.pdf'),
+      file(Buffer.alloc(0), 'rong.pdf'),
+    ]);
     expect(page.res.status).toBe(422);
     expect(page.html).toContain('Tệp &quot;scan.pdf&quot; lớn hơn 10 MB nên không được nhận.');
     expect(page.html).toContain('Tệp &quot;rong.pdf&quot; trống nên không được nhận.');
@@ -102,7 +114,9 @@ describe('files', () => {
     const files = Array.from({ length: 12 }, (_, i) => file(PNG_1PX, `anh-${i + 1}.png`));
     const page = await me.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '1' }, files);
     expect(page.res.status).toBe(422);
-    expect(page.html).toContain('tối đa 10 ảnh hoặc tệp, nên các tệp sau không được nhận: &quot;anh-11.png&quot;, &quot;anh-12.png&quot;.');
+    expect(page.html).toContain(
+      'tối đa 10 ảnh hoặc tệp, nên các tệp sau không được nhận: &quot;anh-11.png&quot;, &quot;anh-12.png&quot;.',
+    );
     expect(await countPending()).toBe(10);
     expect(await report()).toBeUndefined();
   });
@@ -118,7 +132,12 @@ describe('files', () => {
   it('keeps old Word and Excel files, told apart from other compound files by their content', async () => {
     const { sniffEvidence } = await import('../../src/web-report/uploads.js');
     const cfb = (stream: string) =>
-      Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504), Buffer.from(stream, 'utf16le'), Buffer.alloc(1024)]);
+      Buffer.concat([
+        Buffer.from('d0cf11e0a1b11ae1', 'hex'),
+        Buffer.alloc(504),
+        Buffer.from(stream, 'utf16le'),
+        Buffer.alloc(1024),
+      ]);
     expect(await sniffEvidence(cfb('WordDocument'))).toMatchObject({ kind: 'document', ext: 'doc' });
     expect(await sniffEvidence(cfb('Workbook'))).toMatchObject({ kind: 'document', ext: 'xls' });
     expect(await sniffEvidence(cfb('SummaryInformation'))).toBeNull();

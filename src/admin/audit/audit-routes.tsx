@@ -12,7 +12,13 @@ function details(json: string | null): string {
   return json.length > 300 ? `${json.slice(0, 300)}…` : json;
 }
 
-function AuditPage(props: { entries: AuditLogEntry[]; blocs: Bloc[]; blocId: number | null; province: boolean; timeZone: string }) {
+function AuditPage(props: {
+  entries: AuditLogEntry[];
+  blocs: Bloc[];
+  blocId: number | null;
+  province: boolean;
+  timeZone: string;
+}) {
   const blocName = new Map(props.blocs.map((b) => [b.id, b.name]));
   return (
     <>
@@ -81,7 +87,16 @@ export function auditRoutes(): Hono<AdminEnv> {
     const q = c.req.query('bloc');
     const blocId = province ? (q && /^\d{1,9}$/.test(q) ? Number(q) : null) : admin.blocId;
     const entries = await listAudit(db, { blocId: blocId ?? undefined, limit: 200 });
-    return c.render(<AuditPage entries={entries} blocs={await listBlocs(db)} blocId={blocId} province={province} timeZone={timeZone} />, { title: t.title });
+    return c.render(
+      <AuditPage
+        entries={entries}
+        blocs={await listBlocs(db)}
+        blocId={blocId}
+        province={province}
+        timeZone={timeZone}
+      />,
+      { title: t.title },
+    );
   });
   return app;
 }

@@ -31,16 +31,39 @@ function PasswordPage(props: { form: FormState }) {
       <h1>{auth.passwordTitle}</h1>
       <ErrorSummary form={props.form} />
       <PostForm action="/account/password">
-        <Field label={auth.currentPassword} name="current" type="password" form={props.form} autocomplete="current-password" required />
-        <Field label={auth.newPassword} name="password" type="password" form={props.form} autocomplete="new-password" hint={auth.passwordHint} required />
-        <Field label={auth.confirmPassword} name="confirm" type="password" form={props.form} autocomplete="new-password" required />
+        <Field
+          label={auth.currentPassword}
+          name="current"
+          type="password"
+          form={props.form}
+          autocomplete="current-password"
+          required
+        />
+        <Field
+          label={auth.newPassword}
+          name="password"
+          type="password"
+          form={props.form}
+          autocomplete="new-password"
+          hint={auth.passwordHint}
+          required
+        />
+        <Field
+          label={auth.confirmPassword}
+          name="confirm"
+          type="password"
+          form={props.form}
+          autocomplete="new-password"
+          required
+        />
         <button type="submit">{common.save}</button>
       </PostForm>
     </div>
   );
 }
 
-const render = (c: Context<AdminEnv>, form: FormState) => c.render(<PasswordPage form={form} />, { title: auth.passwordTitle });
+const render = (c: Context<AdminEnv>, form: FormState) =>
+  c.render(<PasswordPage form={form} />, { title: auth.passwordTitle });
 
 /** The signed-in admin's own account: password change and logout. */
 export function accountRoutes(): Hono<AdminEnv> {
@@ -60,7 +83,13 @@ export function accountRoutes(): Hono<AdminEnv> {
     await applyChange(c, async (trx, audit) => {
       await setAdminPassword(trx, admin.id, hash);
       const ended = await deleteSessionsOfUser(trx, admin.id, c.get('sessionHash') ?? undefined);
-      await audit({ action: 'admin.password', entity: 'admin_user', entityId: admin.id, blocId: admin.blocId, details: { otherSessionsEnded: ended } });
+      await audit({
+        action: 'admin.password',
+        entity: 'admin_user',
+        entityId: admin.id,
+        blocId: admin.blocId,
+        details: { otherSessionsEnded: ended },
+      });
     });
     return c.redirect('/?ok=passwordChanged', 303);
   });

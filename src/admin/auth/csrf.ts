@@ -15,7 +15,10 @@ export function sameToken(a: string | null | undefined, b: string | null | undef
 }
 
 /** The token sent with a request: the `_csrf` form field or the X-CSRF-Token header. */
-export async function sentToken(req: { header(name: string): string | undefined; formData(): Promise<FormData> }): Promise<string | null> {
+export async function sentToken(req: {
+  header(name: string): string | undefined;
+  formData(): Promise<FormData>;
+}): Promise<string | null> {
   const header = req.header('x-csrf-token');
   if (header) return header;
   const type = (req.header('content-type') ?? '').toLowerCase();

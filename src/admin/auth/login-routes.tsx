@@ -56,8 +56,22 @@ function LoginPage(props: { form: FormState; token: string; next: string; messag
       <form method="post" action="/login">
         <input type="hidden" name="_login" value={props.token} />
         <input type="hidden" name="next" value={props.next} />
-        <Field label={auth.username} name="username" form={props.form} autocomplete="username" required maxlength={80} />
-        <Field label={auth.password} name="password" type="password" form={props.form} autocomplete="current-password" required />
+        <Field
+          label={auth.username}
+          name="username"
+          form={props.form}
+          autocomplete="username"
+          required
+          maxlength={80}
+        />
+        <Field
+          label={auth.password}
+          name="password"
+          type="password"
+          form={props.form}
+          autocomplete="current-password"
+          required
+        />
         <button type="submit">{auth.submit}</button>
       </form>
     </div>
@@ -69,13 +83,23 @@ function renderLogin(c: Context<AdminEnv>, form: FormState, next: string, messag
   // must not invalidate the form already on screen.
   const existing = getCookie(c, LOGIN_COOKIE);
   const token = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : randomToken();
-  setCookie(c, LOGIN_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: c.get('deps').secureCookies, path: '/login', maxAge: 3600 });
+  setCookie(c, LOGIN_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: c.get('deps').secureCookies,
+    path: '/login',
+    maxAge: 3600,
+  });
   return c.render(<LoginPage form={form} token={token} next={next} message={message} />, { title: auth.loginTitle });
 }
 
 const loginSchema = z.object({
-  username: z.preprocess((v) => (typeof v === 'string' ? normalizeText(v).toLowerCase() : ''), z.string()).pipe(z.string().min(1, common.required).max(80, common.tooLong(80))),
-  password: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string()).pipe(z.string().min(1, common.required).max(200, auth.passwordTooLong)),
+  username: z
+    .preprocess((v) => (typeof v === 'string' ? normalizeText(v).toLowerCase() : ''), z.string())
+    .pipe(z.string().min(1, common.required).max(80, common.tooLong(80))),
+  password: z
+    .preprocess((v) => (typeof v === 'string' ? v : ''), z.string())
+    .pipe(z.string().min(1, common.required).max(200, auth.passwordTooLong)),
 });
 
 /** GET/POST /login (open to signed-out visitors). */

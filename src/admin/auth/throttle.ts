@@ -35,6 +35,10 @@ const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
  */
 export function loginClientAddress(socketAddress: string | null, forwardedFor: string | undefined): string | null {
   if (!socketAddress || !LOOPBACK.test(socketAddress) || !forwardedFor) return socketAddress;
-  const last = forwardedFor.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
+  const last = forwardedFor
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .at(-1);
   return last && /^[0-9a-fA-F.:]{2,45}$/.test(last) ? last : socketAddress;
 }

@@ -22,9 +22,30 @@ function BlocForm(props: { action: string; title: string; form: FormState; bloc?
       <h1>{props.title}</h1>
       <ErrorSummary form={props.form} />
       <PostForm action={props.action}>
-        <Field label={t.name} name="name" form={props.form} value={props.bloc?.name} hint={t.nameHint} required maxlength={120} />
-        <Field label={t.province} name="province" form={props.form} value={props.bloc?.province} required maxlength={80} />
-        <TextArea label={t.description} name="description" form={props.form} value={props.bloc?.description} maxlength={1000} />
+        <Field
+          label={t.name}
+          name="name"
+          form={props.form}
+          value={props.bloc?.name}
+          hint={t.nameHint}
+          required
+          maxlength={120}
+        />
+        <Field
+          label={t.province}
+          name="province"
+          form={props.form}
+          value={props.bloc?.province}
+          required
+          maxlength={80}
+        />
+        <TextArea
+          label={t.description}
+          name="description"
+          form={props.form}
+          value={props.bloc?.description}
+          maxlength={1000}
+        />
         <div class="actions">
           <button type="submit">{common.save}</button>
           <a href={props.bloc ? `/blocs/${props.bloc.id}` : '/'}>{common.cancel}</a>
@@ -43,13 +64,17 @@ async function nameTaken(c: Context<AdminEnv>, name: string, exceptId?: number):
 export function newBlocRoutes(): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.use('*', requireProvinceAdmin());
-  const render = (c: Context<AdminEnv>, form: FormState) => c.render(<BlocForm action="/blocs/new" title={t.newTitle} form={form} />, { title: t.newTitle });
+  const render = (c: Context<AdminEnv>, form: FormState) =>
+    c.render(<BlocForm action="/blocs/new" title={t.newTitle} form={form} />, { title: t.newTitle });
   app.get('/', (c) => render(c, emptyForm));
   app.post('/', validForm(blocSchema, render), async (c) => {
     const v = c.req.valid('form');
     if (await nameTaken(c, v.name)) {
       c.status(422);
-      return render(c, { values: { name: v.name, province: v.province, description: v.description ?? '' }, errors: { name: t.nameTaken } });
+      return render(c, {
+        values: { name: v.name, province: v.province, description: v.description ?? '' },
+        errors: { name: t.nameTaken },
+      });
     }
     const bloc = await applyChange(c, async (trx, audit) => {
       const b = await createBloc(trx, { name: v.name, province: v.province, description: v.description });
@@ -67,7 +92,9 @@ export function editBlocRoutes(): Hono<AdminEnv> {
   app.use('*', requireProvinceAdmin());
   const render = (c: Context<AdminEnv>, form: FormState) => {
     const bloc = c.get('bloc');
-    return c.render(<BlocForm action={`/blocs/${bloc.id}/edit`} title={t.editTitle} form={form} bloc={bloc} />, { title: t.editTitle });
+    return c.render(<BlocForm action={`/blocs/${bloc.id}/edit`} title={t.editTitle} form={form} bloc={bloc} />, {
+      title: t.editTitle,
+    });
   };
   app.get('/', (c) => render(c, emptyForm));
   app.post('/', validForm(blocSchema, render), async (c) => {
@@ -75,13 +102,22 @@ export function editBlocRoutes(): Hono<AdminEnv> {
     const v = c.req.valid('form');
     if (await nameTaken(c, v.name, bloc.id)) {
       c.status(422);
-      return render(c, { values: { name: v.name, province: v.province, description: v.description ?? '' }, errors: { name: t.nameTaken } });
+      return render(c, {
+        values: { name: v.name, province: v.province, description: v.description ?? '' },
+        errors: { name: t.nameTaken },
+      });
     }
     await applyChange(c, async (trx, audit) => {
       const before = await getBloc(trx, bloc.id);
       if (!before) notFound();
       await updateBlocInfo(trx, bloc.id, { name: v.name, province: v.province, description: v.description });
-      await audit({ action: 'bloc.update', entity: 'bloc', entityId: bloc.id, blocId: bloc.id, details: { before: { name: before.name, province: before.province }, after: v } });
+      await audit({
+        action: 'bloc.update',
+        entity: 'bloc',
+        entityId: bloc.id,
+        blocId: bloc.id,
+        details: { before: { name: before.name, province: before.province }, after: v },
+      });
     });
     return c.redirect(`/blocs/${bloc.id}?ok=saved`, 303);
   });

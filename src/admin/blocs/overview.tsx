@@ -52,7 +52,8 @@ function Overview(props: { rows: BlocRow[]; canAdd: boolean; year: number }) {
               {props.rows.map((b) => (
                 <tr>
                   <td>
-                    <a href={`/blocs/${b.id}`}>{b.name}</a> {b.isDemo ? <span class="badge demo">{common.demo}</span> : null}
+                    <a href={`/blocs/${b.id}`}>{b.name}</a>{' '}
+                    {b.isDemo ? <span class="badge demo">{common.demo}</span> : null}
                   </td>
                   <td class="hide-phone">{b.province}</td>
                   <td class="num">{b.members}</td>

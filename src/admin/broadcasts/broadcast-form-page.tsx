@@ -21,7 +21,14 @@ function SendForm(props: { blocId: number; form: FormState; nonce: string; audie
       <ErrorSummary form={props.form} />
       <PostForm action={`/blocs/${props.blocId}/delivery/broadcasts`} confirm={t.sendConfirm} long={t.sending}>
         <input type="hidden" name="nonce" value={props.nonce} />
-        <TextArea label={t.text} name="text" form={props.form} rows={8} hint={t.textHint(BROADCAST_MAX_CHARS)} counter={{ max: BROADCAST_MAX_CHARS, text: t.counter }} />
+        <TextArea
+          label={t.text}
+          name="text"
+          form={props.form}
+          rows={8}
+          hint={t.textHint(BROADCAST_MAX_CHARS)}
+          counter={{ max: BROADCAST_MAX_CHARS, text: t.counter }}
+        />
         {a.groups.length > 0 ? (
           <CheckField label={t.includeGroups(a.groups.length)} name="includeGroups" form={props.form} checked={false} />
         ) : (

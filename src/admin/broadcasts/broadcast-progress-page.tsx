@@ -32,7 +32,11 @@ function Progress(props: { messages: OutboxMessage[]; names: Map<string, string>
   const total = props.messages.length;
   const done = n.sent + n.failed;
   return (
-    <section class="card" id="broadcast-progress" data-refresh={n.pending > 0 ? String(PROGRESS_REFRESH_SECONDS) : undefined}>
+    <section
+      class="card"
+      id="broadcast-progress"
+      data-refresh={n.pending > 0 ? String(PROGRESS_REFRESH_SECONDS) : undefined}
+    >
       <h2>{t.progressTitle}</h2>
       {total === 0 ? (
         <p class="muted">{t.nothingQueued}</p>
@@ -46,7 +50,13 @@ function Progress(props: { messages: OutboxMessage[]; names: Map<string, string>
         </>
       )}
       <div class="stats compact">
-        {([['pending', n.pending], ['sent', n.sent], ['failed', n.failed]] as const).map(([k, v]) => (
+        {(
+          [
+            ['pending', n.pending],
+            ['sent', n.sent],
+            ['failed', n.failed],
+          ] as const
+        ).map(([k, v]) => (
           <div class="stat" id={`count-${k}`}>
             <b>{v}</b>
             <span>{t[k]}</span>
@@ -73,7 +83,11 @@ function Progress(props: { messages: OutboxMessage[]; names: Map<string, string>
               <tbody>
                 {props.messages.map((m) => (
                   <tr>
-                    <td>{m.chat_type === 'group' ? t.groupRecipient(props.names.get(m.chat_id) ?? m.chat_id) : (props.names.get(m.chat_id) ?? t.unknownRecipient(m.chat_id))}</td>
+                    <td>
+                      {m.chat_type === 'group'
+                        ? t.groupRecipient(props.names.get(m.chat_id) ?? m.chat_id)
+                        : (props.names.get(m.chat_id) ?? t.unknownRecipient(m.chat_id))}
+                    </td>
                     <td>
                       <StatusBadge status={m.status} />
                     </td>
@@ -119,7 +133,11 @@ export function BroadcastProgressPage(props: {
         <a href={`/blocs/${props.blocId}/delivery/broadcasts`}>{t.back}</a>
       </p>
       <h1>{t.detailTitle(when)}</h1>
-      <Progress messages={props.messages} names={props.names} url={`/blocs/${props.blocId}/delivery/broadcasts/${b.id}`} />
+      <Progress
+        messages={props.messages}
+        names={props.names}
+        url={`/blocs/${props.blocId}/delivery/broadcasts/${b.id}`}
+      />
       {props.unreachable.length > 0 ? (
         <section class="card" id="unreachable">
           <h2>{t.unreachableTitle(props.unreachable.length)}</h2>

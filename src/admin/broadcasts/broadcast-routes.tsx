@@ -26,7 +26,8 @@ export const broadcastSchema = z.object({
     .preprocess((v) => (typeof v === 'string' ? normalizeText(v) : ''), z.string())
     .superRefine((v, ctx) => {
       if (v === '') ctx.addIssue({ code: 'custom', message: t.textRequired });
-      else if (v.length > BROADCAST_MAX_CHARS) ctx.addIssue({ code: 'custom', message: t.textTooLong(v.length, BROADCAST_MAX_CHARS) });
+      else if (v.length > BROADCAST_MAX_CHARS)
+        ctx.addIssue({ code: 'custom', message: t.textTooLong(v.length, BROADCAST_MAX_CHARS) });
     }),
   includeGroups: checkbox,
   // The form's one-time value; a missing or malformed one means a stale or forged form.
@@ -99,7 +100,13 @@ export function broadcastRoutes(): Hono<AdminEnv> {
         blocId={bloc.id}
         broadcast={broadcast}
         messages={messages}
-        names={await recipientNames(db, bloc.id, messages.map((m) => m.chat_id))}
+        names={
+          await recipientNames(
+            db,
+            bloc.id,
+            messages.map((m) => m.chat_id),
+          )
+        }
         unreachable={unreachableOf(broadcast)}
         timeZone={timeZone}
       />,

@@ -4,7 +4,12 @@
 
 import { broadcastMessage } from '../../core/broadcast-text.js';
 import { broadcastAudience } from '../../db/broadcast-audience.js';
-import { broadcastDedupeKey, createBroadcast, findBroadcastByNonce, setBroadcastRecipients } from '../../db/broadcasts.js';
+import {
+  broadcastDedupeKey,
+  createBroadcast,
+  findBroadcastByNonce,
+  setBroadcastRecipients,
+} from '../../db/broadcasts.js';
 import type { Db } from '../../db/connection.js';
 import { enqueueOutbox } from '../../db/outbox.js';
 import type { Broadcast } from '../../db/schema.js';
@@ -15,7 +20,15 @@ export type QueueOutcome = { kind: 'queued' | 'duplicate'; broadcast: Broadcast 
 export async function queueBroadcast(
   trx: Db,
   audit: (note: AuditNote) => Promise<void>,
-  b: { bloc: { id: number; name: string }; nonce: string; text: string; includeGroups: boolean; sender: { username: string; displayName: string }; now: Date; today: string },
+  b: {
+    bloc: { id: number; name: string };
+    nonce: string;
+    text: string;
+    includeGroups: boolean;
+    sender: { username: string; displayName: string };
+    now: Date;
+    today: string;
+  },
 ): Promise<QueueOutcome> {
   const earlier = await findBroadcastByNonce(trx, b.bloc.id, b.nonce);
   if (earlier) return { kind: 'duplicate', broadcast: earlier };
@@ -55,7 +68,12 @@ export async function queueBroadcast(
     entity: 'broadcast',
     entityId: broadcast.id,
     blocId: b.bloc.id,
-    details: { recipients: queued, groups: b.includeGroups ? audience.groups.length : 0, unreachable: audience.unreachable.length, characters: b.text.length },
+    details: {
+      recipients: queued,
+      groups: b.includeGroups ? audience.groups.length : 0,
+      unreachable: audience.unreachable.length,
+      characters: b.text.length,
+    },
   });
   return { kind: 'queued', broadcast: { ...broadcast, recipients: queued } };
 }

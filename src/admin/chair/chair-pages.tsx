@@ -85,11 +85,24 @@ function Handover(props: { blocId: number; s: RotationState; form: FormState; to
           </label>
           {props.form.errors.choice ? <div class="error">{props.form.errors.choice}</div> : null}
           <div class="inline-fields">
-            <SelectField label={t.chair} name="chairUnitId" form={props.form} options={units} empty={t.chooseUnit} hint={p ? t.otherHint : undefined} />
+            <SelectField
+              label={t.chair}
+              name="chairUnitId"
+              form={props.form}
+              options={units}
+              empty={t.chooseUnit}
+              hint={p ? t.otherHint : undefined}
+            />
             <SelectField label={t.deputy} name="deputyUnitId" form={props.form} options={units} empty={t.chooseUnit} />
           </div>
         </fieldset>
-        <DateField label={t.handedOverOn} name="handedOverOn" form={props.form} value={showDate(props.today)} required />
+        <DateField
+          label={t.handedOverOn}
+          name="handedOverOn"
+          form={props.form}
+          value={showDate(props.today)}
+          required
+        />
         <TextArea label={t.note} name="note" form={props.form} hint={t.noteHint} maxlength={500} />
         <button type="submit">{t.handover}</button>
       </PostForm>
@@ -105,7 +118,13 @@ function FirstTerm(props: { blocId: number; s: RotationState; form: FormState; y
       <ErrorSummary form={props.form} />
       <PostForm action={`/blocs/${props.blocId}/chair/first`}>
         <div class="inline-fields">
-          <SelectField label={t.year} name="year" form={props.form} value={props.year} options={[props.year - 1, props.year, props.year + 1].map((y) => ({ value: y, label: String(y) }))} />
+          <SelectField
+            label={t.year}
+            name="year"
+            form={props.form}
+            value={props.year}
+            options={[props.year - 1, props.year, props.year + 1].map((y) => ({ value: y, label: String(y) }))}
+          />
           <SelectField label={t.chair} name="chairUnitId" form={props.form} options={units} empty={t.chooseUnit} />
           <SelectField label={t.deputy} name="deputyUnitId" form={props.form} options={units} empty={t.chooseUnit} />
         </div>
@@ -138,8 +157,16 @@ export function ChairPage(props: {
           {props.canEdit ? (
             <PostForm action={`/blocs/${bloc.id}/chair/policy`}>
               <ErrorSummary form={props.policyForm} />
-              <SelectField label={t.policy} name="policy" form={props.policyForm} value={bloc.rotation_policy} options={POLICIES.map((p) => ({ value: p, label: policyNames[p] }))} />
-              <button type="submit" class="secondary">{t.savePolicy}</button>
+              <SelectField
+                label={t.policy}
+                name="policy"
+                form={props.policyForm}
+                value={bloc.rotation_policy}
+                options={POLICIES.map((p) => ({ value: p, label: policyNames[p] }))}
+              />
+              <button type="submit" class="secondary">
+                {t.savePolicy}
+              </button>
             </PostForm>
           ) : (
             <p>{policyNames[bloc.rotation_policy]}</p>
@@ -176,7 +203,10 @@ export function ChairPage(props: {
               {s.history.map((y) => (
                 <tr>
                   <td>
-                    {y.year} {y.status !== 'closed' ? <span class={`badge ${y.status === 'open' ? 'reported' : 'neutral'}`}>{t.status[y.status]}</span> : null}
+                    {y.year}{' '}
+                    {y.status !== 'closed' ? (
+                      <span class={`badge ${y.status === 'open' ? 'reported' : 'neutral'}`}>{t.status[y.status]}</span>
+                    ) : null}
                   </td>
                   <td>{y.chair_name}</td>
                   <td>{y.deputy_name ?? common.none}</td>

@@ -13,7 +13,10 @@ import { ChairPage } from './chair-pages.js';
 import { rotationState } from './rotation.js';
 import { today } from '../http/today.js';
 
-const unitChoice = z.preprocess((v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : null), z.number().nullable());
+const unitChoice = z.preprocess(
+  (v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : null),
+  z.number().nullable(),
+);
 
 const handoverSchema = z
   .object({
@@ -35,7 +38,11 @@ const moveSchema = z.object({ direction: choice(['up', 'down'] as const) });
 
 /** Which field a rotation problem belongs next to. */
 function rotationErrorField(e: RotationError): string {
-  return e.code === 'deputy_not_member' || e.code === 'same_unit' ? 'deputyUnitId' : e.code === 'too_few_units' ? '_form' : 'chairUnitId';
+  return e.code === 'deputy_not_member' || e.code === 'same_unit'
+    ? 'deputyUnitId'
+    : e.code === 'too_few_units'
+      ? '_form'
+      : 'chairUnitId';
 }
 
 /** /blocs/:blocId/chair: the chair and deputy, the rotation order and policy, the handover and the history. */
@@ -46,9 +53,19 @@ export function chairRoutes(): Hono<AdminEnv> {
     const bloc = c.get('bloc');
     const day = today(c);
     const s = await rotationState(c.get('deps').db, bloc, day);
-    return c.render(<ChairPage bloc={bloc} s={s} canEdit={canEditBloc(currentAdmin(c), bloc.id)} form={form} policyForm={policyForm} today={day} />, {
-      title: `${t.title} · ${bloc.name}`,
-    });
+    return c.render(
+      <ChairPage
+        bloc={bloc}
+        s={s}
+        canEdit={canEditBloc(currentAdmin(c), bloc.id)}
+        form={form}
+        policyForm={policyForm}
+        today={day}
+      />,
+      {
+        title: `${t.title} · ${bloc.name}`,
+      },
+    );
   };
   const invalid = async (c: Context<AdminEnv>, errors: Record<string, string>) => {
     c.status(422);
@@ -57,15 +74,25 @@ export function chairRoutes(): Hono<AdminEnv> {
 
   app.get('/', (c) => render(c, emptyForm));
 
-  app.post('/policy', validForm(policySchema, (c, f) => render(c, emptyForm, f)), async (c) => {
-    const bloc = c.get('bloc');
-    const { policy } = c.req.valid('form');
-    await applyChange(c, async (trx, audit) => {
-      await updateBlocSettings(trx, bloc.id, { rotation_policy: policy });
-      await audit({ action: 'chair.policy', entity: 'bloc', entityId: bloc.id, blocId: bloc.id, details: { before: bloc.rotation_policy, after: policy } });
-    });
-    return c.redirect(`/blocs/${bloc.id}/chair?ok=saved`, 303);
-  });
+  app.post(
+    '/policy',
+    validForm(policySchema, (c, f) => render(c, emptyForm, f)),
+    async (c) => {
+      const bloc = c.get('bloc');
+      const { policy } = c.req.valid('form');
+      await applyChange(c, async (trx, audit) => {
+        await updateBlocSettings(trx, bloc.id, { rotation_policy: policy });
+        await audit({
+          action: 'chair.policy',
+          entity: 'bloc',
+          entityId: bloc.id,
+          blocId: bloc.id,
+          details: { before: bloc.rotation_policy, after: policy },
+        });
+      });
+      return c.redirect(`/blocs/${bloc.id}/chair?ok=saved`, 303);
+    },
+  );
 
   app.post('/order/:unitId/move', validForm(moveSchema, render), async (c) => {
     const bloc = c.get('bloc');
@@ -78,7 +105,13 @@ export function chairRoutes(): Hono<AdminEnv> {
       if (i < 0 || j < 0 || j >= order.length) return;
       [order[i], order[j]] = [order[j]!, order[i]!];
       await setRotationOrder(trx, bloc.id, order);
-      await audit({ action: 'chair.order', entity: 'bloc', entityId: bloc.id, blocId: bloc.id, details: { unitId, direction, order } });
+      await audit({
+        action: 'chair.order',
+        entity: 'bloc',
+        entityId: bloc.id,
+        blocId: bloc.id,
+        details: { unitId, direction, order },
+      });
     });
     return c.redirect(`/blocs/${bloc.id}/chair`, 303);
   });
@@ -93,7 +126,10 @@ export function chairRoutes(): Hono<AdminEnv> {
     if (next && next.status !== 'planned') return invalid(c, { _form: t.alreadyHandedOver(year) });
     const explicit = v.choice === 'other' || bloc.rotation_policy === 'explicit';
     if (explicit && (v.chairUnitId === null || v.deputyUnitId === null)) {
-      return invalid(c, { ...(v.chairUnitId === null ? { chairUnitId: t.needChoice } : {}), ...(v.deputyUnitId === null ? { deputyUnitId: t.needChoice } : {}) });
+      return invalid(c, {
+        ...(v.chairUnitId === null ? { chairUnitId: t.needChoice } : {}),
+        ...(v.deputyUnitId === null ? { deputyUnitId: t.needChoice } : {}),
+      });
     }
     let term: ChairTerm;
     try {
@@ -120,7 +156,11 @@ export function chairRoutes(): Hono<AdminEnv> {
         entity: 'bloc_year',
         entityId: year,
         blocId: bloc.id,
-        details: { from: { year: current.year, chair: current.chair_unit_id, deputy: current.deputy_unit_id }, to: { year, ...t2 }, handedOverOn: v.handedOverOn },
+        details: {
+          from: { year: current.year, chair: current.chair_unit_id, deputy: current.deputy_unit_id },
+          to: { year, ...t2 },
+          handedOverOn: v.handedOverOn,
+        },
       });
     });
     return c.redirect(`/blocs/${bloc.id}/chair?ok=handedOver`, 303);
@@ -132,7 +172,10 @@ export function chairRoutes(): Hono<AdminEnv> {
     const s = await rotationState(c.get('deps').db, bloc, today(c));
     if (s.current) return invalid(c, { year: t.yearTaken(s.current.year) });
     if (v.chairUnitId === null || v.deputyUnitId === null)
-      return invalid(c, { ...(v.chairUnitId === null ? { chairUnitId: t.needChoice } : {}), ...(v.deputyUnitId === null ? { deputyUnitId: t.needChoice } : {}) });
+      return invalid(c, {
+        ...(v.chairUnitId === null ? { chairUnitId: t.needChoice } : {}),
+        ...(v.deputyUnitId === null ? { deputyUnitId: t.needChoice } : {}),
+      });
     try {
       nextChairTerm({
         policy: 'explicit',
@@ -147,7 +190,12 @@ export function chairRoutes(): Hono<AdminEnv> {
     }
     const existing = await getBlocYear(c.get('deps').db, bloc.id, v.year);
     await applyChange(c, async (trx, audit) => {
-      const t2 = { chairUnitId: v.chairUnitId!, deputyUnitId: v.deputyUnitId!, chosenBy: 'explicit' as const, note: null };
+      const t2 = {
+        chairUnitId: v.chairUnitId!,
+        deputyUnitId: v.deputyUnitId!,
+        chosenBy: 'explicit' as const,
+        note: null,
+      };
       if (existing) await openBlocYear(trx, existing.id, t2);
       else await createBlocYear(trx, { blocId: bloc.id, year: v.year, ...t2, status: 'open' });
       await audit({ action: 'chair.first', entity: 'bloc_year', entityId: v.year, blocId: bloc.id, details: t2 });

@@ -8,7 +8,13 @@ import { listMemberUnits } from '../../db/units.js';
 export type CopyResult = { ok: true; criteria: number; targets: number } | { ok: false; reason: 'exists' | 'nothing' };
 
 /** Copies the covenant of `from` into `to` (call in a transaction); refuses to overwrite. */
-export async function copyCovenant(trx: Db, blocId: number, from: number, to: number, today: string): Promise<CopyResult> {
+export async function copyCovenant(
+  trx: Db,
+  blocId: number,
+  from: number,
+  to: number,
+  today: string,
+): Promise<CopyResult> {
   if ((await listCriteria(trx, blocId, to)).length > 0) return { ok: false, reason: 'exists' };
   const source = await listCriteria(trx, blocId, from);
   if (source.length === 0) return { ok: false, reason: 'nothing' };

@@ -43,11 +43,31 @@ export function CriterionFields(props: { form: FormState; c?: CovenantCriterion 
           value={c?.value_type ?? 'count'}
           options={(['count', 'decimal', 'percent'] as const).map((v) => ({ value: v, label: t.valueTypes[v] }))}
         />
-        <Field label={t.unitOfMeasure} name="unitOfMeasure" form={props.form} value={c?.unit_of_measure} hint={t.uomHint} maxlength={40} />
+        <Field
+          label={t.unitOfMeasure}
+          name="unitOfMeasure"
+          form={props.form}
+          value={c?.unit_of_measure}
+          hint={t.uomHint}
+          maxlength={40}
+        />
       </div>
       <div class="inline-fields">
-        <Field label={t.defaultTarget} name="defaultTarget" form={props.form} value={c?.default_target === null || c === undefined ? '' : showNumber(c.default_target)} hint={t.defaultHint} inputmode="decimal" />
-        <Field label={t.maxPoints} name="maxPoints" form={props.form} value={c ? showNumber(c.max_points) : '0'} inputmode="decimal" />
+        <Field
+          label={t.defaultTarget}
+          name="defaultTarget"
+          form={props.form}
+          value={c?.default_target === null || c === undefined ? '' : showNumber(c.default_target)}
+          hint={t.defaultHint}
+          inputmode="decimal"
+        />
+        <Field
+          label={t.maxPoints}
+          name="maxPoints"
+          form={props.form}
+          value={c ? showNumber(c.max_points) : '0'}
+          inputmode="decimal"
+        />
       </div>
     </>
   );
@@ -83,7 +103,13 @@ function Targets(props: { v: CovenantView; form: FormState }) {
                   const value = props.form.values[name] ?? (stored === undefined ? '' : showNumber(stored));
                   return (
                     <td class="num">
-                      <CellInput name={name} value={value} error={props.form.errors[name]} inputmode="decimal" label={`${u.name}: ${c.code}. ${c.title}`} />
+                      <CellInput
+                        name={name}
+                        value={value}
+                        error={props.form.errors[name]}
+                        inputmode="decimal"
+                        label={`${u.name}: ${c.code}. ${c.title}`}
+                      />
                     </td>
                   );
                 })}
@@ -139,7 +165,13 @@ function Signatures(props: { v: CovenantView; form: FormState }) {
   );
 }
 
-export function CovenantPage(props: { v: CovenantView; addForm: FormState; targetsForm: FormState; signaturesForm: FormState; copyError?: string }) {
+export function CovenantPage(props: {
+  v: CovenantView;
+  addForm: FormState;
+  targetsForm: FormState;
+  signaturesForm: FormState;
+  copyError?: string;
+}) {
   const v = props.v;
   const base = `/blocs/${v.blocId}/covenant`;
   return (
@@ -149,7 +181,11 @@ export function CovenantPage(props: { v: CovenantView; addForm: FormState; targe
         {t.years}
         {v.years.map((y) => (y === v.year ? <b>{y}</b> : <a href={`${base}?year=${y}`}>{y}</a>))}
       </p>
-      {props.copyError ? <div class="alert error" role="alert">{props.copyError}</div> : null}
+      {props.copyError ? (
+        <div class="alert error" role="alert">
+          {props.copyError}
+        </div>
+      ) : null}
       <section class="card">
         <h2>{t.criteriaTitle}</h2>
         {v.criteria.length === 0 ? (
@@ -234,16 +270,29 @@ export function CriterionPage(props: { blocId: number; c: CovenantCriterion; for
         </div>
       </PostForm>
       <h2>{t.delete}</h2>
-      {props.deleteError ? <div class="alert error" role="alert">{props.deleteError}</div> : null}
+      {props.deleteError ? (
+        <div class="alert error" role="alert">
+          {props.deleteError}
+        </div>
+      ) : null}
       <PostForm action={`${base}/criteria/${props.c.id}/delete`} confirm={t.deleteConfirm}>
-        <button type="submit" class="secondary">{t.delete}</button>
+        <button type="submit" class="secondary">
+          {t.delete}
+        </button>
       </PostForm>
     </section>
   );
 }
 
 /** One editable cell of a grid form, with its error under it. */
-function CellInput(props: { name: string; value: string; error: string | undefined; label: string; inputmode: 'decimal' | 'numeric'; date?: boolean }) {
+function CellInput(props: {
+  name: string;
+  value: string;
+  error: string | undefined;
+  label: string;
+  inputmode: 'decimal' | 'numeric';
+  date?: boolean;
+}) {
   return (
     <>
       <input

@@ -23,7 +23,15 @@ import { listMemberUnits } from '../../db/units.js';
 import { canEditBloc, currentAdmin, notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { applyChange } from '../http/change.js';
-import { choice, decimal, evenWithFieldErrors, optionalDecimal, optionalText, parseAdminNumber, text } from '../http/fields.js';
+import {
+  choice,
+  decimal,
+  evenWithFieldErrors,
+  optionalDecimal,
+  optionalText,
+  parseAdminNumber,
+  text,
+} from '../http/fields.js';
 import { emptyForm, type FormState, typedValues, validForm } from '../http/form.js';
 import { common, covenantText as t } from '../messages.js';
 import { copyCovenant } from './copy.js';
@@ -40,7 +48,8 @@ export const criterionSchema = z
     maxPoints: decimal(1000),
   })
   .superRefine((v, ctx) => {
-    if (v.kind === 'quantitative' && !v.unitOfMeasure) ctx.addIssue({ code: 'custom', path: ['unitOfMeasure'], message: t.needUnit });
+    if (v.kind === 'quantitative' && !v.unitOfMeasure)
+      ctx.addIssue({ code: 'custom', path: ['unitOfMeasure'], message: t.needUnit });
   }, evenWithFieldErrors);
 
 type CriterionInput = z.infer<typeof criterionSchema>;
@@ -75,7 +84,9 @@ async function view(c: Context<AdminEnv>, year: number): Promise<CovenantView> {
   const bloc = c.get('bloc');
   const criteria = await listCriteria(db, bloc.id, year);
   const stored = await listCovenantYears(db, bloc.id);
-  const years = [...new Set([...stored, year, year - 1, year + 1])].filter((y) => y >= 2000 && y <= 2100).sort((a, b) => b - a);
+  const years = [...new Set([...stored, year, year - 1, year + 1])]
+    .filter((y) => y >= 2000 && y <= 2100)
+    .sort((a, b) => b - a);
   return {
     blocId: bloc.id,
     year,
@@ -93,10 +104,19 @@ async function view(c: Context<AdminEnv>, year: number): Promise<CovenantView> {
 export function covenantRoutes(): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
-  const render = async (c: Context<AdminEnv>, forms: { add?: FormState; targets?: FormState; signatures?: FormState; copyError?: string } = {}) => {
+  const render = async (
+    c: Context<AdminEnv>,
+    forms: { add?: FormState; targets?: FormState; signatures?: FormState; copyError?: string } = {},
+  ) => {
     const year = yearOf(c);
     return c.render(
-      <CovenantPage v={await view(c, year)} addForm={forms.add ?? emptyForm} targetsForm={forms.targets ?? emptyForm} signaturesForm={forms.signatures ?? emptyForm} copyError={forms.copyError} />,
+      <CovenantPage
+        v={await view(c, year)}
+        addForm={forms.add ?? emptyForm}
+        targetsForm={forms.targets ?? emptyForm}
+        signaturesForm={forms.signatures ?? emptyForm}
+        copyError={forms.copyError}
+      />,
       { title: `${t.title(year)} · ${c.get('bloc').name}` },
     );
   };
@@ -109,46 +129,72 @@ export function covenantRoutes(): Hono<AdminEnv> {
   };
   const renderCriterion = async (c: Context<AdminEnv>, form: FormState, deleteError?: string) => {
     const crit = await loadCriterion(c);
-    return c.render(<CriterionPage blocId={c.get('bloc').id} c={crit} form={form} deleteError={deleteError} />, { title: t.editTitle(crit.code) });
+    return c.render(<CriterionPage blocId={c.get('bloc').id} c={crit} form={form} deleteError={deleteError} />, {
+      title: t.editTitle(crit.code),
+    });
   };
 
   app.get('/', (c) => render(c));
 
-  app.post('/criteria', validForm(criterionSchema, (c, f) => render(c, { add: f })), async (c) => {
-    const v = c.req.valid('form');
-    const year = yearOf(c);
-    const bloc = c.get('bloc');
-    if (await codeTaken(c, year, v.code)) {
-      c.status(422);
-      return render(c, { add: { values: typedValues(await c.req.parseBody()), errors: { code: t.codeTaken } } });
-    }
-    await applyChange(c, async (trx, audit) => {
-      const position = (await listCriteria(trx, bloc.id, year)).reduce((m, x) => Math.max(m, x.position), 0) + 1;
-      const created = await createCriterion(trx, { bloc_id: bloc.id, year, position, ...columns(v) });
-      await audit({ action: 'covenant.criterion.create', entity: 'covenant_criterion', entityId: created.id, blocId: bloc.id, details: { year, ...v } });
-    });
-    return c.redirect(`/blocs/${bloc.id}/covenant?year=${year}&ok=created`, 303);
-  });
+  app.post(
+    '/criteria',
+    validForm(criterionSchema, (c, f) => render(c, { add: f })),
+    async (c) => {
+      const v = c.req.valid('form');
+      const year = yearOf(c);
+      const bloc = c.get('bloc');
+      if (await codeTaken(c, year, v.code)) {
+        c.status(422);
+        return render(c, { add: { values: typedValues(await c.req.parseBody()), errors: { code: t.codeTaken } } });
+      }
+      await applyChange(c, async (trx, audit) => {
+        const position = (await listCriteria(trx, bloc.id, year)).reduce((m, x) => Math.max(m, x.position), 0) + 1;
+        const created = await createCriterion(trx, { bloc_id: bloc.id, year, position, ...columns(v) });
+        await audit({
+          action: 'covenant.criterion.create',
+          entity: 'covenant_criterion',
+          entityId: created.id,
+          blocId: bloc.id,
+          details: { year, ...v },
+        });
+      });
+      return c.redirect(`/blocs/${bloc.id}/covenant?year=${year}&ok=created`, 303);
+    },
+  );
 
   app.get('/criteria/:criterionId', (c) => renderCriterion(c, emptyForm));
 
-  app.post('/criteria/:criterionId', validForm(criterionSchema, (c, f) => renderCriterion(c, f)), async (c) => {
-    const crit = await loadCriterion(c);
-    const v = c.req.valid('form');
-    const cols = columns(v);
-    const errors: Record<string, string> = {};
-    if (await codeTaken(c, crit.year, v.code, crit.id)) errors.code = t.codeTaken;
-    if ((cols.kind !== crit.kind || cols.value_type !== crit.value_type) && (await countCriterionValues(c.get('deps').db, crit.id)) > 0) errors.kind = t.kindLocked;
-    if (Object.keys(errors).length > 0) {
-      c.status(422);
-      return renderCriterion(c, { values: typedValues(await c.req.parseBody()), errors });
-    }
-    await applyChange(c, async (trx, audit) => {
-      await updateCriterion(trx, crit.id, cols);
-      await audit({ action: 'covenant.criterion.update', entity: 'covenant_criterion', entityId: crit.id, blocId: crit.bloc_id, details: { before: crit, after: cols } });
-    });
-    return c.redirect(`/blocs/${crit.bloc_id}/covenant?year=${crit.year}&ok=saved`, 303);
-  });
+  app.post(
+    '/criteria/:criterionId',
+    validForm(criterionSchema, (c, f) => renderCriterion(c, f)),
+    async (c) => {
+      const crit = await loadCriterion(c);
+      const v = c.req.valid('form');
+      const cols = columns(v);
+      const errors: Record<string, string> = {};
+      if (await codeTaken(c, crit.year, v.code, crit.id)) errors.code = t.codeTaken;
+      if (
+        (cols.kind !== crit.kind || cols.value_type !== crit.value_type) &&
+        (await countCriterionValues(c.get('deps').db, crit.id)) > 0
+      )
+        errors.kind = t.kindLocked;
+      if (Object.keys(errors).length > 0) {
+        c.status(422);
+        return renderCriterion(c, { values: typedValues(await c.req.parseBody()), errors });
+      }
+      await applyChange(c, async (trx, audit) => {
+        await updateCriterion(trx, crit.id, cols);
+        await audit({
+          action: 'covenant.criterion.update',
+          entity: 'covenant_criterion',
+          entityId: crit.id,
+          blocId: crit.bloc_id,
+          details: { before: crit, after: cols },
+        });
+      });
+      return c.redirect(`/blocs/${crit.bloc_id}/covenant?year=${crit.year}&ok=saved`, 303);
+    },
+  );
 
   app.post('/criteria/:criterionId/delete', async (c) => {
     const crit = await loadCriterion(c);
@@ -158,7 +204,13 @@ export function covenantRoutes(): Hono<AdminEnv> {
     }
     await applyChange(c, async (trx, audit) => {
       await deleteCriterion(trx, crit.id);
-      await audit({ action: 'covenant.criterion.delete', entity: 'covenant_criterion', entityId: crit.id, blocId: crit.bloc_id, details: crit });
+      await audit({
+        action: 'covenant.criterion.delete',
+        entity: 'covenant_criterion',
+        entityId: crit.id,
+        blocId: crit.bloc_id,
+        details: crit,
+      });
     });
     return c.redirect(`/blocs/${crit.bloc_id}/covenant?year=${crit.year}&ok=deleted`, 303);
   });
@@ -192,7 +244,13 @@ export function covenantRoutes(): Hono<AdminEnv> {
         if (ch.target === null) await clearTarget(trx, ch.criterionId, ch.unitId);
         else await setTarget(trx, ch.criterionId, ch.unitId, ch.target);
       }
-      await audit({ action: 'covenant.targets', entity: 'bloc', entityId: v.blocId, blocId: v.blocId, details: { year, targets: changes } });
+      await audit({
+        action: 'covenant.targets',
+        entity: 'bloc',
+        entityId: v.blocId,
+        blocId: v.blocId,
+        details: { year, targets: changes },
+      });
     });
     return c.redirect(`/blocs/${v.blocId}/covenant?year=${year}&ok=saved#targets`, 303);
   });
@@ -218,9 +276,16 @@ export function covenantRoutes(): Hono<AdminEnv> {
     await applyChange(c, async (trx, audit) => {
       for (const ch of changes) {
         if (ch.signedOn === null) await unsignCovenant(trx, v.blocId, year, ch.unitId);
-        else if (v.signatures.get(ch.unitId) !== ch.signedOn) await signCovenant(trx, { blocId: v.blocId, year, unitId: ch.unitId, signedOn: ch.signedOn });
+        else if (v.signatures.get(ch.unitId) !== ch.signedOn)
+          await signCovenant(trx, { blocId: v.blocId, year, unitId: ch.unitId, signedOn: ch.signedOn });
       }
-      await audit({ action: 'covenant.signatures', entity: 'bloc', entityId: v.blocId, blocId: v.blocId, details: { year, signatures: changes } });
+      await audit({
+        action: 'covenant.signatures',
+        entity: 'bloc',
+        entityId: v.blocId,
+        blocId: v.blocId,
+        details: { year, signatures: changes },
+      });
     });
     return c.redirect(`/blocs/${v.blocId}/covenant?year=${year}&ok=saved#signatures`, 303);
   });
@@ -229,8 +294,21 @@ export function covenantRoutes(): Hono<AdminEnv> {
     const year = yearOf(c);
     const bloc = c.get('bloc');
     const result = await applyChange(c, async (trx, audit) => {
-      const r = await copyCovenant(trx, bloc.id, year - 1, year, localDateOf(c.get('deps').now(), c.get('deps').timeZone));
-      if (r.ok) await audit({ action: 'covenant.copy', entity: 'bloc', entityId: bloc.id, blocId: bloc.id, details: { from: year - 1, to: year, ...r } });
+      const r = await copyCovenant(
+        trx,
+        bloc.id,
+        year - 1,
+        year,
+        localDateOf(c.get('deps').now(), c.get('deps').timeZone),
+      );
+      if (r.ok)
+        await audit({
+          action: 'covenant.copy',
+          entity: 'bloc',
+          entityId: bloc.id,
+          blocId: bloc.id,
+          details: { from: year - 1, to: year, ...r },
+        });
       return r;
     });
     if (!result.ok) {

@@ -55,7 +55,8 @@ function Dashboard(p: DashboardProps) {
           </div>
         </div>
         <p class="muted small">
-          {t.deadline(showDateTime(p.status.deadlines.deadline, p.timeZone))} {t.locked(showDateTime(p.status.deadlines.lockAt, p.timeZone))}
+          {t.deadline(showDateTime(p.status.deadlines.deadline, p.timeZone))}{' '}
+          {t.locked(showDateTime(p.status.deadlines.lockAt, p.timeZone))}
         </p>
         <div class="stats">
           <Stat value={`${r.received}/${r.expected}`} label={t.received} />
@@ -91,7 +92,12 @@ function Dashboard(p: DashboardProps) {
                     <td>
                       <span class={`badge ${u.status}`}>{statusNames[u.status]}</span>
                       {/* A late "nothing new" report counts in both the late and the nil figures above. */}
-                      {u.status === 'late' && u.isNil ? <> <span class="badge nil">{statusNames.nil}</span></> : null}
+                      {u.status === 'late' && u.isNil ? (
+                        <>
+                          {' '}
+                          <span class="badge nil">{statusNames.nil}</span>
+                        </>
+                      ) : null}
                     </td>
                     <td class="hide-phone">{showDateTime(u.submittedAt, p.timeZone)}</td>
                     <td class="num hide-phone">{u.revision ?? ''}</td>

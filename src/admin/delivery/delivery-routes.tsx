@@ -30,14 +30,23 @@ function DeliveryPage(props: {
       <h1>{t.title}</h1>
       <p class="muted">{t.intro}</p>
       <div class="stats">
-        {([['queued', s.queued], ['sending', s.sending], ['sent', s.sent], ['failed', s.failed]] as const).map(([k, n]) => (
+        {(
+          [
+            ['queued', s.queued],
+            ['sending', s.sending],
+            ['sent', s.sent],
+            ['failed', s.failed],
+          ] as const
+        ).map(([k, n]) => (
           <div class="stat">
             <b>{n}</b>
             <span>{t[k]}</span>
           </div>
         ))}
       </div>
-      {s.oldestQueuedAt ? <p class="muted small">{t.oldestQueued(showDateTime(s.oldestQueuedAt, props.timeZone))}</p> : null}
+      {s.oldestQueuedAt ? (
+        <p class="muted small">{t.oldestQueued(showDateTime(s.oldestQueuedAt, props.timeZone))}</p>
+      ) : null}
       {s.failureReasons.length > 0 ? (
         <section class="card">
           <h2>{t.reasonsTitle}</h2>
@@ -85,7 +94,9 @@ function DeliveryPage(props: {
                 {props.failed.map((m) => (
                   <tr>
                     <td>{t.kinds[m.kind] ?? m.kind}</td>
-                    <td>{props.names.get(m.chat_id) ?? (m.chat_type === 'group' ? `${t.group} ${m.chat_id}` : m.chat_id)}</td>
+                    <td>
+                      {props.names.get(m.chat_id) ?? (m.chat_type === 'group' ? `${t.group} ${m.chat_id}` : m.chat_id)}
+                    </td>
                     <td class="hide-phone">{showDateTime(m.created_at, props.timeZone)}</td>
                     <td>{reasonLabel(m.failure_reason)}</td>
                     <td class="hide-phone small">{m.last_error ?? ''}</td>
@@ -93,7 +104,9 @@ function DeliveryPage(props: {
                     {props.canEdit ? (
                       <td>
                         <PostForm action={`/blocs/${props.blocId}/delivery/${m.id}/requeue`} confirm={t.resendConfirm}>
-                          <button type="submit" class="secondary small">{t.resend}</button>
+                          <button type="submit" class="secondary small">
+                            {t.resend}
+                          </button>
                         </PostForm>
                       </td>
                     ) : null}
@@ -121,7 +134,13 @@ export function deliveryRoutes(): Hono<AdminEnv> {
         blocId={bloc.id}
         stats={await deliveryStats(db, bloc.id)}
         failed={failed}
-        names={await recipientNames(db, bloc.id, failed.map((m) => m.chat_id))}
+        names={
+          await recipientNames(
+            db,
+            bloc.id,
+            failed.map((m) => m.chat_id),
+          )
+        }
         canEdit={canEditBloc(currentAdmin(c), bloc.id)}
         timeZone={timeZone}
       />,
@@ -134,11 +153,24 @@ export function deliveryRoutes(): Hono<AdminEnv> {
     const raw = c.req.param('messageId');
     const id = /^\d{1,12}$/.test(raw) ? Number(raw) : 0;
     const { db, now } = c.get('deps');
-    const message = id ? await db.selectFrom('outbox_message').select(['id', 'bloc_id', 'status', 'kind']).where('id', '=', id).executeTakeFirst() : undefined;
+    const message = id
+      ? await db
+          .selectFrom('outbox_message')
+          .select(['id', 'bloc_id', 'status', 'kind'])
+          .where('id', '=', id)
+          .executeTakeFirst()
+      : undefined;
     if (!message || message.bloc_id !== bloc.id) notFound();
     const requeued = await applyChange(c, async (trx, audit) => {
       const ok = await requeueFailedOutbox(trx, id, now());
-      if (ok) await audit({ action: 'outbox.requeue', entity: 'outbox_message', entityId: id, blocId: bloc.id, details: { kind: message.kind } });
+      if (ok)
+        await audit({
+          action: 'outbox.requeue',
+          entity: 'outbox_message',
+          entityId: id,
+          blocId: bloc.id,
+          details: { kind: message.kind },
+        });
       return ok;
     });
     return c.redirect(`/blocs/${bloc.id}/delivery${requeued ? '?ok=requeued' : ''}`, 303);

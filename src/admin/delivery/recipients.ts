@@ -12,7 +12,12 @@ export async function recipientNames(db: Db, blocId: number, chatIds: string[]):
     .where('f.telegram_chat_id', 'in', ids)
     .execute();
   for (const p of people) names.set(p.telegram_chat_id!, `${p.full_name} (${p.unit_name})`);
-  const groups = await db.selectFrom('bloc_chat').select(['telegram_chat_id', 'title']).where('bloc_id', '=', blocId).where('telegram_chat_id', 'in', ids).execute();
+  const groups = await db
+    .selectFrom('bloc_chat')
+    .select(['telegram_chat_id', 'title'])
+    .where('bloc_id', '=', blocId)
+    .where('telegram_chat_id', 'in', ids)
+    .execute();
   for (const g of groups) if (g.title) names.set(g.telegram_chat_id, g.title);
   return names;
 }

@@ -52,7 +52,9 @@ export async function unreachableList(
   const periods: UnreachablePeriod[] = [];
   // Only periods the personal link (and the bot) still take: with a lock longer than a period an
   // older one is not locked yet, but its message would send the person to a form that refuses it.
-  const reportable = new Set(openPeriodsForReporting(bloc.reporting_cadence, now, deadlineRulesOf(bloc), timeZone).map((p) => p.key));
+  const reportable = new Set(
+    openPeriodsForReporting(bloc.reporting_cadence, now, deadlineRulesOf(bloc), timeZone).map((p) => p.key),
+  );
   for (const { period, deadlines } of periodsOpenAt(bloc.reporting_cadence, deadlineRulesOf(bloc), now, timeZone)) {
     if (!reportable.has(period.key)) continue;
     if (!latestUnitReminder(policy, deadlines, now, window)) continue;
@@ -71,11 +73,18 @@ export async function unreachableList(
       const base = { unitId: unit.unitId, unitName: unit.unitName };
       const linked = reachable.filter((c) => c.unitId === unit.unitId);
       const unlinked = withoutChat.filter((p) => p.unitId === unit.unitId);
-      if (linked.length === 0 && unlinked.length === 0) rows.push({ ...base, focalPoint: null, reason: 'no_focal_point' });
-      for (const p of unlinked) rows.push({ ...base, focalPoint: { id: p.focalPointId, name: p.fullName, phone: p.phone }, reason: 'not_linked' });
+      if (linked.length === 0 && unlinked.length === 0)
+        rows.push({ ...base, focalPoint: null, reason: 'no_focal_point' });
+      for (const p of unlinked)
+        rows.push({
+          ...base,
+          focalPoint: { id: p.focalPointId, name: p.fullName, phone: p.phone },
+          reason: 'not_linked',
+        });
       for (const c of linked) {
         const failed = failures.get(c.chatId);
-        if (failed) rows.push({ ...base, focalPoint: { id: c.focalPointId, name: c.fullName, phone: c.phone }, reason: failed });
+        if (failed)
+          rows.push({ ...base, focalPoint: { id: c.focalPointId, name: c.fullName, phone: c.phone }, reason: failed });
       }
     }
     periods.push({ period, deadlines, overdue: now >= deadlines.deadline, rows });

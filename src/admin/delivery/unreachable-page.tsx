@@ -15,10 +15,19 @@ function dueDay(deadline: Date, timeZone: string): string {
   return `hết ngày ${formatDateVi(localDateOf(new Date(deadline.getTime() - 1), timeZone))}`;
 }
 
-function Item(props: { blocId: number; blocName: string; p: UnreachablePeriod; r: UnreachableRow; link: LinkState | undefined; timeZone: string }) {
+function Item(props: {
+  blocId: number;
+  blocName: string;
+  p: UnreachablePeriod;
+  r: UnreachableRow;
+  link: LinkState | undefined;
+  timeZone: string;
+}) {
   const { r, p } = props;
   const fp = r.focalPoint;
-  const fpPage = fp ? `/blocs/${props.blocId}/focal-points/${fp.id}#personal-link` : `/blocs/${props.blocId}/focal-points#add`;
+  const fpPage = fp
+    ? `/blocs/${props.blocId}/focal-points/${fp.id}#personal-link`
+    : `/blocs/${props.blocId}/focal-points#add`;
   const id = fp ? `${p.period.key}-${fp.id}` : '';
   return (
     <li class="reach-item">
@@ -58,7 +67,9 @@ function Item(props: { blocId: number; blocName: string; p: UnreachablePeriod; r
               link: props.link,
             })}
           />
-          <a class="small" href={fpPage}>{t.openFocalPoint}</a>
+          <a class="small" href={fpPage}>
+            {t.openFocalPoint}
+          </a>
         </>
       )}
     </li>
@@ -85,17 +96,28 @@ export function UnreachablePage(props: {
       {props.data.periods.map((p) => (
         <section class="card" id={`period-${p.period.key}`}>
           <h2>{p.period.label}</h2>
-          <p class="muted small">{t.periodFacts(dueDay(p.deadlines.deadline, props.timeZone), dueDay(p.deadlines.lockAt, props.timeZone))}</p>
+          <p class="muted small">
+            {t.periodFacts(dueDay(p.deadlines.deadline, props.timeZone), dueDay(p.deadlines.lockAt, props.timeZone))}
+          </p>
           {p.rows.length === 0 ? (
             <p>{t.nobody}</p>
           ) : links ? (
             <ul class="reach-list">
               {p.rows.map((r) => (
-                <Item blocId={props.blocId} blocName={props.blocName} p={p} r={r} link={r.focalPoint ? links.get(r.focalPoint.id) : undefined} timeZone={props.timeZone} />
+                <Item
+                  blocId={props.blocId}
+                  blocName={props.blocName}
+                  p={p}
+                  r={r}
+                  link={r.focalPoint ? links.get(r.focalPoint.id) : undefined}
+                  timeZone={props.timeZone}
+                />
               ))}
             </ul>
           ) : (
-            <UnreachableList people={p.rows.map((r) => ({ name: r.focalPoint?.name ?? null, unit: r.unitName, reason: reasonOf(r) }))} />
+            <UnreachableList
+              people={p.rows.map((r) => ({ name: r.focalPoint?.name ?? null, unit: r.unitName, reason: reasonOf(r) }))}
+            />
           )}
         </section>
       ))}

@@ -21,14 +21,19 @@ export function unreachableRoutes(): Hono<AdminEnv> {
     if (canEditBloc(currentAdmin(c), bloc.id)) {
       const ids = data.periods.flatMap((p) => p.rows.flatMap((r) => (r.focalPoint ? [r.focalPoint.id] : [])));
       const active = await activePersonalLinksOf(db, ids);
-      links = new Map(ids.map((id) => {
-        const link = active.get(id);
-        return [id, link ? (personalLinkAddress(c, link) ?? 'undisplayable') : 'none'];
-      }));
+      links = new Map(
+        ids.map((id) => {
+          const link = active.get(id);
+          return [id, link ? (personalLinkAddress(c, link) ?? 'undisplayable') : 'none'];
+        }),
+      );
     }
-    return c.render(<UnreachablePage blocId={bloc.id} blocName={bloc.name} data={data} links={links} timeZone={timeZone} />, {
-      title: `${t.title} · ${bloc.name}`,
-    });
+    return c.render(
+      <UnreachablePage blocId={bloc.id} blocName={bloc.name} data={data} links={links} timeZone={timeZone} />,
+      {
+        title: `${t.title} · ${bloc.name}`,
+      },
+    );
   });
   return app;
 }

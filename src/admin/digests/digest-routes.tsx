@@ -14,7 +14,9 @@ function DigestsPage(props: { digests: StoredDigest[]; timeZone: string }) {
         ) : (
           props.digests.map((d, i) => (
             <details open={i === 0}>
-              <summary>{t.line(t.kinds[d.kind], d.periodKey, showDateTime(d.createdAt, props.timeZone), d.recipients)}</summary>
+              <summary>
+                {t.line(t.kinds[d.kind], d.periodKey, showDateTime(d.createdAt, props.timeZone), d.recipients)}
+              </summary>
               <div class="pre digest-text">{d.text}</div>
             </details>
           ))
@@ -30,7 +32,9 @@ export function digestRoutes(): Hono<AdminEnv> {
   app.get('/', async (c) => {
     const bloc = c.get('bloc');
     const { db, timeZone } = c.get('deps');
-    return c.render(<DigestsPage digests={await listDigests(db, bloc.id, { limit: 60 })} timeZone={timeZone} />, { title: `${t.title} · ${bloc.name}` });
+    return c.render(<DigestsPage digests={await listDigests(db, bloc.id, { limit: 60 })} timeZone={timeZone} />, {
+      title: `${t.title} · ${bloc.name}`,
+    });
   });
   return app;
 }

@@ -35,7 +35,12 @@ function DownloadsPage(props: { blocId: number; year: number; error?: string }) 
             {props.error}
           </div>
         ) : null}
-        <form method="get" action={`/blocs/${props.blocId}/downloads/file`} data-download="" data-busy-text={t.preparing}>
+        <form
+          method="get"
+          action={`/blocs/${props.blocId}/downloads/file`}
+          data-download=""
+          data-busy-text={t.preparing}
+        >
           <div class="inline-fields">
             <div class="field">
               <label for="d-kind">{t.kind}</label>
@@ -78,7 +83,11 @@ function fileName(blocId: number, kind: SummaryKind, year: number, format: Forma
 export function downloadRoutes(): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
-  app.get('/', (c) => c.render(<DownloadsPage blocId={c.get('bloc').id} year={thisYear(c)} />, { title: `${t.title} · ${c.get('bloc').name}` }));
+  app.get('/', (c) =>
+    c.render(<DownloadsPage blocId={c.get('bloc').id} year={thisYear(c)} />, {
+      title: `${t.title} · ${c.get('bloc').name}`,
+    }),
+  );
 
   app.get('/file', async (c) => {
     const bloc = c.get('bloc');
@@ -99,7 +108,8 @@ export function downloadRoutes(): Hono<AdminEnv> {
     }
     let body: Uint8Array | string;
     if (format === 'docx') body = new Uint8Array(await summaryReportDocx(summary, { date: localDateOf(at, timeZone) }));
-    else if (format === 'xlsx') body = new Uint8Array(await summaryWorkbook(summary, await reportsOfYear(db, bloc, year, timeZone), timeZone));
+    else if (format === 'xlsx')
+      body = new Uint8Array(await summaryWorkbook(summary, await reportsOfYear(db, bloc, year, timeZone), timeZone));
     else body = reportsCsv(summary, await reportsOfYear(db, bloc, year, timeZone), timeZone);
     const name = fileName(bloc.id, kind, year, format);
     const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;

@@ -14,14 +14,46 @@ export interface UnitGroup {
   focalPoints: FocalPoint[];
 }
 
-export function FocalPointFields(props: { form: FormState; units: Option[]; focalPoint?: FocalPoint; unitId?: number }) {
+export function FocalPointFields(props: {
+  form: FormState;
+  units: Option[];
+  focalPoint?: FocalPoint;
+  unitId?: number;
+}) {
   return (
     <>
-      <SelectField label={t.unit} name="unitId" form={props.form} options={props.units} value={props.focalPoint?.unit_id ?? props.unitId} />
-      <Field label={t.fullName} name="fullName" form={props.form} value={props.focalPoint?.full_name} required maxlength={120} />
+      <SelectField
+        label={t.unit}
+        name="unitId"
+        form={props.form}
+        options={props.units}
+        value={props.focalPoint?.unit_id ?? props.unitId}
+      />
+      <Field
+        label={t.fullName}
+        name="fullName"
+        form={props.form}
+        value={props.focalPoint?.full_name}
+        required
+        maxlength={120}
+      />
       <div class="inline-fields">
-        <Field label={t.position} name="position" form={props.form} value={props.focalPoint?.position} maxlength={120} />
-        <Field label={t.phone} name="phone" form={props.form} value={props.focalPoint?.phone} hint={t.phoneHint} inputmode="tel" maxlength={30} />
+        <Field
+          label={t.position}
+          name="position"
+          form={props.form}
+          value={props.focalPoint?.position}
+          maxlength={120}
+        />
+        <Field
+          label={t.phone}
+          name="phone"
+          form={props.form}
+          value={props.focalPoint?.phone}
+          hint={t.phoneHint}
+          inputmode="tel"
+          maxlength={30}
+        />
       </div>
       <SelectField
         label={t.role}
@@ -39,7 +71,11 @@ export function FocalPointFields(props: { form: FormState; units: Option[]; foca
 
 function TelegramCell(props: { fp: FocalPoint }) {
   if (props.fp.status === 'left') return <span class="badge neutral">{t.left}</span>;
-  return props.fp.linked_at ? <span class="badge reported">{t.linked}</span> : <span class="badge missing">{t.notLinked}</span>;
+  return props.fp.linked_at ? (
+    <span class="badge reported">{t.linked}</span>
+  ) : (
+    <span class="badge missing">{t.notLinked}</span>
+  );
 }
 
 export function FocalPointsPage(props: {
@@ -81,7 +117,8 @@ export function FocalPointsPage(props: {
                     return (
                       <tr>
                         <td>
-                          {fp.full_name} {fp.role === 'unit_head' ? <span class="badge neutral">{t.unitHead}</span> : null}
+                          {fp.full_name}{' '}
+                          {fp.role === 'unit_head' ? <span class="badge neutral">{t.unitHead}</span> : null}
                         </td>
                         <td class="hide-phone">{fp.position ?? ''}</td>
                         <td class="hide-phone">{fp.phone ?? ''}</td>
@@ -151,16 +188,28 @@ export function FocalPointPage(props: {
       <p class="muted">{props.unitName}</p>
       <section class="card" id="invite">
         <h2>{t.inviteTitle}</h2>
-        {fp.linked_at ? <p>{t.linkedSince(fp.telegram_username ? `@${fp.telegram_username}` : '', showDateTime(fp.linked_at, props.timeZone))}</p> : null}
+        {fp.linked_at ? (
+          <p>
+            {t.linkedSince(
+              fp.telegram_username ? `@${fp.telegram_username}` : '',
+              showDateTime(fp.linked_at, props.timeZone),
+            )}
+          </p>
+        ) : null}
         {!active ? <p>{t.deactivatedOn(showDateTime(fp.left_at, props.timeZone))}</p> : null}
         {active && props.invite ? (
           <>
             <p class="small">{t.inviteExplain}</p>
             {props.invite.link ? (
               <>
-                {props.invite.qr ? <img class="qr" src={props.invite.qr} alt={t.qrAlt(fp.full_name)} width="220" height="220" /> : null}
+                {props.invite.qr ? (
+                  <img class="qr" src={props.invite.qr} alt={t.qrAlt(fp.full_name)} width="220" height="220" />
+                ) : null}
                 <p>
-                  {t.inviteLink}: <a href={props.invite.link} class="code">{props.invite.link}</a>
+                  {t.inviteLink}:{' '}
+                  <a href={props.invite.link} class="code">
+                    {props.invite.link}
+                  </a>
                 </p>
               </>
             ) : (
@@ -180,12 +229,19 @@ export function FocalPointPage(props: {
           <>
             {fp.linked_at ? <p class="muted small">{t.relinkHint}</p> : null}
             <PostForm action={`${base}/invite`} confirm={props.invite ? t.newInviteConfirm : undefined}>
-              <button type="submit" class="secondary">{t.newInvite}</button>
+              <button type="submit" class="secondary">
+                {t.newInvite}
+              </button>
             </PostForm>
           </>
         ) : null}
       </section>
-      <PersonalLinkSection action={`${base}/personal-link`} fp={fp} view={props.personalLink} timeZone={props.timeZone} />
+      <PersonalLinkSection
+        action={`${base}/personal-link`}
+        fp={fp}
+        view={props.personalLink}
+        timeZone={props.timeZone}
+      />
       {props.canEdit && active ? (
         <section class="card">
           <h2>{common.edit}</h2>
@@ -199,7 +255,9 @@ export function FocalPointPage(props: {
           </PostForm>
           <h3>{t.deactivate}</h3>
           <PostForm action={`${base}/deactivate`} confirm={t.deactivateConfirm}>
-            <button type="submit" class="secondary">{t.deactivate}</button>
+            <button type="submit" class="secondary">
+              {t.deactivate}
+            </button>
           </PostForm>
         </section>
       ) : (

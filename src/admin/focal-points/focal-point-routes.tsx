@@ -31,7 +31,10 @@ export const focalPointSchema = z.object({
   unitId: id(),
   fullName: text(120),
   position: optionalText(120),
-  phone: optionalText(30).refine((v) => v === null || (PHONE_RE.test(v) && v.replace(/\D/g, '').length >= 8 && v.replace(/\D/g, '').length <= 15), t.badPhone),
+  phone: optionalText(30).refine(
+    (v) => v === null || (PHONE_RE.test(v) && v.replace(/\D/g, '').length >= 8 && v.replace(/\D/g, '').length <= 15),
+    t.badPhone,
+  ),
   role: choice(['focal_point', 'unit_head'] as const),
 });
 
@@ -50,7 +53,9 @@ async function roster(c: Context<AdminEnv>) {
   }
   for (const fp of await listFocalPointsOfBloc(db, bloc.id)) groups.get(fp.unit_id)?.focalPoints.push(fp);
   // Current members first (in display order), then former members that still have focal points.
-  const ordered = [...groups.values()].filter((g) => g.current || g.focalPoints.length > 0).sort((a, b) => Number(b.current) - Number(a.current));
+  const ordered = [...groups.values()]
+    .filter((g) => g.current || g.focalPoints.length > 0)
+    .sort((a, b) => Number(b.current) - Number(a.current));
   return { units, groups: ordered, currentIds };
 }
 
@@ -119,9 +124,25 @@ export function focalPointRoutes(): Hono<AdminEnv> {
     const admin = currentAdmin(c);
     const now = c.get('deps').now();
     const fp = await applyChange(c, async (trx, audit) => {
-      const created = await createFocalPoint(trx, { unit_id: v.unitId, full_name: v.fullName, position: v.position, phone: v.phone, role: v.role });
-      const invite = await createInvite(trx, { kind: 'focal_point', focalPointId: created.id, createdBy: admin.username, now });
-      const { link } = await issuePersonalLink(trx, { focalPointId: created.id, secret: c.get('deps').personalLinkSecret, by: admin.username, now });
+      const created = await createFocalPoint(trx, {
+        unit_id: v.unitId,
+        full_name: v.fullName,
+        position: v.position,
+        phone: v.phone,
+        role: v.role,
+      });
+      const invite = await createInvite(trx, {
+        kind: 'focal_point',
+        focalPointId: created.id,
+        createdBy: admin.username,
+        now,
+      });
+      const { link } = await issuePersonalLink(trx, {
+        focalPointId: created.id,
+        secret: c.get('deps').personalLinkSecret,
+        by: admin.username,
+        now,
+      });
       await audit({
         action: 'focal_point.create',
         entity: 'focal_point',
@@ -154,15 +175,34 @@ export function focalPointRoutes(): Hono<AdminEnv> {
         entity: 'focal_point',
         entityId: fp.id,
         blocId: bloc.id,
-        details: { before: { unitId: fp.unit_id, fullName: fp.full_name, position: fp.position, phone: fp.phone, role: fp.role }, after: v },
+        details: {
+          before: { unitId: fp.unit_id, fullName: fp.full_name, position: fp.position, phone: fp.phone, role: fp.role },
+          after: v,
+        },
       });
       // A link given out while they served the old unit (perhaps passed to a colleague there) must
       // not open the new unit's reports: moving a focal point re-issues their personal link.
       const previous = movedUnit ? await activePersonalLinkOf(trx, fp.id) : undefined;
       if (previous) {
-        const { link } = await issuePersonalLink(trx, { focalPointId: fp.id, secret: c.get('deps').personalLinkSecret, by: currentAdmin(c).username, now: c.get('deps').now() });
-        const details = { fullName: fp.full_name, linkId: link.id, replacedLinkId: previous.id, reason: 'unit_changed' };
-        await audit({ action: 'personal_link.reissue', entity: 'focal_point', entityId: fp.id, blocId: bloc.id, details });
+        const { link } = await issuePersonalLink(trx, {
+          focalPointId: fp.id,
+          secret: c.get('deps').personalLinkSecret,
+          by: currentAdmin(c).username,
+          now: c.get('deps').now(),
+        });
+        const details = {
+          fullName: fp.full_name,
+          linkId: link.id,
+          replacedLinkId: previous.id,
+          reason: 'unit_changed',
+        };
+        await audit({
+          action: 'personal_link.reissue',
+          entity: 'focal_point',
+          entityId: fp.id,
+          blocId: bloc.id,
+          details,
+        });
       }
     });
     return c.redirect(`/blocs/${bloc.id}/focal-points/${fp.id}?ok=saved`, 303);
@@ -176,8 +216,19 @@ export function focalPointRoutes(): Hono<AdminEnv> {
     const now = c.get('deps').now();
     await applyChange(c, async (trx, audit) => {
       const expired = await expireInvitesOf(trx, fp.id, now);
-      const invite = await createInvite(trx, { kind: 'focal_point', focalPointId: fp.id, createdBy: admin.username, now });
-      await audit({ action: 'focal_point.invite', entity: 'focal_point', entityId: fp.id, blocId: bloc.id, details: { inviteId: invite.id, replaced: expired } });
+      const invite = await createInvite(trx, {
+        kind: 'focal_point',
+        focalPointId: fp.id,
+        createdBy: admin.username,
+        now,
+      });
+      await audit({
+        action: 'focal_point.invite',
+        entity: 'focal_point',
+        entityId: fp.id,
+        blocId: bloc.id,
+        details: { inviteId: invite.id, replaced: expired },
+      });
     });
     return c.redirect(`/blocs/${bloc.id}/focal-points/${fp.id}?ok=inviteCreated#invite`, 303);
   });

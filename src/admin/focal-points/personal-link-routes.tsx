@@ -23,7 +23,12 @@ export function personalLinkRoutes(): Hono<AdminEnv> {
     const admin = currentAdmin(c);
     await applyChange(c, async (trx, audit) => {
       const previous = await activePersonalLinkOf(trx, fp.id);
-      const { link } = await issuePersonalLink(trx, { focalPointId: fp.id, secret: personalLinkSecret, by: admin.username, now: now() });
+      const { link } = await issuePersonalLink(trx, {
+        focalPointId: fp.id,
+        secret: personalLinkSecret,
+        by: admin.username,
+        now: now(),
+      });
       await audit({
         action: previous ? 'personal_link.reissue' : 'personal_link.issue',
         entity: 'focal_point',
@@ -44,10 +49,19 @@ export function personalLinkRoutes(): Hono<AdminEnv> {
       const link = await activePersonalLinkOf(trx, fp.id);
       if (!link) return false;
       await revokePersonalLink(trx, fp.id, admin.username, now());
-      await audit({ action: 'personal_link.revoke', entity: 'focal_point', entityId: fp.id, blocId: bloc.id, details: { fullName: fp.full_name, linkId: link.id } });
+      await audit({
+        action: 'personal_link.revoke',
+        entity: 'focal_point',
+        entityId: fp.id,
+        blocId: bloc.id,
+        details: { fullName: fp.full_name, linkId: link.id },
+      });
       return true;
     });
-    return c.redirect(`/blocs/${bloc.id}/focal-points/${fp.id}${revoked ? '?ok=personalLinkRevoked' : ''}#personal-link`, 303);
+    return c.redirect(
+      `/blocs/${bloc.id}/focal-points/${fp.id}${revoked ? '?ok=personalLinkRevoked' : ''}#personal-link`,
+      303,
+    );
   });
 
   return app;

@@ -8,7 +8,12 @@ import type { PersonalLinkView } from './personal-link-view.js';
 const who = (by: string | null) => (by === null || by === 'system' ? t.bySystem : by);
 
 /** "Liên kết báo cáo cá nhân" on a focal point's page: the link, its QR code, and re-issue / revoke. */
-export function PersonalLinkSection(props: { action: string; fp: FocalPoint; view: PersonalLinkView; timeZone: string }) {
+export function PersonalLinkSection(props: {
+  action: string;
+  fp: FocalPoint;
+  view: PersonalLinkView;
+  timeZone: string;
+}) {
   const v = props.view;
   const when = (at: string | null) => showDateTime(at, props.timeZone);
   return (
@@ -19,7 +24,9 @@ export function PersonalLinkSection(props: { action: string; fp: FocalPoint; vie
       {v.kind === 'none' ? (
         <>
           <p>{t.none}</p>
-          {v.lastRevoked ? <p class="muted small">{t.revokedAt(when(v.lastRevoked.revoked_at), who(v.lastRevoked.revoked_by))}</p> : null}
+          {v.lastRevoked ? (
+            <p class="muted small">{t.revokedAt(when(v.lastRevoked.revoked_at), who(v.lastRevoked.revoked_by))}</p>
+          ) : null}
           <PostForm action={props.action}>
             <button type="submit">{t.issue}</button>
           </PostForm>
@@ -44,15 +51,20 @@ export function PersonalLinkSection(props: { action: string; fp: FocalPoint; vie
             <div class="alert info">{t.secretChanged}</div>
           )}
           <p class="muted small">
-            {t.createdAt(when(v.link.created_at), who(v.link.created_by))} {v.link.last_used_at ? t.lastUsed(when(v.link.last_used_at)) : t.neverUsed}
+            {t.createdAt(when(v.link.created_at), who(v.link.created_by))}{' '}
+            {v.link.last_used_at ? t.lastUsed(when(v.link.last_used_at)) : t.neverUsed}
           </p>
           <p class="small">{t.reissueWarning}</p>
           <div class="actions">
             <PostForm action={props.action} confirm={t.reissueConfirm}>
-              <button type="submit" class="secondary">{t.reissue}</button>
+              <button type="submit" class="secondary">
+                {t.reissue}
+              </button>
             </PostForm>
             <PostForm action={`${props.action}/revoke`} confirm={t.revokeConfirm}>
-              <button type="submit" class="secondary">{t.revoke}</button>
+              <button type="submit" class="secondary">
+                {t.revoke}
+              </button>
             </PostForm>
           </div>
           <p class="muted small">{t.revokeWarning}</p>

@@ -33,7 +33,12 @@ export function personalLinkAddress(c: Context<AdminEnv>, link: PersonalLink): s
   return token === undefined ? undefined : personalLinkUrl(linkBase(c).base, token);
 }
 
-export async function personalLinkView(c: Context<AdminEnv>, db: Db, fp: FocalPoint, canEdit: boolean): Promise<PersonalLinkView> {
+export async function personalLinkView(
+  c: Context<AdminEnv>,
+  db: Db,
+  fp: FocalPoint,
+  canEdit: boolean,
+): Promise<PersonalLinkView> {
   if (fp.status !== 'active') return { kind: 'left' };
   if (!canEdit) return { kind: 'hidden' };
   const latest = await latestPersonalLinkOf(db, fp.id);

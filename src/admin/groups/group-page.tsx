@@ -19,7 +19,10 @@ function InviteBox(props: { view: GroupInviteView; blocName: string; timeZone: s
         <>
           {v.qr ? <img class="qr" src={v.qr} alt={t.qrAlt(props.blocName)} width="220" height="220" /> : null}
           <p>
-            {t.inviteLink}: <a href={v.link} class="code">{v.link}</a>
+            {t.inviteLink}:{' '}
+            <a href={v.link} class="code">
+              {v.link}
+            </a>
           </p>
         </>
       ) : (
@@ -70,10 +73,22 @@ export function GroupPage(props: {
                     </td>
                     <td class="hide-phone">{showDateTime(g.linked_at, props.timeZone)}</td>
                     <td>
-                      {g.active ? <span class="badge reported">{t.active}</span> : <span class="badge neutral">{t.inactive}</span>}
+                      {g.active ? (
+                        <span class="badge reported">{t.active}</span>
+                      ) : (
+                        <span class="badge neutral">{t.inactive}</span>
+                      )}
                       {props.canEdit && g.active ? (
-                        <PostForm action={`${base}/${g.id}/deactivate`} confirm={t.deactivateConfirm} class="cell-action">
-                          <button type="submit" class="secondary small" aria-label={t.deactivateLabel(g.title ?? t.untitled)}>
+                        <PostForm
+                          action={`${base}/${g.id}/deactivate`}
+                          confirm={t.deactivateConfirm}
+                          class="cell-action"
+                        >
+                          <button
+                            type="submit"
+                            class="secondary small"
+                            aria-label={t.deactivateLabel(g.title ?? t.untitled)}
+                          >
                             {t.deactivate}
                           </button>
                         </PostForm>
@@ -115,8 +130,16 @@ export function GroupPage(props: {
                 <ul>
                   {others.map((v) => (
                     <li>
-                      {v.link ? <a href={v.link} class="code">{v.link}</a> : <span class="code">{v.invite.code}</span>}{' '}
-                      <span class="muted small">{t.inviteExpires(showDateTime(v.invite.expires_at, props.timeZone))}</span>
+                      {v.link ? (
+                        <a href={v.link} class="code">
+                          {v.link}
+                        </a>
+                      ) : (
+                        <span class="code">{v.invite.code}</span>
+                      )}{' '}
+                      <span class="muted small">
+                        {t.inviteExpires(showDateTime(v.invite.expires_at, props.timeZone))}
+                      </span>
                       <RevokeForm action={`${base}/invites/${v.invite.id}/revoke`} />
                     </li>
                   ))}

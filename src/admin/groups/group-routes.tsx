@@ -41,7 +41,14 @@ export function groupRoutes(): Hono<AdminEnv> {
       }
     }
     return c.render(
-      <GroupPage blocId={bloc.id} blocName={bloc.name} chats={await listBlocChats(db, bloc.id)} invites={invites} canEdit={canEdit} timeZone={timeZone} />,
+      <GroupPage
+        blocId={bloc.id}
+        blocName={bloc.name}
+        chats={await listBlocChats(db, bloc.id)}
+        invites={invites}
+        canEdit={canEdit}
+        timeZone={timeZone}
+      />,
       { title: `${t.title} · ${bloc.name}` },
     );
   });
@@ -52,7 +59,13 @@ export function groupRoutes(): Hono<AdminEnv> {
     const now = c.get('deps').now();
     await applyChange(c, async (trx, audit) => {
       const invite = await createInvite(trx, { kind: 'group', blocId: bloc.id, createdBy: admin.username, now });
-      await audit({ action: 'bloc_chat.invite', entity: 'invite', entityId: invite.id, blocId: bloc.id, details: { expiresAt: invite.expires_at } });
+      await audit({
+        action: 'bloc_chat.invite',
+        entity: 'invite',
+        entityId: invite.id,
+        blocId: bloc.id,
+        details: { expiresAt: invite.expires_at },
+      });
     });
     return c.redirect(`/blocs/${bloc.id}/delivery/groups?ok=groupInviteCreated#invite`, 303);
   });
@@ -80,7 +93,13 @@ export function groupRoutes(): Hono<AdminEnv> {
         await deactivateBlocChat(trx, chat.telegram_chat_id);
         // Digests and announcements already queued for the group must not go out after it was stopped.
         await failQueuedOutboxForChat(trx, chat.telegram_chat_id, 'chat_stopped', 'group stopped by an admin');
-        await audit({ action: 'bloc_chat.deactivate', entity: 'bloc_chat', entityId: chat.id, blocId: bloc.id, details: { title: chat.title, telegramChatId: chat.telegram_chat_id } });
+        await audit({
+          action: 'bloc_chat.deactivate',
+          entity: 'bloc_chat',
+          entityId: chat.id,
+          blocId: bloc.id,
+          details: { title: chat.title, telegramChatId: chat.telegram_chat_id },
+        });
       });
     }
     return c.redirect(`/blocs/${bloc.id}/delivery/groups?ok=groupDeactivated`, 303);

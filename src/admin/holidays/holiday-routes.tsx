@@ -14,13 +14,11 @@ import { DateField, ErrorSummary, Field, PostForm } from '../ui/forms.js';
 
 const MAX_DAYS = 15;
 
-const holidaySchema = z
-  .object({ from: date(), to: optionalDate(), name: text(120) })
-  .superRefine((v, ctx) => {
-    if (typeof v.from !== 'string' || typeof v.to !== 'string') return;
-    if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: t.toBeforeFrom });
-    else if (daysBetween(v.from, v.to) >= MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: t.tooLong });
-  }, evenWithFieldErrors);
+const holidaySchema = z.object({ from: date(), to: optionalDate(), name: text(120) }).superRefine((v, ctx) => {
+  if (typeof v.from !== 'string' || typeof v.to !== 'string') return;
+  if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: t.toBeforeFrom });
+  else if (daysBetween(v.from, v.to) >= MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: t.tooLong });
+}, evenWithFieldErrors);
 
 function HolidaysPage(props: { year: number; holidays: PublicHoliday[]; canEdit: boolean; form: FormState }) {
   return (
@@ -29,7 +27,9 @@ function HolidaysPage(props: { year: number; holidays: PublicHoliday[]; canEdit:
       <p class="muted">{t.intro}</p>
       <p class="actions">
         {t.year}:
-        {[props.year - 1, props.year, props.year + 1].map((y) => (y === props.year ? <b>{y}</b> : <a href={`/holidays?year=${y}`}>{y}</a>))}
+        {[props.year - 1, props.year, props.year + 1].map((y) =>
+          y === props.year ? <b>{y}</b> : <a href={`/holidays?year=${y}`}>{y}</a>,
+        )}
       </p>
       <section class="card">
         {props.holidays.length === 0 ? (
@@ -52,7 +52,9 @@ function HolidaysPage(props: { year: number; holidays: PublicHoliday[]; canEdit:
                     {props.canEdit ? (
                       <td>
                         <PostForm action={`/holidays/${h.date}/delete`} confirm={t.deleteConfirm}>
-                          <button type="submit" class="secondary small">{t.delete}</button>
+                          <button type="submit" class="secondary small">
+                            {t.delete}
+                          </button>
                         </PostForm>
                       </td>
                     ) : null}
@@ -96,7 +98,10 @@ export function holidayRoutes(): Hono<AdminEnv> {
   const render = async (c: Context<AdminEnv>, form: FormState) => {
     const year = yearOf(c);
     const holidays = await listHolidays(c.get('deps').db, `${year}-01-01`, `${year}-12-31`);
-    return c.render(<HolidaysPage year={year} holidays={holidays} canEdit={currentAdmin(c).role === 'province_admin'} form={form} />, { title: t.title });
+    return c.render(
+      <HolidaysPage year={year} holidays={holidays} canEdit={currentAdmin(c).role === 'province_admin'} form={form} />,
+      { title: t.title },
+    );
   };
 
   app.get('/', (c) => render(c, emptyForm));
@@ -107,7 +112,12 @@ export function holidayRoutes(): Hono<AdminEnv> {
     for (let d = v.from; d <= (v.to ?? v.from); d = addDays(d, 1)) days.push(d);
     await applyChange(c, async (trx, audit) => {
       for (const d of days) await upsertHoliday(trx, d, v.name);
-      await audit({ action: 'holiday.add', entity: 'public_holiday', entityId: v.from, details: { dates: days, name: v.name } });
+      await audit({
+        action: 'holiday.add',
+        entity: 'public_holiday',
+        entityId: v.from,
+        details: { dates: days, name: v.name },
+      });
     });
     return c.redirect(`/holidays?year=${v.from.slice(0, 4)}&ok=holidaysSaved`, 303);
   });

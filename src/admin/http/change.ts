@@ -19,7 +19,9 @@ export async function applyChange<T>(
   const admin = currentAdmin(c);
   const deps = c.get('deps');
   const at = deps.now();
-  return deps.db.transaction().execute((trx) =>
-    change(trx, (note) => writeAudit(trx, { ...note, at, actor: admin.username, adminUserId: admin.id })),
-  );
+  return deps.db
+    .transaction()
+    .execute((trx) =>
+      change(trx, (note) => writeAudit(trx, { ...note, at, actor: admin.username, adminUserId: admin.id })),
+    );
 }

@@ -81,7 +81,8 @@ export function optionalInt(min: number, max: number) {
 export function parseAdminNumber(v: string, max = 1e9): { ok: true; value: number } | { ok: false; message: string } {
   const parsed = parseCriterionValue(v, 'decimal');
   if (parsed.ok) return parsed.value <= max ? parsed : { ok: false, message: m.badNumber };
-  if (parsed.error.code === 'thousands_separator') return { ok: false, message: m.groupedNumber(parsed.error.suggestion) };
+  if (parsed.error.code === 'thousands_separator')
+    return { ok: false, message: m.groupedNumber(parsed.error.suggestion) };
   return { ok: false, message: m.badNumber };
 }
 

@@ -6,7 +6,6 @@ import { type HtmlEscapedString, raw } from 'hono/utils/html';
 import type { Db } from '../../db/connection.js';
 import { databaseVersion } from '../../db/data-version.js';
 
-
 /**
  * The HTML of a JSX element, rendered once. hono/jsx escapes every value while rendering; raw()
  * only marks that already-escaped result so it is not escaped twice when reused. The cache takes

@@ -5,7 +5,8 @@ export const personalLinkText = {
   title: 'Liên kết báo cáo cá nhân',
   explain:
     'Cán bộ mở liên kết này bằng trình duyệt trên bất kỳ điện thoại hay máy tính nào để gửi báo cáo tiến độ của đơn vị, không cần Telegram. Có thể gửi liên kết qua Zalo, tin nhắn hoặc thư điện tử.',
-  keepPrivate: 'Ai có liên kết đều gửi được báo cáo dưới tên cán bộ này: chỉ gửi cho chính cán bộ, không đăng lên nhóm chung.',
+  keepPrivate:
+    'Ai có liên kết đều gửi được báo cáo dưới tên cán bộ này: chỉ gửi cho chính cán bộ, không đăng lên nhóm chung.',
   field: 'Liên kết',
   copy: 'Sao chép',
   copied: 'Đã sao chép',
@@ -20,16 +21,19 @@ export const personalLinkText = {
   reissueWarning: 'Cấp lại: liên kết cũ ngừng hoạt động ngay lập tức; cán bộ phải dùng liên kết mới.',
   reissueConfirm: 'Liên kết cũ sẽ ngừng hoạt động ngay. Cấp liên kết mới cho cán bộ này?',
   revoke: 'Thu hồi liên kết',
-  revokeWarning: 'Thu hồi: liên kết ngừng hoạt động và cán bộ chỉ gửi được báo cáo qua Telegram cho đến khi được cấp liên kết mới.',
+  revokeWarning:
+    'Thu hồi: liên kết ngừng hoạt động và cán bộ chỉ gửi được báo cáo qua Telegram cho đến khi được cấp liên kết mới.',
   revokeConfirm: 'Liên kết sẽ ngừng hoạt động ngay. Thu hồi liên kết của cán bộ này?',
   issue: 'Cấp liên kết',
   none: 'Cán bộ chưa có liên kết báo cáo cá nhân đang hoạt động.',
   revokedAt: (when: string, by: string) => `Liên kết trước đã bị thu hồi lúc ${when} (${by}).`,
   secretChanged:
     'Không hiển thị lại được liên kết hiện tại vì khóa bí mật của máy chủ (PERSONAL_LINK_SECRET) đã thay đổi. Liên kết cũ vẫn hoạt động nếu cán bộ còn giữ; hãy cấp lại liên kết để có liên kết mới hiển thị được.',
-  forEditorsOnly: 'Chỉ quản trị viên của Khối xem được liên kết báo cáo cá nhân, vì ai có liên kết đều gửi được báo cáo dưới tên cán bộ này.',
+  forEditorsOnly:
+    'Chỉ quản trị viên của Khối xem được liên kết báo cáo cá nhân, vì ai có liên kết đều gửi được báo cáo dưới tên cán bộ này.',
   left: 'Cán bộ đã nghỉ: liên kết báo cáo cá nhân đã bị thu hồi.',
-  leftRefused: 'Cán bộ này đã nghỉ; không thể cấp liên kết báo cáo cá nhân. Nếu cán bộ trở lại làm đầu mối, xin thêm lại cán bộ trên trang Cán bộ đầu mối.',
+  leftRefused:
+    'Cán bộ này đã nghỉ; không thể cấp liên kết báo cáo cá nhân. Nếu cán bộ trở lại làm đầu mối, xin thêm lại cán bộ trên trang Cán bộ đầu mối.',
   noPublicUrl:
     'Máy chủ chưa đặt PUBLIC_URL nên liên kết dùng địa chỉ trang quản trị đang mở. Nếu cán bộ ở ngoài cơ quan không mở được, xin báo quản trị kỹ thuật đặt PUBLIC_URL.',
 };
@@ -65,7 +69,8 @@ export const unreachableText = {
   linkUnavailable: 'Không hiển thị được liên kết: cấp lại trên trang cán bộ',
   messageLabel: (name: string) => `Tin nhắn gửi ${name}`,
   openFocalPoint: 'Trang cán bộ',
-  dashboardLink: 'Cán bộ đầu mối chưa nhận được nhắc nhở qua Telegram: liên kết báo cáo cá nhân để chuyển qua Zalo, thư điện tử',
+  dashboardLink:
+    'Cán bộ đầu mối chưa nhận được nhắc nhở qua Telegram: liên kết báo cáo cá nhân để chuyển qua Zalo, thư điện tử',
 };
 
 /** The ready-to-paste message the secretariat passes on by Zalo or e-mail. */

@@ -65,7 +65,13 @@ export const reportsText = {
   detailTitle: (unit: string, period: string) => `${unit} · ${period}`,
   sentBy: 'Người gửi',
   via: 'Gửi qua',
-  vias: { telegram: 'Telegram', web: 'Đường dẫn web', admin: 'Quản trị nhập', import: 'Nhập từ tệp', demo: 'Dữ liệu mẫu' } as Record<string, string>,
+  vias: {
+    telegram: 'Telegram',
+    web: 'Đường dẫn web',
+    admin: 'Quản trị nhập',
+    import: 'Nhập từ tệp',
+    demo: 'Dữ liệu mẫu',
+  } as Record<string, string>,
   firstSubmitted: 'Gửi lần đầu',
   updated: 'Cập nhật lần cuối',
   revision: 'Lần sửa',
@@ -80,9 +86,11 @@ export const reportsText = {
   document: 'Tài liệu',
   addedIn: (n: number) => `thêm ở lần gửi ${n}`,
   storedInTelegram: 'Ảnh và tài liệu được lưu trên Telegram; hệ thống tải về qua bot mỗi lần mở.',
-  storedInDatabase: 'Ảnh và tài liệu gửi qua đường dẫn web được lưu ngay trong cơ sở dữ liệu của hệ thống (có trong bản sao lưu).',
+  storedInDatabase:
+    'Ảnh và tài liệu gửi qua đường dẫn web được lưu ngay trong cơ sở dữ liệu của hệ thống (có trong bản sao lưu).',
   fromWeb: 'gửi qua web',
-  photoAlt: (n: number, caption: string | null) => (caption ? `Ảnh minh chứng ${n}: ${caption}` : `Ảnh minh chứng ${n}`),
+  photoAlt: (n: number, caption: string | null) =>
+    caption ? `Ảnh minh chứng ${n}: ${caption}` : `Ảnh minh chứng ${n}`,
   openPhoto: 'Mở ảnh cỡ lớn',
   unnamedDocument: 'Tài liệu đính kèm',
   fileTooBig: 'Tệp lớn hơn 20 MB: Telegram không cho phép bot tải tệp này về. Xin mở tệp trong Telegram.',

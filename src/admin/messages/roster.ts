@@ -90,13 +90,15 @@ export const focalText = {
   botNotConnected:
     'Hệ thống chưa kết nối với bot Telegram (chưa đặt TELEGRAM_BOT_TOKEN), nên chưa tạo được đường dẫn và mã QR. Mã mời bên dưới vẫn được lưu; khi bot hoạt động, cán bộ gửi cho bot lệnh /start kèm mã này.',
   noInvite: 'Chưa có mã mời còn hiệu lực.',
-  inviteForEditorsOnly: 'Chỉ quản trị viên của Khối xem được liên kết mời, vì ai mở liên kết sẽ được gắn với cán bộ này.',
+  inviteForEditorsOnly:
+    'Chỉ quản trị viên của Khối xem được liên kết mời, vì ai mở liên kết sẽ được gắn với cán bộ này.',
   newInvite: 'Tạo mã mời mới',
   newInviteConfirm: 'Mã mời cũ (nếu có) sẽ hết hiệu lực. Tạo mã mới?',
   linkedSince: (who: string, when: string) => `Đã kết nối Telegram ${who} lúc ${when}.`,
   relinkHint: 'Nếu cán bộ đổi điện thoại hoặc tài khoản Telegram, hãy tạo mã mời mới.',
   deactivate: 'Ngừng theo dõi cán bộ này',
-  deactivateConfirm: 'Cán bộ sẽ không nhận nhắc nhở và không gửi được báo cáo nữa; các báo cáo đã gửi vẫn được giữ. Tiếp tục?',
+  deactivateConfirm:
+    'Cán bộ sẽ không nhận nhắc nhở và không gửi được báo cáo nữa; các báo cáo đã gửi vẫn được giữ. Tiếp tục?',
   deactivatedOn: (when: string) => `Đã nghỉ từ ${when}.`,
   lastReport: (period: string, when: string) => `${period}, cập nhật ${when}`,
   noReport: 'Chưa gửi báo cáo',
@@ -126,7 +128,8 @@ export const importText = {
   noFile: 'Vui lòng chọn tệp .xlsx hoặc .csv.',
   badType: 'Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).',
   tooBig: 'Tệp lớn hơn 2 MB.',
-  unreadable: 'Không đọc được tệp. Xin vui lòng kiểm tra tệp có mở được bằng Excel và lưu lại dạng .xlsx hoặc “CSV UTF-8”.',
+  unreadable:
+    'Không đọc được tệp. Xin vui lòng kiểm tra tệp có mở được bằng Excel và lưu lại dạng .xlsx hoặc “CSV UTF-8”.',
   fileErrors: {
     empty: 'Tệp không có dòng dữ liệu nào.',
     no_unit_column: 'Không tìm thấy cột “Đơn vị” trong 10 dòng đầu của tệp.',

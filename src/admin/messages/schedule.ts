@@ -11,7 +11,8 @@ export const scheduleText = {
   lockDays: 'Khóa kỳ sau (ngày)',
   lockHint: 'Sau số ngày này kể từ khi kỳ kết thúc, cán bộ đầu mối không sửa được báo cáo của kỳ nữa.',
   lockBeforeGrace: 'Số ngày khóa kỳ phải lớn hơn hoặc bằng số ngày gia hạn.',
-  example: (deadline: string, lock: string) => `Ví dụ với kỳ hiện tại: hạn đúng hạn trước ${deadline}, khóa sửa từ ${lock}.`,
+  example: (deadline: string, lock: string) =>
+    `Ví dụ với kỳ hiện tại: hạn đúng hạn trước ${deadline}, khóa sửa từ ${lock}.`,
   remindersTitle: 'Nhắc nhở cán bộ đầu mối',
   enabled: 'Gửi tin nhắc nhở',
   beforeDays: 'Nhắc trước hạn (số ngày)',

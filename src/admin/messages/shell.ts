@@ -112,7 +112,8 @@ export const notices = {
   passwordChanged: auth.passwordChanged,
   unitCreated: 'Đã thêm đơn vị vào Khối.',
   unitLeft: 'Đã ghi nhận ngày đơn vị rời Khối.',
-  focalPointCreated: 'Đã thêm cán bộ đầu mối. Mã mời kết nối Telegram và liên kết báo cáo cá nhân đã được tạo bên dưới.',
+  focalPointCreated:
+    'Đã thêm cán bộ đầu mối. Mã mời kết nối Telegram và liên kết báo cáo cá nhân đã được tạo bên dưới.',
   personalLinkIssued: 'Đã cấp liên kết báo cáo cá nhân; liên kết cũ (nếu có) đã ngừng hoạt động.',
   personalLinkRevoked: 'Đã thu hồi liên kết báo cáo cá nhân; liên kết đó không còn dùng được.',
   focalPointDeactivated: 'Đã ngừng theo dõi cán bộ đầu mối này; lịch sử báo cáo vẫn được giữ nguyên.',
@@ -124,7 +125,8 @@ export const notices = {
   deleted: 'Đã xóa.',
   holidaysSaved: 'Đã lưu ngày nghỉ lễ.',
   passwordReset: 'Đã đặt lại mật khẩu; các phiên đăng nhập của tài khoản đã được kết thúc.',
-  groupInviteCreated: 'Đã tạo liên kết mời nhóm. Gửi liên kết hoặc mã QR bên dưới cho quản trị viên nhóm Telegram của Khối.',
+  groupInviteCreated:
+    'Đã tạo liên kết mời nhóm. Gửi liên kết hoặc mã QR bên dưới cho quản trị viên nhóm Telegram của Khối.',
   groupDeactivated: 'Đã ngừng gửi tin vào nhóm này; các tin đang chờ gửi vào nhóm đã được hủy.',
   groupInviteRevoked: 'Đã thu hồi liên kết mời nhóm; liên kết đó không còn dùng được.',
   broadcastQueued: 'Đã xếp hàng thông báo; tin đang được gửi dần đến từng người nhận.',

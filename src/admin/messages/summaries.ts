@@ -24,10 +24,12 @@ export const summaryTabsText = {
 export const scoringText = {
   title: (year: number) => `Chấm điểm thi đua năm ${year}`,
   year: 'Năm',
-  asOfToday: (last: string) => `Điểm tự chấm tính đến hôm nay, theo số liệu các kỳ báo cáo đã kết thúc (đến hết ${last}).`,
+  asOfToday: (last: string) =>
+    `Điểm tự chấm tính đến hôm nay, theo số liệu các kỳ báo cáo đã kết thúc (đến hết ${last}).`,
   noPeriodYet: 'Chưa có kỳ báo cáo nào của năm kết thúc: các chỉ tiêu định lượng chưa có số liệu.',
   pastYear: (year: number) => `Số liệu tổng kết năm ${year}, như trong báo cáo tổng kết tải về.`,
-  noCovenant: 'Chưa có giao ước thi đua của năm này nên chưa chấm điểm được. Xin vui lòng nhập các chỉ tiêu ở trang Giao ước.',
+  noCovenant:
+    'Chưa có giao ước thi đua của năm này nên chưa chấm điểm được. Xin vui lòng nhập các chỉ tiêu ở trang Giao ước.',
   toCovenant: 'Mở trang Giao ước',
   leaders: 'Đơn vị dẫn đầu đề nghị',
   leaderLine: (name: string, total: string) => `${name}: ${total} điểm`,

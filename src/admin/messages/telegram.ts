@@ -19,18 +19,31 @@ export const deliveryText = {
   colCreated: 'Xếp hàng lúc',
   colError: 'Chi tiết',
   colAttempts: 'Số lần thử',
-  kinds: { reminder: 'Nhắc nhở', escalation: 'Chuyển cấp', digest: 'Bản tin kỳ', summary_mid_year: 'Sơ kết 6 tháng', summary_annual: 'Tổng kết năm', broadcast: 'Thông báo' } as Record<string, string>,
+  kinds: {
+    reminder: 'Nhắc nhở',
+    escalation: 'Chuyển cấp',
+    digest: 'Bản tin kỳ',
+    summary_mid_year: 'Sơ kết 6 tháng',
+    summary_annual: 'Tổng kết năm',
+    broadcast: 'Thông báo',
+  } as Record<string, string>,
   group: 'Nhóm',
   resend: 'Gửi lại',
   resendConfirm: 'Đưa tin này vào hàng đợi gửi lại?',
   notFailedAnymore: 'Tin này không còn ở trạng thái lỗi.',
-  tabs: { status: 'Tình hình gửi', broadcasts: 'Gửi thông báo', groups: 'Nhóm Telegram', unreachable: 'Chưa nhận qua Telegram' },
+  tabs: {
+    status: 'Tình hình gửi',
+    broadcasts: 'Gửi thông báo',
+    groups: 'Nhóm Telegram',
+    unreachable: 'Chưa nhận qua Telegram',
+  },
   tabsLabel: 'Các trang gửi tin',
 };
 
 export const groupsText = {
   title: 'Nhóm Telegram của Khối',
-  intro: 'Bản tin tổng hợp, sơ kết, tổng kết và thông báo của Khối được gửi vào các nhóm Telegram đã liên kết dưới đây.',
+  intro:
+    'Bản tin tổng hợp, sơ kết, tổng kết và thông báo của Khối được gửi vào các nhóm Telegram đã liên kết dưới đây.',
   colTitle: 'Tên nhóm',
   colLinked: 'Liên kết lúc',
   colStatus: 'Trạng thái',
@@ -38,10 +51,12 @@ export const groupsText = {
   active: 'Đang nhận tin',
   inactive: 'Đã ngừng gửi',
   none: 'Khối chưa liên kết nhóm Telegram nào.',
-  inactiveHint: 'Nhóm đã ngừng nhận tin khi quản trị viên bấm ngừng hoặc khi bot bị xóa khỏi nhóm. Muốn nhận lại, dùng một liên kết mời nhóm mới.',
+  inactiveHint:
+    'Nhóm đã ngừng nhận tin khi quản trị viên bấm ngừng hoặc khi bot bị xóa khỏi nhóm. Muốn nhận lại, dùng một liên kết mời nhóm mới.',
   deactivate: 'Ngừng gửi vào nhóm',
   deactivateLabel: (title: string) => `Ngừng gửi tin vào nhóm ${title}`,
-  deactivateConfirm: 'Ngừng gửi bản tin và thông báo vào nhóm này? Muốn gửi lại, cần tạo liên kết mời mới và thêm bot vào nhóm lần nữa.',
+  deactivateConfirm:
+    'Ngừng gửi bản tin và thông báo vào nhóm này? Muốn gửi lại, cần tạo liên kết mời mới và thêm bot vào nhóm lần nữa.',
   inviteTitle: 'Liên kết một nhóm',
   inviteSteps: [
     'Bấm “Tạo liên kết mời nhóm”.',
@@ -70,7 +85,8 @@ export const broadcastText = {
   textHint: (max: number) => `Tối đa ${max} ký tự. Tin gửi đi có tên Khối ở đầu và tên đồng chí ở cuối.`,
   counter: 'Đã nhập {n}/{max} ký tự',
   textRequired: 'Vui lòng nhập nội dung thông báo.',
-  textTooLong: (n: number, max: number) => `Nội dung dài ${n} ký tự, vượt quá ${max} ký tự của một tin nhắn. Xin vui lòng rút gọn.`,
+  textTooLong: (n: number, max: number) =>
+    `Nội dung dài ${n} ký tự, vượt quá ${max} ký tự của một tin nhắn. Xin vui lòng rút gọn.`,
   includeGroups: (n: number) => `Gửi cả vào ${n} nhóm Telegram của Khối`,
   noGroups: 'Khối chưa liên kết nhóm Telegram nào.',
   linkGroups: 'Liên kết nhóm',
@@ -84,7 +100,8 @@ export const broadcastText = {
   send: 'Gửi thông báo',
   sendConfirm: 'Gửi thông báo này đến tất cả người nhận? Tin đã gửi không thu hồi được.',
   sending: 'Đang xếp hàng tin nhắn…',
-  noRecipients: 'Chưa có người nhận nào đã kết nối Telegram. Xin vui lòng mời cán bộ đầu mối kết nối, hoặc liên kết nhóm của Khối, rồi gửi lại.',
+  noRecipients:
+    'Chưa có người nhận nào đã kết nối Telegram. Xin vui lòng mời cán bộ đầu mối kết nối, hoặc liên kết nhóm của Khối, rồi gửi lại.',
   staleForm: 'Biểu mẫu không còn hợp lệ. Nội dung vẫn được giữ bên dưới; xin vui lòng bấm gửi lại.',
   readOnly: 'Tài khoản chỉ xem không gửi được thông báo.',
   historyTitle: 'Các thông báo đã gửi',
@@ -94,7 +111,9 @@ export const broadcastText = {
   colText: 'Nội dung',
   colResult: 'Kết quả',
   resultLine: (sent: number, total: number, failed: number, pending: number) =>
-    [`Đã gửi ${sent}/${total}`, failed > 0 ? `lỗi ${failed}` : '', pending > 0 ? `đang chờ ${pending}` : ''].filter(Boolean).join(' · '),
+    [`Đã gửi ${sent}/${total}`, failed > 0 ? `lỗi ${failed}` : '', pending > 0 ? `đang chờ ${pending}` : '']
+      .filter(Boolean)
+      .join(' · '),
   view: 'Xem tiến độ',
   detailTitle: (when: string) => `Thông báo lúc ${when}`,
   back: '‹ Gửi thông báo',

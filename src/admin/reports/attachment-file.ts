@@ -6,9 +6,18 @@ import type { ReportAttachment } from '../../db/schema.js';
 import { TELEGRAM_DOWNLOAD_LIMIT_BYTES } from '../../bot/telegram-files.js';
 
 const MIME_RE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'image/heic': 'heic' };
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/gif': 'gif',
+  'image/heic': 'heic',
+};
 
-type Attachment = Pick<ReportAttachment, 'id' | 'report_id' | 'kind' | 'mime_type' | 'file_name' | 'size_bytes' | 'telegram_file_id'>;
+type Attachment = Pick<
+  ReportAttachment,
+  'id' | 'report_id' | 'kind' | 'mime_type' | 'file_name' | 'size_bytes' | 'telegram_file_id'
+>;
 
 /** The stored type if it is a well-formed media type; Telegram photos are always JPEG. */
 export function contentTypeOf(a: Attachment): string {

@@ -23,7 +23,8 @@ export function attachmentRoutes(): Hono<AdminEnv> {
     const bloc = c.get('bloc');
     const reportId = idParam(c.req.param('reportId'));
     const attachmentId = idParam(c.req.param('attachmentId'));
-    const attachment = reportId && attachmentId ? await getAttachmentOfBloc(db, bloc.id, reportId, attachmentId) : undefined;
+    const attachment =
+      reportId && attachmentId ? await getAttachmentOfBloc(db, bloc.id, reportId, attachmentId) : undefined;
     if (!attachment) notFound();
     const type = contentTypeOf(attachment);
     const headers = new Headers({
@@ -45,7 +46,10 @@ export function attachmentRoutes(): Hono<AdminEnv> {
     if (!file.ok) {
       if (file.reason === 'too_big') return messagePage(c, 413, t.fileTitle, t.fileTooBig);
       if (file.reason === 'not_found') return messagePage(c, 404, t.fileTitle, t.fileNotFound);
-      logger?.warn({ attachmentId: attachment.id, detail: file.detail }, 'could not fetch a report attachment from Telegram');
+      logger?.warn(
+        { attachmentId: attachment.id, detail: file.detail },
+        'could not fetch a report attachment from Telegram',
+      );
       return messagePage(c, 502, t.fileTitle, t.fileUnavailable);
     }
     if (file.size !== null) headers.set('Content-Length', String(file.size));

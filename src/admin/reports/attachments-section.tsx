@@ -19,7 +19,14 @@ function Photo(props: { blocId: number; a: ReportAttachment; n: number }) {
   return (
     <figure class="photo">
       <a href={url} target="_blank" rel="noopener" title={t.openPhoto}>
-        <img class="thumb" src={url} alt={t.photoAlt(props.n, props.a.caption)} loading="lazy" width="200" height="150" />
+        <img
+          class="thumb"
+          src={url}
+          alt={t.photoAlt(props.n, props.a.caption)}
+          loading="lazy"
+          width="200"
+          height="150"
+        />
       </a>
       <figcaption class="small">
         {props.a.caption ? `${props.a.caption} ` : ''}
@@ -44,7 +51,8 @@ function FileLine(props: { blocId: number; a: ReportAttachment; problem: string 
         name
       )}
       <span class="muted small">
-        {size} ({t.addedIn(a.added_in_revision)}{props.web ? `, ${t.fromWeb}` : ''})
+        {size} ({t.addedIn(a.added_in_revision)}
+        {props.web ? `, ${t.fromWeb}` : ''})
       </span>
       {a.caption ? ` — ${a.caption}` : ''}
       {props.problem ? <div class="muted small">{props.problem}</div> : null}
@@ -53,7 +61,12 @@ function FileLine(props: { blocId: number; a: ReportAttachment; problem: string 
 }
 
 /** The report's photos as thumbnails and its documents as download links (from Telegram or the database). */
-export function AttachmentsSection(props: { blocId: number; attachments: ReportAttachment[]; filesAvailable: boolean; storedHere: Set<number> }) {
+export function AttachmentsSection(props: {
+  blocId: number;
+  attachments: ReportAttachment[];
+  filesAvailable: boolean;
+  storedHere: Set<number>;
+}) {
   const problem = (a: ReportAttachment) => problemOf(a, props.filesAvailable, props.storedHere);
   const shown = props.attachments.filter((a) => problem(a) === null && isShownInPage(contentTypeOf(a)));
   const listed = props.attachments.filter((a) => !shown.includes(a));

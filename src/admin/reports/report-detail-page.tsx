@@ -26,7 +26,11 @@ function parseSnapshot(s: string): Snapshot {
   }
 }
 
-function Texts(props: { notable: string | null | undefined; difficulties: string | null | undefined; proposals: string | null | undefined }) {
+function Texts(props: {
+  notable: string | null | undefined;
+  difficulties: string | null | undefined;
+  proposals: string | null | undefined;
+}) {
   const items: [string, string | null | undefined][] = [
     [t.notable, props.notable],
     [t.difficulties, props.difficulties],
@@ -112,14 +116,26 @@ export function ReportDetailPage(props: {
         )}
         <Texts notable={r.notable_results} difficulties={r.difficulties} proposals={r.proposals} />
       </section>
-      <AttachmentsSection blocId={props.blocId} attachments={props.attachments} filesAvailable={props.filesAvailable} storedHere={props.storedHere} />
+      <AttachmentsSection
+        blocId={props.blocId}
+        attachments={props.attachments}
+        filesAvailable={props.filesAvailable}
+        storedHere={props.storedHere}
+      />
       <section class="card">
         <h2>{t.revisionsTitle}</h2>
         {props.revisions.map((rev) => {
           const s = parseSnapshot(rev.snapshot);
           return (
             <details open={rev.revision === r.revision}>
-              <summary>{t.revisionLine(rev.revision, showDateTime(rev.submitted_at, props.timeZone), rev.focal_point_name ?? rev.submitted_by_admin ?? common.none, t.vias[rev.submitted_via] ?? rev.submitted_via)}</summary>
+              <summary>
+                {t.revisionLine(
+                  rev.revision,
+                  showDateTime(rev.submitted_at, props.timeZone),
+                  rev.focal_point_name ?? rev.submitted_by_admin ?? common.none,
+                  t.vias[rev.submitted_via] ?? rev.submitted_via,
+                )}
+              </summary>
               {s.isNil ? <p class="muted">{t.noValues}</p> : null}
               <ul>
                 {(s.values ?? []).map((v) => (

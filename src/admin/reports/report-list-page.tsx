@@ -47,7 +47,13 @@ function PeriodLabel(props: { label: string }) {
 }
 
 function pageLink(v: ReportListView, page: number): string {
-  const q = new URLSearchParams({ year: String(v.filter.year), period: v.filter.period, unit: v.filter.unit, criterion: v.filter.criterion, page: String(page) });
+  const q = new URLSearchParams({
+    year: String(v.filter.year),
+    period: v.filter.period,
+    unit: v.filter.unit,
+    criterion: v.filter.criterion,
+    page: String(page),
+  });
   return `/blocs/${v.blocId}/reports?${q.toString()}`;
 }
 
@@ -62,7 +68,13 @@ export function ReportListPage(props: { v: ReportListView }) {
           <Select label={t.year} name="year" value={String(v.filter.year)} options={v.years} />
           <Select label={t.period} name="period" value={v.filter.period} options={v.periods} empty={t.allPeriods} />
           <Select label={t.unit} name="unit" value={v.filter.unit} options={v.units} empty={t.allUnits} />
-          <Select label={t.criterion} name="criterion" value={v.filter.criterion} options={v.criteria} empty={t.anyCriterion} />
+          <Select
+            label={t.criterion}
+            name="criterion"
+            value={v.filter.criterion}
+            options={v.criteria}
+            empty={t.anyCriterion}
+          />
           <div class="field">
             <button type="submit">{common.search}</button>
           </div>
@@ -97,7 +109,8 @@ export function ReportListPage(props: { v: ReportListView }) {
                       {r.unitShortName ? <span class="show-phone">{r.unitShortName}</span> : null}
                     </td>
                     <td>
-                      {r.isNil ? <span class="badge nil">{t.nil}</span> : null} <span class={`badge ${r.onTime ? 'reported' : 'late'}`}>{r.onTime ? t.onTime : t.late}</span>
+                      {r.isNil ? <span class="badge nil">{t.nil}</span> : null}{' '}
+                      <span class={`badge ${r.onTime ? 'reported' : 'late'}`}>{r.onTime ? t.onTime : t.late}</span>
                     </td>
                     <td class="hide-phone">{showDateTime(r.firstSubmittedAt, v.timeZone)}</td>
                     <td class="num hide-phone">{r.revision}</td>

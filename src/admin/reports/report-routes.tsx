@@ -18,9 +18,21 @@ export const REPORTS_PER_PAGE = 50;
 
 const idParam = (v: string | undefined): number | undefined => (v && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
 
-function onTimeOf(c: Context<AdminEnv>, r: { periodKind: 'week' | 'month'; periodKey: string; periodStart: string; periodEnd: string; firstSubmittedAt: string }): boolean {
+function onTimeOf(
+  c: Context<AdminEnv>,
+  r: {
+    periodKind: 'week' | 'month';
+    periodKey: string;
+    periodStart: string;
+    periodEnd: string;
+    firstSubmittedAt: string;
+  },
+): boolean {
   const period = { kind: r.periodKind, key: r.periodKey, start: r.periodStart, end: r.periodEnd, label: '' };
-  return isOnTime(new Date(r.firstSubmittedAt), periodDeadlines(period, deadlineRulesOf(c.get('bloc')), c.get('deps').timeZone));
+  return isOnTime(
+    new Date(r.firstSubmittedAt),
+    periodDeadlines(period, deadlineRulesOf(c.get('bloc')), c.get('deps').timeZone),
+  );
 }
 
 function labelOf(key: string): string {
@@ -48,19 +60,34 @@ async function listView(c: Context<AdminEnv>, thisYear: number): Promise<ReportL
   const criterionId = criteria.find((x) => x.id === idParam(c.req.query('criterion')))?.id;
   const filter = { blocId: bloc.id, year, periodKey: period?.key, unitId: unit, criterionId };
   const requested = Math.max(1, idParam(c.req.query('page')) ?? 1);
-  const first = await listReportsPage(db, filter, { limit: REPORTS_PER_PAGE, offset: (requested - 1) * REPORTS_PER_PAGE });
+  const first = await listReportsPage(db, filter, {
+    limit: REPORTS_PER_PAGE,
+    offset: (requested - 1) * REPORTS_PER_PAGE,
+  });
   const pages = Math.max(1, Math.ceil(first.total / REPORTS_PER_PAGE));
   const page = Math.min(requested, pages);
-  const { rows, total } = page === requested ? first : await listReportsPage(db, filter, { limit: REPORTS_PER_PAGE, offset: (page - 1) * REPORTS_PER_PAGE });
+  const { rows, total } =
+    page === requested
+      ? first
+      : await listReportsPage(db, filter, { limit: REPORTS_PER_PAGE, offset: (page - 1) * REPORTS_PER_PAGE });
   const labels = new Map(periods.map((p) => [p.key, p.label]));
   return {
     blocId: bloc.id,
-    filter: { year, period: period?.key ?? '', unit: unit ? String(unit) : '', criterion: criterionId ? String(criterionId) : '' },
+    filter: {
+      year,
+      period: period?.key ?? '',
+      unit: unit ? String(unit) : '',
+      criterion: criterionId ? String(criterionId) : '',
+    },
     years: years.map((y) => ({ value: y, label: String(y) })),
     periods: periods.map((p) => ({ value: p.key, label: p.label })),
     units: units.map(([id, name]) => ({ value: id, label: name })),
     criteria: criteria.map((x) => ({ value: x.id, label: `${x.code}. ${x.title}` })),
-    rows: rows.map((r) => ({ ...r, periodLabel: labels.get(r.periodKey) ?? labelOf(r.periodKey), onTime: onTimeOf(c, r) })),
+    rows: rows.map((r) => ({
+      ...r,
+      periodLabel: labels.get(r.periodKey) ?? labelOf(r.periodKey),
+      onTime: onTimeOf(c, r),
+    })),
     total,
     page,
     pages,
@@ -108,7 +135,12 @@ export function reportRoutes(): Hono<AdminEnv> {
         values={await getReportValues(db, report.id)}
         criteria={await listCriteria(db, bloc.id, year)}
         attachments={attachments}
-        storedHere={await attachmentsStoredHere(db, attachments.map((a) => a.id))}
+        storedHere={
+          await attachmentsStoredHere(
+            db,
+            attachments.map((a) => a.id),
+          )
+        }
         filesAvailable={c.get('deps').telegramFiles !== undefined}
         revisions={await listRevisionsWithAuthors(db, report.id)}
         timeZone={timeZone}

@@ -66,13 +66,24 @@ export async function applyRosterImport(
     let unitId = unitOf.get(key);
     if (unitId === undefined) {
       if (row.unit.kind === 'new') {
-        const shortName = plan.find((r) => r.errors.length === 0 && foldText(r.unitName) === key && r.shortName)?.shortName ?? null;
+        const shortName =
+          plan.find((r) => r.errors.length === 0 && foldText(r.unitName) === key && r.shortName)?.shortName ?? null;
         unitId = (await createUnit(trx, { name: row.unitName, short_name: shortName })).id;
-        await addMembership(trx, { blocId: ctx.blocId, unitId, joinedOn: row.joinedOn, displayOrder: await nextDisplayOrder(trx, ctx.blocId) });
+        await addMembership(trx, {
+          blocId: ctx.blocId,
+          unitId,
+          joinedOn: row.joinedOn,
+          displayOrder: await nextDisplayOrder(trx, ctx.blocId),
+        });
         unitIds.push(unitId);
       } else if (row.unit.kind === 'rejoin') {
         unitId = row.unit.unitId;
-        await addMembership(trx, { blocId: ctx.blocId, unitId, joinedOn: row.joinedOn, displayOrder: await nextDisplayOrder(trx, ctx.blocId) });
+        await addMembership(trx, {
+          blocId: ctx.blocId,
+          unitId,
+          joinedOn: row.joinedOn,
+          displayOrder: await nextDisplayOrder(trx, ctx.blocId),
+        });
         unitIds.push(unitId);
       } else {
         unitId = row.unit.unitId;
@@ -81,9 +92,25 @@ export async function applyRosterImport(
     }
     const fp = row.focalPoint;
     if (fp && !fp.exists) {
-      const created = await createFocalPoint(trx, { unit_id: unitId, full_name: fp.fullName, position: fp.position, phone: fp.phone, role: fp.role });
-      await createInvite(trx, { kind: 'focal_point', focalPointId: created.id, createdBy: ctx.createdBy, now: ctx.now });
-      await issuePersonalLink(trx, { focalPointId: created.id, secret: ctx.linkSecret, by: ctx.createdBy, now: ctx.now });
+      const created = await createFocalPoint(trx, {
+        unit_id: unitId,
+        full_name: fp.fullName,
+        position: fp.position,
+        phone: fp.phone,
+        role: fp.role,
+      });
+      await createInvite(trx, {
+        kind: 'focal_point',
+        focalPointId: created.id,
+        createdBy: ctx.createdBy,
+        now: ctx.now,
+      });
+      await issuePersonalLink(trx, {
+        focalPointId: created.id,
+        secret: ctx.linkSecret,
+        by: ctx.createdBy,
+        now: ctx.now,
+      });
       focalPointIds.push(created.id);
     }
   }

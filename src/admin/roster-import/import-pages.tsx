@@ -66,7 +66,11 @@ function RowResult(props: { row: RosterRowPlan }) {
       <span class={`badge ${r.unit.kind === 'existing' ? 'neutral' : 'reported'}`}>
         {r.unit.kind === 'new' ? t.unitNew : r.unit.kind === 'rejoin' ? t.unitRejoin : t.unitExisting}
       </span>
-      {r.focalPoint ? <span class={`badge ${r.focalPoint.exists ? 'neutral' : 'reported'}`}>{r.focalPoint.exists ? t.personExists : t.personNew}</span> : null}
+      {r.focalPoint ? (
+        <span class={`badge ${r.focalPoint.exists ? 'neutral' : 'reported'}`}>
+          {r.focalPoint.exists ? t.personExists : t.personNew}
+        </span>
+      ) : null}
     </span>
   );
 }
@@ -86,7 +90,11 @@ export function PreviewPage(props: {
   return (
     <>
       <h1>{t.previewTitle(props.fileName)}</h1>
-      {props.stale ? <div class="alert error" role="alert">{t.stale}</div> : null}
+      {props.stale ? (
+        <div class="alert error" role="alert">
+          {t.stale}
+        </div>
+      ) : null}
       <section class="card">
         <p class={invalid > 0 ? 'alert error' : 'alert ok'}>{t.summary(valid, invalid)}</p>
         <p>{t.willCreate(props.counts.units, props.counts.rejoined, props.counts.focalPoints)}</p>

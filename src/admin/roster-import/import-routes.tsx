@@ -1,7 +1,13 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { normalizeText } from '../../core/normalize.js';
-import { MAX_ROSTER_ROWS, planRosterImport, ROSTER_TEMPLATE_HEADER, readRosterTable, type RosterInputRow } from '../../core/roster-import.js';
+import {
+  MAX_ROSTER_ROWS,
+  planRosterImport,
+  ROSTER_TEMPLATE_HEADER,
+  readRosterTable,
+  type RosterInputRow,
+} from '../../core/roster-import.js';
 import { canEditBloc, currentAdmin, forbidden } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { applyChange } from '../http/change.js';
@@ -34,9 +40,19 @@ const confirmForm = z.object({
 async function preview(c: Context<AdminEnv>, fileName: string, rows: RosterInputRow[], stale = false) {
   const bloc = c.get('bloc');
   const plan = planRosterImport(rows, await rosterSnapshot(c.get('deps').db, bloc.id, today(c)));
-  return c.render(<PreviewPage blocId={bloc.id} fileName={fileName} rows={rows} plan={plan} counts={countChanges(plan)} stale={stale} />, {
-    title: t.previewTitle(fileName),
-  });
+  return c.render(
+    <PreviewPage
+      blocId={bloc.id}
+      fileName={fileName}
+      rows={rows}
+      plan={plan}
+      counts={countChanges(plan)}
+      stale={stale}
+    />,
+    {
+      title: t.previewTitle(fileName),
+    },
+  );
 }
 
 function upload(c: Context<AdminEnv>, error?: string) {
@@ -57,8 +73,24 @@ export function importRoutes(): Hono<AdminEnv> {
   app.get('/template.csv', (c) => {
     const lines = [
       ROSTER_TEMPLATE_HEADER,
-      ['Hội Nông dân tỉnh', 'Hội Nông dân', '01/01/2024', 'Nguyễn Văn A', 'Chuyên viên Văn phòng', '0912 345 678', 'đầu mối'],
-      ['Hội Nông dân tỉnh', 'Hội Nông dân', '01/01/2024', 'Trần Thị B', 'Chánh Văn phòng', '0987 654 321', 'thủ trưởng'],
+      [
+        'Hội Nông dân tỉnh',
+        'Hội Nông dân',
+        '01/01/2024',
+        'Nguyễn Văn A',
+        'Chuyên viên Văn phòng',
+        '0912 345 678',
+        'đầu mối',
+      ],
+      [
+        'Hội Nông dân tỉnh',
+        'Hội Nông dân',
+        '01/01/2024',
+        'Trần Thị B',
+        'Chánh Văn phòng',
+        '0987 654 321',
+        'thủ trưởng',
+      ],
     ];
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="danh-sach-mau.csv"; filename*=UTF-8''danh-sach-mau.csv`);
@@ -107,7 +139,12 @@ export function importRoutes(): Hono<AdminEnv> {
         entity: 'bloc',
         entityId: bloc.id,
         blocId: bloc.id,
-        details: { fileName, ...counts, skippedLines: plan.filter((r) => r.errors.length > 0).map((r) => r.line), ...written },
+        details: {
+          fileName,
+          ...counts,
+          skippedLines: plan.filter((r) => r.errors.length > 0).map((r) => r.line),
+          ...written,
+        },
       });
       return { stale: false as const };
     });

@@ -5,14 +5,17 @@ import { parseCsv } from '../../core/roster-import.js';
 
 export const MAX_ROSTER_BYTES = 2 * 1024 * 1024;
 
-export type ReadResult = { ok: true; table: string[][] } | { ok: false; error: 'noFile' | 'badType' | 'tooBig' | 'unreadable' };
+export type ReadResult =
+  | { ok: true; table: string[][] }
+  | { ok: false; error: 'noFile' | 'badType' | 'tooBig' | 'unreadable' };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A cell as the text a person sees; dates (stored as UTC midnight by Excel) as dd/mm/yyyy. */
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
+  if (value instanceof Date)
+    return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);

@@ -52,8 +52,22 @@ export function SchedulePage(props: { v: ScheduleView; forms: ScheduleForms }) {
             ]}
           />
           <div class="inline-fields">
-            <Field label={t.graceDays} name="graceDays" form={rf} value={bloc.grace_days} hint={t.graceHint} inputmode="numeric" />
-            <Field label={t.lockDays} name="lockDays" form={rf} value={bloc.lock_days} hint={t.lockHint} inputmode="numeric" />
+            <Field
+              label={t.graceDays}
+              name="graceDays"
+              form={rf}
+              value={bloc.grace_days}
+              hint={t.graceHint}
+              inputmode="numeric"
+            />
+            <Field
+              label={t.lockDays}
+              name="lockDays"
+              form={rf}
+              value={bloc.lock_days}
+              hint={t.lockHint}
+              inputmode="numeric"
+            />
           </div>
           <p class="muted small">{props.v.example}</p>
           <Submit canEdit={canEdit} />
@@ -65,12 +79,25 @@ export function SchedulePage(props: { v: ScheduleView; forms: ScheduleForms }) {
         <PostForm action={`${base}/reminders`}>
           <CheckField label={t.enabled} name="enabled" form={mf} checked={policy.enabled} />
           <div class="inline-fields">
-            <Field label={t.beforeDays} name="beforeDays" form={mf} value={policy.beforeDays} hint={t.beforeDaysHint} inputmode="numeric" />
+            <Field
+              label={t.beforeDays}
+              name="beforeDays"
+              form={mf}
+              value={policy.beforeDays}
+              hint={t.beforeDaysHint}
+              inputmode="numeric"
+            />
             <Field label={t.beforeTime} name="beforeTime" form={mf} value={policy.beforeTime} inputmode="numeric" />
           </div>
           <div class="inline-fields">
             <Field label={t.afterTime} name="afterTime" form={mf} value={policy.afterTime} inputmode="numeric" />
-            <Field label={t.afterEveryDays} name="afterEveryDays" form={mf} value={policy.afterEveryDays} inputmode="numeric" />
+            <Field
+              label={t.afterEveryDays}
+              name="afterEveryDays"
+              form={mf}
+              value={policy.afterEveryDays}
+              inputmode="numeric"
+            />
             <Field label={t.afterMax} name="afterMax" form={mf} value={policy.afterMax} inputmode="numeric" />
           </div>
           <SelectField
@@ -106,7 +133,13 @@ export function SchedulePage(props: { v: ScheduleView; forms: ScheduleForms }) {
             <Field label={t.digestTime} name="time" form={df} value={digest.digestTime} inputmode="numeric" />
           </div>
           <div class="inline-fields">
-            <Field label={t.midYearOn} name="midYearOn" form={df} value={dayMonth(digest.midYearOn)} inputmode="numeric" />
+            <Field
+              label={t.midYearOn}
+              name="midYearOn"
+              form={df}
+              value={dayMonth(digest.midYearOn)}
+              inputmode="numeric"
+            />
             <Field label={t.annualOn} name="annualOn" form={df} value={dayMonth(digest.annualOn)} inputmode="numeric" />
             <Field label={t.summaryTime} name="summaryTime" form={df} value={digest.summaryTime} inputmode="numeric" />
           </div>

@@ -38,14 +38,16 @@ const reminderSchema = z.object({
 });
 
 const dayMonthField = () =>
-  z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string()).transform((v, ctx) => {
-    const md = /^\s*\d{1,2}\/\d{1,2}\s*$/.test(v) ? parseMonthDay(v) : null;
-    if (!md) {
-      ctx.addIssue({ code: 'custom', message: t.badMonthDay });
-      return z.NEVER;
-    }
-    return md;
-  });
+  z
+    .preprocess((v) => (typeof v === 'string' ? v : ''), z.string())
+    .transform((v, ctx) => {
+      const md = /^\s*\d{1,2}\/\d{1,2}\s*$/.test(v) ? parseMonthDay(v) : null;
+      if (!md) {
+        ctx.addIssue({ code: 'custom', message: t.badMonthDay });
+        return z.NEVER;
+      }
+      return md;
+    });
 
 const digestSchema = z.object({
   enabled: checkbox,
@@ -82,57 +84,82 @@ export function scheduleRoutes(): Hono<AdminEnv> {
 
   app.get('/', (c) => render(c));
 
-  app.post('/reporting', validForm(reportingSchema, (c, f) => render(c, { reporting: f })), async (c) => {
-    const bloc = c.get('bloc');
-    const v = c.req.valid('form');
-    await applyChange(c, async (trx, audit) => {
-      await updateBlocSettings(trx, bloc.id, { reporting_cadence: v.cadence, grace_days: v.graceDays, lock_days: v.lockDays });
-      await audit({
-        action: 'bloc.reporting',
-        entity: 'bloc',
-        entityId: bloc.id,
-        blocId: bloc.id,
-        details: { before: { cadence: bloc.reporting_cadence, graceDays: bloc.grace_days, lockDays: bloc.lock_days }, after: v },
+  app.post(
+    '/reporting',
+    validForm(reportingSchema, (c, f) => render(c, { reporting: f })),
+    async (c) => {
+      const bloc = c.get('bloc');
+      const v = c.req.valid('form');
+      await applyChange(c, async (trx, audit) => {
+        await updateBlocSettings(trx, bloc.id, {
+          reporting_cadence: v.cadence,
+          grace_days: v.graceDays,
+          lock_days: v.lockDays,
+        });
+        await audit({
+          action: 'bloc.reporting',
+          entity: 'bloc',
+          entityId: bloc.id,
+          blocId: bloc.id,
+          details: {
+            before: { cadence: bloc.reporting_cadence, graceDays: bloc.grace_days, lockDays: bloc.lock_days },
+            after: v,
+          },
+        });
       });
-    });
-    return c.redirect(`/blocs/${bloc.id}/schedule?ok=saved#reporting`, 303);
-  });
+      return c.redirect(`/blocs/${bloc.id}/schedule?ok=saved#reporting`, 303);
+    },
+  );
 
-  app.post('/reminders', validForm(reminderSchema, (c, f) => render(c, { reminders: f })), async (c) => {
-    const bloc = c.get('bloc');
-    const policy: ReminderPolicy = c.req.valid('form');
-    const problems = reminderPolicyProblems(policy);
-    if (problems.length > 0) return invalid(c, 'reminders', { sendUntil: problems.join(' ') });
-    const admin = currentAdmin(c);
-    await applyChange(c, async (trx, audit) => {
-      await saveReminderPolicy(trx, bloc.id, policy, { at: c.get('deps').now(), by: admin.username });
-      await audit({ action: 'reminder.policy', entity: 'reminder_policy', entityId: bloc.id, blocId: bloc.id, details: policy });
-    });
-    return c.redirect(`/blocs/${bloc.id}/schedule?ok=saved#reminders`, 303);
-  });
+  app.post(
+    '/reminders',
+    validForm(reminderSchema, (c, f) => render(c, { reminders: f })),
+    async (c) => {
+      const bloc = c.get('bloc');
+      const policy: ReminderPolicy = c.req.valid('form');
+      const problems = reminderPolicyProblems(policy);
+      if (problems.length > 0) return invalid(c, 'reminders', { sendUntil: problems.join(' ') });
+      const admin = currentAdmin(c);
+      await applyChange(c, async (trx, audit) => {
+        await saveReminderPolicy(trx, bloc.id, policy, { at: c.get('deps').now(), by: admin.username });
+        await audit({
+          action: 'reminder.policy',
+          entity: 'reminder_policy',
+          entityId: bloc.id,
+          blocId: bloc.id,
+          details: policy,
+        });
+      });
+      return c.redirect(`/blocs/${bloc.id}/schedule?ok=saved#reminders`, 303);
+    },
+  );
 
-  app.post('/digest', validForm(digestSchema, (c, f) => render(c, { digest: f })), async (c) => {
-    const bloc = c.get('bloc');
-    const v = c.req.valid('form');
-    const admin = currentAdmin(c);
-    // The summaries module validates again and writes the audit log in the change's transaction.
-    const r = await updateDigestSchedule(
-      c.get('deps').db,
-      bloc.id,
-      {
-        enabled: v.enabled ? 'true' : 'false',
-        weekday: String(v.weekday),
-        time: v.time,
-        midYearOn: v.midYearOn,
-        annualOn: v.annualOn,
-        summaryTime: v.summaryTime,
-      },
-      { name: admin.username, adminUserId: admin.id },
-      c.get('deps').now(),
-    );
-    if (!r.ok) return invalid(c, 'digest', { _form: r.errors.join(' ') });
-    return c.redirect(`/blocs/${bloc.id}/schedule?ok=saved#digest`, 303);
-  });
+  app.post(
+    '/digest',
+    validForm(digestSchema, (c, f) => render(c, { digest: f })),
+    async (c) => {
+      const bloc = c.get('bloc');
+      const v = c.req.valid('form');
+      const admin = currentAdmin(c);
+      // The summaries module validates again and writes the audit log in the change's transaction.
+      const r = await updateDigestSchedule(
+        c.get('deps').db,
+        bloc.id,
+        {
+          enabled: v.enabled ? 'true' : 'false',
+          weekday: String(v.weekday),
+          time: v.time,
+          midYearOn: v.midYearOn,
+          annualOn: v.annualOn,
+          summaryTime: v.summaryTime,
+        },
+        { name: admin.username, adminUserId: admin.id },
+        c.get('deps').now(),
+      );
+      if (!r.ok) return invalid(c, 'digest', { _form: r.errors.join(' ') });
+      return c.redirect(`/blocs/${bloc.id}/schedule?ok=saved#digest`, 303);
+    },
+  );
 
   return app;
 }

@@ -14,8 +14,23 @@ function AdjustmentForm(props: { blocId: number; year: number; units: MemberUnit
       <PostForm action={`/blocs/${props.blocId}/scoring/adjustments#adjust`} id="adjust">
         <input type="hidden" name="year" value={String(props.year)} />
         <div class="inline-fields">
-          <SelectField label={t.unit} name="unitId" form={form} empty={t.chooseUnit} options={props.units.map((u) => ({ value: u.id, label: u.name }))} />
-          <SelectField label={t.kind} name="kind" form={form} value="bonus" options={[{ value: 'bonus', label: t.kinds.bonus }, { value: 'deduction', label: t.kinds.deduction }]} />
+          <SelectField
+            label={t.unit}
+            name="unitId"
+            form={form}
+            empty={t.chooseUnit}
+            options={props.units.map((u) => ({ value: u.id, label: u.name }))}
+          />
+          <SelectField
+            label={t.kind}
+            name="kind"
+            form={form}
+            value="bonus"
+            options={[
+              { value: 'bonus', label: t.kinds.bonus },
+              { value: 'deduction', label: t.kinds.deduction },
+            ]}
+          />
           <Field label={t.points} name="points" form={form} inputmode="decimal" hint={t.pointsHint} maxlength={20} />
         </div>
         <TextArea label={t.reason} name="reason" form={form} hint={t.reasonHint} rows={2} />
@@ -66,8 +81,13 @@ export function AdjustmentSection(props: {
                   <td class="nowrap">{showDateTime(a.createdAt, props.timeZone)}</td>
                   {props.canEdit ? (
                     <td>
-                      <PostForm action={`/blocs/${props.blocId}/scoring/adjustments/${a.id}/delete`} confirm={t.removeConfirm}>
-                        <button type="submit" class="secondary small">{t.remove}</button>
+                      <PostForm
+                        action={`/blocs/${props.blocId}/scoring/adjustments/${a.id}/delete`}
+                        confirm={t.removeConfirm}
+                      >
+                        <button type="submit" class="secondary small">
+                          {t.remove}
+                        </button>
                       </PostForm>
                     </td>
                   ) : null}
@@ -77,7 +97,9 @@ export function AdjustmentSection(props: {
           </table>
         </div>
       )}
-      {props.canEdit ? <AdjustmentForm blocId={props.blocId} year={props.year} units={props.units} form={props.form} /> : null}
+      {props.canEdit ? (
+        <AdjustmentForm blocId={props.blocId} year={props.year} units={props.units} form={props.form} />
+      ) : null}
     </section>
   );
 }

@@ -44,7 +44,10 @@ function UnitRow(props: {
         </div>
       </div>
       {props.canEdit ? (
-        <PostForm action={`/blocs/${props.blocId}/scoring/assessments/${props.criterion.criterionId}/${props.unit.id}#assess-${key}`} class="assess-form">
+        <PostForm
+          action={`/blocs/${props.blocId}/scoring/assessments/${props.criterion.criterionId}/${props.unit.id}#assess-${key}`}
+          class="assess-form"
+        >
           <ErrorSummary form={form} />
           <div class="inline-fields">
             <SelectField
@@ -53,11 +56,24 @@ function UnitRow(props: {
               id={`a-${key}-met`}
               form={form}
               value={props.assessment?.met === false ? 'not_met' : 'met'}
-              options={[{ value: 'met', label: t.met }, { value: 'not_met', label: t.notMet }]}
+              options={[
+                { value: 'met', label: t.met },
+                { value: 'not_met', label: t.notMet },
+              ]}
             />
-            <Field label={t.note} name="note" id={`a-${key}-note`} form={form} value={props.assessment?.note} placeholder={t.notePlaceholder} maxlength={500} />
+            <Field
+              label={t.note}
+              name="note"
+              id={`a-${key}-note`}
+              form={form}
+              value={props.assessment?.note}
+              placeholder={t.notePlaceholder}
+              maxlength={500}
+            />
           </div>
-          <button type="submit" class="secondary small">{common.save}</button>
+          <button type="submit" class="secondary small">
+            {common.save}
+          </button>
         </PostForm>
       ) : null}
     </div>

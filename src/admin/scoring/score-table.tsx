@@ -69,7 +69,9 @@ export function ScoreTable(props: { summary: BlocSummary }) {
                 {row.criteria.map((c) => (
                   <td class="num">
                     {showNumber(c.points)}
-                    {c.basis === 'assessed' && c.points === 0 && c.maxPoints > 0 ? <div class="small muted">{t.notMetMark}</div> : null}
+                    {c.basis === 'assessed' && c.points === 0 && c.maxPoints > 0 ? (
+                      <div class="small muted">{t.notMetMark}</div>
+                    ) : null}
                   </td>
                 ))}
                 <td class="num">{showNumber(row.base)}</td>
@@ -78,7 +80,9 @@ export function ScoreTable(props: { summary: BlocSummary }) {
                 <td class="num">
                   <b>{showNumber(row.total)}</b>
                 </td>
-                <td class="small note">{row.rank === null ? t.leftBloc : row.tieBrokenBy ? t.tieNote[row.tieBrokenBy] : ''}</td>
+                <td class="small note">
+                  {row.rank === null ? t.leftBloc : row.tieBrokenBy ? t.tieNote[row.tieBrokenBy] : ''}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -6,7 +6,12 @@ import { type IsoDate, localDateOf } from '../../core/time.js';
 import type { Db } from '../../db/connection.js';
 import { listCovenantYears } from '../../db/covenant.js';
 import type { Bloc } from '../../db/schema.js';
-import { type CriterionAssessment, listCriterionAssessments, listScoreAdjustments, type ScoreAdjustment } from '../../db/score-adjustments.js';
+import {
+  type CriterionAssessment,
+  listCriterionAssessments,
+  listScoreAdjustments,
+  type ScoreAdjustment,
+} from '../../db/score-adjustments.js';
 import { listMemberUnits, type MemberUnit } from '../../db/units.js';
 import { type BlocSummary, computeBlocSummary, SummaryError } from '../../summaries/bloc-summary.js';
 
@@ -35,7 +40,13 @@ export function yearOrCurrent(raw: string | undefined, now: Date, timeZone: stri
   return n >= 2000 && n <= 2100 ? n : currentYear(now, timeZone);
 }
 
-export async function loadScoringView(db: Db, bloc: Bloc, year: number, at: Date, timeZone: string): Promise<ScoringView> {
+export async function loadScoringView(
+  db: Db,
+  bloc: Bloc,
+  year: number,
+  at: Date,
+  timeZone: string,
+): Promise<ScoringView> {
   const today = localDateOf(at, timeZone);
   const thisYear = Number(today.slice(0, 4));
   const years = [...new Set([thisYear, ...(await listCovenantYears(db, bloc.id))])].sort((a, b) => b - a);

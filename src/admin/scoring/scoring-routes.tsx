@@ -47,7 +47,8 @@ const actorOf = (c: Context<AdminEnv>) => {
   return { name: admin.username, adminUserId: admin.id };
 };
 
-const positiveId = (raw: string | undefined): number => (raw && /^\d{1,9}$/.test(raw) && Number(raw) > 0 ? Number(raw) : notFound());
+const positiveId = (raw: string | undefined): number =>
+  raw && /^\d{1,9}$/.test(raw) && Number(raw) > 0 ? Number(raw) : notFound();
 
 /** /blocs/:blocId/scoring: the year's self-scoring, bonus and deduction entries, qualitative assessments. */
 export function scoringRoutes(): Hono<AdminEnv> {
@@ -57,7 +58,9 @@ export function scoringRoutes(): Hono<AdminEnv> {
     const bloc = c.get('bloc');
     const { db, now, timeZone } = c.get('deps');
     const view = await loadScoringView(db, bloc, year, now(), timeZone);
-    const page = <ScoringPage view={view} canEdit={canEditBloc(currentAdmin(c), bloc.id)} forms={forms} timeZone={timeZone} />;
+    const page = (
+      <ScoringPage view={view} canEdit={canEditBloc(currentAdmin(c), bloc.id)} forms={forms} timeZone={timeZone} />
+    );
     return c.render(page, { title: `${t.title(year)} · ${bloc.name}` });
   };
   const yearOf = (c: Context<AdminEnv>, raw: string | undefined) => {
@@ -71,21 +74,33 @@ export function scoringRoutes(): Hono<AdminEnv> {
 
   app.get('/', (c) => render(c, yearOf(c, c.req.query('year'))));
 
-  app.post('/adjustments', validForm(adjustmentSchema, (c, form) => refuse(c, yearOf(c, form.values.year), { adjustment: form })), async (c) => {
-    const v = c.req.valid('form');
-    const bloc = c.get('bloc');
-    const { db, now } = c.get('deps');
-    // A unit that never belonged to this bloc is another bloc's: not found, like any other id of theirs.
-    if (!(await listMemberships(db, bloc.id)).some((m) => m.unit_id === v.unitId)) notFound();
-    const typed = typedValues(await c.req.parseBody());
-    if (!(await listMemberUnits(db, bloc.id, `${v.year}-01-01`, `${v.year}-12-31`)).some((u) => u.id === v.unitId)) {
-      return refuse(c, v.year, { adjustment: { values: typed, errors: { unitId: t.unitNotMember(v.year) } } });
-    }
-    const input = { blocId: bloc.id, unitId: v.unitId, year: v.year, kind: v.kind, points: String(v.points), reason: v.reason };
-    const result = await recordScoreAdjustment(db, input, actorOf(c), now());
-    if (!result.ok) return refuse(c, v.year, { adjustment: { values: typed, errors: { _form: result.errors.join(' ') } } });
-    return c.redirect(`/blocs/${bloc.id}/scoring?year=${v.year}&ok=scoreAdjusted#adjustments`, 303);
-  });
+  app.post(
+    '/adjustments',
+    validForm(adjustmentSchema, (c, form) => refuse(c, yearOf(c, form.values.year), { adjustment: form })),
+    async (c) => {
+      const v = c.req.valid('form');
+      const bloc = c.get('bloc');
+      const { db, now } = c.get('deps');
+      // A unit that never belonged to this bloc is another bloc's: not found, like any other id of theirs.
+      if (!(await listMemberships(db, bloc.id)).some((m) => m.unit_id === v.unitId)) notFound();
+      const typed = typedValues(await c.req.parseBody());
+      if (!(await listMemberUnits(db, bloc.id, `${v.year}-01-01`, `${v.year}-12-31`)).some((u) => u.id === v.unitId)) {
+        return refuse(c, v.year, { adjustment: { values: typed, errors: { unitId: t.unitNotMember(v.year) } } });
+      }
+      const input = {
+        blocId: bloc.id,
+        unitId: v.unitId,
+        year: v.year,
+        kind: v.kind,
+        points: String(v.points),
+        reason: v.reason,
+      };
+      const result = await recordScoreAdjustment(db, input, actorOf(c), now());
+      if (!result.ok)
+        return refuse(c, v.year, { adjustment: { values: typed, errors: { _form: result.errors.join(' ') } } });
+      return c.redirect(`/blocs/${bloc.id}/scoring?year=${v.year}&ok=scoreAdjusted#adjustments`, 303);
+    },
+  );
 
   app.post('/adjustments/:adjustmentId/delete', async (c) => {
     const bloc = c.get('bloc');
@@ -94,7 +109,13 @@ export function scoringRoutes(): Hono<AdminEnv> {
     if (!entry) notFound();
     await applyChange(c, async (trx, audit) => {
       if (!(await removeScoreAdjustment(trx, bloc.id, entryId))) notFound();
-      await audit({ action: 'score.remove', entity: 'score_adjustment', entityId: entryId, blocId: bloc.id, details: entry });
+      await audit({
+        action: 'score.remove',
+        entity: 'score_adjustment',
+        entityId: entryId,
+        blocId: bloc.id,
+        details: entry,
+      });
     });
     return c.redirect(`/blocs/${bloc.id}/scoring?year=${entry.year}&ok=scoreRemoved#adjustments`, 303);
   });
@@ -106,12 +127,23 @@ export function scoringRoutes(): Hono<AdminEnv> {
     if (!criterion || criterion.bloc_id !== bloc.id || criterion.kind !== 'qualitative') notFound();
     const unitId = positiveId(c.req.param('unitId'));
     const year = criterion.year;
-    if (!(await listMemberUnits(db, bloc.id, `${year}-01-01`, `${year}-12-31`)).some((u) => u.id === unitId)) notFound();
+    if (!(await listMemberUnits(db, bloc.id, `${year}-01-01`, `${year}-12-31`)).some((u) => u.id === unitId))
+      notFound();
     const body = await c.req.parseBody();
     const key = `${criterion.id}-${unitId}`;
     const parsed = assessmentSchema.safeParse(body);
-    if (!parsed.success) return refuse(c, year, { assessment: { key, form: { values: typedValues(body), errors: fieldErrors(parsed.error) } } });
-    const input = { blocId: bloc.id, unitId, year, criterionCode: criterion.code, met: parsed.data.met === 'met' ? 'đạt' : 'không đạt', note: parsed.data.note };
+    if (!parsed.success)
+      return refuse(c, year, {
+        assessment: { key, form: { values: typedValues(body), errors: fieldErrors(parsed.error) } },
+      });
+    const input = {
+      blocId: bloc.id,
+      unitId,
+      year,
+      criterionCode: criterion.code,
+      met: parsed.data.met === 'met' ? 'đạt' : 'không đạt',
+      note: parsed.data.note,
+    };
     const result = await recordAssessment(db, input, actorOf(c), now());
     if (!result.ok) {
       const form: FormState = { values: typedValues(body), errors: { _form: result.errors.join(' ') } };

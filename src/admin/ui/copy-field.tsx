@@ -18,7 +18,14 @@ export function CopyField(props: { id: string; label: string; value: string; row
         ) : (
           <input id={props.id} type="text" readonly value={props.value} data-select-all="" spellcheck={false} />
         )}
-        <button type="button" class="secondary small" data-copy={props.id} data-copied={t.copied} data-copy-failed={t.copyFailed} hidden>
+        <button
+          type="button"
+          class="secondary small"
+          data-copy={props.id}
+          data-copied={t.copied}
+          data-copy-failed={t.copyFailed}
+          hidden
+        >
           {t.copy}
         </button>
       </div>

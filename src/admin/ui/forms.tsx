@@ -127,7 +127,14 @@ export function Field(props: FieldProps) {
 }
 
 export function DateField(props: Omit<FieldProps, 'type' | 'placeholder' | 'inputmode'>) {
-  return <Field {...props} placeholder={common.datePlaceholder} inputmode="numeric" hint={props.hint ?? common.datePlaceholder} />;
+  return (
+    <Field
+      {...props}
+      placeholder={common.datePlaceholder}
+      inputmode="numeric"
+      hint={props.hint ?? common.datePlaceholder}
+    />
+  );
 }
 
 /**
@@ -168,7 +175,12 @@ export function SelectField(props: Omit<FieldProps, 'type'> & { options: Option[
   const current = shownValue(props);
   return (
     <FieldFrame id={id} label={props.label} hint={props.hint} error={error}>
-      <select id={id} name={props.name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, props.hint, error)}>
+      <select
+        id={id}
+        name={props.name}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, error)}
+      >
         {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
         {props.options.map((o) => (
           <option value={String(o.value)} selected={String(o.value) === current}>

@@ -14,7 +14,9 @@ declare module 'hono' {
 /** `also`: another section the entry stands for (its pages are tabs of the entry's page). */
 function NavLink(props: { href: string; current: string; children: Child; exact?: boolean; also?: string }) {
   const under = (href: string) => props.current === href || props.current.startsWith(`${href}/`);
-  const active = props.exact ? props.current === props.href : under(props.href) || (props.also !== undefined && under(props.also));
+  const active = props.exact
+    ? props.current === props.href
+    : under(props.href) || (props.also !== undefined && under(props.also));
   return (
     <li>
       <a href={props.href} aria-current={active ? 'page' : undefined}>
@@ -37,18 +39,48 @@ function BlocNav(props: { c: Context<AdminEnv>; path: string }) {
         <NavLink href={base} current={props.path} exact>
           {nav.dashboard}
         </NavLink>
-        <NavLink href={`${base}/reports`} current={props.path}>{nav.reports}</NavLink>
-        <NavLink href={`${base}/units`} current={props.path}>{nav.units}</NavLink>
-        <NavLink href={`${base}/focal-points`} current={props.path}>{nav.focalPoints}</NavLink>
-        {editor ? <NavLink href={`${base}/import`} current={props.path}>{nav.import}</NavLink> : null}
-        <NavLink href={`${base}/chair`} current={props.path}>{nav.chair}</NavLink>
-        <NavLink href={`${base}/covenant`} current={props.path}>{nav.covenant}</NavLink>
-        <NavLink href={`${base}/schedule`} current={props.path}>{nav.schedule}</NavLink>
-        <NavLink href={`${base}/delivery`} current={props.path}>{nav.delivery}</NavLink>
-        <NavLink href={`${base}/digests`} current={props.path}>{nav.digests}</NavLink>
-        <NavLink href={`${base}/scoring`} current={props.path} also={`${base}/downloads`}>{nav.summaries}</NavLink>
-        {admin.role === 'province_admin' ? null : <NavLink href="/holidays" current={props.path}>{nav.holidays}</NavLink>}
-        {admin.role === 'bloc_admin' ? <NavLink href="/audit" current={props.path}>{nav.audit}</NavLink> : null}
+        <NavLink href={`${base}/reports`} current={props.path}>
+          {nav.reports}
+        </NavLink>
+        <NavLink href={`${base}/units`} current={props.path}>
+          {nav.units}
+        </NavLink>
+        <NavLink href={`${base}/focal-points`} current={props.path}>
+          {nav.focalPoints}
+        </NavLink>
+        {editor ? (
+          <NavLink href={`${base}/import`} current={props.path}>
+            {nav.import}
+          </NavLink>
+        ) : null}
+        <NavLink href={`${base}/chair`} current={props.path}>
+          {nav.chair}
+        </NavLink>
+        <NavLink href={`${base}/covenant`} current={props.path}>
+          {nav.covenant}
+        </NavLink>
+        <NavLink href={`${base}/schedule`} current={props.path}>
+          {nav.schedule}
+        </NavLink>
+        <NavLink href={`${base}/delivery`} current={props.path}>
+          {nav.delivery}
+        </NavLink>
+        <NavLink href={`${base}/digests`} current={props.path}>
+          {nav.digests}
+        </NavLink>
+        <NavLink href={`${base}/scoring`} current={props.path} also={`${base}/downloads`}>
+          {nav.summaries}
+        </NavLink>
+        {admin.role === 'province_admin' ? null : (
+          <NavLink href="/holidays" current={props.path}>
+            {nav.holidays}
+          </NavLink>
+        )}
+        {admin.role === 'bloc_admin' ? (
+          <NavLink href="/audit" current={props.path}>
+            {nav.audit}
+          </NavLink>
+        ) : null}
       </ul>
     </nav>
   );
@@ -60,10 +92,22 @@ function MainNav(props: { c: Context<AdminEnv>; path: string }) {
   return (
     <nav class="navbar" aria-label={nav.menu}>
       <ul>
-        <NavLink href="/" current={props.path} exact>{nav.blocs}</NavLink>
-        <NavLink href="/holidays" current={props.path}>{nav.holidays}</NavLink>
-        {admin.role === 'province_admin' ? <NavLink href="/users" current={props.path}>{nav.users}</NavLink> : null}
-        {admin.role !== 'viewer' ? <NavLink href="/audit" current={props.path}>{nav.audit}</NavLink> : null}
+        <NavLink href="/" current={props.path} exact>
+          {nav.blocs}
+        </NavLink>
+        <NavLink href="/holidays" current={props.path}>
+          {nav.holidays}
+        </NavLink>
+        {admin.role === 'province_admin' ? (
+          <NavLink href="/users" current={props.path}>
+            {nav.users}
+          </NavLink>
+        ) : null}
+        {admin.role !== 'viewer' ? (
+          <NavLink href="/audit" current={props.path}>
+            {nav.audit}
+          </NavLink>
+        ) : null}
       </ul>
     </nav>
   );
@@ -101,7 +145,9 @@ export function Layout(props: { title: string; children?: Child }, c: Context<Ad
                 <a href="/account/password">{nav.password}</a>
                 <form method="post" action="/logout">
                   <CsrfField />
-                  <button type="submit" class="linklike">{nav.logout}</button>
+                  <button type="submit" class="linklike">
+                    {nav.logout}
+                  </button>
                 </form>
               </div>
             ) : null}

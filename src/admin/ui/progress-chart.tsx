@@ -13,8 +13,16 @@ function Bar(props: { total: number; target: number }) {
   return (
     <svg class="bar" viewBox="0 0 100 12" preserveAspectRatio="none" width="100%" height="16" aria-hidden="true">
       <rect class="bar-target" x="0" y="1" width={target.toFixed(2)} height="10" />
-      <rect class={props.total >= props.target ? 'bar-over' : 'bar-done'} x="0" y="3" width={done.toFixed(2)} height="6" />
-      {props.target > 0 ? <rect class="target-mark" x={Math.max(0, target - 0.6).toFixed(2)} y="0" width="0.6" height="12" /> : null}
+      <rect
+        class={props.total >= props.target ? 'bar-over' : 'bar-done'}
+        x="0"
+        y="3"
+        width={done.toFixed(2)}
+        height="6"
+      />
+      {props.target > 0 ? (
+        <rect class="target-mark" x={Math.max(0, target - 0.6).toFixed(2)} y="0" width="0.6" height="12" />
+      ) : null}
     </svg>
   );
 }
@@ -40,7 +48,10 @@ export function ProgressChart(props: { criterion: CriterionProgress; unitName: (
               </td>
               <td class="num">
                 {showNumber(u.total)}/{showNumber(u.target)}
-                <span class="muted small hide-phone"> {u.target > 0 ? t.percentOfTarget(showRate(u.total / u.target)) : ''}</span>
+                <span class="muted small hide-phone">
+                  {' '}
+                  {u.target > 0 ? t.percentOfTarget(showRate(u.total / u.target)) : ''}
+                </span>
               </td>
             </tr>
           ))}

@@ -5,14 +5,48 @@ import { common, unitsText as t } from '../messages.js';
 import { showDate } from '../ui/format.js';
 import { DateField, ErrorSummary, Field, PostForm } from '../ui/forms.js';
 
-export function UnitFields(props: { form: FormState; unit?: Unit; membership?: BlocMembership; joinedDefault?: string }) {
+export function UnitFields(props: {
+  form: FormState;
+  unit?: Unit;
+  membership?: BlocMembership;
+  joinedDefault?: string;
+}) {
   return (
     <>
-      <Field label={t.name} name="name" form={props.form} value={props.unit?.name} hint={t.nameHint} required maxlength={200} />
-      <Field label={t.shortName} name="shortName" form={props.form} value={props.unit?.short_name} hint={t.shortHint} maxlength={60} />
+      <Field
+        label={t.name}
+        name="name"
+        form={props.form}
+        value={props.unit?.name}
+        hint={t.nameHint}
+        required
+        maxlength={200}
+      />
+      <Field
+        label={t.shortName}
+        name="shortName"
+        form={props.form}
+        value={props.unit?.short_name}
+        hint={t.shortHint}
+        maxlength={60}
+      />
       <div class="inline-fields">
-        <DateField label={t.joinedOn} name="joinedOn" form={props.form} value={showDate(props.membership?.joined_on ?? props.joinedDefault)} required />
-        {props.membership ? <DateField label={t.leftOn} name="leftOn" form={props.form} value={showDate(props.membership.left_on)} hint={t.leftHint} /> : null}
+        <DateField
+          label={t.joinedOn}
+          name="joinedOn"
+          form={props.form}
+          value={showDate(props.membership?.joined_on ?? props.joinedDefault)}
+          required
+        />
+        {props.membership ? (
+          <DateField
+            label={t.leftOn}
+            name="leftOn"
+            form={props.form}
+            value={showDate(props.membership.left_on)}
+            hint={t.leftHint}
+          />
+        ) : null}
       </div>
     </>
   );
@@ -30,7 +64,12 @@ function MoveButtons(props: { base: string; row: MembershipRow; first: boolean; 
       </PostForm>
       <PostForm action={action}>
         <input type="hidden" name="direction" value="down" />
-        <button type="submit" class="secondary small" disabled={props.last} aria-label={t.moveDownLabel(props.row.name)}>
+        <button
+          type="submit"
+          class="secondary small"
+          disabled={props.last}
+          aria-label={t.moveDownLabel(props.row.name)}
+        >
           ↓<span class="phone-hidden-text"> {t.moveDown}</span>
         </button>
       </PostForm>
@@ -38,7 +77,13 @@ function MoveButtons(props: { base: string; row: MembershipRow; first: boolean; 
   );
 }
 
-export function UnitsPage(props: { blocId: number; rows: MembershipRow[]; today: string; form: FormState; canEdit: boolean }) {
+export function UnitsPage(props: {
+  blocId: number;
+  rows: MembershipRow[];
+  today: string;
+  form: FormState;
+  canEdit: boolean;
+}) {
   const base = `/blocs/${props.blocId}/units`;
   const current = props.rows.filter((r) => r.leftOn === null || r.leftOn >= props.today);
   const former = props.rows.filter((r) => !current.includes(r));
@@ -60,9 +105,7 @@ export function UnitsPage(props: { blocId: number; rows: MembershipRow[]; today:
           {rows.map((r, i) => (
             <tr>
               <td class="num">{i + 1}</td>
-              <td>
-                {r.name}
-              </td>
+              <td>{r.name}</td>
               <td class="hide-phone">{r.shortName ?? ''}</td>
               <td>{showDate(r.joinedOn)}</td>
               {movable ? null : <td>{showDate(r.leftOn)}</td>}

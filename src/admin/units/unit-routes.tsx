@@ -21,10 +21,12 @@ import { unitsText as t } from '../messages.js';
 import { UnitEditPage, UnitsPage } from './unit-pages.js';
 import { today } from '../http/today.js';
 
-const unitSchema = z.object({ name: text(200), shortName: optionalText(60), joinedOn: date(), leftOn: optionalDate() }).superRefine((v, ctx) => {
-  if (typeof v.leftOn === 'string' && typeof v.joinedOn === 'string' && v.leftOn < v.joinedOn)
-    ctx.addIssue({ code: 'custom', path: ['leftOn'], message: t.leftBeforeJoined });
-}, evenWithFieldErrors);
+const unitSchema = z
+  .object({ name: text(200), shortName: optionalText(60), joinedOn: date(), leftOn: optionalDate() })
+  .superRefine((v, ctx) => {
+    if (typeof v.leftOn === 'string' && typeof v.joinedOn === 'string' && v.leftOn < v.joinedOn)
+      ctx.addIssue({ code: 'custom', path: ['leftOn'], message: t.leftBeforeJoined });
+  }, evenWithFieldErrors);
 const moveSchema = z.object({ direction: choice(['up', 'down'] as const) });
 const rejoinSchema = z.object({ joinedOn: date() });
 
@@ -33,7 +35,9 @@ const sameName = (a: string, b: string) => a.toLocaleLowerCase('vi') === b.toLoc
 /** A current member of the bloc, other than `exceptUnitId`, already named so. */
 async function nameInUse(db: Db, blocId: number, today: string, name: string, exceptUnitId?: number): Promise<boolean> {
   const rows = await listMembershipRows(db, blocId);
-  return rows.some((r) => r.unitId !== exceptUnitId && (r.leftOn === null || r.leftOn >= today) && sameName(r.name, name));
+  return rows.some(
+    (r) => r.unitId !== exceptUnitId && (r.leftOn === null || r.leftOn >= today) && sameName(r.name, name),
+  );
 }
 
 /** The unit named by :unitId, if it ever belonged to this bloc; 404 otherwise. */
@@ -54,16 +58,34 @@ export function unitRoutes(): Hono<AdminEnv> {
   const renderList = async (c: Context<AdminEnv>, form: FormState) => {
     const bloc = c.get('bloc');
     const rows = await listMembershipRows(c.get('deps').db, bloc.id);
-    return c.render(<UnitsPage blocId={bloc.id} rows={rows} today={today(c)} form={form} canEdit={canEditBloc(currentAdmin(c), bloc.id)} />, {
-      title: `${t.title} · ${bloc.name}`,
-    });
+    return c.render(
+      <UnitsPage
+        blocId={bloc.id}
+        rows={rows}
+        today={today(c)}
+        form={form}
+        canEdit={canEditBloc(currentAdmin(c), bloc.id)}
+      />,
+      {
+        title: `${t.title} · ${bloc.name}`,
+      },
+    );
   };
 
   const renderEdit = async (c: Context<AdminEnv>, form: FormState, rejoinForm: FormState = emptyForm) => {
     const { unit, membership } = await loadUnit(c);
-    return c.render(<UnitEditPage blocId={c.get('bloc').id} unit={unit} membership={membership} form={form} rejoinForm={rejoinForm} />, {
-      title: t.editTitle(unit.name),
-    });
+    return c.render(
+      <UnitEditPage
+        blocId={c.get('bloc').id}
+        unit={unit}
+        membership={membership}
+        form={form}
+        rejoinForm={rejoinForm}
+      />,
+      {
+        title: t.editTitle(unit.name),
+      },
+    );
   };
 
   app.get('/', (c) => renderList(c, emptyForm));
@@ -77,56 +99,91 @@ export function unitRoutes(): Hono<AdminEnv> {
     }
     await applyChange(c, async (trx, audit) => {
       const unit = await createUnit(trx, { name: v.name, short_name: v.shortName });
-      const m = await addMembership(trx, { blocId: bloc.id, unitId: unit.id, joinedOn: v.joinedOn, displayOrder: await nextDisplayOrder(trx, bloc.id) });
-      await audit({ action: 'unit.create', entity: 'unit', entityId: unit.id, blocId: bloc.id, details: { name: v.name, shortName: v.shortName, joinedOn: m.joined_on } });
+      const m = await addMembership(trx, {
+        blocId: bloc.id,
+        unitId: unit.id,
+        joinedOn: v.joinedOn,
+        displayOrder: await nextDisplayOrder(trx, bloc.id),
+      });
+      await audit({
+        action: 'unit.create',
+        entity: 'unit',
+        entityId: unit.id,
+        blocId: bloc.id,
+        details: { name: v.name, shortName: v.shortName, joinedOn: m.joined_on },
+      });
     });
     return c.redirect(`/blocs/${bloc.id}/units?ok=unitCreated`, 303);
   });
 
   app.get('/:unitId', (c) => renderEdit(c, emptyForm));
 
-  app.post('/:unitId', validForm(unitSchema, (c, f) => renderEdit(c, f)), async (c) => {
-    const { unit, membership } = await loadUnit(c);
-    const v = c.req.valid('form');
-    const bloc = c.get('bloc');
-    if (await nameInUse(c.get('deps').db, bloc.id, today(c), v.name, unit.id)) {
-      c.status(422);
-      return renderEdit(c, { values: typedValues(await c.req.parseBody()), errors: { name: t.duplicate } });
-    }
-    await applyChange(c, async (trx, audit) => {
-      await renameUnit(trx, unit.id, v.name, v.shortName);
-      await updateMembershipDates(trx, membership.id, v.joinedOn, v.leftOn);
-      await audit({
-        action: 'unit.update',
-        entity: 'unit',
-        entityId: unit.id,
-        blocId: bloc.id,
-        details: {
-          before: { name: unit.name, shortName: unit.short_name, joinedOn: membership.joined_on, leftOn: membership.left_on },
-          after: v,
-        },
+  app.post(
+    '/:unitId',
+    validForm(unitSchema, (c, f) => renderEdit(c, f)),
+    async (c) => {
+      const { unit, membership } = await loadUnit(c);
+      const v = c.req.valid('form');
+      const bloc = c.get('bloc');
+      if (await nameInUse(c.get('deps').db, bloc.id, today(c), v.name, unit.id)) {
+        c.status(422);
+        return renderEdit(c, { values: typedValues(await c.req.parseBody()), errors: { name: t.duplicate } });
+      }
+      await applyChange(c, async (trx, audit) => {
+        await renameUnit(trx, unit.id, v.name, v.shortName);
+        await updateMembershipDates(trx, membership.id, v.joinedOn, v.leftOn);
+        await audit({
+          action: 'unit.update',
+          entity: 'unit',
+          entityId: unit.id,
+          blocId: bloc.id,
+          details: {
+            before: {
+              name: unit.name,
+              shortName: unit.short_name,
+              joinedOn: membership.joined_on,
+              leftOn: membership.left_on,
+            },
+            after: v,
+          },
+        });
       });
-    });
-    return c.redirect(`/blocs/${bloc.id}/units?ok=${v.leftOn && !membership.left_on ? 'unitLeft' : 'saved'}`, 303);
-  });
+      return c.redirect(`/blocs/${bloc.id}/units?ok=${v.leftOn && !membership.left_on ? 'unitLeft' : 'saved'}`, 303);
+    },
+  );
 
-  app.post('/:unitId/rejoin', validForm(rejoinSchema, (c, f) => renderEdit(c, emptyForm, f)), async (c) => {
-    const { unit, membership } = await loadUnit(c);
-    const v = c.req.valid('form');
-    const bloc = c.get('bloc');
-    if (!membership.left_on || v.joinedOn <= membership.left_on) {
-      c.status(422);
-      return renderEdit(c, emptyForm, {
-        values: typedValues(await c.req.parseBody()),
-        errors: { joinedOn: membership.left_on ? t.rejoinBeforeLeft : t.stillMember },
+  app.post(
+    '/:unitId/rejoin',
+    validForm(rejoinSchema, (c, f) => renderEdit(c, emptyForm, f)),
+    async (c) => {
+      const { unit, membership } = await loadUnit(c);
+      const v = c.req.valid('form');
+      const bloc = c.get('bloc');
+      if (!membership.left_on || v.joinedOn <= membership.left_on) {
+        c.status(422);
+        return renderEdit(c, emptyForm, {
+          values: typedValues(await c.req.parseBody()),
+          errors: { joinedOn: membership.left_on ? t.rejoinBeforeLeft : t.stillMember },
+        });
+      }
+      await applyChange(c, async (trx, audit) => {
+        await addMembership(trx, {
+          blocId: bloc.id,
+          unitId: unit.id,
+          joinedOn: v.joinedOn,
+          displayOrder: await nextDisplayOrder(trx, bloc.id),
+        });
+        await audit({
+          action: 'unit.rejoin',
+          entity: 'unit',
+          entityId: unit.id,
+          blocId: bloc.id,
+          details: { joinedOn: v.joinedOn },
+        });
       });
-    }
-    await applyChange(c, async (trx, audit) => {
-      await addMembership(trx, { blocId: bloc.id, unitId: unit.id, joinedOn: v.joinedOn, displayOrder: await nextDisplayOrder(trx, bloc.id) });
-      await audit({ action: 'unit.rejoin', entity: 'unit', entityId: unit.id, blocId: bloc.id, details: { joinedOn: v.joinedOn } });
-    });
-    return c.redirect(`/blocs/${bloc.id}/units?ok=saved`, 303);
-  });
+      return c.redirect(`/blocs/${bloc.id}/units?ok=saved`, 303);
+    },
+  );
 
   app.post('/:unitId/move', validForm(moveSchema, renderList), async (c) => {
     const { unit } = await loadUnit(c);
@@ -139,8 +196,15 @@ export function unitRoutes(): Hono<AdminEnv> {
       const j = direction === 'up' ? i - 1 : i + 1;
       if (i < 0 || j < 0 || j >= current.length) return;
       [current[i], current[j]] = [current[j]!, current[i]!];
-      for (const [k, r] of current.entries()) if (r.displayOrder !== k + 1) await setDisplayOrder(trx, r.membershipId, k + 1);
-      await audit({ action: 'unit.move', entity: 'unit', entityId: unit.id, blocId: bloc.id, details: { direction, order: current.map((r) => r.unitId) } });
+      for (const [k, r] of current.entries())
+        if (r.displayOrder !== k + 1) await setDisplayOrder(trx, r.membershipId, k + 1);
+      await audit({
+        action: 'unit.move',
+        entity: 'unit',
+        entityId: unit.id,
+        blocId: bloc.id,
+        details: { direction, order: current.map((r) => r.unitId) },
+      });
     });
     return c.redirect(`/blocs/${bloc.id}/units`, 303);
   });

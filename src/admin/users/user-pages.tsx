@@ -3,15 +3,38 @@ import type { FormState } from '../http/form.js';
 import { common, roleNames, usersText as t } from '../messages.js';
 import { ErrorSummary, Field, type Option, PostForm, SelectField } from '../ui/forms.js';
 
-const ROLE_OPTIONS: Option[] = (['province_admin', 'bloc_admin', 'viewer'] as const).map((r) => ({ value: r, label: roleNames[r] }));
+const ROLE_OPTIONS: Option[] = (['province_admin', 'bloc_admin', 'viewer'] as const).map((r) => ({
+  value: r,
+  label: roleNames[r],
+}));
 
 function AccountFields(props: { form: FormState; blocs: Bloc[]; user?: AdminUser }) {
   return (
     <>
-      <Field label={t.displayName} name="displayName" form={props.form} value={props.user?.display_name} required maxlength={120} />
+      <Field
+        label={t.displayName}
+        name="displayName"
+        form={props.form}
+        value={props.user?.display_name}
+        required
+        maxlength={120}
+      />
       <div class="inline-fields">
-        <SelectField label={t.role} name="role" form={props.form} value={props.user?.role ?? 'bloc_admin'} options={ROLE_OPTIONS} />
-        <SelectField label={t.bloc} name="blocId" form={props.form} value={props.user?.bloc_id} options={props.blocs.map((b) => ({ value: b.id, label: b.name }))} empty={t.chooseBloc} />
+        <SelectField
+          label={t.role}
+          name="role"
+          form={props.form}
+          value={props.user?.role ?? 'bloc_admin'}
+          options={ROLE_OPTIONS}
+        />
+        <SelectField
+          label={t.bloc}
+          name="blocId"
+          form={props.form}
+          value={props.user?.bloc_id}
+          options={props.blocs.map((b) => ({ value: b.id, label: b.name }))}
+          empty={t.chooseBloc}
+        />
       </div>
     </>
   );
@@ -42,7 +65,13 @@ export function UsersPage(props: { users: AdminUser[]; blocs: Bloc[]; form: Form
                   <td>{u.display_name}</td>
                   <td class="hide-phone small">{roleNames[u.role]}</td>
                   <td class="hide-phone">{u.bloc_id === null ? t.allBlocs : (blocName.get(u.bloc_id) ?? '')}</td>
-                  <td>{u.disabled_at ? <span class="badge missing">{t.disabled}</span> : <span class="badge reported">{t.active}</span>}</td>
+                  <td>
+                    {u.disabled_at ? (
+                      <span class="badge missing">{t.disabled}</span>
+                    ) : (
+                      <span class="badge reported">{t.active}</span>
+                    )}
+                  </td>
                   <td>
                     <a class="button secondary small" href={`/users/${u.id}`}>
                       {common.edit}
@@ -58,9 +87,25 @@ export function UsersPage(props: { users: AdminUser[]; blocs: Bloc[]; form: Form
         <h2>{t.addTitle}</h2>
         <ErrorSummary form={props.form} />
         <PostForm action="/users">
-          <Field label={t.username} name="username" form={props.form} hint={t.usernameHint} required maxlength={40} autocomplete="off" />
+          <Field
+            label={t.username}
+            name="username"
+            form={props.form}
+            hint={t.usernameHint}
+            required
+            maxlength={40}
+            autocomplete="off"
+          />
           <AccountFields form={props.form} blocs={props.blocs} />
-          <Field label={t.password} name="password" type="password" form={props.form} hint="Ít nhất 10 ký tự." autocomplete="new-password" required />
+          <Field
+            label={t.password}
+            name="password"
+            type="password"
+            form={props.form}
+            hint="Ít nhất 10 ký tự."
+            autocomplete="new-password"
+            required
+          />
           <button type="submit">{common.add}</button>
         </PostForm>
       </section>
@@ -68,7 +113,13 @@ export function UsersPage(props: { users: AdminUser[]; blocs: Bloc[]; form: Form
   );
 }
 
-export function UserPage(props: { user: AdminUser; blocs: Bloc[]; form: FormState; resetForm: FormState; statusError?: string }) {
+export function UserPage(props: {
+  user: AdminUser;
+  blocs: Bloc[];
+  form: FormState;
+  resetForm: FormState;
+  statusError?: string;
+}) {
   const u = props.user;
   return (
     <>
@@ -87,19 +138,37 @@ export function UserPage(props: { user: AdminUser; blocs: Bloc[]; form: FormStat
         <h2>{t.resetTitle}</h2>
         <ErrorSummary form={props.resetForm} />
         <PostForm action={`/users/${u.id}/password`}>
-          <Field label={t.newPassword} name="password" type="password" form={props.resetForm} hint="Ít nhất 10 ký tự." autocomplete="new-password" required />
-          <button type="submit" class="secondary">{t.reset}</button>
+          <Field
+            label={t.newPassword}
+            name="password"
+            type="password"
+            form={props.resetForm}
+            hint="Ít nhất 10 ký tự."
+            autocomplete="new-password"
+            required
+          />
+          <button type="submit" class="secondary">
+            {t.reset}
+          </button>
         </PostForm>
       </section>
       <section class="card">
-        {props.statusError ? <div class="alert error" role="alert">{props.statusError}</div> : null}
+        {props.statusError ? (
+          <div class="alert error" role="alert">
+            {props.statusError}
+          </div>
+        ) : null}
         {u.disabled_at ? (
           <PostForm action={`/users/${u.id}/enable`}>
-            <button type="submit" class="secondary">{t.enable}</button>
+            <button type="submit" class="secondary">
+              {t.enable}
+            </button>
           </PostForm>
         ) : (
           <PostForm action={`/users/${u.id}/disable`} confirm={t.disableConfirm}>
-            <button type="submit" class="secondary">{t.disable}</button>
+            <button type="submit" class="secondary">
+              {t.disable}
+            </button>
           </PostForm>
         )}
       </section>

@@ -48,11 +48,18 @@ export function groupFeature(deps: BotDeps): Composer<Context> {
       const bloc = (await getBloc(trx, invite.bloc_id!))!;
       if (invite.used_at) {
         const linked = await findBlocChat(trx, chatId);
-        return linked?.active && linked.bloc_id === bloc.id ? { kind: 'linked', blocName: bloc.name } : { kind: 'used' };
+        return linked?.active && linked.bloc_id === bloc.id
+          ? { kind: 'linked', blocName: bloc.name }
+          : { kind: 'used' };
       }
       if (now.getTime() >= new Date(invite.expires_at).getTime()) return { kind: 'expired', at: invite.expires_at };
       if (!(await markInviteUsed(trx, invite.id, userId, now))) return { kind: 'used' };
-      const chat = await linkBlocChat(trx, { blocId: bloc.id, telegramChatId: chatId, title: titleOf(ctx) || null, at: now });
+      const chat = await linkBlocChat(trx, {
+        blocId: bloc.id,
+        telegramChatId: chatId,
+        title: titleOf(ctx) || null,
+        at: now,
+      });
       await writeAudit(trx, {
         at: now,
         actor: `telegram:${userId}`,
@@ -85,7 +92,9 @@ export function groupFeature(deps: BotDeps): Composer<Context> {
     const target = ctx.message.text.slice(0, entity.length).split('@')[1];
     if (target && target.toLowerCase() !== ctx.me.toLowerCase()) return;
     const url = `https://t.me/${ctx.me}`;
-    await ctx.reply(M.groupBrief(ctx.me), { reply_markup: { inline_keyboard: [[{ text: BUTTONS.privateChat, url }]] } });
+    await ctx.reply(M.groupBrief(ctx.me), {
+      reply_markup: { inline_keyboard: [[{ text: BUTTONS.privateChat, url }]] },
+    });
   });
 
   // Buttons are never drawn in groups; anything else there (photos, members joining) is not for

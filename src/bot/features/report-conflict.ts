@@ -49,7 +49,15 @@ export async function conflictOf(
     admin: author?.admin ?? null,
     self: author?.focalPointId === s.focalPoint.id,
   });
-  return { kind: 'conflict', draft, version, conflict, who, via: M.channel[stored.submitted_via], at: new Date(author?.submittedAt ?? stored.updated_at) };
+  return {
+    kind: 'conflict',
+    draft,
+    version,
+    conflict,
+    who,
+    via: M.channel[stored.submitted_via],
+    at: new Date(author?.submittedAt ?? stored.updated_at),
+  };
 }
 
 /** Tells the author why the draft was not stored, with "reload on the stored report" and "cancel". */

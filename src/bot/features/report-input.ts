@@ -111,7 +111,10 @@ export function reportInputFeature(deps: BotDeps): Composer<Context> {
     const outcome = await apply(ctx, deps, { kind: 'attachment', attachment });
     if (outcome.kind === 'no_draft' || outcome.kind === 'stale') return reply(ctx, M.attachmentWithoutDraft);
     const step = renderStep(outcome.draft, outcome.version, unitName(ctx));
-    const head = outcome.kind === 'refused' ? flowError(outcome.error) : M.attachmentReceived(attachment.kind, outcome.draft.attachments.length);
+    const head =
+      outcome.kind === 'refused'
+        ? flowError(outcome.error)
+        : M.attachmentReceived(attachment.kind, outcome.draft.attachments.length);
     await reply(ctx, outcome.draft.step.kind === 'attachments' ? head : `${head}\n\n${step.text}`, step.keyboard);
   });
 

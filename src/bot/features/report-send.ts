@@ -31,7 +31,15 @@ type SendOutcome =
   | ConflictOutcome
   | { kind: 'stale' };
 
-async function store(trx: Db, deps: BotDeps, s: ActiveFocalPoint, key: ConversationKey, draft: ReportDraft, version: number, isNil: boolean): Promise<SendOutcome> {
+async function store(
+  trx: Db,
+  deps: BotDeps,
+  s: ActiveFocalPoint,
+  key: ConversationKey,
+  draft: ReportDraft,
+  version: number,
+  isNil: boolean,
+): Promise<SendOutcome> {
   const now = deps.now();
   if (isLocked(now, deadlinesOf(s.bloc, draft.period, deps.timeZone))) return { kind: 'locked', draft, version };
   const submission = toSubmission(draft);
@@ -85,12 +93,16 @@ async function showSendOutcome(ctx: Context, deps: BotDeps, outcome: SendOutcome
   if (outcome.kind === 'already_reported') return reply(ctx, M.alreadyReported(outcome.draft.period.label));
   if (outcome.kind === 'locked') {
     const current = openPeriods(s.bloc, deps.now(), deps.timeZone)[0]!;
-    return reply(ctx, `${M.locked(outcome.draft.period.label, lockDateOf(s.bloc, outcome.draft.period))}\n${M.lockedKeepDraft}`, {
-      inline_keyboard: [
-        [{ text: BUTTONS.move(current.label), callback_data: callbackData.draft(outcome.version, { kind: 'move' }) }],
-        [{ text: BUTTONS.cancel, callback_data: callbackData.draft(outcome.version, { kind: 'cancel' }) }],
-      ],
-    });
+    return reply(
+      ctx,
+      `${M.locked(outcome.draft.period.label, lockDateOf(s.bloc, outcome.draft.period))}\n${M.lockedKeepDraft}`,
+      {
+        inline_keyboard: [
+          [{ text: BUTTONS.move(current.label), callback_data: callbackData.draft(outcome.version, { kind: 'move' }) }],
+          [{ text: BUTTONS.cancel, callback_data: callbackData.draft(outcome.version, { kind: 'cancel' }) }],
+        ],
+      },
+    );
   }
   const r = outcome.report;
   const period = periodFromKey(r.period_key);
@@ -105,7 +117,9 @@ async function showSendOutcome(ctx: Context, deps: BotDeps, outcome: SendOutcome
     isNil: r.is_nil === 1,
     attachments: outcome.attachments,
   });
-  await reply(ctx, text, { inline_keyboard: [[{ text: BUTTONS.editReport, callback_data: callbackData.reportPeriod(r.period_key) }]] });
+  await reply(ctx, text, {
+    inline_keyboard: [[{ text: BUTTONS.editReport, callback_data: callbackData.reportPeriod(r.period_key) }]],
+  });
 }
 
 /**
@@ -184,9 +198,9 @@ export function reportSendFeature(deps: BotDeps): Composer<Context> {
     const action = parseCallbackData(ctx.callbackQuery.data);
     if (action?.kind !== 'nil_period') return next();
     const s = activeOf(ctx);
-    const outcome = await deps.db.transaction().execute((trx) =>
-      storeNilForPeriod(trx, deps, s, conversationKeyOf(ctx), action.periodKey),
-    );
+    const outcome = await deps.db
+      .transaction()
+      .execute((trx) => storeNilForPeriod(trx, deps, s, conversationKeyOf(ctx), action.periodKey));
     if (outcome.kind === 'closed') {
       await acknowledgeTap(ctx);
       return reply(ctx, M.locked(outcome.label, outcome.lockDate));

@@ -38,7 +38,12 @@ async function begin(
   const draft = startDraft(target);
   const version = await saveState(trx, key, draft, expectedVersion, deps.now());
   const intro = target.stored
-    ? M.introEdit(period.label, s.unit.name, target.stored.revision, formatDateTimeVi(new Date(target.stored.updated_at), deps.timeZone))
+    ? M.introEdit(
+        period.label,
+        s.unit.name,
+        target.stored.revision,
+        formatDateTimeVi(new Date(target.stored.updated_at), deps.timeZone),
+      )
     : M.introNew(period.label, s.unit.name, target.criteria.length, String(yearOfPeriod(period)));
   return { kind: 'started', draft, version, intro };
 }
@@ -56,7 +61,10 @@ async function show(ctx: Context, outcome: StartOutcome): Promise<void> {
     }
     case 'choose': {
       const rows = outcome.periods.map(({ period, reported }) => [
-        { text: M.periodButton(period.label, reported), callback_data: callbackData.period(outcome.version, period.key) },
+        {
+          text: M.periodButton(period.label, reported),
+          callback_data: callbackData.period(outcome.version, period.key),
+        },
       ]);
       const previous = outcome.periods.at(-1)!.period;
       return reply(ctx, M.choosePeriod(lockDateOf(s.bloc, previous)), { inline_keyboard: rows });
@@ -99,14 +107,16 @@ export function reportStartFeature(deps: BotDeps): Composer<Context> {
     } catch {
       return ctx.answerCbQuery(M.stale);
     }
-    const outcome = await deps.db.transaction().execute(async (trx): Promise<StartOutcome | { kind: 'busy'; draft: ReportDraft; version: number }> => {
-      const state = await loadState(trx, key);
-      if (action.kind === 'period' && (state.version !== action.version || state.draft)) return { kind: 'stale' };
-      if (state.draft) return { kind: 'busy', draft: state.draft, version: state.version };
-      const open = openPeriods(s.bloc, deps.now(), deps.timeZone).find((p) => p.key === period.key);
-      if (!open) return { kind: 'locked', period };
-      return begin(trx, deps, s, key, open, state.version);
-    });
+    const outcome = await deps.db
+      .transaction()
+      .execute(async (trx): Promise<StartOutcome | { kind: 'busy'; draft: ReportDraft; version: number }> => {
+        const state = await loadState(trx, key);
+        if (action.kind === 'period' && (state.version !== action.version || state.draft)) return { kind: 'stale' };
+        if (state.draft) return { kind: 'busy', draft: state.draft, version: state.version };
+        const open = openPeriods(s.bloc, deps.now(), deps.timeZone).find((p) => p.key === period.key);
+        if (!open) return { kind: 'locked', period };
+        return begin(trx, deps, s, key, open, state.version);
+      });
     if (outcome.kind === 'stale') return ctx.answerCbQuery(M.stale);
     await acknowledgeTap(ctx);
     if (outcome.kind === 'busy') {

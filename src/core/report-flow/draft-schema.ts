@@ -28,7 +28,12 @@ const draftSchema = z.object({
     }),
   ),
   base: z
-    .object({ reportId: z.number().int(), revision: z.number().int(), isNil: z.boolean(), attachmentCount: z.number().int() })
+    .object({
+      reportId: z.number().int(),
+      revision: z.number().int(),
+      isNil: z.boolean(),
+      attachmentCount: z.number().int(),
+    })
     .nullable(),
   values: z.record(z.string(), z.number()),
   texts: z.object({

@@ -27,7 +27,11 @@ export interface ExistingReport extends DraftBase {
 }
 
 /** A fresh draft for the period: empty, or carrying over the stored report when revising it. */
-export function startDraft(p: { period: FlowPeriod; criteria: FlowCriterion[]; existing: ExistingReport | null }): ReportDraft {
+export function startDraft(p: {
+  period: FlowPeriod;
+  criteria: FlowCriterion[];
+  existing: ExistingReport | null;
+}): ReportDraft {
   const ids = new Set(p.criteria.map((c) => c.id));
   const values: Record<string, number> = {};
   for (const v of p.existing?.values ?? []) if (ids.has(v.criterionId)) values[String(v.criterionId)] = v.value;
@@ -92,7 +96,8 @@ const unexpected = (draft: ReportDraft): FlowResult => refuse({ code: 'unexpecte
 /** Applies one input to the draft; a refusal leaves the draft as it was. */
 export function applyInput(draft: ReportDraft, input: FlowInput): FlowResult {
   if (input.kind === 'attachment') {
-    if (draft.attachments.length >= MAX_ATTACHMENTS) return refuse({ code: 'too_many_attachments', max: MAX_ATTACHMENTS });
+    if (draft.attachments.length >= MAX_ATTACHMENTS)
+      return refuse({ code: 'too_many_attachments', max: MAX_ATTACHMENTS });
     return { ok: true, draft: { ...draft, attachments: [...draft.attachments, input.attachment] } };
   }
   const step = draft.step;
@@ -104,10 +109,16 @@ export function applyInput(draft: ReportDraft, input: FlowInput): FlowResult {
     case 'attachments':
       return input.kind === 'skip' ? { ok: true, draft: advance(draft) } : unexpected(draft);
     case 'summary':
-      return input.kind === 'edit_menu' ? { ok: true, draft: { ...draft, step: { kind: 'edit_menu' } } } : unexpected(draft);
+      return input.kind === 'edit_menu'
+        ? { ok: true, draft: { ...draft, step: { kind: 'edit_menu' } } }
+        : unexpected(draft);
     case 'edit_menu':
       if (input.kind === 'back') return { ok: true, draft: { ...draft, step: { kind: 'summary' } } };
-      if (input.kind === 'edit' && stepSequence(draft).some((s) => sameStep(s, input.step)) && input.step.kind !== 'summary') {
+      if (
+        input.kind === 'edit' &&
+        stepSequence(draft).some((s) => sameStep(s, input.step)) &&
+        input.step.kind !== 'summary'
+      ) {
         return { ok: true, draft: { ...draft, step: input.step, returnToSummary: true } };
       }
       return unexpected(draft);
@@ -118,7 +129,10 @@ function applyToValue(draft: ReportDraft, criterionId: number, input: FlowInput)
   const key = String(criterionId);
   const criterion = draft.criteria.find((c) => c.id === criterionId);
   if (!criterion) return unexpected(draft);
-  const set = (value: number): FlowResult => ({ ok: true, draft: advance({ ...draft, values: { ...draft.values, [key]: value } }) });
+  const set = (value: number): FlowResult => ({
+    ok: true,
+    draft: advance({ ...draft, values: { ...draft.values, [key]: value } }),
+  });
   switch (input.kind) {
     case 'text': {
       const parsed = parseCriterionValue(input.text, criterion.valueType);
@@ -134,7 +148,10 @@ function applyToValue(draft: ReportDraft, criterionId: number, input: FlowInput)
 }
 
 function applyToText(draft: ReportDraft, field: TextField, input: FlowInput): FlowResult {
-  const set = (text: string | null): FlowResult => ({ ok: true, draft: advance({ ...draft, texts: { ...draft.texts, [field]: text } }) });
+  const set = (text: string | null): FlowResult => ({
+    ok: true,
+    draft: advance({ ...draft, texts: { ...draft.texts, [field]: text } }),
+  });
   switch (input.kind) {
     case 'text': {
       const parsed = parseFreeText(input.text);

@@ -43,7 +43,8 @@ export function parseCriterionValue(input: string, valueType: ValueType): Number
     value = Number(`${m[1]}.${m[2]}`);
   }
   // Digits only reach here, so a non-finite value is an overflow: too large, not "not a number".
-  if (!Number.isFinite(value) || value > MAX_VALUE[valueType]) return { ok: false, error: { code: 'too_large', max: MAX_VALUE[valueType] } };
+  if (!Number.isFinite(value) || value > MAX_VALUE[valueType])
+    return { ok: false, error: { code: 'too_large', max: MAX_VALUE[valueType] } };
   return { ok: true, value };
 }
 

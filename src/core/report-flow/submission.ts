@@ -14,11 +14,24 @@ export interface DraftSubmission {
 
 /** The covenant's quantitative criteria in the flow's shape (qualitative ones are not reported). */
 export function toFlowCriteria(
-  rows: { id: number; code: string; title: string; kind: string; value_type: ValueType | null; unit_of_measure: string | null }[],
+  rows: {
+    id: number;
+    code: string;
+    title: string;
+    kind: string;
+    value_type: ValueType | null;
+    unit_of_measure: string | null;
+  }[],
 ): FlowCriterion[] {
   return rows
     .filter((r) => r.kind === 'quantitative' && r.value_type !== null)
-    .map((r) => ({ id: r.id, code: r.code, title: r.title, unitOfMeasure: r.unit_of_measure, valueType: r.value_type! }));
+    .map((r) => ({
+      id: r.id,
+      code: r.code,
+      title: r.title,
+      unitOfMeasure: r.unit_of_measure,
+      valueType: r.value_type!,
+    }));
 }
 
 /** Criteria of the draft that still have no value. */

@@ -62,7 +62,12 @@ export interface NotableResult {
 }
 
 /** Notable results (kết quả nổi bật) of the period's reports, in the bloc's display order. */
-export async function notableResults(db: Db, blocId: number, period: ReportingPeriod, limit = 5): Promise<NotableResult[]> {
+export async function notableResults(
+  db: Db,
+  blocId: number,
+  period: ReportingPeriod,
+  limit = 5,
+): Promise<NotableResult[]> {
   const members = await listMemberUnits(db, blocId, period.start, period.end);
   const rows = await db
     .selectFrom('progress_report')

@@ -1,5 +1,11 @@
 // Per-unit status and the reporting rates of one period (the dashboard, /trangthai, digests, reminders).
-import { type DeadlineRules, type PeriodDeadlines, type ReportingPeriod, isOnTime, periodDeadlines } from '../../core/periods.js';
+import {
+  type DeadlineRules,
+  type PeriodDeadlines,
+  type ReportingPeriod,
+  isOnTime,
+  periodDeadlines,
+} from '../../core/periods.js';
 import { type ReportingRates, reportingRates } from '../../core/reporting-rates.js';
 import type { Db } from '../connection.js';
 import type { Bloc } from '../schema.js';

@@ -46,7 +46,11 @@ export async function ratesOverPeriods(
   timeZone: string,
 ): Promise<RatesOverPeriods> {
   const memberships = (
-    await db.selectFrom('bloc_membership').select(['unit_id', 'joined_on', 'left_on']).where('bloc_id', '=', bloc.id).execute()
+    await db
+      .selectFrom('bloc_membership')
+      .select(['unit_id', 'joined_on', 'left_on'])
+      .where('bloc_id', '=', bloc.id)
+      .execute()
   ).map((m) => ({ unitId: m.unit_id, joinedOn: m.joined_on, leftOn: m.left_on }));
   const keys = new Set(periods.map((p) => p.key));
   const years = [...new Set(periods.map((p) => p.key.slice(0, 4)))];

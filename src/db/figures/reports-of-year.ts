@@ -37,9 +37,21 @@ export async function reportsOfYear(
     .selectFrom('progress_report as r')
     .innerJoin('unit as u', 'u.id', 'r.unit_id')
     .select([
-      'r.id', 'r.unit_id', 'u.name as unit_name', 'r.period_kind', 'r.period_key', 'r.period_start', 'r.period_end',
-      'r.is_nil', 'r.first_submitted_at', 'r.updated_at', 'r.revision', 'r.submitted_via',
-      'r.notable_results', 'r.difficulties', 'r.proposals',
+      'r.id',
+      'r.unit_id',
+      'u.name as unit_name',
+      'r.period_kind',
+      'r.period_key',
+      'r.period_start',
+      'r.period_end',
+      'r.is_nil',
+      'r.first_submitted_at',
+      'r.updated_at',
+      'r.revision',
+      'r.submitted_via',
+      'r.notable_results',
+      'r.difficulties',
+      'r.proposals',
     ])
     .where('r.bloc_id', '=', bloc.id)
     .where('r.period_key', 'like', `${year}-%`)
@@ -70,7 +82,11 @@ export async function reportsOfYear(
   return reports
     .map((r) => {
       const period = { start: r.period_start, end: r.period_end };
-      const { deadline } = periodDeadlines({ ...period, kind: r.period_kind, key: r.period_key, label: '' }, rules, timeZone);
+      const { deadline } = periodDeadlines(
+        { ...period, kind: r.period_kind, key: r.period_key, label: '' },
+        rules,
+        timeZone,
+      );
       return {
         reportId: r.id,
         unitId: r.unit_id,

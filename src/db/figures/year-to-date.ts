@@ -87,8 +87,14 @@ export async function yearToDate(
       unitOfMeasure: c.unit_of_measure,
       valueType: c.value_type,
       maxPoints: c.max_points,
-      total: blocAggregate(c.value_type, reporting.map((u) => u.total)),
-      target: blocAggregate(c.value_type, byUnit.map((u) => u.target)),
+      total: blocAggregate(
+        c.value_type,
+        reporting.map((u) => u.total),
+      ),
+      target: blocAggregate(
+        c.value_type,
+        byUnit.map((u) => u.target),
+      ),
       byUnit,
     };
   });

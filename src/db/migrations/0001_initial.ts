@@ -120,7 +120,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('chosen_by', 'text', (c) =>
       c.notNull().check(sql`chosen_by in ('agreed_order', 'deputy_becomes_chair', 'explicit')`),
     )
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('planned', 'open', 'closed')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().defaultTo('open').check(sql`status in ('planned', 'open', 'closed')`),
+    )
     .addColumn('handed_over_on', 'text')
     .addColumn('note', 'text')
     .addUniqueConstraint('bloc_year_unique', ['bloc_id', 'year'])
@@ -188,7 +190,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0))
     .addUniqueConstraint('progress_report_period', ['bloc_id', 'unit_id', 'period_key'])
     .execute();
-  await db.schema.createIndex('progress_report_bloc_period').on('progress_report').columns(['bloc_id', 'period_start']).execute();
+  await db.schema
+    .createIndex('progress_report_bloc_period')
+    .on('progress_report')
+    .columns(['bloc_id', 'period_start'])
+    .execute();
 
   await db.schema
     .createTable('report_value')
@@ -240,7 +246,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('bloc_id', 'integer', (c) => c.references('bloc.id').onDelete('set null'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('chat_id', 'text', (c) => c.notNull())
-    .addColumn('chat_type', 'text', (c) => c.notNull().defaultTo('private').check(sql`chat_type in ('private', 'group')`))
+    .addColumn('chat_type', 'text', (c) =>
+      c.notNull().defaultTo('private').check(sql`chat_type in ('private', 'group')`),
+    )
     .addColumn('payload', 'text', (c) => c.notNull()) // JSON: { text, reply_markup?, parse_mode? }
     .addColumn('status', 'text', (c) =>
       c.notNull().defaultTo('queued').check(sql`status in ('queued', 'sending', 'sent', 'failed')`),
@@ -260,9 +268,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('job', 'text', (c) => c.notNull())
     .addColumn('scope', 'text', (c) => c.notNull()) // e.g. 'bloc:6' or 'all'
     .addColumn('period_key', 'text', (c) => c.notNull()) // the slot this run is for
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('running', 'succeeded', 'failed')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('running', 'succeeded', 'failed')`))
     .addColumn('started_at', 'text', (c) => c.notNull())
     .addColumn('finished_at', 'text')
     .addColumn('detail', 'text')
@@ -275,9 +281,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text', (c) => c.notNull())
-    .addColumn('role', 'text', (c) =>
-      c.notNull().check(sql`role in ('province_admin', 'bloc_admin', 'viewer')`),
-    )
+    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('province_admin', 'bloc_admin', 'viewer')`))
     .addColumn('bloc_id', 'integer', (c) => c.references('bloc.id').onDelete('set null'))
     .addColumn('disabled_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
@@ -311,10 +315,27 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'audit_log', 'admin_session', 'admin_user', 'job_run', 'outbox_message', 'public_holiday',
-    'report_attachment', 'report_revision', 'report_value', 'progress_report', 'covenant_signature',
-    'covenant_target', 'covenant_criterion', 'bloc_year', 'bloc_chat', 'invite', 'focal_point',
-    'rotation_slot', 'bloc_membership', 'unit', 'bloc',
+    'audit_log',
+    'admin_session',
+    'admin_user',
+    'job_run',
+    'outbox_message',
+    'public_holiday',
+    'report_attachment',
+    'report_revision',
+    'report_value',
+    'progress_report',
+    'covenant_signature',
+    'covenant_target',
+    'covenant_criterion',
+    'bloc_year',
+    'bloc_chat',
+    'invite',
+    'focal_point',
+    'rotation_slot',
+    'bloc_membership',
+    'unit',
+    'bloc',
   ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }

@@ -65,7 +65,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('summary_time', 'text', (c) => c.notNull().defaultTo('08:00'))
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute();
-
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -17,7 +17,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('login_attempt_ip').on('login_attempt').columns(['ip', 'at']).execute();
   await db.schema.createIndex('admin_session_user').on('admin_session').column('admin_user_id').execute();
   await db.schema.createIndex('audit_log_bloc').on('audit_log').columns(['bloc_id', 'id']).execute();
-  await db.schema.createIndex('progress_report_bloc_unit').on('progress_report').columns(['bloc_id', 'unit_id', 'period_start']).execute();
+  await db.schema
+    .createIndex('progress_report_bloc_unit')
+    .on('progress_report')
+    .columns(['bloc_id', 'unit_id', 'period_start'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

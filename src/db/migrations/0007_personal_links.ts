@@ -21,7 +21,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_used_at', 'text')
     .execute();
   // At most one working link per focal point.
-  await sql`create unique index personal_link_active on personal_link (focal_point_id) where revoked_at is null`.execute(db);
+  await sql`create unique index personal_link_active on personal_link (focal_point_id) where revoked_at is null`.execute(
+    db,
+  );
 
   await sql`alter table report_revision add column submitted_via text not null default 'telegram'
     check (submitted_via in ('telegram', 'web', 'admin', 'import', 'demo'))`.execute(db);

@@ -30,7 +30,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('content', 'blob', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('web_pending_upload_form').on('web_pending_upload').columns(['personal_link_id', 'form_nonce']).execute();
+  await db.schema
+    .createIndex('web_pending_upload_form')
+    .on('web_pending_upload')
+    .columns(['personal_link_id', 'form_nonce'])
+    .execute();
   await db.schema.createIndex('web_pending_upload_age').on('web_pending_upload').column('created_at').execute();
 
   await db.schema

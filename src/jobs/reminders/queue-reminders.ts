@@ -9,7 +9,12 @@ import { chairEscalationMessage, unitHeadEscalationMessage, unitReminderMessage 
 import type { Db } from '../../db/connection.js';
 import type { UnitPeriodRow } from '../../db/figures.js';
 import { enqueueOutbox } from '../../db/outbox.js';
-import { chairUnitFor, type Contact, listReachableContacts, unitReminderRecipients } from '../../db/reminder-recipients.js';
+import {
+  chairUnitFor,
+  type Contact,
+  listReachableContacts,
+  unitReminderRecipients,
+} from '../../db/reminder-recipients.js';
 import type { Bloc } from '../../db/schema.js';
 
 export interface ReminderContext {

@@ -53,7 +53,9 @@ export async function remindBloc(
     const status = await periodStatus(deps.db, bloc, period, tz);
     const missing = status.units.filter((u) => u.status === 'missing');
     const ctx = { db: deps.db, bloc, period, deadline: deadlines.deadline, now, timeZone: tz, window };
-    const unit = due.unit ? await queueUnitReminders(ctx, due.unit, missing) : { queued: 0, unreachable: [], withoutChat: 0 };
+    const unit = due.unit
+      ? await queueUnitReminders(ctx, due.unit, missing)
+      : { queued: 0, unreachable: [], withoutChat: 0 };
     const escalated = due.escalation
       ? await queueEscalation(ctx, policy.escalateTo, missing, status.units.length)
       : { queued: 0 };

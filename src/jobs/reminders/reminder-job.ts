@@ -15,7 +15,6 @@ interface BlocPolicyScope extends JobScope {
   policy: ReminderPolicy;
 }
 
-
 export const reminderJob = defineJob<BlocPolicyScope>({
   name: 'reminders',
   description: 'Nhắc các đơn vị chưa gửi báo cáo tiến độ và báo cáo lên Khối trưởng / thủ trưởng đơn vị',

@@ -24,6 +24,9 @@ export function csvLine(cells: ExportCell[]): string {
 
 /** The reports a summary covers, one line each, with the header line first. */
 export function reportsCsv(s: BlocSummary, reports: ExportedReport[], timeZone: string): string {
-  const lines = [csvLine(reportHeader(s)), ...reportsInSummary(s, reports).map((r) => csvLine(reportRow(s, r, timeZone)))];
+  const lines = [
+    csvLine(reportHeader(s)),
+    ...reportsInSummary(s, reports).map((r) => csvLine(reportRow(s, r, timeZone))),
+  ];
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -38,7 +38,12 @@ export function header(s: BlocSummary, date: string): (Paragraph | Table)[] {
   );
   return [
     grid,
-    para(documentDateLine(s.bloc.province, date), { italics: true, align: AlignmentType.RIGHT, before: 120, after: 240 }),
+    para(documentDateLine(s.bloc.province, date), {
+      italics: true,
+      align: AlignmentType.RIGHT,
+      before: 120,
+      after: 240,
+    }),
     para(t.reportWord, { bold: true, align: AlignmentType.CENTER, after: 0 }),
     para(summaryTitles[s.kind](s.year), { bold: true, align: AlignmentType.CENTER, after: 360 }),
   ];
@@ -53,7 +58,10 @@ export function signature(s: BlocSummary): (Paragraph | Table)[] {
         [
           {
             align: AlignmentType.LEFT,
-            lines: [{ text: title!, style: { bold: true, italics: true, size: 24 } }, ...items.map((i) => ({ text: i, style: { size: 22 } }))],
+            lines: [
+              { text: title!, style: { bold: true, italics: true, size: 24 } },
+              ...items.map((i) => ({ text: i, style: { size: 22 } })),
+            ],
           },
           {
             lines: [

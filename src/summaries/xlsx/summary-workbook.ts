@@ -9,7 +9,13 @@ import { reportHeader, reportRow, reportsInSummary } from '../report-columns.js'
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
-function sheet(wb: ExcelJS.Workbook, name: string, title: string, header: string[], widths: number[]): ExcelJS.Worksheet {
+function sheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  header: string[],
+  widths: number[],
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.addRow([title]).font = { bold: true, size: 13 };
   const h = ws.addRow(header);
@@ -24,11 +30,16 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, header: string
   return ws;
 }
 
-const pct = (total: number, target: number): number | null => (target > 0 ? Math.round((total / target) * 1000) / 10 : null);
+const pct = (total: number, target: number): number | null =>
+  target > 0 ? Math.round((total / target) * 1000) / 10 : null;
 const rate = (r: number | null): number | null => (r === null ? null : Math.round(r * 1000) / 10);
 
 function totalsSheet(wb: ExcelJS.Workbook, s: BlocSummary, title: string): void {
-  const header = [d.col.no, d.col.unit, ...s.progress.flatMap((p) => [`${p.code}. ${t.done}`, `${p.code}. ${t.target}`, `${p.code}. ${t.percent}`])];
+  const header = [
+    d.col.no,
+    d.col.unit,
+    ...s.progress.flatMap((p) => [`${p.code}. ${t.done}`, `${p.code}. ${t.target}`, `${p.code}. ${t.percent}`]),
+  ];
   const ws = sheet(wb, t.sheets.totals, title, header, [5, 38, ...s.progress.flatMap(() => [12, 12, 12])]);
   s.units.forEach((u, i) => {
     ws.addRow([
@@ -40,13 +51,31 @@ function totalsSheet(wb: ExcelJS.Workbook, s: BlocSummary, title: string): void 
       }),
     ]);
   });
-  ws.addRow(['', d.col.blocTotal, ...s.progress.flatMap((p) => [p.total, p.target, pct(p.total, p.target)])]).font = { bold: true };
+  ws.addRow(['', d.col.blocTotal, ...s.progress.flatMap((p) => [p.total, p.target, pct(p.total, p.target)])]).font = {
+    bold: true,
+  };
 }
 
 function ratesSheet(wb: ExcelJS.Workbook, s: BlocSummary, title: string): void {
-  const header = [d.col.no, d.col.unit, d.col.expected, d.col.received, d.col.onTime, d.col.nil, `${d.col.reportingRate} (%)`, `${d.col.onTimeRate} (%)`];
+  const header = [
+    d.col.no,
+    d.col.unit,
+    d.col.expected,
+    d.col.received,
+    d.col.onTime,
+    d.col.nil,
+    `${d.col.reportingRate} (%)`,
+    `${d.col.onTimeRate} (%)`,
+  ];
   const ws = sheet(wb, t.sheets.rates, title, header, [5, 38, 12, 12, 12, 12, 12, 12]);
-  const row = (r: BlocSummary['rates']['bloc']) => [r.expected, r.received, r.onTime, r.nil, rate(r.reportingRate), rate(r.onTimeRate)];
+  const row = (r: BlocSummary['rates']['bloc']) => [
+    r.expected,
+    r.received,
+    r.onTime,
+    r.nil,
+    rate(r.reportingRate),
+    rate(r.onTimeRate),
+  ];
   s.units.forEach((u, i) => {
     const r = s.rates.byUnit.find((x) => x.unitId === u.unitId);
     ws.addRow([i + 1, u.name, ...(r ? row(r) : [0, 0, 0, 0, null, null])]);
@@ -87,7 +116,13 @@ export async function summaryWorkbook(s: BlocSummary, reports: ExportedReport[],
   wb.created = new Date(s.asOf);
   const title = `${s.bloc.name} - ${summaryTitles[s.kind](s.year)}`;
   const header = reportHeader(s);
-  const ws = sheet(wb, t.sheets.reports, title, header, header.map((_h, i) => (i === 3 ? 38 : i >= header.length - 3 ? 50 : 14)));
+  const ws = sheet(
+    wb,
+    t.sheets.reports,
+    title,
+    header,
+    header.map((_h, i) => (i === 3 ? 38 : i >= header.length - 3 ? 50 : 14)),
+  );
   for (const r of reportsInSummary(s, reports)) ws.addRow(reportRow(s, r, timeZone));
   totalsSheet(wb, s, title);
   ratesSheet(wb, s, title);

@@ -11,14 +11,23 @@ export function Files(props: { v: FormView; error: FieldError[] }) {
   return (
     <section class="card">
       <h2 id="files-title">{W.filesTitle}</h2>
-      {v.stored && v.stored.attachments > 0 ? <p class="small muted">{W.storedAttachments(v.stored.attachments)}</p> : null}
+      {v.stored && v.stored.attachments > 0 ? (
+        <p class="small muted">{W.storedAttachments(v.stored.attachments)}</p>
+      ) : null}
       {v.pending.length > 0 ? (
         <>
           <p class="label">{W.keptFilesTitle}</p>
           <ul class="files">
             {v.pending.map((f) => (
               <li>
-                <input type="checkbox" name="giu_tep" value={String(f.id)} id={`giu-${f.id}`} checked aria-label={`${W.keepFile}: ${f.file_name}`} />
+                <input
+                  type="checkbox"
+                  name="giu_tep"
+                  value={String(f.id)}
+                  id={`giu-${f.id}`}
+                  checked
+                  aria-label={`${W.keepFile}: ${f.file_name}`}
+                />
                 <label class="name" for={`giu-${f.id}`}>
                   {f.file_name} <span class="muted small">({W.fileSize(f.size_bytes)})</span>
                 </label>
@@ -31,7 +40,14 @@ export function Files(props: { v: FormView; error: FieldError[] }) {
         {W.chooseFiles}
         <span class="hint">{W.filesHint(MAX_ATTACHMENTS, MAX_FILE_BYTES, MAX_REQUEST_BYTES)}</span>
       </label>
-      <input type="file" id="tep" name="tep" multiple accept="image/jpeg,image/png,image/webp,image/heic,.heic,.pdf,.doc,.docx,.xls,.xlsx,.odt,.ods" aria-invalid={props.error.length > 0 ? 'true' : undefined} />
+      <input
+        type="file"
+        id="tep"
+        name="tep"
+        multiple
+        accept="image/jpeg,image/png,image/webp,image/heic,.heic,.pdf,.doc,.docx,.xls,.xlsx,.odt,.ods"
+        aria-invalid={props.error.length > 0 ? 'true' : undefined}
+      />
       {props.error.map((e) => (
         <p class="error">{errorText(e.error)}</p>
       ))}

@@ -4,7 +4,14 @@ import { flowErrorText, W } from '../messages.js';
 
 export type FormNotice =
   | { kind: 'conflict'; text: string; overrides: string[] }
-  | { kind: 'locked'; title: string; text: string; currentHref: string | null; currentLabel: string | null; posted: boolean }
+  | {
+      kind: 'locked';
+      title: string;
+      text: string;
+      currentHref: string | null;
+      currentLabel: string | null;
+      posted: boolean;
+    }
   | { kind: 'already_reported'; text: string };
 
 /** The message shown for a refused field. */

@@ -91,7 +91,8 @@ export function FormPage(props: { v: FormView }) {
   const errorOf = (field: string) => v.errors.find((e) => e.field === field);
   const year = v.period.key.slice(0, 4);
   const action = `${v.base}/${v.token}`;
-  const submitLabel = v.notice?.kind === 'conflict' ? W.sendOver : v.stored ? W.sendRevision(v.stored.revision) : W.send;
+  const submitLabel =
+    v.notice?.kind === 'conflict' ? W.sendOver : v.stored ? W.sendRevision(v.stored.revision) : W.send;
   return (
     <Page base={v.base} title={W.pageTitle(v.unitName, v.period.label)}>
       <section class="card">
@@ -126,7 +127,11 @@ export function FormPage(props: { v: FormView }) {
         <input type="hidden" name="csrf" value={v.csrf} />
         <section class="card">
           <h2>{W.criteriaTitle}</h2>
-          {v.criteria.length === 0 ? <p class="muted">{W.noCriteria(year)}</p> : <p class="small muted">{W.criteriaHint}</p>}
+          {v.criteria.length === 0 ? (
+            <p class="muted">{W.noCriteria(year)}</p>
+          ) : (
+            <p class="small muted">{W.criteriaHint}</p>
+          )}
           {v.criteria.map((c) => (
             <Criterion v={v} c={c} error={errorOf(valueField(c.criterion.id))} />
           ))}
@@ -141,7 +146,14 @@ export function FormPage(props: { v: FormView }) {
                   {FIELD_NAMES[f]}
                   <span class="hint">{W.textHints[f]}</span>
                 </label>
-                <textarea id={f} name={f} rows={4} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? errorId(f) : undefined} readonly={v.readOnly}>
+                <textarea
+                  id={f}
+                  name={f}
+                  rows={4}
+                  aria-invalid={error ? 'true' : undefined}
+                  aria-describedby={error ? errorId(f) : undefined}
+                  readonly={v.readOnly}
+                >
                   {v.entries.texts[f]}
                 </textarea>
                 {error ? (

@@ -25,7 +25,12 @@ export function Page(props: { base: string; title: string; children: Child }) {
 }
 
 /** A page that says one thing: a refused link, a limit, an error. */
-export function MessagePage(props: { base: string; title: string; text: string; link?: { href: string; label: string } }) {
+export function MessagePage(props: {
+  base: string;
+  title: string;
+  text: string;
+  link?: { href: string; label: string };
+}) {
   return (
     <Page base={props.base} title={props.title}>
       <section class="card message">

@@ -5,7 +5,15 @@ import { Page } from './layout.js';
 const L = W.receiptLabels;
 
 /** The receipt of one stored revision, with "edit" while the period is open. */
-export function ReceiptPage(props: { base: string; facts: ReceiptFacts; totalFiles: number; via: string; locked: boolean; editHref: string; formHref: string }) {
+export function ReceiptPage(props: {
+  base: string;
+  facts: ReceiptFacts;
+  totalFiles: number;
+  via: string;
+  locked: boolean;
+  editHref: string;
+  formHref: string;
+}) {
   const f = props.facts;
   return (
     <Page base={props.base} title={W.receiptTitle(f.unit, f.label)}>
