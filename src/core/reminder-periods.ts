@@ -3,36 +3,32 @@
 
 import {
   type DeadlineRules,
-  isLocked,
+  openPeriodsForReporting,
   type PeriodDeadlines,
   type PeriodKind,
-  periodContaining,
   periodDeadlines,
-  previousPeriod,
   type ReportingPeriod,
 } from './periods.js';
 import type { SendingWindow } from './quiet-hours.js';
 import { type ReminderPolicy, type ReminderStage, reminderTimeline } from './reminder-policy.js';
-import { localDateOf } from './time.js';
 
-/** Periods far enough back that none is open any more; a bound on a misconfigured lock. */
-const MAX_PERIODS_BACK = 60;
-
-/** The current period and every earlier one not locked yet at `now`, newest first, with deadlines. */
-export function periodsOpenAt(
+/**
+ * The periods a reminder may be about at `now`, newest first, with their deadlines: exactly those
+ * the bot and the personal link take (the current period and the previous one while it is not
+ * locked), from the same function. A lock longer than a period leaves older periods unlocked, but
+ * nobody can send them any more, so a reminder or an escalation about them would ask the
+ * impossible (decision 0022).
+ */
+export function periodsToRemindAt(
   kind: PeriodKind,
   rules: DeadlineRules,
   now: Date,
   timeZone: string,
 ): { period: ReportingPeriod; deadlines: PeriodDeadlines }[] {
-  const open: { period: ReportingPeriod; deadlines: PeriodDeadlines }[] = [];
-  let period = periodContaining(kind, localDateOf(now, timeZone));
-  for (let i = 0; i < MAX_PERIODS_BACK; i++, period = previousPeriod(period)) {
-    const deadlines = periodDeadlines(period, rules, timeZone);
-    if (isLocked(now, deadlines)) break;
-    open.push({ period, deadlines });
-  }
-  return open;
+  return openPeriodsForReporting(kind, now, rules, timeZone).map((period) => ({
+    period,
+    deadlines: periodDeadlines(period, rules, timeZone),
+  }));
 }
 
 /**

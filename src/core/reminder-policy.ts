@@ -7,7 +7,9 @@
 //   escalation  afterEveryDays after the last after-reminder (or at after1's time when N = 0).
 // A moment in quiet hours, on a weekend (unless allowed) or on a holiday is deferred to the start
 // of the next sending window. A unit reminder not sent on its day (the process was down) is
-// dropped for the next one; the escalation stays due until the period locks.
+// dropped for the next one; the escalation stays due until the period locks. The job asks only
+// about the periods the bot and the personal link still take (src/core/reminder-periods.ts), so a
+// stage that falls later than that is never sent.
 
 import type { PeriodDeadlines } from './periods.js';
 import {

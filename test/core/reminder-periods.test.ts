@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { latestUnitReminder, periodsOpenAt } from '../../src/core/reminder-periods.js';
+import { latestUnitReminder, periodsToRemindAt } from '../../src/core/reminder-periods.js';
 import { DEFAULT_REMINDER_POLICY, sendingWindowOf } from '../../src/core/reminder-policy.js';
-import { periodDeadlines, periodFromKey } from '../../src/core/periods.js';
+import { openPeriodsForReporting, periodDeadlines, periodFromKey } from '../../src/core/periods.js';
 import { zonedInstant } from '../../src/core/time.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -9,21 +9,28 @@ const at = (date: string, time: string) => zonedInstant(date, time, TZ);
 const window = (holidays: string[] = []) => sendingWindowOf(DEFAULT_REMINDER_POLICY, TZ, new Set(holidays));
 const W47 = periodDeadlines(periodFromKey('2026-W47'), { graceDays: 1, lockDays: 14 }, TZ);
 
-describe('periodsOpenAt', () => {
-  it('gives the current week and every earlier one not locked yet, newest first', () => {
+describe('periodsToRemindAt', () => {
+  it('gives the periods the bot and the form take: the current one and the previous one until it locks', () => {
     const keys = (lockDays: number) =>
-      periodsOpenAt('week', { graceDays: 0, lockDays }, at('2026-11-25', '10:00'), TZ).map((p) => p.period.key);
-    expect(keys(14)).toEqual(['2026-W48', '2026-W47', '2026-W46']);
+      periodsToRemindAt('week', { graceDays: 0, lockDays }, at('2026-11-25', '10:00'), TZ).map((p) => p.period.key);
+    // With 14 lock days week 46 is not locked yet, but nobody can send it any more: not reminded.
+    expect(keys(14)).toEqual(['2026-W48', '2026-W47']);
     expect(keys(7)).toEqual(['2026-W48', '2026-W47']);
     expect(keys(0)).toEqual(['2026-W48']);
   });
 
-  it('stops at the lock instant itself', () => {
-    // Week 46 locks at 00:00 on 30/11 with 14 lock days.
-    const open = (instant: Date) =>
-      periodsOpenAt('week', { graceDays: 1, lockDays: 14 }, instant, TZ).map((p) => p.period.key);
-    expect(open(at('2026-11-29', '23:59'))).toContain('2026-W46');
-    expect(open(at('2026-11-30', '00:00'))).not.toContain('2026-W46');
+  it('is the reporting rule itself, deadlines included', () => {
+    const rules = { graceDays: 1, lockDays: 14 };
+    for (const instant of [at('2026-11-29', '23:59'), at('2026-11-30', '00:00'), at('2026-12-01', '08:00')]) {
+      const periods = periodsToRemindAt('week', rules, instant, TZ);
+      expect(periods.map((p) => p.period)).toEqual(openPeriodsForReporting('week', instant, rules, TZ));
+      for (const p of periods) expect(p.deadlines).toEqual(periodDeadlines(p.period, rules, TZ));
+    }
+    // The previous week drops out at the lock instant itself when the lock is shorter than a week.
+    const short = (instant: Date) =>
+      periodsToRemindAt('week', { graceDays: 1, lockDays: 3 }, instant, TZ).map((p) => p.period.key);
+    expect(short(at('2026-11-25', '23:59'))).toEqual(['2026-W48', '2026-W47']);
+    expect(short(at('2026-11-26', '00:00'))).toEqual(['2026-W48']);
   });
 });
 

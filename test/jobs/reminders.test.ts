@@ -2,11 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isSendingAllowed } from '../../src/core/quiet-hours.js';
 import { DEFAULT_REMINDER_POLICY, sendingWindowOf } from '../../src/core/reminder-policy.js';
 import { formatDateTimeVi } from '../../src/core/time.js';
+import { getBloc } from '../../src/db/blocs.js';
 import { upsertHoliday } from '../../src/db/holidays.js';
 import { getJobRun } from '../../src/db/job-runs.js';
 import { saveReminderPolicy } from '../../src/db/reminder-policies.js';
 import { createJobRunner, type JobRunner } from '../../src/jobs/job-runner.js';
 import { reminderJob } from '../../src/jobs/reminders/reminder-job.js';
+import { unreachableList } from '../../src/admin/delivery/unreachable-data.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { createSmallBloc, type SmallBloc } from '../helpers/fixtures.js';
 import { addUnitHead, at, linkChat, queuedReminders, quietLogger, report, TZ } from './support.js';
@@ -156,6 +158,41 @@ describe('reminder job over a week, clock controlled', () => {
     // The unit head is not sent the ordinary reminders.
     expect((await queuedReminders(t.db)).filter((r) => r.chatId === '904' && r.kind === 'reminder')).toEqual([]);
   });
+
+  it('never chases a week older than the previous one, which the bot and the form no longer take', async () => {
+    // Four reminders a day apart and the escalation: with the holiday on Wednesday the fourth
+    // reminder of week 48 falls on Monday 07/12 and the escalation on Tuesday 08/12, in week 50.
+    // The lock (14 days) is still ahead, but on 07/12 the bot and the personal link take only
+    // weeks 50 and 49: week 48 can no longer be sent, so nobody is asked for it.
+    const policy = { ...DEFAULT_REMINDER_POLICY, afterMax: 4, afterEveryDays: 1 };
+    await saveReminderPolicy(t.db, bloc.blocId, policy, { at: at('2026-11-20', '09:00'), by: 'test' });
+    const [u1, u2] = bloc.unitIds;
+    await report(t.db, bloc.blocId, u1!, '2026-W48', at('2026-11-27', '10:00'));
+    await report(t.db, bloc.blocId, u2!, '2026-W48', at('2026-11-27', '11:00'));
+    await simulate(at('2026-12-03', '07:00'), at('2026-12-08', '18:00'), [], 30);
+
+    const all = await queuedReminders(t.db);
+    const w48 = all.filter((r) => r.periodKey === '2026-W48');
+    expect(new Set(w48.map((r) => `${r.stage} ${local(r.createdAt)}`))).toEqual(
+      new Set(['after2 07:30 03/12/2026', 'after3 08:00 04/12/2026']),
+    );
+    // Week 49, the previous week on 07/12, is chased as usual.
+    const w49 = all.filter((r) => r.periodKey === '2026-W49');
+    expect(new Set(w49.map((r) => `${r.stage} ${local(r.createdAt)}`))).toEqual(
+      new Set(['before 15:00 07/12/2026', 'after1 08:00 08/12/2026']),
+    );
+    // The run's record names only the weeks it could ask for.
+    const run = (slot: string) => getJobRun(t.db, { job: 'reminders', scope: `bloc:${bloc.blocId}`, slot });
+    for (const slot of ['2026-12-07T08:00', '2026-12-08T08:00']) {
+      expect((await run(slot))?.status).toBe('succeeded');
+      expect((await run(slot))?.detail).not.toContain('2026-W48');
+    }
+    expect((await run('2026-12-07T15:00'))?.detail).toContain('2026-W49');
+    // The list of focal points not reached follows the job: week 49 only, never week 48.
+    const list = await unreachableList(t.db, (await getBloc(t.db, bloc.blocId))!, at('2026-12-08', '09:00'), TZ);
+    expect(list.periods.map((p) => p.period.key)).toEqual(['2026-W49']);
+    expect(list.periods[0]!.rows.map((r) => r.unitId)).toEqual([bloc.unitIds[5]]);
+  }, 60_000);
 
   it('sends nothing for a bloc whose reminders are turned off', async () => {
     await saveReminderPolicy(

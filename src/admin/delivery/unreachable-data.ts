@@ -1,10 +1,10 @@
 // The focal points whom the reminders cannot reach by Telegram, period by period. Built from the
 // reminder job's own parts (src/core/reminder-periods.ts, periodStatus, unitReminderRecipients),
-// so the list names exactly those the job would have reminded but could not, for the periods the
-// personal link can still take.
+// so the list names exactly those the job would have reminded but could not. Its periods are the
+// job's, which are the ones the personal link and the bot still take.
 
-import { openPeriodsForReporting, type PeriodDeadlines, type ReportingPeriod } from '../../core/periods.js';
-import { latestUnitReminder, periodsOpenAt } from '../../core/reminder-periods.js';
+import type { PeriodDeadlines, ReportingPeriod } from '../../core/periods.js';
+import { latestUnitReminder, periodsToRemindAt } from '../../core/reminder-periods.js';
 import { sendingWindowOf } from '../../core/reminder-policy.js';
 import { addDays, localDateOf } from '../../core/time.js';
 import type { Db } from '../../db/connection.js';
@@ -50,13 +50,7 @@ export async function unreachableList(
   const holidays = await listHolidays(db, addDays(today, -400), addDays(today, 400));
   const window = sendingWindowOf(policy, timeZone, new Set(holidays.map((h) => h.date)));
   const periods: UnreachablePeriod[] = [];
-  // Only periods the personal link (and the bot) still take: with a lock longer than a period an
-  // older one is not locked yet, but its message would send the person to a form that refuses it.
-  const reportable = new Set(
-    openPeriodsForReporting(bloc.reporting_cadence, now, deadlineRulesOf(bloc), timeZone).map((p) => p.key),
-  );
-  for (const { period, deadlines } of periodsOpenAt(bloc.reporting_cadence, deadlineRulesOf(bloc), now, timeZone)) {
-    if (!reportable.has(period.key)) continue;
+  for (const { period, deadlines } of periodsToRemindAt(bloc.reporting_cadence, deadlineRulesOf(bloc), now, timeZone)) {
     if (!latestUnitReminder(policy, deadlines, now, window)) continue;
     const status = await periodStatus(db, bloc, period, timeZone);
     const missing = status.units.filter((u) => u.status === 'missing');

@@ -1,8 +1,9 @@
-// The reminder run for one bloc at `now`: for each period still open, queue the due reminder to
-// the focal points of the units that have not reported, and the escalation, each once.
+// The reminder run for one bloc at `now`: for each period a focal point can still send (the bot's
+// and the personal link's rule), queue the due reminder to the focal points of the units that
+// have not reported, and the escalation, each once.
 
 import { isSendingAllowed } from '../../core/quiet-hours.js';
-import { periodsOpenAt } from '../../core/reminder-periods.js';
+import { periodsToRemindAt } from '../../core/reminder-periods.js';
 import { dueReminders, type ReminderPolicy, sendingWindowOf } from '../../core/reminder-policy.js';
 import { addDays, localDateOf } from '../../core/time.js';
 import { deadlineRulesOf, periodStatus } from '../../db/figures.js';
@@ -47,7 +48,7 @@ export async function remindBloc(
   if (!isSendingAllowed(now, window)) return { ...base, skipped: 'outside_sending_window' };
 
   const outcomes: PeriodReminderOutcome[] = [];
-  for (const { period, deadlines } of periodsOpenAt(bloc.reporting_cadence, deadlineRulesOf(bloc), now, tz)) {
+  for (const { period, deadlines } of periodsToRemindAt(bloc.reporting_cadence, deadlineRulesOf(bloc), now, tz)) {
     const due = dueReminders(policy, deadlines, now, window);
     if (!due.unit && !due.escalation) continue;
     const status = await periodStatus(deps.db, bloc, period, tz);
