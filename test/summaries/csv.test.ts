@@ -7,6 +7,7 @@ import { csvField, reportsCsv } from '../../src/summaries/csv/reports-csv.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { createSmallBloc, type SmallBloc } from '../helpers/fixtures.js';
 import { fileReport, TZ } from './helpers.js';
+import { looksLikeFormula, readAsSpreadsheet } from './spreadsheet-csv.js';
 
 describe('csvField', () => {
   it('quotes by RFC 4180 only when needed, doubling quotes', () => {
@@ -23,9 +24,85 @@ describe('csvField', () => {
     expect(csvField('+84 912 345 678')).toBe(`'+84 912 345 678`);
     expect(csvField('-1 so với tuần trước')).toBe(`'-1 so với tuần trước`);
     expect(csvField('@SUM(A1:A2)')).toBe(`'@SUM(A1:A2)`);
-    expect(csvField('\t=1+1')).toBe(`'\t=1+1`);
+    expect(csvField('\t=1+1')).toBe(`"'\t'=1+1"`);
+    expect(csvField('＝1+1')).toBe(`'＝1+1`);
+    expect(csvField('＠SUM(A1)')).toBe(`'＠SUM(A1)`);
+    expect(csvField(' =1+1')).toBe(`' =1+1`);
     expect(csvField(-3)).toBe('-3');
     expect(csvField('Tổng = 5')).toBe('Tổng = 5');
+  });
+
+  it('quotes a semicolon and a tab too, since Vietnamese Excel splits on the semicolon', () => {
+    expect(csvField('Khó khăn; đề xuất')).toBe('"Khó khăn; đề xuất"');
+    expect(csvField('cột\tkhác')).toBe('"cột\tkhác"');
+  });
+
+  it('defuses a formula after any separator or line break a spreadsheet could split the cell on', () => {
+    expect(csvField("ghi chú;=1+cmd|' /C calc'!A0")).toBe(`"ghi chú;'=1+cmd|' /C calc'!A0"`);
+    expect(csvField('tăng 5, -2 so với kỳ trước')).toBe(`"tăng 5,' -2 so với kỳ trước"`);
+    expect(csvField('dòng 1\n@SUM(A1)')).toBe(`"dòng 1\n'@SUM(A1)"`);
+    expect(csvField('a;"=1"')).toBe(`"a;'""=1"""`);
+    expect(csvField('a,\t+1')).toBe(`"a,\t'+1"`);
+  });
+});
+
+/** Texts a focal point or an admin could type, each trying another way to start a formula. */
+const HOSTILE = {
+  notable: "ghi chú;=1+cmd|' /C calc'!A0",
+  difficulties: 'thiếu kinh phí, -2 so với kỳ trước;"=HYPERLINK(""http://x"")"',
+  proposals: 'dòng 1\r\n@SUM(A1:A9)\n＝1+1;\t+84 912',
+  unit: '-Đơn vị; =2+2',
+  criterion: '=1+1;@x, ＋y',
+};
+
+describe('reportsCsv against formula injection', () => {
+  let t: TestDb;
+  let b: SmallBloc;
+  let csv: string;
+  beforeAll(async () => {
+    t = await createTestDb();
+    b = await createSmallBloc(t.db, { units: 2, year: 2026 });
+    await fileReport(t.db, b, 0, '2026-W02', '2026-01-11T03:00:00Z', [2, 3], HOSTILE.notable);
+    await t.db
+      .updateTable('progress_report')
+      .set({ difficulties: HOSTILE.difficulties, proposals: HOSTILE.proposals })
+      .execute();
+    await t.db.updateTable('unit').set({ name: HOSTILE.unit }).where('id', '=', b.unitIds[0]!).execute();
+    await t.db
+      .updateTable('covenant_criterion')
+      .set({ title: HOSTILE.criterion })
+      .where('id', '=', b.criterionIds[0]!)
+      .execute();
+    const bloc = (await getBloc(t.db, b.blocId))!;
+    const s = await computeBlocSummary(t.db, b.blocId, {
+      kind: 'annual',
+      year: 2026,
+      asOf: new Date('2027-02-01T00:00:00Z'),
+      timeZone: TZ,
+    });
+    csv = reportsCsv(s, await reportsOfYear(t.db, bloc, 2026, TZ), TZ).slice(1);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it.each([',', ';'] as const)('has no cell a spreadsheet splitting on "%s" would run as a formula', (separator) => {
+    const cells = readAsSpreadsheet(csv, separator).flat();
+    expect(cells.length).toBeGreaterThan(5);
+    expect(cells.filter(looksLikeFormula)).toEqual([]);
+  });
+
+  it('still reads back, split on commas, as one row per report with every text whole', () => {
+    const rows = readAsSpreadsheet(csv, ',');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toHaveLength(rows[0]!.length);
+    expect(rows[0]![11]).toBe("1. =1+1;'@x,' ＋y (gương)");
+    expect(rows[1]![3]).toBe("'-Đơn vị;' =2+2");
+    expect(rows[1]!.slice(-3)).toEqual([
+      "ghi chú;'=1+cmd|' /C calc'!A0",
+      `thiếu kinh phí,' -2 so với kỳ trước;'"=HYPERLINK(""http://x"")"`,
+      "dòng 1\r\n'@SUM(A1:A9)\n'＝1+1;\t'+84 912",
+    ]);
   });
 });
 

@@ -1,21 +1,25 @@
 // The raw reports as CSV: UTF-8 with a byte-order mark (so Excel shows the diacritics), RFC 4180
-// quoting and CRLF line ends, and text cells that a spreadsheet would read as a formula defused
-// with a leading apostrophe (docs/decisions/0034-csv-export.md).
+// quoting and CRLF line ends, and text that a spreadsheet could read as a formula defused with an
+// apostrophe, whichever list separator it splits on (docs/decisions/0034-csv-export.md).
 
 import type { ExportedReport } from '../../db/figures.js';
 import type { BlocSummary } from '../bloc-summary.js';
 import { type ExportCell, reportHeader, reportRow, reportsInSummary } from '../report-columns.js';
+import { defuseFormulas } from './defuse-formulas.js';
 
 const BOM = '\uFEFF';
-/** A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Quoted whenever it holds a comma or a semicolon (Vietnamese Excel splits on ';'), a tab, a
+ * quote or a line break, so a spreadsheet splitting on either separator keeps it one cell.
+ */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 /** One CSV field: numbers as they are, text defused and quoted when needed. */
 export function csvField(value: ExportCell): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = defuseFormulas(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvLine(cells: ExportCell[]): string {
