@@ -1,8 +1,9 @@
+import { request as httpRequest } from 'node:http';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type BotRunner, startBot, WEBHOOK_PATH } from '../../src/bot/runner.js';
-import { secretMatches } from '../../src/bot/webhook.js';
+import { MAX_UPDATE_BYTES, secretMatches } from '../../src/bot/webhook.js';
 import { getFocalPoint } from '../../src/db/focal-points.js';
 import { createInvite } from '../../src/db/invites.js';
 import { getReport } from '../../src/db/reports.js';
@@ -64,6 +65,45 @@ afterEach(async () => {
   await t.close();
 });
 
+/**
+ * POSTs `body` to the webhook over a real socket, with a Content-Length or chunked (no length, in
+ * 64 KB pieces), and gives the status. The server may answer and close before the body is all
+ * written: write errors after the answer are expected.
+ */
+function rawPost(port: number, body: Buffer, headers: Record<string, string>, framing: 'length' | 'chunked') {
+  return new Promise<number>((resolve, reject) => {
+    let answered = false;
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        // A connection of its own: the server closes one whose refused body it did not read.
+        agent: false,
+        path: WEBHOOK_PATH,
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(framing === 'length' ? { 'content-length': String(body.length) } : {}),
+          ...headers,
+        },
+      },
+      (res) => {
+        answered = true;
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', (err) => {
+      if (!answered) reject(err);
+    });
+    if (framing === 'length') req.end(body);
+    else {
+      for (let i = 0; i < body.length; i += 64 * 1024) req.write(body.subarray(i, i + 64 * 1024));
+      req.end();
+    }
+  });
+}
+
 describe('webhook route', () => {
   beforeEach(() => start('https://thidua.example.vn/'));
 
@@ -105,6 +145,38 @@ describe('webhook route', () => {
     // Telegram redelivers the same update: answered 200, processed once.
     expect((await post({ 'x-telegram-bot-api-secret-token': SECRET })).status).toBe(200);
     expect(emu.messagesIn(11)).toHaveLength(1);
+  });
+
+  it('refuses a body larger than any update with 413 and processes nothing, with or without Content-Length', async () => {
+    server = serve({ fetch: (req) => app.fetch(req), hostname: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => server!.once('listening', () => resolve()));
+    const port = (server.address() as { port: number }).port;
+    const chat = emu.chat({ userId: 12 });
+    // A real update for /trogiup, padded past the cap: without it, it would be answered.
+    const big = Buffer.from(
+      JSON.stringify(
+        await chat.build({
+          text: `/trogiup ${'x'.repeat(MAX_UPDATE_BYTES)}`,
+          entities: [{ type: 'bot_command', offset: 0, length: 8 }],
+        }),
+      ),
+    );
+    expect(big.length).toBeGreaterThan(MAX_UPDATE_BYTES);
+    const secret = { 'x-telegram-bot-api-secret-token': SECRET };
+    expect(await rawPost(port, big, secret, 'length')).toBe(413);
+    expect(await rawPost(port, big, secret, 'chunked')).toBe(413);
+    // Without the secret the answer is still 401, before the size is looked at.
+    expect(await rawPost(port, big, {}, 'chunked')).toBe(401);
+    expect(emu.callsOf('sendMessage')).toEqual([]);
+    expect(await t.db.selectFrom('bot_processed_update').selectAll().execute()).toEqual([]);
+    expect(log.records.filter((r) => r.msg === 'webhook update larger than the limit refused')).toHaveLength(2);
+
+    // An ordinary update sent in chunks (no Content-Length) is read whole and answered.
+    const small = Buffer.from(
+      JSON.stringify(await chat.build({ text: '/trogiup', entities: [{ type: 'bot_command', offset: 0, length: 8 }] })),
+    );
+    expect(await rawPost(port, small, secret, 'chunked')).toBe(200);
+    expect(emu.messagesIn(12).map((m) => m.text)).toEqual([expect.stringContaining('Hướng dẫn sử dụng bot')]);
   });
 
   it('compares secrets in constant time without accepting an empty one', () => {

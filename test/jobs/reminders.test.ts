@@ -199,7 +199,7 @@ describe('reminder job over a week, clock controlled', () => {
       t.db,
       bloc.blocId,
       { ...DEFAULT_REMINDER_POLICY, enabled: false },
-      { at: new Date(), by: 'test' },
+      { at: at('2026-11-20', '09:00'), by: 'test' },
     );
     await simulate(at('2026-11-30', '07:00'), at('2026-12-04', '18:00'));
     expect(await queuedReminders(t.db)).toEqual([]);
