@@ -1,17 +1,23 @@
 // `npm run cli -- job list` and `npm run cli -- job run <name> [--now <ISO>] [--bloc <id>] [--force]`:
-// runs a scheduled job by hand for a given moment, through the same ledger as the scheduler.
+// runs a scheduled job by hand for a given moment, through the same ledger as the scheduler. A moment
+// still to come is refused without --allow-future: its messages would wait for it and its slot
+// would count as done (decision 0074).
 
-import { isValidIsoDate, zonedInstant } from '../core/time.js';
+import { formatDateTimeVi, isValidIsoDate, zonedInstant } from '../core/time.js';
 import { listJobRuns } from '../db/job-runs.js';
+import { type PublishResult, periodDigestJob } from '../jobs/digest-jobs.js';
 import { createJobRunner, UnknownScopeError } from '../jobs/job-runner.js';
 import type { Job, JobDeps } from '../jobs/job.js';
 import { findJob, jobsWithBackup } from '../jobs/registry.js';
 import type { SlotRunResult } from '../jobs/run-job.js';
+import { summaryJob } from '../jobs/summary-jobs.js';
 import { createLogger } from '../logger.js';
 import type { CliCommand } from './commands.js';
 import { type CliContext, CliError, parseOptions } from './context.js';
+import { jobText as m } from './messages.js';
+import { describePublish } from './publish-report.js';
 
-const USAGE = 'Dùng: job list | job run <tên việc> [--now <thời điểm ISO>] [--bloc <mã khối>] [--force]';
+const USAGE = m.usage;
 
 /** '2026-12-01T08:00:00+07:00', '...Z', or a local '2026-12-01T08:00' read in the app time zone. */
 export function parseMoment(value: string, timeZone: string): Date {
@@ -31,10 +37,33 @@ export function parseMoment(value: string, timeZone: string): Date {
   );
 }
 
-function describe(result: SlotRunResult): string {
+/** The digest and summary jobs' outcomes are said in words; the others' as before. */
+const PUBLISHING_JOBS = new Set([periodDigestJob.name, summaryJob.name]);
+
+async function describe(
+  ctx: CliContext,
+  job: Job,
+  result: SlotRunResult,
+  moment: Date,
+  realNow: Date,
+): Promise<string> {
   switch (result.status) {
-    case 'succeeded':
-      return `đã chạy${typeof result.outcome.queued === 'number' ? `: ${result.outcome.queued} tin nhắn được xếp hàng gửi` : ''} ${JSON.stringify(result.outcome)}`;
+    case 'succeeded': {
+      const outcome = result.outcome;
+      if (PUBLISHING_JOBS.has(job.name)) {
+        const lines = await describePublish(ctx.db, outcome as unknown as PublishResult, {
+          now: realNow,
+          timeZone: ctx.config.timeZone,
+        });
+        return `đã chạy.\n  ${lines.join('\n  ')}`;
+      }
+      const queued = typeof outcome.queued === 'number' ? outcome.queued : null;
+      const waits =
+        queued && moment.getTime() > realNow.getTime()
+          ? m.waitsUntil(formatDateTimeVi(moment, ctx.config.timeZone))
+          : '';
+      return `đã chạy${queued === null ? '' : `: ${queued} tin nhắn được xếp hàng gửi${waits}`} ${JSON.stringify(outcome)}`;
+    }
     case 'skipped':
       return 'đã chạy trước đó, bỏ qua (thêm --force để chạy lại; tin nhắn đã xếp hàng không bị gửi lại)';
     case 'failed':
@@ -62,7 +91,12 @@ async function run(
   if (!name) throw new CliError(`${USAGE}\nCác việc hiện có: ${names}.`);
   const job = findJob(name, jobs);
   if (!job) throw new CliError(`Không có việc định kỳ "${name}". Các việc hiện có: ${names}.`);
-  const now = options.now ? parseMoment(options.now, ctx.config.timeZone) : ctx.now();
+  const realNow = ctx.now();
+  const now = options.now ? parseMoment(options.now, ctx.config.timeZone) : realNow;
+  if (now.getTime() > realNow.getTime() && options['allow-future'] !== 'true') {
+    const show = (d: Date) => formatDateTimeVi(d, ctx.config.timeZone);
+    throw new CliError(m.futureMoment(options.now!, show(now), show(realNow)));
+  }
   let blocId: number | undefined;
   if (options.bloc !== undefined) {
     blocId = Number(options.bloc);
@@ -78,7 +112,7 @@ async function run(
     throw error;
   }
   if (reports.length === 0) ctx.out(`Việc "${job.name}" không có phạm vi nào để chạy (chưa có khối nào).`);
-  for (const r of reports) ctx.out(`${r.scope} · ${r.slot}: ${describe(r.result)}`);
+  for (const r of reports) ctx.out(`${r.scope} · ${r.slot}: ${await describe(ctx, job, r.result, now, realNow)}`);
   if (reports.some((r) => r.result.status === 'failed'))
     throw new CliError(`Việc "${job.name}" chạy lỗi (xem ở trên).`);
 }
@@ -89,7 +123,7 @@ export function createJobCommand(opts: { jobs?: readonly Job[]; logger?: JobDeps
   const logger = opts.logger ?? createLogger('warn');
   return {
     name: 'job',
-    usage: 'job list | job run <tên> [--now ISO] [--bloc ID] [--force]   xem / chạy tay việc định kỳ (nhắc báo cáo...)',
+    usage: m.commandUsage,
     async run(ctx, args) {
       const { positional, options } = parseOptions(args);
       const [sub, name] = positional;

@@ -20,6 +20,7 @@ import { summaryNoticeText } from '../summaries/summary-text.js';
 import { summaryWorkbook } from '../summaries/xlsx/summary-workbook.js';
 import type { CliCommand } from './commands.js';
 import { type CliContext, CliError, parseOptions } from './context.js';
+import { describePublish } from './publish-report.js';
 
 function intOption(options: Record<string, string>, name: string): number {
   const v = options[name];
@@ -80,8 +81,11 @@ async function digest(ctx: CliContext, options: Record<string, string>): Promise
   if (period.kind !== bloc.reporting_cadence) throw new CliError(m.wrongCadence(key, bloc.reporting_cadence));
   const now = ctx.now();
   if (options.send === 'true') {
-    const r = await publishPeriodDigest({ db: ctx.db, timeZone: ctx.config.timeZone }, bloc.id, period, now);
-    return ctx.out(m.published(r.status, r.messages));
+    // Sending by hand computes again a stored digest none of whose messages has gone out (decision 0074).
+    const deps = { db: ctx.db, timeZone: ctx.config.timeZone };
+    const r = await publishPeriodDigest(deps, bloc.id, period, now, { recompute: { actor: 'cli' } });
+    for (const line of await describePublish(ctx.db, r, { now, timeZone: ctx.config.timeZone })) ctx.out(line);
+    return;
   }
   const d = await computePeriodDigest(ctx.db, bloc.id, period, { timeZone: ctx.config.timeZone, now });
   ctx.out(d.parts.join('\n\n— — —\n\n'));

@@ -227,3 +227,94 @@ export async function listDigestSchedules(db: Db): Promise<{ bloc: Bloc; schedul
     return { bloc, schedule: r ? toSchedule(r) : { ...DEFAULT_DIGEST_SCHEDULE } };
   });
 }
+
+/**
+ * The first characters every outbox dedupe key of one stored digest shares:
+ * `digest:<kind>:bloc<id>:<period>:` (the full key adds `chat<id>:part<n>`; decision 0032).
+ */
+export function digestDedupePrefix(kind: DigestKind, blocId: number, periodKey: string): string {
+  return `digest:${kind}:bloc${blocId}:${periodKey}:`;
+}
+
+/** The full outbox dedupe key of one part of a digest to one chat. */
+export function digestDedupeKey(
+  kind: DigestKind,
+  blocId: number,
+  periodKey: string,
+  chatId: string,
+  part: number,
+): string {
+  return `${digestDedupePrefix(kind, blocId, periodKey)}chat${chatId}:part${part}`;
+}
+
+// The digest's rows as a range of the unique dedupe_key index: the prefix ends with ':', and ';'
+// is the next character, so [prefix, prefix with ';') holds exactly the keys that start with it.
+// (LIKE would read '_' in 'mid_year' as a wildcard and could not use the index.)
+function ofDigest(kind: DigestKind, blocId: number, periodKey: string) {
+  const prefix = digestDedupePrefix(kind, blocId, periodKey);
+  return { from: prefix, to: `${prefix.slice(0, -1)};` };
+}
+
+export interface DigestDelivery {
+  queued: number;
+  sending: number;
+  sent: number;
+  failed: number;
+}
+
+/** How far a stored digest's messages got: its outbox rows counted by status. */
+export async function digestDelivery(
+  db: Db,
+  blocId: number,
+  kind: DigestKind,
+  periodKey: string,
+): Promise<DigestDelivery> {
+  const range = ofDigest(kind, blocId, periodKey);
+  const rows = await db
+    .selectFrom('outbox_message')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('dedupe_key', '>=', range.from)
+    .where('dedupe_key', '<', range.to)
+    .groupBy('status')
+    .execute();
+  const out: DigestDelivery = { queued: 0, sending: 0, sent: 0, failed: 0 };
+  for (const r of rows) out[r.status] = Number(r.n);
+  return out;
+}
+
+/**
+ * Deletes the digest's outbox rows still waiting to be sent (none of them reached anyone); returns
+ * how many. Rows being sent, sent or failed stay: they are the delivery's history.
+ */
+export async function withdrawQueuedDigestMessages(
+  db: Db,
+  blocId: number,
+  kind: DigestKind,
+  periodKey: string,
+): Promise<number> {
+  const range = ofDigest(kind, blocId, periodKey);
+  const result = await db
+    .deleteFrom('outbox_message')
+    .where('dedupe_key', '>=', range.from)
+    .where('dedupe_key', '<', range.to)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Deletes a stored digest so it can be computed again; returns the row it deleted. */
+export async function deleteDigest(
+  db: Db,
+  blocId: number,
+  kind: DigestKind,
+  periodKey: string,
+): Promise<StoredDigest | undefined> {
+  const row = await db
+    .deleteFrom('digest')
+    .where('bloc_id', '=', blocId)
+    .where('kind', '=', kind)
+    .where('period_key', '=', periodKey)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toStored(row) : undefined;
+}

@@ -7,13 +7,18 @@ import { periodFromKey, type ReportingPeriod } from '../core/periods.js';
 import { localDateOf } from '../core/time.js';
 import { getBloc, listBlocs } from '../db/blocs.js';
 import type { Db } from '../db/connection.js';
+import { writeAudit } from '../db/audit-log.js';
 import {
   type DigestSchedule,
+  deleteDigest,
+  digestDedupeKey,
+  digestDelivery,
   digestRecipients,
   getDigestSchedule,
   hasDigest,
   insertDigestOnce,
   listDigestSchedules,
+  withdrawQueuedDigestMessages,
 } from '../db/digests.js';
 import { enqueueOutbox } from '../db/outbox.js';
 import { computePeriodDigest } from '../summaries/period-digest.js';
@@ -32,7 +37,8 @@ export interface SummaryJobDeps {
   logger?: JobLogger;
 }
 
-export type PublishStatus = 'sent' | 'already_sent' | 'disabled' | 'no_members' | 'no_covenant';
+/** 'queued': stored and its messages put in the outbox (the delivery worker sends them from `sendAt`). */
+export type PublishStatus = 'queued' | 'already_sent' | 'disabled' | 'no_members' | 'no_covenant';
 
 export interface PublishResult {
   blocId: number;
@@ -40,9 +46,28 @@ export interface PublishResult {
   status: PublishStatus;
   /** Outbox rows queued by this run. */
   messages: number;
+  /** Chats the digest was queued to (groups and the chair's focal points); with status 'queued'. */
+  chats?: number;
+  /** ISO instant from which the queued messages may be sent (the run's moment); with status 'queued'. */
+  sendAt?: string;
+  /** With status 'queued': the unsent digest this run replaced (decision 0074). */
+  replaced?: { withdrawn: number; computedAt: string };
 }
 
-/** Stores a digest or summary text once and queues each part to each recipient in one transaction. */
+/** Who asks for an unsent digest to be computed again, for the audit log. */
+export interface Recompute {
+  actor: string;
+}
+
+/** Thrown inside the transaction to roll it back when a digest to replace has already gone out. */
+class AlreadyGoingOut extends Error {}
+
+/**
+ * Stores a digest or summary text once and queues each part to each recipient in one transaction.
+ * With `recompute`, a stored digest none of whose messages has left the outbox is replaced: its
+ * queued messages are withdrawn and the new text queued, audited in the same transaction; one
+ * whose messages are being sent, sent or failed stays as it is (stored: false).
+ */
 export async function storeAndQueue(
   db: Db,
   d: {
@@ -54,40 +79,73 @@ export async function storeAndQueue(
     figures: unknown;
     recipientYear: number;
     now: Date;
+    recompute?: Recompute;
   },
-): Promise<{ stored: boolean; messages: number }> {
-  return db.transaction().execute(async (trx) => {
-    const recipients = await digestRecipients(trx, d.blocId, d.recipientYear);
-    const id = await insertDigestOnce(trx, { ...d, recipients: recipients.length });
-    if (id === null) return { stored: false, messages: 0 };
-    let messages = 0;
-    for (const r of recipients) {
-      for (const [i, part] of d.parts.entries()) {
-        const queued = await enqueueOutbox(trx, {
-          dedupeKey: `digest:${d.kind}:bloc${d.blocId}:${d.periodKey}:chat${r.chatId}:part${i + 1}`,
-          blocId: d.blocId,
-          kind: d.kind === 'period' ? 'digest' : `summary_${d.kind}`,
-          chatId: r.chatId,
-          chatType: r.chatType,
-          payload: { text: part, disable_web_page_preview: true },
-          now: d.now,
-        });
-        if (queued) messages += 1;
+): Promise<{ stored: boolean; messages: number; chats: number; replaced?: PublishResult['replaced'] }> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      let replaced: PublishResult['replaced'];
+      if (d.recompute) {
+        // The withdrawal is the transaction's first statement and a write: it takes SQLite's write
+        // lock, so no delivery worker can claim a row between this check and the replacement.
+        const withdrawn = await withdrawQueuedDigestMessages(trx, d.blocId, d.kind, d.periodKey);
+        const left = await digestDelivery(trx, d.blocId, d.kind, d.periodKey);
+        if (left.sending + left.sent + left.failed > 0) throw new AlreadyGoingOut();
+        const old = await deleteDigest(trx, d.blocId, d.kind, d.periodKey);
+        if (old) replaced = { withdrawn, computedAt: old.createdAt };
       }
-    }
-    return { stored: true, messages };
-  });
+      const recipients = await digestRecipients(trx, d.blocId, d.recipientYear);
+      const id = await insertDigestOnce(trx, { ...d, recipients: recipients.length });
+      if (id === null) return { stored: false, messages: 0, chats: 0 };
+      let messages = 0;
+      for (const r of recipients) {
+        for (const [i, part] of d.parts.entries()) {
+          const queued = await enqueueOutbox(trx, {
+            dedupeKey: digestDedupeKey(d.kind, d.blocId, d.periodKey, r.chatId, i + 1),
+            blocId: d.blocId,
+            kind: d.kind === 'period' ? 'digest' : `summary_${d.kind}`,
+            chatId: r.chatId,
+            chatType: r.chatType,
+            payload: { text: part, disable_web_page_preview: true },
+            now: d.now,
+          });
+          if (queued) messages += 1;
+        }
+      }
+      if (replaced && d.recompute) {
+        await writeAudit(trx, {
+          at: d.now,
+          actor: d.recompute.actor,
+          action: 'digest.recompute',
+          entity: 'digest',
+          entityId: id,
+          blocId: d.blocId,
+          details: { kind: d.kind, periodKey: d.periodKey, ...replaced, messages },
+        });
+      }
+      return { stored: true, messages, chats: recipients.length, replaced };
+    });
+  } catch (error) {
+    if (error instanceof AlreadyGoingOut) return { stored: false, messages: 0, chats: 0 };
+    throw error;
+  }
 }
 
-/** Computes, stores and queues the bloc's digest for `period`, unless it was already done. */
+/**
+ * Computes, stores and queues the bloc's digest for `period`, unless it was already done. With
+ * `recompute`, a stored digest not one of whose messages has left is computed again and replaces
+ * the old one (decision 0074); the scheduled job never passes it.
+ */
 export async function publishPeriodDigest(
   deps: SummaryJobDeps,
   blocId: number,
   period: ReportingPeriod,
   now: Date,
+  opts: { recompute?: Recompute } = {},
 ): Promise<PublishResult> {
   const base = { blocId, periodKey: period.key };
-  if (await hasDigest(deps.db, blocId, 'period', period.key)) return { ...base, status: 'already_sent', messages: 0 };
+  if (!opts.recompute && (await hasDigest(deps.db, blocId, 'period', period.key)))
+    return { ...base, status: 'already_sent', messages: 0 };
   const digest = await computePeriodDigest(deps.db, blocId, period, { timeZone: deps.timeZone, now });
   if (digest.input.rates.expected === 0) return { ...base, status: 'no_members', messages: 0 };
   const r = await storeAndQueue(deps.db, {
@@ -99,8 +157,17 @@ export async function publishPeriodDigest(
     figures: digest.input,
     recipientYear: Number(localDateOf(now, deps.timeZone).slice(0, 4)),
     now,
+    recompute: opts.recompute,
   });
-  return { ...base, status: r.stored ? 'sent' : 'already_sent', messages: r.messages };
+  if (!r.stored) return { ...base, status: 'already_sent', messages: 0 };
+  return {
+    ...base,
+    status: 'queued',
+    messages: r.messages,
+    chats: r.chats,
+    sendAt: now.toISOString(),
+    ...(r.replaced ? { replaced: r.replaced } : {}),
+  };
 }
 
 /**
@@ -127,7 +194,7 @@ export async function runPeriodDigests(
       continue;
     }
     const r = await publishPeriodDigest(deps, bloc.id, period, now);
-    if (r.status === 'sent')
+    if (r.status === 'queued')
       deps.logger?.info({ blocId: bloc.id, period: period.key, messages: r.messages }, 'period digest queued');
     results.push(r);
   }

@@ -54,7 +54,8 @@ export async function publishSummary(
     recipientYear: Number(localDateOf(now, deps.timeZone).slice(0, 4)),
     now,
   });
-  return { ...base, status: r.stored ? 'sent' : 'already_sent', messages: r.messages };
+  if (!r.stored) return { ...base, status: 'already_sent', messages: 0 };
+  return { ...base, status: 'queued', messages: r.messages, chats: r.chats, sendAt: now.toISOString() };
 }
 
 /** The scheduled job: for each bloc, the latest mid-year or annual slot at `now` (within the catch-up window), once. */
@@ -77,7 +78,7 @@ export async function runScheduledSummaries(
       continue;
     }
     const r = await publishSummary(deps, bloc.id, slot.kind, slot.year, now);
-    if (r.status === 'sent')
+    if (r.status === 'queued')
       deps.logger?.info({ blocId: bloc.id, summary: r.periodKey, messages: r.messages }, 'summary queued');
     results.push(r);
   }

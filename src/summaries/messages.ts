@@ -160,12 +160,6 @@ export const cliText = {
   needPeriod: '--week (ví dụ 2026-W47) hoặc --period (ví dụ 2026-11): cần kỳ báo cáo.',
   wrongCadence: (key: string, cadence: string) =>
     `Kỳ "${key}" không khớp chu kỳ báo cáo của Khối (${cadence === 'week' ? 'hằng tuần, ví dụ 2026-W47' : 'hằng tháng, ví dụ 2026-11'}).`,
-  published: (status: string, messages: number) =>
-    status === 'sent'
-      ? `Đã lưu bản tin và xếp ${messages} tin nhắn vào hàng đợi gửi.`
-      : status === 'already_sent'
-        ? 'Bản tin kỳ này đã được gửi trước đó; không gửi lại.'
-        : 'Khối không có đơn vị thành viên trong kỳ này; không có bản tin.',
   needPoints: 'Cần --bonus <điểm> hoặc --deduction <điểm>.',
   adjusted: (kind: string, points: number, id: number) =>
     `Đã ghi ${kind === 'bonus' ? 'điểm thưởng' : 'điểm trừ'} ${String(points).replace('.', ',')} điểm (mục #${id}).`,

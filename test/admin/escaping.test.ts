@@ -107,7 +107,7 @@ describe('script typed into text fields', () => {
       p,
       new Date('2026-11-23T01:00:00Z'),
     );
-    expect(published.status).toBe('sent');
+    expect(published.status).toBe('queued');
     const c = await signIn(a, 'viewer', 1);
     for (const page of [`/blocs/1/reports/${reportId}`, '/blocs/1/digests', '/blocs/1/reports']) {
       const html = await (await c.get(page)).text();

@@ -53,7 +53,16 @@ const outbox = () => t.db.selectFrom('outbox_message').selectAll().orderBy('id')
 describe('period digest job', () => {
   it("stores last week's digest and queues it to the bloc's group and the chair's focal point", async () => {
     const results = await runPeriodDigests(deps(), mondayAt0805);
-    expect(results).toEqual([{ blocId: b.blocId, periodKey: '2026-W47', status: 'sent', messages: 2 }]);
+    expect(results).toEqual([
+      {
+        blocId: b.blocId,
+        periodKey: '2026-W47',
+        status: 'queued',
+        messages: 2,
+        chats: 2,
+        sendAt: mondayAt0805.toISOString(),
+      },
+    ]);
     const stored = await getDigest(t.db, b.blocId, 'period', '2026-W47');
     expect(stored).toMatchObject({ recipients: 2 });
     expect(stored!.text).toContain('Tuần 47/2026');
@@ -70,7 +79,7 @@ describe('period digest job', () => {
       runPeriodDigests(deps(), mondayAt0805),
       runPeriodDigests(deps(), mondayAt0805),
     ]);
-    expect([first![0]!.status, second![0]!.status].sort()).toEqual(['already_sent', 'sent']);
+    expect([first![0]!.status, second![0]!.status].sort()).toEqual(['already_sent', 'queued']);
     const later = await runPeriodDigests(deps(), new Date('2026-11-29T10:00:00Z')); // Sunday: same slot
     expect(later[0]).toMatchObject({ periodKey: '2026-W47', status: 'already_sent', messages: 0 });
     expect(await outbox()).toHaveLength(2);
@@ -113,7 +122,7 @@ describe('period digest job', () => {
     const before = await runPeriodDigests(deps(), new Date('2026-11-27T08:00:00Z'));
     expect(before[0]!.periodKey).toBe('2026-W46');
     const after = await runPeriodDigests(deps(), new Date('2026-11-27T09:05:00Z'));
-    expect(after[0]).toMatchObject({ periodKey: '2026-W47', status: 'sent' });
+    expect(after[0]).toMatchObject({ periodKey: '2026-W47', status: 'queued' });
     expect((await updateDigestSchedule(t.db, b.blocId, { enabled: 'tắt' }, admin, mondayAt0805)).ok).toBe(true);
     const off = await runPeriodDigests(deps(), new Date('2026-12-04T09:05:00Z'));
     expect(off[0]).toMatchObject({ periodKey: '2026-W48', status: 'disabled', messages: 0 });

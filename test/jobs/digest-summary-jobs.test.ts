@@ -40,7 +40,16 @@ const outbox = () => t.db.selectFrom('outbox_message').selectAll().orderBy('id')
 describe('mid-year and annual summary jobs', () => {
   it('on 05/07 computes, stores and announces the mid-year review once', async () => {
     const first = await runScheduledSummaries(deps(), midYearSlot);
-    expect(first).toEqual([{ blocId: b.blocId, periodKey: '2026-H1', status: 'sent', messages: 2 }]);
+    expect(first).toEqual([
+      {
+        blocId: b.blocId,
+        periodKey: '2026-H1',
+        status: 'queued',
+        messages: 2,
+        chats: 2,
+        sendAt: midYearSlot.toISOString(),
+      },
+    ]);
     const again = await runScheduledSummaries(deps(), new Date('2026-07-06T01:00:00Z'));
     expect(again[0]).toMatchObject({ status: 'already_sent', messages: 0 });
     const rows = await outbox();
@@ -58,7 +67,7 @@ describe('mid-year and annual summary jobs', () => {
 
   it('on 05/12 sends the annual summary with the proposal of the leading unit', async () => {
     const r = await runScheduledSummaries(deps(), new Date('2026-12-05T01:05:00Z'));
-    expect(r[0]).toMatchObject({ periodKey: '2026', status: 'sent' });
+    expect(r[0]).toMatchObject({ periodKey: '2026', status: 'queued' });
     const stored = (await getDigest(t.db, b.blocId, 'annual', '2026'))!;
     expect(stored.text).toContain('TỔNG KẾT CÔNG TÁC THI ĐUA NĂM 2026');
     expect(stored.text).toContain('Đề nghị đơn vị dẫn đầu: Đơn vị 1.');

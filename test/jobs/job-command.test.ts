@@ -78,6 +78,28 @@ describe('npm run cli -- job', () => {
     expect(await t.db.selectFrom('job_run').selectAll().execute()).toEqual([]);
   });
 
+  it('refuses a moment still to come unless --allow-future, whatever the job, and runs nothing', async () => {
+    for (const name of ['reminders', 'period-digest', 'summaries', 'housekeeping']) {
+      expect(await fails(['run', name, '--now', '2026-12-01T08:01'])).toContain(
+        '--now 2026-12-01T08:01 (08:01 01/12/2026) là thời điểm chưa đến: bây giờ mới là 08:00 01/12/2026.',
+      );
+    }
+    expect(await queuedReminders(t.db)).toEqual([]);
+    expect(await t.db.selectFrom('job_run').selectAll().execute()).toEqual([]);
+    expect(await t.db.selectFrom('digest').selectAll().execute()).toEqual([]);
+    expect(lines).toEqual([]);
+  });
+
+  it('with --allow-future says that the queued reminders wait for that moment', async () => {
+    const earlier: CliContext = { ...ctx, now: () => at('2026-11-30', '10:00') };
+    await job.run(earlier, ['run', 'reminders', '--now', '2026-12-01T08:00', '--allow-future']);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^bloc:${bloc.blocId} · 2026-12-01T08:00: đã chạy: 3 tin nhắn được xếp hàng gửi; tin nhắn nằm chờ đến 08:00 01/12/2026 mới được gửi `,
+      ),
+    );
+  });
+
   it('reports a failing job as an error (the CLI exits non-zero)', async () => {
     const broken = defineJob({
       name: 'broken',

@@ -51,14 +51,19 @@ describe('npm run cli -- summary', () => {
     expect(readFileSync(join(dir, 'tong-ket.csv'), 'utf8')).toContain('2026-W47');
   });
 
-  it('prints a week’s digest, and with --send stores and queues it once', async () => {
+  it('prints a week’s digest, and with --send stores it; unsent (no chat linked), a second --send computes it again', async () => {
     await run('digest', '--bloc', String(b.blocId), '--week', '2026-W47');
     expect(lines.join('\n')).toContain('Tuần 47/2026 (16/11/2026 – 22/11/2026)');
+    lines = [];
     await run('digest', '--bloc', String(b.blocId), '--week', '2026-W47', '--send');
+    const noChat =
+      'Bản tin Tuần 47/2026 (16/11/2026 – 22/11/2026): đã lưu nhưng chưa có nơi nhận (Khối chưa liên kết nhóm Telegram và cán bộ đầu mối của đơn vị Khối trưởng chưa kết nối Telegram), nên không có tin nhắn nào được xếp hàng.';
+    expect(lines).toEqual([noChat]);
+    lines = [];
     await run('digest', '--bloc', String(b.blocId), '--week', '2026-W47', '--send');
-    expect(lines.slice(-2)).toEqual([
-      'Đã lưu bản tin và xếp 0 tin nhắn vào hàng đợi gửi.',
-      'Bản tin kỳ này đã được gửi trước đó; không gửi lại.',
+    expect(lines).toEqual([
+      'Đã tính lại Bản tin Tuần 47/2026 (16/11/2026 – 22/11/2026) (bản tính cho thời điểm 10:00 24/11/2026 chưa gửi cho ai; 0 tin nhắn của bản đó đã được rút khỏi hàng đợi).',
+      noChat,
     ]);
   });
 

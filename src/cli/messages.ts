@@ -1,0 +1,51 @@
+// The command line's own Vietnamese texts (the summary command's are in src/summaries/messages.ts).
+
+const digestOption = (periodKey: string) => (periodKey.includes('W') ? `--week ${periodKey}` : `--period ${periodKey}`);
+
+/** What a digest or summary run did, for `job run` and `summary digest --send`. */
+export const publishText = {
+  subject: (kind: 'period' | 'mid_year' | 'annual', label: string) =>
+    kind === 'period'
+      ? `Bản tin ${label}`
+      : kind === 'mid_year'
+        ? `Thông báo sơ kết ${label.toLowerCase()}`
+        : `Thông báo tổng kết ${label.toLowerCase()}`,
+  replaced: (subject: string, computedAt: string, withdrawn: number) =>
+    `Đã tính lại ${subject} (bản tính cho thời điểm ${computedAt} chưa gửi cho ai; ${withdrawn} tin nhắn của bản đó đã được rút khỏi hàng đợi).`,
+  queued: (subject: string, messages: number, chats: number) =>
+    `${subject}: đã lưu và xếp ${messages} tin nhắn cho ${chats} nơi nhận vào hàng đợi gửi.`,
+  sendsNow: 'Máy chủ đang chạy (npm start) sẽ gửi ngay; nếu máy chủ đang tắt, tin nhắn được gửi khi máy chủ chạy lại.',
+  sendsAt: (when: string) =>
+    `Tin nhắn nằm chờ trong hàng đợi và chỉ được gửi từ ${when}; đến lúc đó, số liệu trong bản tin vẫn là số liệu lúc tính.`,
+  noRecipients: (subject: string) =>
+    `${subject}: đã lưu nhưng chưa có nơi nhận (Khối chưa liên kết nhóm Telegram và cán bộ đầu mối của đơn vị Khối trưởng chưa kết nối Telegram), nên không có tin nhắn nào được xếp hàng.`,
+  stored: (subject: string, computedAt: string) => `${subject} đã được tính cho thời điểm ${computedAt} và lưu lại`,
+  nothingLeft: (queued: number) =>
+    queued === 0 ? 'chưa có tin nhắn nào gửi đi' : `chưa gửi cho ai (${queued} tin nhắn đang chờ trong hàng đợi)`,
+  goneOut: (d: { sent: number; sending: number; failed: number; total: number }) =>
+    `đã gửi ${d.sent}, đang gửi ${d.sending}, gửi lỗi ${d.failed} trong ${d.total} tin nhắn`,
+  notAgain: 'không tính lại, không gửi lại.',
+  recomputeHint: (blocId: number, periodKey: string) =>
+    `Để tính lại với số liệu mới nhất và gửi ngay: npm run cli -- summary digest --bloc ${blocId} ${digestOption(periodKey)} --send`,
+  resendHint: 'Tin nhắn không gửi được thì gửi lại trên trang quản trị: Gửi tin → Tình hình gửi → Gửi lại.',
+  disabled: (blocId: number) =>
+    `Khối đã tắt lịch gửi bản tin và thông báo; không gửi. Bật lại: npm run cli -- summary schedule --bloc ${blocId} --enabled bật`,
+  noMembers: 'Khối không có đơn vị thành viên trong kỳ này; không có gì để gửi.',
+  noCovenant: (year: string) => `Khối chưa có giao ước thi đua năm ${year}; không có thông báo.`,
+};
+
+/** `job list` and `job run`. */
+export const jobText = {
+  usage:
+    'Dùng: job list | job run <tên việc> [--now <thời điểm ISO> [--allow-future]] [--bloc <mã hoặc tên khối>] [--force]',
+  commandUsage:
+    'job list | job run <tên> [--now ISO [--allow-future]] [--bloc ID] [--force]   xem / chạy tay việc định kỳ (nhắc báo cáo...)',
+  futureMoment: (value: string, moment: string, now: string) =>
+    [
+      `--now ${value} (${moment}) là thời điểm chưa đến: bây giờ mới là ${now}.`,
+      'Chạy cho thời điểm chưa đến thì số liệu được tính ngay bây giờ, tin nhắn nằm chờ đến thời điểm đó mới gửi,',
+      'và kỳ đó được ghi là đã chạy nên việc định kỳ sẽ không chạy lại đúng giờ. Không chạy gì.',
+      'Nếu thật sự muốn vậy, thêm --allow-future.',
+    ].join('\n'),
+  waitsUntil: (when: string) => `; tin nhắn nằm chờ đến ${when} mới được gửi`,
+};
