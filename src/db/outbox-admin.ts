@@ -17,7 +17,11 @@ export async function failQueuedOutboxForChat(db: Db, chatId: string, reason: st
   return Number(r.numUpdatedRows);
 }
 
-/** Sends a failed message again (the admin's "gửi lại" after the recipient pressed Start). */
+/**
+ * Sends a failed message again (the admin's "gửi lại" after the recipient pressed Start). It joins
+ * its chat's line as a message of now: its old moment would put it ahead of, and hold back, what
+ * was queued since, and would count it as unsent since then.
+ */
 export async function requeueFailedOutbox(db: Db, id: number, now: Date): Promise<boolean> {
   const r = await db
     .updateTable('outbox_message')
@@ -25,6 +29,7 @@ export async function requeueFailedOutbox(db: Db, id: number, now: Date): Promis
       status: 'queued',
       attempts: 0,
       next_attempt_at: now.toISOString(),
+      available_at: now.toISOString(),
       failure_reason: null,
       last_error: null,
       not_after: null,

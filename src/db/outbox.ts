@@ -40,6 +40,7 @@ export async function enqueueOutbox(db: Db, m: NewOutboxMessage): Promise<boolea
       payload: JSON.stringify(m.payload),
       status: 'queued',
       next_attempt_at: (m.notBefore ?? m.now).toISOString(),
+      available_at: (m.notBefore ?? m.now).toISOString(),
       not_after: m.notAfter?.toISOString() ?? null,
       created_at: m.now.toISOString(),
     })
@@ -61,10 +62,14 @@ export interface DueOutboxMessage {
 export const SENDING_LEASE_MS = 5 * 60_000;
 
 /**
- * No older row of the same chat and the same kind of message (from the same bloc) is still waiting
- * or in flight: a split digest's part 1 rescheduled after a 502 must not let part 2 overtake it.
- * The order holds within a kind only, so a digest waiting hours for retries never holds back a
- * reminder (which would expire unsent), and a row stuck 'sending' past its lease holds nothing.
+ * No row ahead of this one in its chat's line is still waiting or in flight. The line is the chat's
+ * messages of one kind (from one bloc) in the order of their own moment (`available_at`), then of
+ * queueing: a split digest's part 1 rescheduled after a 502 keeps part 2 behind it (a retry moves
+ * next_attempt_at, never available_at), while a message waiting for a later moment of its own (a
+ * digest queued for Monday 08:00) is behind every message due before it and holds none of them
+ * (docs/decisions/0070). The order holds within a kind only, so a digest waiting hours for retries
+ * never holds back a reminder (which would expire unsent), and a row stuck 'sending' past its
+ * lease holds nothing.
  */
 function headOfItsChat(now: Date) {
   const leaseStart = new Date(now.getTime() - SENDING_LEASE_MS).toISOString();
@@ -74,12 +79,13 @@ function headOfItsChat(now: Date) {
     and older.kind = outbox_message.kind
     and older.bloc_id is outbox_message.bloc_id
     and (older.status = 'queued' or (older.status = 'sending' and older.claimed_at > ${leaseStart}))
-    and older.id < outbox_message.id
+    and (older.available_at < outbox_message.available_at
+      or (older.available_at = outbox_message.available_at and older.id < outbox_message.id))
 )`;
 }
 
 /**
- * Rows ready to send at `now`: of each chat, only its oldest pending row, and only once it is due
+ * Rows ready to send at `now`: of each chat's line, only its first pending row, and only once it is due
  * (so one chat's backlog neither jumps its own order nor starves other chats), skipping chats the
  * caller is still pacing.
  */

@@ -242,6 +242,8 @@ export interface OutboxMessageTable {
   failure_reason: string | null;
   not_after: string | null;
   claimed_at: string | null;
+  // Order (0009): the moment the message may first be sent; retries never move it.
+  available_at: string;
 }
 
 // Reminders (0003): each bloc's reminder policy; a bloc without a row uses the defaults.

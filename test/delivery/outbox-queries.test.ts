@@ -123,6 +123,34 @@ describe('outbox queries for delivery and the admin', () => {
     expect(await claimOutboxMessage(t.db, await idOf('digest2'), now)).toEqual({ claimed: false, why: 'behind' });
   });
 
+  it('let a message wait for its own later moment without holding back the messages of its chat due before it', async () => {
+    // A digest queued for tomorrow 08:00, then this week's digests of the same bloc to the same group.
+    const tomorrow = new Date(now.getTime() + 24 * 3_600_000);
+    await queue('scheduled', blocA, '-1001', { kind: 'digest', notBefore: tomorrow });
+    await queue('weekly1', blocA, '-1001', { kind: 'digest' });
+    await queue('weekly2', blocA, '-1001', { kind: 'digest' });
+    const [scheduled, weekly1, weekly2] = [await idOf('scheduled'), await idOf('weekly1'), await idOf('weekly2')];
+    // The due ones go in their own order; the scheduled one is not offered before its moment.
+    expect((await listDueOutbox(t.db, { now, limit: 10 })).map((d) => d.id)).toEqual([weekly1]);
+    expect(await claimOutboxMessage(t.db, weekly2, now)).toEqual({ claimed: false, why: 'behind' });
+    expect((await claimOutboxMessage(t.db, weekly1, now)).claimed).toBe(true);
+    await markOutboxSent(t.db, [{ id: weekly1, messageId: 1, at: now }]);
+    expect((await listDueOutbox(t.db, { now, limit: 10 })).map((d) => d.id)).toEqual([weekly2]);
+    // Still waiting for its moment while weekly2 waits for a retry: nothing is offered.
+    expect((await claimOutboxMessage(t.db, weekly2, now)).claimed).toBe(true);
+    await rescheduleOutbox(t.db, weekly2, {
+      at: new Date(tomorrow.getTime() + 60_000),
+      error: '502: Bad Gateway',
+      countAttempt: true,
+    });
+    // At its moment the scheduled digest is behind weekly2, whose moment came first, even though
+    // weekly2's retry is later: a retry keeps a message's place in line.
+    expect((await listDueOutbox(t.db, { now: tomorrow, limit: 10 })).map((d) => d.id)).toEqual([]);
+    expect(await claimOutboxMessage(t.db, scheduled, tomorrow)).toEqual({ claimed: false, why: 'behind' });
+    const retryAt = new Date(tomorrow.getTime() + 60_000);
+    expect((await listDueOutbox(t.db, { now: retryAt, limit: 10 })).map((d) => d.id)).toEqual([weekly2]);
+  });
+
   it('let a row stuck in sending past its lease hold nothing back, and queue it again', async () => {
     await queue('stuck', blocA, '-1001');
     await queue('next', blocA, '-1001');
@@ -196,7 +224,18 @@ describe('outbox queries for delivery and the admin', () => {
       attempts: 0,
       failure_reason: null,
       next_attempt_at: later.toISOString(),
+      available_at: later.toISOString(),
     });
+  });
+
+  it('put a resent message at the end of its chat’s line, not ahead of what was queued since', async () => {
+    await queue('old', blocA, '1');
+    const old = await idOf('old');
+    await failAs(old, 'blocked');
+    await queue('new', blocA, '1', { notBefore: new Date(now.getTime() + 60_000) });
+    const later = new Date(now.getTime() + 3_600_000);
+    await requeueFailedOutbox(t.db, old, later);
+    expect((await listDueOutbox(t.db, { now: later, limit: 10 })).map((d) => d.id)).toEqual([await idOf('new')]);
   });
 
   it('put rows a crash left in flight back in the queue', async () => {

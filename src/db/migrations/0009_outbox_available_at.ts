@@ -1,0 +1,27 @@
+import { type Kysely, sql } from 'kysely';
+
+// Frozen in time: never import application code here.
+// outbox_message.available_at: the moment a message may first be sent (its own moment, e.g. a
+// digest queued for Monday 08:00). Retries move next_attempt_at, never this. The delivery order
+// of a chat is (available_at, id), so a message waiting for its own moment no longer holds back
+// the messages of its chat due before it, and the operator's "oldest unsent" age counts from it
+// (docs/decisions/0070).
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('outbox_message').addColumn('available_at', 'text').execute();
+  // A row never tried still holds its own moment in next_attempt_at; for the others (sent, failed,
+  // retried) the queueing time is the closest known.
+  await sql`update outbox_message set available_at = case
+      when status = 'queued' and attempts = 0 and last_error is null then next_attempt_at
+      else created_at end`.execute(db);
+  await db.schema
+    .createIndex('outbox_chat_order')
+    .on('outbox_message')
+    .columns(['chat_id', 'status', 'available_at'])
+    .execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('outbox_chat_order').ifExists().execute();
+  await db.schema.alterTable('outbox_message').dropColumn('available_at').execute();
+}
