@@ -83,6 +83,18 @@ export const M = {
   groupLinked: (title: string, bloc: string) =>
     `Nhóm "${title}" đã được liên kết với ${bloc}. Bot sẽ gửi bản tin tổng hợp tình hình báo cáo của Khối vào nhóm này.`,
   groupNotLinkedHint: 'Để liên kết nhóm với khối thi đua, xin dùng liên kết mời nhóm do Văn phòng Khối thi đua tạo.',
+  groupAlreadyLinked: (title: string, bloc: string) =>
+    `Nhóm "${title}" đã được liên kết với ${bloc} từ trước, không cần liên kết lại. Bot vẫn gửi bản tin của Khối vào nhóm này.`,
+  groupLinkedElsewhere: (bloc: string) =>
+    `Nhóm này đang nhận bản tin của ${bloc}, nên không thể liên kết với khối thi đua khác bằng mã mời này; không có gì thay đổi. Muốn chuyển nhóm sang khối khác, Văn phòng ${bloc} cần ngừng gửi tin vào nhóm trên trang quản trị trước.`,
+  groupLinkNotAdmin:
+    'Chỉ quản trị viên của nhóm mới liên kết được nhóm với khối thi đua; không có gì thay đổi. Xin đồng chí đề nghị quản trị viên nhóm mở liên kết mời.',
+  groupLinkAsChannel:
+    'Lệnh gửi dưới danh nghĩa một kênh không liên kết được nhóm; không có gì thay đổi. Xin quản trị viên nhóm gửi lệnh bằng tài khoản của mình hoặc ẩn danh với tư cách quản trị viên nhóm.',
+  groupAdminCheckFailed:
+    'Bot chưa kiểm tra được đồng chí có phải quản trị viên của nhóm hay không, nên chưa liên kết nhóm. Xin đồng chí gửi lại lệnh sau ít phút.',
+  inviteAccountLinkedElsewhere: (name: string, unit: string) =>
+    `Tài khoản Telegram này đang được liên kết với cán bộ đầu mối ${name} của ${unit}. Mỗi tài khoản chỉ liên kết với một cán bộ đầu mối, nên bot không đổi liên kết; không có gì thay đổi. Nếu đồng chí đã chuyển nhiệm vụ, xin đề nghị Văn phòng Khối thi đua ghi nhận đồng chí thôi làm cán bộ đầu mối cũ, rồi mở lại liên kết mời này.`,
   groupBrief: (username: string) =>
     `Báo cáo tiến độ chỉ gửi trong cuộc trò chuyện riêng với bot. Xin đồng chí nhắn riêng tại https://t.me/${username}`,
   help: [

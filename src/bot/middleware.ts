@@ -1,7 +1,8 @@
 // Cross-cutting middleware: update de-duplication, the access gate for private chats, and the
 // bot's own membership changes in groups.
 import type { Context, MiddlewareFn } from 'telegraf';
-import { deactivateBlocChat } from '../db/bloc-chats.js';
+import { writeAudit } from '../db/audit-log.js';
+import { deactivateBlocChat, findBlocChat } from '../db/bloc-chats.js';
 import { claimUpdate, pruneProcessedUpdates } from '../db/processed-updates.js';
 import type { BotDeps } from './deps.js';
 import { refusalOf, resolveSender } from './identity.js';
@@ -31,14 +32,34 @@ export function dedupeUpdates(deps: BotDeps, botId: string): MiddlewareFn<Contex
   };
 }
 
-/** The bot removed from a group stops the bloc's digests going there. */
+/**
+ * The bot removed from a group stops the bloc's digests going there. The link stays with its bloc
+ * (only stopped, never moved) and the bloc's audit log says who removed the bot.
+ */
 export function trackMembership(deps: BotDeps): MiddlewareFn<Context> {
   return async (ctx, next) => {
     if (!ctx.myChatMember) return next();
     const status = ctx.myChatMember.new_chat_member.status;
     if (ctx.chat && ctx.chat.type !== 'private' && (status === 'left' || status === 'kicked')) {
-      const n = await deactivateBlocChat(deps.db, String(ctx.chat.id));
-      if (n > 0) deps.logger.info({ chatId: ctx.chat.id }, 'bot removed from a linked group; group unlinked');
+      const chatId = String(ctx.chat.id);
+      const at = deps.now();
+      const actor = `telegram:${ctx.myChatMember.from.id}`;
+      const stopped = await deps.db.transaction().execute(async (trx) => {
+        const linked = await findBlocChat(trx, chatId);
+        if (!linked?.active) return false;
+        await deactivateBlocChat(trx, chatId);
+        await writeAudit(trx, {
+          at,
+          actor,
+          action: 'bloc_chat.bot_removed',
+          entity: 'bloc_chat',
+          entityId: linked.id,
+          blocId: linked.bloc_id,
+          details: { title: linked.title, telegramChatId: chatId },
+        });
+        return true;
+      });
+      if (stopped) deps.logger.info({ chatId: ctx.chat.id }, 'bot removed from a linked group; sending there stopped');
     }
   };
 }

@@ -1,7 +1,11 @@
 import type { Db } from './connection.js';
 import type { BlocChat } from './schema.js';
 
-/** Links a Telegram group to a bloc (or re-links it, to this bloc, if it was linked before). */
+/**
+ * Links a Telegram group to a bloc, or re-links a group whose link was stopped. A group that
+ * still receives another bloc's messages is never moved (docs/decisions/0077): callers check
+ * first, and this refuses, writing nothing, if one did not.
+ */
 export async function linkBlocChat(
   db: Db,
   c: { blocId: number; telegramChatId: string; title: string | null; at: Date },
@@ -18,10 +22,11 @@ export async function linkBlocChat(
     .onConflict((oc) =>
       oc
         .column('telegram_chat_id')
-        .doUpdateSet({ bloc_id: c.blocId, title: c.title, linked_at: c.at.toISOString(), active: 1 }),
+        .doUpdateSet({ bloc_id: c.blocId, title: c.title, linked_at: c.at.toISOString(), active: 1 })
+        .where((eb) => eb.or([eb('bloc_chat.active', '=', 0), eb('bloc_chat.bloc_id', '=', c.blocId)])),
     )
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .executeTakeFirstOrThrow(() => new Error(`Telegram group ${c.telegramChatId} is linked to another bloc`));
 }
 
 export async function findBlocChat(db: Db, telegramChatId: string): Promise<BlocChat | undefined> {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeAudit } from '../../src/db/audit-log.js';
 import { linkBlocChat } from '../../src/db/bloc-chats.js';
 import { createInvite } from '../../src/db/invites.js';
 import { enqueueOutbox } from '../../src/db/outbox.js';
@@ -80,6 +81,28 @@ describe("the bloc's Telegram groups", () => {
     expect(again).toContain('Các liên kết mời nhóm khác còn hiệu lực');
     expect(again).toContain(`startgroup=${invite.code}`);
     expect(again.match(/class="qr"/g)).toHaveLength(1);
+  });
+
+  it('tells editors who can link a group, and names what the bot and groups did in the audit log', async () => {
+    const { main } = await setup('khoithidua_bot');
+    const c = await signIn(a, 'bloc_admin', 1);
+    expect(await (await c.get('/blocs/1/delivery/groups')).text()).toContain(
+      'Chỉ quản trị viên của nhóm liên kết được nhóm; thành viên khác dùng liên kết thì bot từ chối và không thay đổi gì. Nhóm đang nhận tin của một khối khác không thể chuyển sang Khối này bằng liên kết mời: khối đó phải ngừng gửi vào nhóm trước.',
+    );
+    for (const action of ['bloc_chat.link', 'bloc_chat.moved_away', 'bloc_chat.bot_removed']) {
+      await writeAudit(a.db, {
+        at: NOW,
+        actor: 'telegram:5',
+        action,
+        entity: 'bloc_chat',
+        entityId: main.id,
+        blocId: 1,
+      });
+    }
+    const log = await (await c.get('/audit')).text();
+    expect(log).toContain('Liên kết nhóm Telegram (quản trị viên nhóm dùng liên kết mời)');
+    expect(log).toContain('Nhóm Telegram đã ngừng gửi được liên kết sang khối khác');
+    expect(log).toContain('Bot bị xóa khỏi nhóm Telegram; ngừng gửi tin vào nhóm');
   });
 
   it('without a bot shows the code and explains that the bot is not connected', async () => {

@@ -90,3 +90,23 @@ it('long-polls: holds getUpdates until an update arrives, confirms it by offset,
   const wrong = new Telegram('1:wrongwrongwrongwrongwrongwrong', { apiRoot: emu.apiRoot });
   expect((await refusal(wrong.getMe()))?.code).toBe(401);
 });
+
+it("answers getChatMember with the status a test set (a plain member otherwise), in the spec's shape", async () => {
+  emu.setChatMember(-100, 7, 'creator');
+  emu.setChatMember(-100, 8, 'administrator');
+  emu.setChatMember(-100, 9, { error: 'Bad Request: member list is inaccessible' });
+  expect((await tg.getChatMember(-100, 7)).status).toBe('creator');
+  expect(await tg.getChatMember(-100, 8)).toMatchObject({ status: 'administrator', can_manage_chat: true });
+  expect(await tg.getChatMember(-100, 6)).toEqual({
+    status: 'member',
+    user: { id: 6, is_bot: false, first_name: 'Thành viên' },
+  });
+  expect((await refusal(tg.getChatMember(-100, 9)))?.description).toBe('Bad Request: member list is inaccessible');
+  // A group chat's memberStatus option sets the same.
+  emu.chat({ chatId: -200, type: 'group', userId: 10, memberStatus: 'administrator' });
+  expect((await tg.getChatMember(-200, 10)).status).toBe('administrator');
+  expect((await refusal(tg.callApi('getChatMember', { chat_id: -100 } as never)))?.description).toContain(
+    'getChatMember.user_id: required',
+  );
+  expect(emu.violations).toEqual(['getChatMember.user_id: required']);
+});

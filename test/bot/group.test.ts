@@ -19,7 +19,13 @@ const groupInvite = () =>
 it('links the bloc group through ?startgroup=<code>, as Telegram sends /start@bot <code> in the group', async () => {
   const invite = await groupInvite();
   expect(inviteLink(h.runner.botUsername!, invite)).toBe(`https://t.me/khoithidua_test_bot?startgroup=${invite.code}`);
-  const group = h.emu.chat({ chatId: -100123, type: 'supergroup', title: 'Khối thi đua số 6', userId: 900 });
+  const group = h.emu.chat({
+    chatId: -100123,
+    type: 'supergroup',
+    title: 'Khối thi đua số 6',
+    userId: 900,
+    memberStatus: 'creator',
+  });
   await group.send(`/start@khoithidua_test_bot ${invite.code}`);
   expect(group.lastText()).toBe(
     'Nhóm "Khối thi đua số 6" đã được liên kết với Khối thi đua thử nghiệm. Bot sẽ gửi bản tin tổng hợp tình hình báo cáo của Khối vào nhóm này.',
@@ -34,7 +40,13 @@ it('links the bloc group through ?startgroup=<code>, as Telegram sends /start@bo
   // The same link again in the same group is not an error; in another group it is used up.
   await group.send(`/start@khoithidua_test_bot ${invite.code}`);
   expect(group.lastText()).toContain('đã được liên kết với Khối thi đua thử nghiệm');
-  const other = h.emu.chat({ chatId: -100999, type: 'group', title: 'Nhóm khác', userId: 901 });
+  const other = h.emu.chat({
+    chatId: -100999,
+    type: 'group',
+    title: 'Nhóm khác',
+    userId: 901,
+    memberStatus: 'administrator',
+  });
   await other.send(`/start@khoithidua_test_bot ${invite.code}`);
   expect(other.lastText()).toContain('Liên kết mời này đã được sử dụng');
   expect(await findBlocChat(h.t.db, '-100999')).toBeUndefined();
@@ -83,7 +95,13 @@ it('answers report commands in a group briefly, pointing to the private chat, an
 
 it('follows a group upgraded to a supergroup and unlinks a group the bot was removed from', async () => {
   const invite = await groupInvite();
-  const group = h.emu.chat({ chatId: -400, type: 'group', title: 'Khối 6', userId: 904 });
+  const group = h.emu.chat({
+    chatId: -400,
+    type: 'group',
+    title: 'Khối 6',
+    userId: 904,
+    memberStatus: 'administrator',
+  });
   await group.send(`/start@khoithidua_test_bot ${invite.code}`);
   await group.sendRaw({ migrate_to_chat_id: -100400 });
   expect(await findBlocChat(h.t.db, '-400')).toBeUndefined();
@@ -91,7 +109,21 @@ it('follows a group upgraded to a supergroup and unlinks a group the bot was rem
 
   const upgraded = h.emu.chat({ chatId: -100400, type: 'supergroup', title: 'Khối 6', userId: 904 });
   await upgraded.botStatusChanged('member', 'kicked');
-  expect((await findBlocChat(h.t.db, '-100400'))?.active).toBe(0);
+  // Stopped, still its bloc's, and the bloc's log says who removed the bot.
+  expect(await findBlocChat(h.t.db, '-100400')).toMatchObject({ active: 0, bloc_id: h.bloc.blocId });
+  const removed = await h.t.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('action', '=', 'bloc_chat.bot_removed')
+    .execute();
+  expect(removed).toMatchObject([{ actor: 'telegram:904', bloc_id: h.bloc.blocId, entity: 'bloc_chat' }]);
+  expect(JSON.parse(removed[0]!.details!)).toEqual({ title: 'Khối 6', telegramChatId: '-100400' });
+  // Removed again (or from a group never linked), nothing more is recorded.
+  await upgraded.botStatusChanged('left', 'kicked');
+  await h.emu.chat({ chatId: -500, type: 'group', userId: 905 }).botStatusChanged('member', 'left');
+  expect(
+    await h.t.db.selectFrom('audit_log').selectAll().where('action', '=', 'bloc_chat.bot_removed').execute(),
+  ).toHaveLength(1);
 });
 
 it('stays silent when a person blocks or unblocks the bot in a private chat', async () => {

@@ -120,3 +120,8 @@ export function validateBotApiCall(method: string, params: Record<string, unknow
   if (!entry) return [`unknown method ${method}`];
   return checkFields(params, entry.fields ?? [], method, '').map((p) => `${method}${p.startsWith('.') ? '' : ' '}${p}`);
 }
+
+/** Problems with an object the emulator answers with (e.g. a ChatMember); empty when it fits the spec. */
+export function validateBotApiObject(type: string, value: unknown): string[] {
+  return checkType(value, type, type);
+}

@@ -16,6 +16,19 @@ export interface BotMessage {
   buttons: Button[][];
 }
 
+/** A person's standing in a group, as getChatMember reports it. */
+export type ChatMemberStatus = 'creator' | 'administrator' | 'member' | 'left';
+
+/** Telegram's sender of messages posted as the group itself (an anonymous group administrator). */
+export const GROUP_ANONYMOUS_BOT = {
+  id: 1_087_968_824,
+  is_bot: true,
+  first_name: 'Group',
+  username: 'GroupAnonymousBot',
+};
+/** Telegram's sender of messages posted in a group on behalf of a channel. */
+export const CHANNEL_BOT = { id: 136_817_688, is_bot: true, first_name: 'Channel', username: 'Channel_Bot' };
+
 export interface ChatOptions {
   chatId: number;
   type: 'private' | 'group' | 'supergroup';
@@ -23,6 +36,8 @@ export interface ChatOptions {
   userId: number;
   firstName?: string;
   username?: string;
+  /** In a group: what getChatMember answers for this person (a plain 'member' when not given). */
+  memberStatus?: ChatMemberStatus;
 }
 
 /** What a chat needs from the emulator. */
@@ -64,9 +79,7 @@ export class EmulatedChat {
 
   /** Sends text; a leading /command gets its bot_command entity as Telegram sets it. */
   async send(text: string): Promise<number> {
-    const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
-    const entities = command ? [{ type: 'bot_command', offset: 0, length: command[0].length }] : undefined;
-    return this.deliver(await this.build({ text, entities }));
+    return this.deliver(await this.build({ text, entities: commandEntities(text) }));
   }
 
   async sendPhoto(photo: {
@@ -123,6 +136,24 @@ export class EmulatedChat {
         new_chat_member: member(to),
       },
     });
+  }
+
+  /**
+   * Sends text in this group on behalf of a chat, as Telegram shows it: the group itself (an
+   * anonymous administrator) or a channel (a person posting as their channel, or the linked
+   * channel's automatic forward).
+   */
+  async sendAs(text: string, as: 'group' | { channelId: number; title: string }): Promise<number> {
+    const senderChat = as === 'group' ? this.chatObject : { id: as.channelId, type: 'channel', title: as.title };
+    const update = await this.emu.addUserUpdate('message', {
+      from: as === 'group' ? GROUP_ANONYMOUS_BOT : CHANNEL_BOT,
+      sender_chat: senderChat,
+      chat: this.chatObject,
+      date: this.messageDate++,
+      text,
+      entities: commandEntities(text),
+    });
+    return this.deliver(update);
   }
 
   /** Sends any other message (a sticker, a location, a service message). */
@@ -184,4 +215,10 @@ export class EmulatedChat {
   callbackAnswers(): string[] {
     return this.emu.callsOf('answerCallbackQuery').map((c) => String(c.params.text ?? ''));
   }
+}
+
+/** The bot_command entity Telegram sets on a text that starts with /command. */
+function commandEntities(text: string): { type: string; offset: number; length: number }[] | undefined {
+  const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
+  return command ? [{ type: 'bot_command', offset: 0, length: command[0].length }] : undefined;
 }

@@ -3,17 +3,24 @@
 // front of it, adding what the package lacks: validation of every call against the Bot API spec,
 // real long polling with offsets, getMe, setMyCommands, setWebhook with its secret header,
 // getFile (refusing files over Telegram's 20 MB limit for bots) with the /file/bot<token>/<path>
-// download, sending a received photo or document back by file_id, and a way to know when the
-// bot has finished with an update.
+// download, sending a received photo or document back by file_id, getChatMember with the member
+// statuses a test sets per chat, and a way to know when the bot has finished with an update.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
-import { validateBotApiCall } from './bot-api-validator.js';
+import { validateBotApiCall, validateBotApiObject } from './bot-api-validator.js';
 import { EMULATOR_BOT_TOKEN } from './secrets.js';
-import { BOT_ID, type BotMessage, type ChatOptions, EmulatedChat, type EmulatorPort } from './bot-emulator-chat.js';
+import {
+  BOT_ID,
+  type BotMessage,
+  type ChatMemberStatus,
+  type ChatOptions,
+  EmulatedChat,
+  type EmulatorPort,
+} from './bot-emulator-chat.js';
 
-export type { BotMessage, Button, ChatOptions, EmulatedChat } from './bot-emulator-chat.js';
+export type { BotMessage, Button, ChatMemberStatus, ChatOptions, EmulatedChat } from './bot-emulator-chat.js';
 
 export interface ApiCall {
   method: string;
@@ -48,6 +55,8 @@ export class BotEmulator implements EmulatorPort {
   /** Paths downloaded through /file/bot<token>/<path>, oldest first. */
   readonly downloads: string[] = [];
   private delivered = new Map<number, Record<string, any>>();
+  /** What getChatMember answers, by `<chat id>:<user id>`: a status, or an error Telegram would give. */
+  private members = new Map<string, ChatMemberStatus | { error: string }>();
 
   private constructor(botUsername: string, token: string) {
     this.botUsername = botUsername;
@@ -68,9 +77,27 @@ export class BotEmulator implements EmulatorPort {
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
   }
 
-  /** A person talking to the bot in a private chat (chat id = user id) or in a group. */
+  /**
+   * A person talking to the bot in a private chat (chat id = user id) or in a group; in a group,
+   * `memberStatus` is what getChatMember answers for them (a plain 'member' when not given).
+   */
   chat(o: Partial<ChatOptions> & { userId: number }): EmulatedChat {
-    return new EmulatedChat(this, { chatId: o.chatId ?? o.userId, type: o.type ?? 'private', firstName: 'Lan', ...o });
+    const chat = new EmulatedChat(this, {
+      chatId: o.chatId ?? o.userId,
+      type: o.type ?? 'private',
+      firstName: 'Lan',
+      ...o,
+    });
+    if (o.memberStatus) this.setChatMember(chat.o.chatId, o.userId, o.memberStatus);
+    return chat;
+  }
+
+  /**
+   * What getChatMember answers for this user in this chat from now on: a status (promoting or
+   * demoting a person), or `{ error }` for a call Telegram refuses (e.g. 'Bad Request: chat not found').
+   */
+  setChatMember(chatId: number | string, userId: number, status: ChatMemberStatus | { error: string }): void {
+    this.members.set(`${chatId}:${userId}`, status);
   }
 
   /**
@@ -266,6 +293,8 @@ export class BotEmulator implements EmulatorPort {
         if ((file.file_size ?? 0) > 20 * 1024 * 1024) return { error: 'Bad Request: file is too big' };
         return { ...file, file_path: `files/${file.file_unique_id}` };
       }
+      case 'getChatMember':
+        return this.chatMember(p.chat_id, p.user_id);
       case 'getWebhookInfo':
         return {
           url: this.webhook?.url ?? '',
@@ -275,6 +304,37 @@ export class BotEmulator implements EmulatorPort {
       default:
         return undefined;
     }
+  }
+
+  // A ChatMember as the Bot API returns it; anyone a test did not set is a plain member, as the
+  // sender of a group message at least is. The answer itself is checked against the spec too.
+  private chatMember(chatId: unknown, userId: unknown): unknown {
+    const set = this.members.get(`${chatId}:${userId}`) ?? 'member';
+    if (typeof set === 'object') return set;
+    const user = { id: Number(userId), is_bot: false, first_name: 'Thành viên' };
+    const member =
+      set === 'creator'
+        ? { status: set, user, is_anonymous: false }
+        : set === 'administrator'
+          ? {
+              status: set,
+              user,
+              can_be_edited: false,
+              is_anonymous: false,
+              can_manage_chat: true,
+              can_delete_messages: true,
+              can_manage_video_chats: true,
+              can_restrict_members: true,
+              can_promote_members: false,
+              can_change_info: true,
+              can_invite_users: true,
+              can_post_stories: false,
+              can_edit_stories: false,
+              can_delete_stories: false,
+            }
+          : { status: set, user };
+    this.violations.push(...validateBotApiObject('ChatMember', member).map((p) => `getChatMember answer: ${p}`));
+    return member;
   }
 
   // The download Telegram serves at /file/bot<token>/<file_path> (a GET, outside the method API).

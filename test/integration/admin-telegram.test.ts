@@ -61,7 +61,13 @@ describe('admin and Telegram together', () => {
     const page = await (await admin.get(`/blocs/${h.bloc.blocId}/delivery/groups`)).text();
     const link = /https:\/\/t\.me\/khoithidua_test_bot\?startgroup=(gr_[A-Za-z0-9_-]+)/.exec(page);
     expect(link).not.toBeNull();
-    const group = h.emu.chat({ chatId: -100777, type: 'supergroup', title: 'Nhóm Văn phòng Khối', userId: 901 });
+    const group = h.emu.chat({
+      chatId: -100777,
+      type: 'supergroup',
+      title: 'Nhóm Văn phòng Khối',
+      userId: 901,
+      memberStatus: 'administrator',
+    });
     await group.send(`/start@khoithidua_test_bot ${link![1]}`);
     expect(group.lastText()).toContain('đã được liên kết với Khối thi đua thử nghiệm');
     const linked = await (await admin.get(`/blocs/${h.bloc.blocId}/delivery/groups`)).text();
@@ -75,7 +81,13 @@ describe('admin and Telegram together', () => {
 
   it('sends a broadcast to the linked focal points and the group, and shows it delivered', async () => {
     const chats = [await h.linkedChat(0), await h.linkedChat(1)];
-    const group = h.emu.chat({ chatId: -100888, type: 'supergroup', title: 'Nhóm Khối', userId: 902 });
+    const group = h.emu.chat({
+      chatId: -100888,
+      type: 'supergroup',
+      title: 'Nhóm Khối',
+      userId: 902,
+      memberStatus: 'administrator',
+    });
     await admin.post(`/blocs/${h.bloc.blocId}/delivery/groups/invite`);
     const code = (
       await h.t.db.selectFrom('invite').select('code').where('kind', '=', 'group').executeTakeFirstOrThrow()

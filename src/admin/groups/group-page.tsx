@@ -111,6 +111,7 @@ export function GroupPage(props: {
                 <li>{s}</li>
               ))}
             </ol>
+            <p class="muted small">{t.inviteRules}</p>
             {newest ? (
               <>
                 <InviteBox view={newest} blocName={props.blocName} timeZone={props.timeZone} />

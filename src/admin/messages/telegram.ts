@@ -52,17 +52,19 @@ export const groupsText = {
   inactive: 'Đã ngừng gửi',
   none: 'Khối chưa liên kết nhóm Telegram nào.',
   inactiveHint:
-    'Nhóm đã ngừng nhận tin khi quản trị viên bấm ngừng hoặc khi bot bị xóa khỏi nhóm. Muốn nhận lại, dùng một liên kết mời nhóm mới.',
+    'Nhóm đã ngừng nhận tin khi quản trị viên bấm ngừng hoặc khi bot bị xóa khỏi nhóm (nhật ký thay đổi ghi rõ). Muốn nhận lại, dùng một liên kết mời nhóm mới. Nhóm đã ngừng cũng có thể được quản trị viên nhóm liên kết sang khối khác.',
   deactivate: 'Ngừng gửi vào nhóm',
   deactivateLabel: (title: string) => `Ngừng gửi tin vào nhóm ${title}`,
   deactivateConfirm:
-    'Ngừng gửi bản tin và thông báo vào nhóm này? Muốn gửi lại, cần tạo liên kết mời mới và thêm bot vào nhóm lần nữa.',
+    'Ngừng gửi bản tin và thông báo vào nhóm này? Muốn gửi lại, cần tạo liên kết mời mới và thêm bot vào nhóm lần nữa. Khi đã ngừng, nhóm có thể được liên kết với khối khác.',
   inviteTitle: 'Liên kết một nhóm',
   inviteSteps: [
     'Bấm “Tạo liên kết mời nhóm”.',
     'Quản trị viên của nhóm Telegram mở liên kết (hoặc quét mã QR) trên điện thoại hay máy tính có Telegram.',
     'Chọn nhóm của Khối để thêm bot vào nhóm; bot xác nhận trong nhóm rằng nhóm đã được liên kết với Khối.',
   ],
+  inviteRules:
+    'Chỉ quản trị viên của nhóm liên kết được nhóm; thành viên khác dùng liên kết thì bot từ chối và không thay đổi gì. Nhóm đang nhận tin của một khối khác không thể chuyển sang Khối này bằng liên kết mời: khối đó phải ngừng gửi vào nhóm trước.',
   newInvite: 'Tạo liên kết mời nhóm',
   revokeInvite: 'Thu hồi liên kết này',
   revokeConfirm: 'Thu hồi liên kết mời này? Ai giữ liên kết sẽ không dùng được nữa.',

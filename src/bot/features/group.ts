@@ -1,23 +1,14 @@
-// Group chats: a group invite (/start <code>, sent by Telegram after ?startgroup=<code>) links the
-// group to its bloc for digests; other commands get a brief pointer to the private chat.
+// Group chats: /start with a group invite's code links the group to its bloc for digests
+// (group-link.ts), /start alone says which bloc the group is linked to, other commands get a brief
+// pointer to the private chat.
 import { Composer, type Context } from 'telegraf';
 import { message } from 'telegraf/filters';
-import { formatDateTimeVi } from '../../core/time.js';
-import { writeAudit } from '../../db/audit-log.js';
-import { findBlocChat, linkBlocChat, moveBlocChat } from '../../db/bloc-chats.js';
+import { findBlocChat, moveBlocChat } from '../../db/bloc-chats.js';
 import { getBloc } from '../../db/blocs.js';
-import { findInvite, markInviteUsed } from '../../db/invites.js';
 import type { BotDeps } from '../deps.js';
 import { BUTTONS, M } from '../messages.js';
 import { reply } from '../reply.js';
-import { START_PAYLOAD } from './onboarding.js';
-
-type GroupLinkOutcome =
-  | { kind: 'linked'; blocName: string }
-  | { kind: 'unknown' }
-  | { kind: 'for_person' }
-  | { kind: 'used' }
-  | { kind: 'expired'; at: string };
+import { linkGroupByCode } from './group-link.js';
 
 function titleOf(ctx: Context): string {
   return ctx.chat && 'title' in ctx.chat ? ctx.chat.title : '';
@@ -33,56 +24,10 @@ export function groupFeature(deps: BotDeps): Composer<Context> {
 
   feature.start(async (ctx) => {
     const code = ctx.payload.trim();
-    const chatId = String(ctx.chat.id);
-    if (code === '') {
-      const linked = await findBlocChat(deps.db, chatId);
-      const bloc = linked?.active ? await getBloc(deps.db, linked.bloc_id) : undefined;
-      return reply(ctx, bloc ? M.groupLinked(titleOf(ctx), bloc.name) : M.groupNotLinkedHint);
-    }
-    const now = deps.now();
-    const userId = String(ctx.from.id);
-    const outcome = await deps.db.transaction().execute(async (trx): Promise<GroupLinkOutcome> => {
-      const invite = START_PAYLOAD.test(code) ? await findInvite(trx, code) : undefined;
-      if (!invite) return { kind: 'unknown' };
-      if (invite.kind !== 'group') return { kind: 'for_person' };
-      const bloc = (await getBloc(trx, invite.bloc_id!))!;
-      if (invite.used_at) {
-        const linked = await findBlocChat(trx, chatId);
-        return linked?.active && linked.bloc_id === bloc.id
-          ? { kind: 'linked', blocName: bloc.name }
-          : { kind: 'used' };
-      }
-      if (now.getTime() >= new Date(invite.expires_at).getTime()) return { kind: 'expired', at: invite.expires_at };
-      if (!(await markInviteUsed(trx, invite.id, userId, now))) return { kind: 'used' };
-      const chat = await linkBlocChat(trx, {
-        blocId: bloc.id,
-        telegramChatId: chatId,
-        title: titleOf(ctx) || null,
-        at: now,
-      });
-      await writeAudit(trx, {
-        at: now,
-        actor: `telegram:${userId}`,
-        action: 'bloc_chat.link',
-        entity: 'bloc_chat',
-        entityId: chat.id,
-        blocId: bloc.id,
-        details: { inviteId: invite.id, title: chat.title },
-      });
-      return { kind: 'linked', blocName: bloc.name };
-    });
-    switch (outcome.kind) {
-      case 'linked':
-        return reply(ctx, M.groupLinked(titleOf(ctx), outcome.blocName));
-      case 'unknown':
-        return reply(ctx, M.inviteUnknown);
-      case 'for_person':
-        return reply(ctx, M.inviteForPerson);
-      case 'used':
-        return reply(ctx, M.inviteUsed);
-      case 'expired':
-        return reply(ctx, M.inviteExpired(formatDateTimeVi(new Date(outcome.at), deps.timeZone)));
-    }
+    if (code !== '') return linkGroupByCode(ctx, deps, code);
+    const linked = await findBlocChat(deps.db, String(ctx.chat.id));
+    const bloc = linked?.active ? await getBloc(deps.db, linked.bloc_id) : undefined;
+    return reply(ctx, bloc ? M.groupLinked(titleOf(ctx), bloc.name) : M.groupNotLinkedHint);
   });
 
   // Any other command addressed to the bot: a brief pointer to the private chat.

@@ -3,8 +3,9 @@
 import { Composer, type Context } from 'telegraf';
 import { formatDateTimeVi } from '../../core/time.js';
 import { writeAudit } from '../../db/audit-log.js';
-import { getFocalPoint, linkTelegramAccount } from '../../db/focal-points.js';
+import { findFocalPointByTelegramUser, getFocalPoint, linkTelegramAccount } from '../../db/focal-points.js';
 import { findInvite, markInviteUsed } from '../../db/invites.js';
+import { getUnit } from '../../db/units.js';
 import type { BotDeps } from '../deps.js';
 import { refusalOf, resolveSender } from '../identity.js';
 import { M } from '../messages.js';
@@ -19,7 +20,8 @@ type LinkOutcome =
   | { kind: 'for_group' }
   | { kind: 'used' }
   | { kind: 'expired'; at: string }
-  | { kind: 'focal_point_left' };
+  | { kind: 'focal_point_left' }
+  | { kind: 'account_linked_elsewhere'; name: string; unitName: string };
 
 export function onboardingFeature(deps: BotDeps): Composer<Context> {
   const feature = new Composer<Context>();
@@ -40,6 +42,13 @@ export function onboardingFeature(deps: BotDeps): Composer<Context> {
       if (now.getTime() >= new Date(invite.expires_at).getTime()) return { kind: 'expired', at: invite.expires_at };
       const focalPoint = await getFocalPoint(trx, invite.focal_point_id!);
       if (!focalPoint || focalPoint.status === 'left') return { kind: 'focal_point_left' };
+      // An account serves one focal point: moving it would silently leave the other unit without
+      // its focal point, so the admin records that one as left first (docs/decisions/0078).
+      const current = await findFocalPointByTelegramUser(trx, userId);
+      if (current && current.id !== focalPoint.id && current.status !== 'left') {
+        const unit = await getUnit(trx, current.unit_id);
+        return { kind: 'account_linked_elsewhere', name: current.full_name, unitName: unit?.name ?? '' };
+      }
       if (!(await markInviteUsed(trx, invite.id, userId, now))) return { kind: 'used' };
       await linkTelegramAccount(trx, focalPoint.id, {
         userId,
@@ -53,7 +62,15 @@ export function onboardingFeature(deps: BotDeps): Composer<Context> {
         action: 'focal_point.link_telegram',
         entity: 'focal_point',
         entityId: focalPoint.id,
-        details: { inviteId: invite.id, username: ctx.from.username ?? null },
+        details: {
+          inviteId: invite.id,
+          username: ctx.from.username ?? null,
+          // A new invite moves the focal point to a new account (a new phone): the old one is recorded.
+          previousTelegramUserId:
+            focalPoint.telegram_user_id && focalPoint.telegram_user_id !== userId
+              ? focalPoint.telegram_user_id
+              : undefined,
+        },
       });
       return { kind: 'linked' };
     });
@@ -73,6 +90,8 @@ export function onboardingFeature(deps: BotDeps): Composer<Context> {
         return reply(ctx, M.inviteExpired(formatDateTimeVi(new Date(outcome.at), deps.timeZone)));
       case 'focal_point_left':
         return reply(ctx, M.inviteFocalPointLeft);
+      case 'account_linked_elsewhere':
+        return reply(ctx, M.inviteAccountLinkedElsewhere(outcome.name, outcome.unitName));
     }
   });
   return feature;
