@@ -15,6 +15,39 @@ const MB = 1024 * 1024;
 
 type Attachment = NonNullable<Parameters<typeof submitReport>[1]['attachments']>[number];
 
+/** What a hostile or careless sender's file holds, whatever type it declares. */
+const HTML_BYTES = '<html><body><script>alert(document.cookie)</script></body></html>';
+/** Declared types and how each must be served: only JPEG, PNG, GIF, WebP and PDF open in the browser. */
+const UNUSUAL: { declared: string | null; name: string; served: string; disposition: 'inline' | 'attachment' }[] = [
+  { declared: 'text/html', name: 'trang.html', served: 'application/octet-stream', disposition: 'attachment' },
+  {
+    declared: 'application/xhtml+xml',
+    name: 'trang.xhtml',
+    served: 'application/octet-stream',
+    disposition: 'attachment',
+  },
+  { declared: 'image/svg+xml', name: 'bieu-do.svg', served: 'application/octet-stream', disposition: 'attachment' },
+  { declared: 'text/plain', name: 'ghi-chu.txt', served: 'application/octet-stream', disposition: 'attachment' },
+  { declared: 'image/x-icon', name: 'bieu-tuong.ico', served: 'application/octet-stream', disposition: 'attachment' },
+  { declared: 'image/bmp', name: 'anh.bmp', served: 'application/octet-stream', disposition: 'attachment' },
+  { declared: 'image/heic', name: 'IMG_0001.HEIC', served: 'application/octet-stream', disposition: 'attachment' },
+  {
+    declared: 'image/jpeg; charset=utf-8',
+    name: 'anh.jpg',
+    served: 'application/octet-stream',
+    disposition: 'attachment',
+  },
+  {
+    declared: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    name: 'Kế hoạch tháng 12.docx',
+    served: 'application/octet-stream',
+    disposition: 'attachment',
+  },
+  { declared: 'IMAGE/PNG', name: 'anh-chup.png', served: 'image/png', disposition: 'inline' },
+  { declared: 'image/gif', name: 'dong.gif', served: 'image/gif', disposition: 'inline' },
+  { declared: 'image/webp', name: 'anh.webp', served: 'image/webp', disposition: 'inline' },
+];
+
 async function report(
   db: Db,
   blocId: number,
@@ -102,6 +135,14 @@ describe('report photos and documents', () => {
       },
       { kind: 'photo', telegramFileId: 'DA-XOA-TREN-TELEGRAM', mimeType: 'image/jpeg', sizeBytes: 1000 },
       { kind: 'document', telegramFileId: null, fileName: 'khong-co-ma.docx', mimeType: null },
+      // Types a sender declared (Telegram passes on what the sender's app said), from index 7.
+      ...UNUSUAL.map((u) => ({
+        kind: 'document' as const,
+        telegramFileId: emu!.addFile({ bytes: Buffer.from(HTML_BYTES) }).fileId,
+        fileName: u.name,
+        mimeType: u.declared,
+        sizeBytes: HTML_BYTES.length,
+      })),
     ]);
     const foreignPhoto = emu.addFile({ bytes: Buffer.from('ảnh của khối khác') });
     const theirs = await report(a.db, two.blocId, two.unitIds[0]!, [
@@ -146,22 +187,37 @@ describe('report photos and documents', () => {
     expect(emu!.violations).toEqual([]);
   });
 
-  it('sends a document as an attachment under its Vietnamese name (RFC 5987), and never an SVG inline', async () => {
+  it('opens a PDF in the browser under its Vietnamese name (RFC 5987), and never an SVG', async () => {
     const { mine, pdfBytes } = await setup();
     const c = await signIn(a, 'bloc_admin', 1);
     const res = await c.get(`/blocs/1/reports/${mine.reportId}/attachments/${mine.ids[1]}`);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const disposition = res.headers.get('content-disposition')!;
     expect(disposition).toMatch(
-      /^attachment; filename="Bao cao _quy_ IV _ Hoi Nong dan\.pdf"; filename\*=UTF-8''[A-Za-z0-9%._~!-]+$/,
+      /^inline; filename="Bao cao _quy_ IV _ Hoi Nong dan\.pdf"; filename\*=UTF-8''[A-Za-z0-9%._~!-]+$/,
     );
     expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toBe(PDF_NAME);
     expect(Buffer.from(await res.arrayBuffer()).equals(pdfBytes)).toBe(true);
     const svg = await c.get(`/blocs/1/reports/${mine.reportId}/attachments/${mine.ids[2]}`);
-    expect(svg.headers.get('content-type')).toBe('image/svg+xml');
-    expect(svg.headers.get('content-disposition')).toMatch(/^attachment; /);
+    expect(svg.headers.get('content-type')).toBe('application/octet-stream');
+    expect(svg.headers.get('content-disposition')).toBe(`attachment; filename="logo.svg"; filename*=UTF-8''logo.svg`);
     expect(svg.headers.get('x-content-type-options')).toBe('nosniff');
     await svg.arrayBuffer();
+  });
+
+  it('serves whatever type a sender declared inline only for JPEG, PNG, GIF, WebP and PDF, the rest as a download without its type', async () => {
+    const { mine } = await setup();
+    const c = await signIn(a, 'viewer', 1);
+    for (const [i, u] of UNUSUAL.entries()) {
+      const res = await c.get(`/blocs/1/reports/${mine.reportId}/attachments/${mine.ids[7 + i]}`);
+      expect(res.status, u.name).toBe(200);
+      expect(res.headers.get('content-type'), u.name).toBe(u.served);
+      expect(res.headers.get('x-content-type-options'), u.name).toBe('nosniff');
+      const disposition = res.headers.get('content-disposition')!;
+      expect(disposition.startsWith(`${u.disposition}; filename="`), `${u.name}: ${disposition}`).toBe(true);
+      expect(decodeURIComponent(disposition.split("UTF-8''")[1]!), u.name).toBe(u.name);
+      expect(await res.text()).toBe(HTML_BYTES);
+    }
   });
 
   it('explains that files over 20 MB stay on Telegram, whether or not their size was known', async () => {

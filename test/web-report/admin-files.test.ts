@@ -43,16 +43,27 @@ beforeEach(async () => {
   const sent = await me.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '2' }, [
     file(PNG_1PX, 'ảnh "lễ".png'),
     file(PDF_BYTES, 'Kế hoạch.pdf'),
+    // An iPhone photo the browser claims is a web page: kept for its content, served as a download.
+    file(HEIC_BYTES, 'Ảnh iPhone.heic', 'text/html'),
   ]);
   expect(sent.res.status).toBe(303);
   reportId = (await a.db.selectFrom('progress_report').select('id').executeTakeFirstOrThrow()).id;
 });
 afterEach(() => a.close());
 
+/** The start of a HEIC file (an ISO media 'ftyp' box of brand heic): what file-type reads. */
+const HEIC_BYTES = Buffer.concat([
+  Buffer.from([0, 0, 0, 0x18]),
+  Buffer.from('ftypheic'),
+  Buffer.from([0, 0, 0, 0]),
+  Buffer.from('mif1heic'),
+  Buffer.alloc(64),
+]);
+
 describe('web-uploaded files in the admin', () => {
-  it('open from the database without a bot: a photo inline, a document as a download, both nosniff', async () => {
+  it('open from the database without a bot: a photo and a PDF inline, a HEIC photo as a download, all nosniff', async () => {
     const admin = await signIn(a, 'bloc_admin', blocId);
-    const [photo, pdf] = await listAttachments(a.db, reportId);
+    const [photo, pdf, heic] = await listAttachments(a.db, reportId);
     const page = await (await admin.get(`/blocs/${blocId}/reports/${reportId}`)).text();
     expect(page).toContain(`src="/blocs/${blocId}/reports/${reportId}/attachments/${photo!.id}"`);
     expect(page).toContain('Kế hoạch.pdf');
@@ -71,8 +82,21 @@ describe('web-uploaded files in the admin', () => {
 
     const doc = await admin.get(`/blocs/${blocId}/reports/${reportId}/attachments/${pdf!.id}`);
     expect(doc.headers.get('content-type')).toBe('application/pdf');
-    expect(doc.headers.get('content-disposition')).toMatch(/^attachment; /);
+    expect(doc.headers.get('content-disposition')).toBe(
+      `inline; filename="Ke hoach.pdf"; filename*=UTF-8''${encodeURIComponent('Kế hoạch.pdf')}`,
+    );
+    expect(doc.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await doc.arrayBuffer()).equals(PDF_BYTES)).toBe(true);
+
+    // Most browsers cannot draw HEIC: a download under its name, never the type the browser claimed.
+    expect(heic!.mime_type).toBe('image/heic');
+    const iphone = await admin.get(`/blocs/${blocId}/reports/${reportId}/attachments/${heic!.id}`);
+    expect(iphone.headers.get('content-type')).toBe('application/octet-stream');
+    expect(iphone.headers.get('content-disposition')).toBe(
+      `attachment; filename="Anh iPhone.heic"; filename*=UTF-8''${encodeURIComponent('Ảnh iPhone.heic')}`,
+    );
+    expect(iphone.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await iphone.arrayBuffer()).equals(HEIC_BYTES)).toBe(true);
   });
 
   it("another bloc's admin gets the same 404 as for any unknown file", async () => {

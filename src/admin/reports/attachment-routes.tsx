@@ -6,7 +6,7 @@ import type { AdminEnv } from '../env.js';
 import { contentDisposition } from '../http/content-disposition.js';
 import { messagePage } from '../http/errors.js';
 import { reportsText as t } from '../messages.js';
-import { contentTypeOf, fileNameOf, isInlineImage, isTooBigForBots } from './attachment-file.js';
+import { fileNameOf, isTooBigForBots, servingOf } from './attachment-file.js';
 
 const idParam = (v: string | undefined): number => (v && /^\d{1,9}$/.test(v) ? Number(v) : 0);
 
@@ -26,10 +26,10 @@ export function attachmentRoutes(): Hono<AdminEnv> {
     const attachment =
       reportId && attachmentId ? await getAttachmentOfBloc(db, bloc.id, reportId, attachmentId) : undefined;
     if (!attachment) notFound();
-    const type = contentTypeOf(attachment);
+    const { contentType, disposition } = servingOf(attachment);
     const headers = new Headers({
-      'Content-Type': type,
-      'Content-Disposition': contentDisposition(isInlineImage(type) ? 'inline' : 'attachment', fileNameOf(attachment)),
+      'Content-Type': contentType,
+      'Content-Disposition': contentDisposition(disposition, fileNameOf(attachment)),
       'X-Content-Type-Options': 'nosniff',
     });
     // Sent through the personal web form: the bytes are in the database.
