@@ -92,7 +92,7 @@ export const M = {
   groupLinkAsChannel:
     'Lệnh gửi dưới danh nghĩa một kênh không liên kết được nhóm; không có gì thay đổi. Xin quản trị viên nhóm gửi lệnh bằng tài khoản của mình hoặc ẩn danh với tư cách quản trị viên nhóm.',
   groupAdminCheckFailed:
-    'Bot chưa kiểm tra được đồng chí có phải quản trị viên của nhóm hay không, nên chưa liên kết nhóm. Xin đồng chí gửi lại lệnh sau ít phút.',
+    'Bot chưa kiểm tra được đồng chí có phải quản trị viên của nhóm hay không, nên chưa liên kết nhóm. Xin đồng chí gửi lại lệnh sau ít phút; nếu vẫn không được, xin đặt bot làm quản trị viên của nhóm rồi gửi lại.',
   inviteAccountLinkedElsewhere: (name: string, unit: string) =>
     `Tài khoản Telegram này đang được liên kết với cán bộ đầu mối ${name} của ${unit}. Mỗi tài khoản chỉ liên kết với một cán bộ đầu mối, nên bot không đổi liên kết; không có gì thay đổi. Nếu đồng chí đã chuyển nhiệm vụ, xin đề nghị Văn phòng Khối thi đua ghi nhận đồng chí thôi làm cán bộ đầu mối cũ, rồi mở lại liên kết mời này.`,
   groupBrief: (username: string) =>

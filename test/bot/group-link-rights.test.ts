@@ -156,7 +156,7 @@ it('says so when Telegram cannot tell whether the sender is an administrator, an
   h.emu.setChatMember(-100600, 6001, { error: 'Bad Request: member list is inaccessible' });
   await group.send(`/start${BOT} ${invite.code}`);
   expect(group.lastText()).toBe(
-    'Bot chưa kiểm tra được đồng chí có phải quản trị viên của nhóm hay không, nên chưa liên kết nhóm. Xin đồng chí gửi lại lệnh sau ít phút.',
+    'Bot chưa kiểm tra được đồng chí có phải quản trị viên của nhóm hay không, nên chưa liên kết nhóm. Xin đồng chí gửi lại lệnh sau ít phút; nếu vẫn không được, xin đặt bot làm quản trị viên của nhóm rồi gửi lại.',
   );
   expect(await findBlocChat(h.t.db, '-100600')).toBeUndefined();
   expect((await findInvite(h.t.db, invite.code))?.used_at).toBeNull();
