@@ -134,6 +134,41 @@ describe('chair rotation', () => {
     expect(after).toEqual([before[0], before[2], before[1], ...before.slice(3)]);
   });
 
+  it("answers 404 for another bloc's unit, a unit that left or a forged id in the rotation order, and changes nothing", async () => {
+    a = await createAdminTest();
+    const mine = await createSmallBloc(a.db, { units: 3 });
+    const theirs = await createSmallBloc(a.db, { name: 'Khối thi đua số 2', units: 2 });
+    const left = mine.unitIds[2]!;
+    await a.db.updateTable('bloc_membership').set({ left_on: '2026-01-31' }).where('unit_id', '=', left).execute();
+    const rows = async () => ({
+      slots: await a.db.selectFrom('rotation_slot').selectAll().orderBy('bloc_id').orderBy('position').execute(),
+      audit: await a.db.selectFrom('audit_log').selectAll().execute(),
+    });
+    const before = await rows();
+    const blocAdmin = await signIn(a, 'bloc_admin', mine.blocId);
+    for (const c of [blocAdmin, await signIn(a, 'province_admin')]) {
+      for (const unit of [theirs.unitIds[1]!, left, 99999, '1e3', 'abc']) {
+        for (const form of [{ direction: 'up' }, { direction: 'down' }, {}] as Record<string, string>[]) {
+          const res = await c.post(`/blocs/${mine.blocId}/chair/order/${unit}/move`, form);
+          expect(res.status, `${unit} ${JSON.stringify(form)}`).toBe(404);
+          expect(await res.text()).toContain('Không tìm thấy trang');
+        }
+      }
+    }
+    expect(await rows()).toEqual(before);
+    // The bloc's own current member still moves.
+    expect(
+      (await blocAdmin.post(`/blocs/${mine.blocId}/chair/order/${mine.unitIds[1]}/move`, { direction: 'up' })).status,
+    ).toBe(303);
+    const order = await a.db
+      .selectFrom('rotation_slot')
+      .select('unit_id')
+      .where('bloc_id', '=', mine.blocId)
+      .orderBy('position')
+      .execute();
+    expect(order.map((r) => r.unit_id).slice(0, 2)).toEqual([mine.unitIds[1], mine.unitIds[0]]);
+  });
+
   it('records the first chair of a new bloc', async () => {
     a = await createAdminTest();
     const bloc = await createBloc(a.db, { name: 'Khối mới', province: 'Sóc Trăng', description: null });

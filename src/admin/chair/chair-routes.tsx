@@ -1,9 +1,9 @@
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import { type ChairTerm, nextChairTerm, RotationError } from '../../core/chair-rotation.js';
 import { closeBlocYear, createBlocYear, getBlocYear, openBlocYear, setRotationOrder } from '../../db/bloc-years.js';
 import { updateBlocSettings } from '../../db/blocs.js';
-import { canEditBloc, currentAdmin } from '../auth/access.js';
+import { canEditBloc, currentAdmin, notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { applyChange } from '../http/change.js';
 import { choice, date, evenWithFieldErrors, int, optionalText } from '../http/fields.js';
@@ -35,6 +35,19 @@ const handoverSchema = z
 const firstSchema = z.object({ year: int(2000, 2100), chairUnitId: unitChoice, deputyUnitId: unitChoice });
 const policySchema = z.object({ policy: choice(['agreed_order', 'deputy_becomes_chair', 'explicit'] as const) });
 const moveSchema = z.object({ direction: choice(['up', 'down'] as const) });
+
+/**
+ * :unitId must be in this bloc's rotation order (its current members): another bloc's unit, a
+ * unit that left or a forged id is the admin's 404 and changes nothing (decision 0042). Checked
+ * before the form, so a bad form does not answer 422 about a unit that is not there.
+ */
+const rotationUnit: MiddlewareHandler<AdminEnv> = async (c, next) => {
+  const raw = c.req.param('unitId') ?? '';
+  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : 0;
+  const s = await rotationState(c.get('deps').db, c.get('bloc'), today(c));
+  if (!s.order.some((u) => u.id === id)) notFound();
+  await next();
+};
 
 /** Which field a rotation problem belongs next to. */
 function rotationErrorField(e: RotationError): string {
@@ -94,7 +107,7 @@ export function chairRoutes(): Hono<AdminEnv> {
     },
   );
 
-  app.post('/order/:unitId/move', validForm(moveSchema, render), async (c) => {
+  app.post('/order/:unitId/move', rotationUnit, validForm(moveSchema, render), async (c) => {
     const bloc = c.get('bloc');
     const unitId = Number(c.req.param('unitId'));
     const { direction } = c.req.valid('form');
