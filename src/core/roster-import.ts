@@ -31,6 +31,45 @@ export const ROSTER_TEMPLATE_HEADER = [
 
 export const MAX_ROSTER_ROWS = 500;
 
+/**
+ * The most characters a cell may hold, per column. Longer is a row error: a too-long name or
+ * position, or a date, phone or role that cannot be one.
+ */
+export const ROSTER_FIELD_MAX: Record<RosterField, number> = {
+  unitName: 200,
+  shortName: 60,
+  joinedOn: 20,
+  fullName: 120,
+  position: 120,
+  phone: 20,
+  role: 40,
+};
+
+/**
+ * A cell as the import reads it, from the file and again from the rows the preview carries to the
+ * confirmation: normalised, and a too-long cell cut one character past its column's limit, the
+ * cut marked '…'. The cut keeps it too long (the same row error), while 500 carried rows stay
+ * well within the admin's request size limit (docs/decisions/0079-roster-preview-is-the-import.md).
+ */
+export function rosterCell(field: RosterField, raw: string): string {
+  const text = normalizeText(raw);
+  const max = ROSTER_FIELD_MAX[field];
+  if (text.length <= max) return text;
+  // Never leave half of a surrogate pair (an emoji) at the cut.
+  const cut = text.slice(0, max).replace(/[\uD800-\uDBFF]$/, '');
+  return `${cut}…`;
+}
+
+/** A row's cells read by rosterCell, empty ones left out, as readRosterTable does. */
+export function rosterCells(raw: Partial<Record<RosterField, string>>): Partial<Record<RosterField, string>> {
+  const cells: Partial<Record<RosterField, string>> = {};
+  for (const [field, value] of Object.entries(raw) as [RosterField, string][]) {
+    const v = rosterCell(field, value);
+    if (v !== '') cells[field] = v;
+  }
+  return cells;
+}
+
 /** One data line of the file, text as typed (normalised), with its line number in the file. */
 export interface RosterInputRow {
   line: number;
@@ -66,8 +105,9 @@ export function readRosterTable(table: string[][]): RosterFileResult {
   for (let i = headerIndex + 1; i < table.length; i++) {
     const cells: Partial<Record<RosterField, string>> = {};
     columns.forEach((field, col) => {
-      const v = normalizeText(table[i]![col] ?? '');
-      if (field && v !== '' && cells[field] === undefined) cells[field] = v;
+      if (!field || cells[field] !== undefined) return;
+      const v = rosterCell(field, table[i]![col] ?? '');
+      if (v !== '') cells[field] = v;
     });
     if (Object.keys(cells).length > 0) rows.push({ line: i + 1, cells });
   }
@@ -131,7 +171,7 @@ export type RosterRowError =
   | 'name_too_long'
   | 'position_too_long'
   | 'bad_phone'
-  | 'phone_without_name'
+  | 'details_without_name'
   | 'bad_role'
   | 'conflicting_unit'
   | 'duplicate_focal_point';
@@ -139,9 +179,12 @@ export type RosterRowError =
 /** What the import will do with one row. */
 export interface RosterRowPlan {
   line: number;
+  /** The cells as read, for showing what was typed where it is refused. */
+  cells: Partial<Record<RosterField, string>>;
   unitName: string;
   shortName: string | null;
-  joinedOn: string;
+  /** The join date a new or rejoining unit gets; null when the typed date is not a real date. */
+  joinedOn: string | null;
   unit: { kind: 'existing' | 'rejoin'; unitId: number } | { kind: 'new' };
   focalPoint: {
     fullName: string;
@@ -154,33 +197,41 @@ export interface RosterRowPlan {
 }
 
 const PHONE_RE = /^\+?[\d .-]{8,20}$/;
-const ROLE_WORDS: Record<string, 'focal_point' | 'unit_head'> = {
-  'dau moi': 'focal_point',
-  'can bo dau moi': 'focal_point',
-  'thu truong': 'unit_head',
-  'thu truong don vi': 'unit_head',
-  'lanh dao': 'unit_head',
-};
+/**
+ * The words the "Vai trò" column takes, matched without case or diacritics. Only these: a word
+ * such as "lãnh đạo" also names deputies, who are not the unit's head, so it is refused with this
+ * list rather than guessed.
+ */
+export const ROSTER_ROLE_WORDS: readonly { word: string; role: 'focal_point' | 'unit_head' }[] = [
+  { word: 'đầu mối', role: 'focal_point' },
+  { word: 'cán bộ đầu mối', role: 'focal_point' },
+  { word: 'thủ trưởng', role: 'unit_head' },
+  { word: 'thủ trưởng đơn vị', role: 'unit_head' },
+];
+
+function roleOf(typed: string): 'focal_point' | 'unit_head' | null {
+  const folded = foldText(typed);
+  return ROSTER_ROLE_WORDS.find((w) => foldText(w.word) === folded)?.role ?? null;
+}
 
 const sameName = (a: string, b: string) => foldText(a) === foldText(b);
 
 /** Checks every row against the snapshot and the rows before it; a row with errors is never imported. */
 export function planRosterImport(rows: RosterInputRow[], snapshot: RosterSnapshot): RosterRowPlan[] {
-  const seenUnits = new Map<string, { shortName: string | null; joinedOn: string }>();
+  const seenUnits = new Map<string, { shortName: string | null; joinedOn: string | null }>();
   const seenPeople = new Set<string>();
   return rows.map((row) => {
     const c = row.cells;
     const errors: RosterRowError[] = [];
     const unitName = c.unitName ?? '';
     if (unitName === '') errors.push('unit_missing');
-    else if (unitName.length > 200) errors.push('unit_too_long');
+    else if (unitName.length > ROSTER_FIELD_MAX.unitName) errors.push('unit_too_long');
     const shortName = c.shortName ?? null;
-    if (shortName && shortName.length > 60) errors.push('short_too_long');
-    let joinedOn = snapshot.today;
+    if (shortName && shortName.length > ROSTER_FIELD_MAX.shortName) errors.push('short_too_long');
+    let joinedOn: string | null = snapshot.today;
     if (c.joinedOn !== undefined) {
-      const d = parseDateVi(c.joinedOn);
-      if (d) joinedOn = d;
-      else errors.push('bad_date');
+      joinedOn = parseDateVi(c.joinedOn);
+      if (joinedOn === null) errors.push('bad_date');
     }
     const member = snapshot.members.find((m) => sameName(m.name, unitName));
     const former = member ? undefined : snapshot.former.find((m) => sameName(m.name, unitName));
@@ -189,7 +240,7 @@ export function planRosterImport(rows: RosterInputRow[], snapshot: RosterSnapsho
       : former
         ? { kind: 'rejoin', unitId: former.unitId }
         : { kind: 'new' };
-    if (former && joinedOn <= former.leftOn) errors.push('rejoin_before_left');
+    if (former && joinedOn !== null && joinedOn <= former.leftOn) errors.push('rejoin_before_left');
     const key = foldText(unitName);
     const earlier = seenUnits.get(key);
     if (
@@ -202,17 +253,17 @@ export function planRosterImport(rows: RosterInputRow[], snapshot: RosterSnapsho
     let focalPoint: RosterRowPlan['focalPoint'] = null;
     const fullName = c.fullName ?? '';
     if (fullName === '') {
-      if (c.phone || c.position) errors.push('phone_without_name');
+      if (c.phone || c.position || c.role) errors.push('details_without_name');
     } else {
-      if (fullName.length > 120) errors.push('name_too_long');
+      if (fullName.length > ROSTER_FIELD_MAX.fullName) errors.push('name_too_long');
       const position = c.position ?? null;
-      if (position && position.length > 120) errors.push('position_too_long');
+      if (position && position.length > ROSTER_FIELD_MAX.position) errors.push('position_too_long');
       const phone = c.phone ?? null;
       const digits = phone?.replace(/\D/g, '').length ?? 0;
       if (phone && (!PHONE_RE.test(phone) || digits < 8 || digits > 15)) errors.push('bad_phone');
       let role: 'focal_point' | 'unit_head' = 'focal_point';
       if (c.role !== undefined) {
-        const r = ROLE_WORDS[foldText(c.role)];
+        const r = roleOf(c.role);
         if (r) role = r;
         else errors.push('bad_role');
       }
@@ -223,6 +274,6 @@ export function planRosterImport(rows: RosterInputRow[], snapshot: RosterSnapsho
       if (errors.length === 0) seenPeople.add(person);
     }
     if (errors.length === 0 && unitName !== '' && !earlier) seenUnits.set(key, { shortName, joinedOn });
-    return { line: row.line, unitName, shortName, joinedOn, unit, focalPoint, errors };
+    return { line: row.line, cells: c, unitName, shortName, joinedOn, unit, focalPoint, errors };
   });
 }

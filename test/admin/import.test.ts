@@ -43,7 +43,9 @@ describe('roster import', () => {
     const html = await res.text();
     expect(html).toContain('3 dòng hợp lệ, 1 dòng có lỗi (sẽ bị bỏ qua).');
     expect(html).toContain('Sẽ thêm 1 đơn vị mới, ghi nhận 0 đơn vị tham gia lại và 2 cán bộ đầu mối mới.');
-    expect(html).toContain('Ngày tham gia phải có dạng dd/mm/yyyy.');
+    expect(html).toContain(
+      'Ngày tham gia “31/02/2024” không phải một ngày có thật; xin vui lòng ghi theo dạng dd/mm/yyyy, ví dụ 13/03/2024.',
+    );
     expect(html).toContain('Đã có, giữ nguyên');
     expect(await a.db.selectFrom('unit').selectAll().execute()).toHaveLength(2);
     expect(await a.db.selectFrom('focal_point').selectAll().execute()).toHaveLength(2);
@@ -142,11 +144,20 @@ describe('roster import', () => {
     const c = await setup();
     const res = await c.post('/blocs/1/import/confirm', { rows: '[{"line":"x"}]', expected: '{}' });
     expect(res.status).toBe(422);
+    // Altered rows are planned like a file: the admin sees them before anything is written.
     const script = await c.post('/blocs/1/import/confirm', {
       rows: JSON.stringify([{ line: 2, cells: { unitName: '<img src=x onerror=alert(1)>' } }]),
-      expected: JSON.stringify({ units: 1, rejoined: 0, focalPoints: 0 }),
+      expected: 'x',
     });
-    expect(script.status).toBe(303);
+    expect(script.status).toBe(409);
+    const shown = await script.text();
+    expect(shown).not.toContain('<img src=x');
+    expect(await a.db.selectFrom('unit').selectAll().execute()).toHaveLength(2);
+    const confirmed = await c.post('/blocs/1/import/confirm', {
+      rows: hidden(shown, 'rows'),
+      expected: hidden(shown, 'expected'),
+    });
+    expect(confirmed.status).toBe(303);
     const page = await (await c.get('/blocs/1/units')).text();
     expect(page).not.toContain('<img src=x');
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');

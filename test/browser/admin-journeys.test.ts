@@ -91,7 +91,9 @@ describe('admin journeys in Chromium', () => {
       await page.click('main button[type=submit]');
       await page.waitForSelector('tr.row-error');
       expect(await page.textContent('main')).toContain('2 dòng hợp lệ, 1 dòng có lỗi (sẽ bị bỏ qua).');
-      expect(await page.textContent('tr.row-error')).toContain('Ngày tham gia phải có dạng dd/mm/yyyy.');
+      expect(await page.textContent('tr.row-error')).toContain(
+        'Ngày tham gia “31/02/2026” không phải một ngày có thật',
+      );
       await shot(page, 'desktop-06-import-preview');
       await page.click('text=Xác nhận nhập 2 dòng hợp lệ');
       await page.waitForSelector('.alert.ok');

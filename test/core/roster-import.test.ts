@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, planRosterImport, readRosterTable, type RosterSnapshot } from '../../src/core/roster-import.js';
+import {
+  parseCsv,
+  planRosterImport,
+  ROSTER_FIELD_MAX,
+  type RosterField,
+  type RosterInputRow,
+  readRosterTable,
+  rosterCell,
+  rosterCells,
+  type RosterSnapshot,
+} from '../../src/core/roster-import.js';
 
 const snapshot: RosterSnapshot = {
   members: [{ unitId: 1, name: 'Hội Nông dân tỉnh', focalPointNames: ['Lâm Văn Phúc'] }],
@@ -84,7 +94,7 @@ describe('planRosterImport', () => {
       ['bad_date', 'bad_phone', 'bad_role'],
       [],
       ['duplicate_focal_point'],
-      ['phone_without_name'],
+      ['details_without_name'],
       ['rejoin_before_left'],
     ]);
   });
@@ -92,5 +102,69 @@ describe('planRosterImport', () => {
   it('refuses a unit whose rows disagree on its join date', () => {
     const p = plan('Đơn vị,Ngày tham gia\nTỉnh đoàn,01/01/2026\nTỉnh đoàn,02/01/2026\n');
     expect(p.map((r) => r.errors)).toEqual([[], ['conflicting_unit']]);
+  });
+});
+
+describe('a row as the preview reads it and as the confirmation reads it again', () => {
+  it('cuts a too-long cell just past its limit, so it stays too long', () => {
+    const fields = Object.keys(ROSTER_FIELD_MAX) as RosterField[];
+    for (const field of fields) {
+      const cut = rosterCell(field, 'x'.repeat(5000));
+      expect(cut).toHaveLength(ROSTER_FIELD_MAX[field] + 1);
+      expect(cut.endsWith('…')).toBe(true);
+      expect(rosterCell(field, cut)).toBe(cut);
+    }
+    expect(rosterCell('unitName', `  ${'Hội '.repeat(50)}  `)).toBe('Hội '.repeat(50).trim());
+    // An emoji is never cut in half.
+    expect(rosterCell('shortName', `${'a'.repeat(59)}😀xyz`)).toBe(`${'a'.repeat(59)}…`);
+  });
+
+  it('plans the carried rows exactly as it planned the file', () => {
+    const long = 'Chuyên viên "Văn phòng" '.repeat(80);
+    const table = readRosterTable([
+      ['Đơn vị', 'Tên viết tắt', 'Ngày tham gia', 'Cán bộ đầu mối', 'Chức vụ', 'Số điện thoại', 'Vai trò'],
+      ['Tỉnh đoàn', long, '01/02/2026 và sau đó nữa', long, long, `0912${'3'.repeat(40)}`, long],
+      ['Tỉnh đoàn', '', '', 'Lê Minh Khang', '', '', 'đầu mối'],
+      ['Hội Luật gia tỉnh', '', '32/13/2024', '', '', '', ''],
+    ]);
+    if (!table.ok) throw new Error(table.error);
+    const carried: RosterInputRow[] = (JSON.parse(JSON.stringify(table.rows)) as RosterInputRow[]).map((r) => ({
+      line: r.line,
+      cells: rosterCells(r.cells),
+    }));
+    const fromFile = planRosterImport(table.rows, snapshot);
+    expect(planRosterImport(carried, snapshot)).toEqual(fromFile);
+    expect(fromFile.map((r) => r.errors)).toEqual([
+      ['short_too_long', 'bad_date', 'name_too_long', 'position_too_long', 'bad_phone', 'bad_role'],
+      [],
+      ['bad_date'],
+    ]);
+  });
+
+  it('never makes a date up: a date that does not exist leaves the row without one', () => {
+    const p = plan(
+      'Đơn vị,Ngày tham gia\nTỉnh đoàn,32/13/2024\nHội Luật gia tỉnh,29/02/2023\nHội Cựu chiến binh tỉnh,29/02/2024\n',
+    );
+    expect(p.map((r) => [r.joinedOn, r.errors])).toEqual([
+      [null, ['bad_date']],
+      [null, ['bad_date']],
+      ['2024-02-29', []],
+    ]);
+  });
+
+  it('takes only the role words it lists, and no role without a person', () => {
+    const p = plan(
+      'Đơn vị,Cán bộ đầu mối,Vai trò\n' +
+        'Tỉnh đoàn,Nguyễn A,lãnh đạo\n' +
+        'Tỉnh đoàn,Nguyễn B,THỦ TRƯỞNG ĐƠN VỊ\n' +
+        'Tỉnh đoàn,Nguyễn C,Can bo dau moi\n' +
+        'Tỉnh đoàn,,thủ trưởng\n',
+    );
+    expect(p.map((r) => [r.focalPoint?.role ?? null, r.errors])).toEqual([
+      ['focal_point', ['bad_role']],
+      ['unit_head', []],
+      ['focal_point', []],
+      [null, ['details_without_name']],
+    ]);
   });
 });

@@ -61,7 +61,9 @@ export async function applyRosterImport(
   const unitIds: number[] = [];
   const focalPointIds: number[] = [];
   for (const row of plan) {
-    if (row.errors.length > 0) continue;
+    const joinedOn = row.joinedOn;
+    // A row without a join date always has the bad_date error: both tests say the same.
+    if (row.errors.length > 0 || joinedOn === null) continue;
     const key = foldText(row.unitName);
     let unitId = unitOf.get(key);
     if (unitId === undefined) {
@@ -72,7 +74,7 @@ export async function applyRosterImport(
         await addMembership(trx, {
           blocId: ctx.blocId,
           unitId,
-          joinedOn: row.joinedOn,
+          joinedOn,
           displayOrder: await nextDisplayOrder(trx, ctx.blocId),
         });
         unitIds.push(unitId);
@@ -81,7 +83,7 @@ export async function applyRosterImport(
         await addMembership(trx, {
           blocId: ctx.blocId,
           unitId,
-          joinedOn: row.joinedOn,
+          joinedOn,
           displayOrder: await nextDisplayOrder(trx, ctx.blocId),
         });
         unitIds.push(unitId);

@@ -1,8 +1,14 @@
-import type { RosterInputRow, RosterRowPlan } from '../../core/roster-import.js';
+import {
+  ROSTER_FIELD_MAX,
+  ROSTER_ROLE_WORDS,
+  type RosterInputRow,
+  type RosterRowError,
+  type RosterRowPlan,
+} from '../../core/roster-import.js';
 import { importText as t } from '../messages.js';
-import type { ImportCounts } from './apply.js';
 import { showDate } from '../ui/format.js';
 import { PostForm } from '../ui/forms.js';
+import type { ImportCounts } from './apply.js';
 
 export function UploadPage(props: { blocId: number; error?: string }) {
   const base = `/blocs/${props.blocId}/import`;
@@ -51,13 +57,52 @@ export function UploadPage(props: { blocId: number; error?: string }) {
   );
 }
 
+/** A row error in words, with what was typed and the limit or the accepted words where they help. */
+function rowErrorText(e: RosterRowError, r: RosterRowPlan): string {
+  const m = t.rowErrors;
+  switch (e) {
+    case 'unit_too_long':
+      return m.unit_too_long(ROSTER_FIELD_MAX.unitName);
+    case 'short_too_long':
+      return m.short_too_long(ROSTER_FIELD_MAX.shortName);
+    case 'name_too_long':
+      return m.name_too_long(ROSTER_FIELD_MAX.fullName);
+    case 'position_too_long':
+      return m.position_too_long(ROSTER_FIELD_MAX.position);
+    case 'bad_date':
+      return m.bad_date(r.cells.joinedOn ?? '');
+    case 'bad_role':
+      return m.bad_role(
+        r.cells.role ?? '',
+        ROSTER_ROLE_WORDS.map((w) => w.word),
+      );
+    default:
+      return m[e];
+  }
+}
+
+/**
+ * The join date the import will write: none for a unit already in the bloc (its membership is
+ * left as it is), and the text as typed when it is not a real date, never a date made up for it.
+ */
+function joinedCell(r: RosterRowPlan): string {
+  if (r.joinedOn === null) return r.cells.joinedOn ?? '';
+  return r.unit.kind === 'existing' ? '' : showDate(r.joinedOn);
+}
+
+/** The role a new focal point gets; the typed word when it is refused. */
+function roleCell(r: RosterRowPlan): string {
+  if (r.errors.includes('bad_role')) return r.cells.role ?? '';
+  return r.focalPoint && !r.focalPoint.exists ? t.roles[r.focalPoint.role] : '';
+}
+
 function RowResult(props: { row: RosterRowPlan }) {
   const r = props.row;
   if (r.errors.length > 0)
     return (
       <ul class="error-list">
         {r.errors.map((e) => (
-          <li>{t.rowErrors[e]}</li>
+          <li>{rowErrorText(e, r)}</li>
         ))}
       </ul>
     );
@@ -81,6 +126,8 @@ export function PreviewPage(props: {
   rows: RosterInputRow[];
   plan: RosterRowPlan[];
   counts: ImportCounts;
+  /** The plan's digest: the confirmation writes only a plan with the same one. */
+  fingerprint: string;
   stale?: boolean;
 }) {
   const base = `/blocs/${props.blocId}/import`;
@@ -106,6 +153,7 @@ export function PreviewPage(props: {
                 <th>{t.colUnit}</th>
                 <th class="hide-phone">{t.colJoined}</th>
                 <th>{t.colPerson}</th>
+                <th>{t.colRole}</th>
                 <th>{t.colResult}</th>
               </tr>
             </thead>
@@ -114,8 +162,9 @@ export function PreviewPage(props: {
                 <tr class={r.errors.length > 0 ? 'row-error' : undefined}>
                   <td class="num">{r.line}</td>
                   <td>{r.unitName}</td>
-                  <td class="hide-phone">{showDate(r.joinedOn)}</td>
+                  <td class="hide-phone">{joinedCell(r)}</td>
                   <td>{r.focalPoint?.fullName ?? ''}</td>
+                  <td>{roleCell(r)}</td>
                   <td>
                     <RowResult row={r} />
                   </td>
@@ -130,7 +179,7 @@ export function PreviewPage(props: {
             <PostForm action={`${base}/confirm`} long={t.importing}>
               <input type="hidden" name="fileName" value={props.fileName} />
               <input type="hidden" name="rows" value={JSON.stringify(props.rows)} />
-              <input type="hidden" name="expected" value={JSON.stringify(props.counts)} />
+              <input type="hidden" name="expected" value={props.fingerprint} />
               <button type="submit">{t.confirm(valid)}</button>
             </PostForm>
           ) : null}

@@ -4,9 +4,11 @@ import { normalizeText } from '../../core/normalize.js';
 import {
   MAX_ROSTER_ROWS,
   planRosterImport,
+  ROSTER_FIELD_MAX,
   ROSTER_TEMPLATE_HEADER,
-  readRosterTable,
   type RosterInputRow,
+  readRosterTable,
+  rosterCells,
 } from '../../core/roster-import.js';
 import { canEditBloc, currentAdmin, forbidden } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
@@ -15,27 +17,45 @@ import { importText as t } from '../messages.js';
 import { csvLine } from '../../summaries/csv/reports-csv.js';
 import { applyRosterImport, countChanges, rosterSnapshot } from './apply.js';
 import { PreviewPage, UploadPage } from './import-pages.js';
+import { planFingerprint } from './plan-fingerprint.js';
 import { readRosterFile } from './read-file.js';
 import { today } from '../http/today.js';
 
 const FIELDS = ['unitName', 'shortName', 'joinedOn', 'fullName', 'position', 'phone', 'role'] as const;
 
-/** The rows carried from the preview to the confirmation: checked again like a new upload. */
+/**
+ * The rows carried from the preview to the confirmation, read again like a new upload (each cell
+ * through rosterCells, as readRosterTable reads the file). No limit here may be stricter than what
+ * the preview can produce: a line number is any file line, and a cell is cut by rosterCell.
+ */
 const carriedRows = z
   .array(
     z.object({
-      line: z.number().int().min(1).max(100_000),
-      cells: z.partialRecord(z.enum(FIELDS), z.string().max(1000).transform(normalizeText)),
+      line: z.number().int().min(1),
+      cells: z.partialRecord(z.enum(FIELDS), z.string()),
     }),
   )
   .min(1)
   .max(MAX_ROSTER_ROWS);
 
+/**
+ * The largest rows field a preview can produce: every cell at its cut length, each character
+ * escaped by JSON at worst as \uXXXX, plus the keys. About 2 MB, so the form stays within the
+ * admin's 5 MB request limit even percent-encoded.
+ */
+const MAX_CARRIED_CHARS =
+  MAX_ROSTER_ROWS * (Object.values(ROSTER_FIELD_MAX).reduce((sum, max) => sum + (max + 1) * 6, 0) + 200);
+
 const confirmForm = z.object({
-  rows: z.string().max(2_000_000),
-  fileName: z.string().max(255).optional(),
+  rows: z.string().max(MAX_CARRIED_CHARS),
+  fileName: z.string().optional(),
   expected: z.string().max(200).optional(),
 });
+
+/** The file's name as the pages show it and the audit log keeps it, read the same way twice. */
+function importFileName(raw: string): string {
+  return normalizeText(raw).slice(0, 255) || 'tệp';
+}
 
 async function preview(c: Context<AdminEnv>, fileName: string, rows: RosterInputRow[], stale = false) {
   const bloc = c.get('bloc');
@@ -47,6 +67,7 @@ async function preview(c: Context<AdminEnv>, fileName: string, rows: RosterInput
       rows={rows}
       plan={plan}
       counts={countChanges(plan)}
+      fingerprint={planFingerprint(plan)}
       stale={stale}
     />,
     {
@@ -104,7 +125,7 @@ export function importRoutes(): Hono<AdminEnv> {
     const table = readRosterTable(read.table);
     if (!table.ok) return upload(c, t.fileErrors[table.error]);
     const file = body.file as File;
-    return preview(c, normalizeText(file.name).slice(0, 255), table.rows);
+    return preview(c, importFileName(file.name), table.rows);
   });
 
   app.post('/confirm', async (c) => {
@@ -113,21 +134,24 @@ export function importRoutes(): Hono<AdminEnv> {
     if (form.success) {
       try {
         const parsed = carriedRows.safeParse(JSON.parse(form.data.rows));
-        if (parsed.success) rows = parsed.data as RosterInputRow[];
+        if (parsed.success) rows = parsed.data.map((r) => ({ line: r.line, cells: rosterCells(r.cells) }));
       } catch {
         rows = null;
       }
     }
     if (!form.success || !rows) return upload(c, t.unreadable);
-    const fileName = normalizeText(form.data.fileName ?? '') || 'tệp';
+    const fileName = importFileName(form.data.fileName ?? '');
     const bloc = c.get('bloc');
     const admin = currentAdmin(c);
     const now = c.get('deps').now();
     const outcome = await applyChange(c, async (trx, audit) => {
-      // Checked again inside the transaction: the roster may have changed since the preview.
+      // Planned again inside the transaction, by the same function as the preview: written only
+      // if it is the very plan the preview showed (the roster or the date may have changed).
       const plan = planRosterImport(rows, await rosterSnapshot(trx, bloc.id, today(c)));
+      if (planFingerprint(plan) !== form.data.expected) return 'stale' as const;
       const counts = countChanges(plan);
-      if (JSON.stringify(counts) !== form.data.expected) return { stale: true as const };
+      // The preview offers no confirmation then; a post anyway writes nothing, not even the log.
+      if (counts.units + counts.rejoined + counts.focalPoints === 0) return 'nothing' as const;
       const written = await applyRosterImport(trx, plan, {
         blocId: bloc.id,
         createdBy: admin.username,
@@ -146,11 +170,15 @@ export function importRoutes(): Hono<AdminEnv> {
           ...written,
         },
       });
-      return { stale: false as const };
+      return 'written' as const;
     });
-    if (outcome.stale) {
+    if (outcome === 'stale') {
       c.status(409);
       return preview(c, fileName, rows, true);
+    }
+    if (outcome === 'nothing') {
+      c.status(422);
+      return preview(c, fileName, rows);
     }
     return c.redirect(`/blocs/${bloc.id}/units?ok=imported`, 303);
   });
