@@ -46,6 +46,8 @@ interface Ids {
     unit: number;
     groupInvite: number;
     focalPoint: number;
+    /** A failed message of bloc 2 (requeueing it would be a change). */
+    message: number;
   };
 }
 
@@ -72,6 +74,7 @@ const NO_IDS: Ids = {
     unit: 0,
     groupInvite: 0,
     focalPoint: 0,
+    message: 0,
   },
 };
 
@@ -158,9 +161,21 @@ async function world(a: AdminTest, emu: BotEmulator): Promise<Ids> {
     payload: { text: 'x' },
     now: NOW,
   });
+  await enqueueOutbox(a.db, {
+    dedupeKey: 'm2',
+    blocId: 2,
+    kind: 'reminder',
+    chatId: '2',
+    chatType: 'private',
+    payload: { text: 'y' },
+    now: NOW,
+  });
   await a.db.updateTable('outbox_message').set({ status: 'failed', failure_reason: 'blocked' }).execute();
   await upsertHoliday(a.db, '2026-12-31', 'Ngày thử');
-  const message = (await a.db.selectFrom('outbox_message').select('id').executeTakeFirstOrThrow()).id;
+  const messageOf = async (key: string) =>
+    (await a.db.selectFrom('outbox_message').select('id').where('dedupe_key', '=', key).executeTakeFirstOrThrow()).id;
+  const message = await messageOf('m1');
+  const foreignMessage = await messageOf('m2');
   const user = (
     await a.db
       .insertInto('admin_user')
@@ -210,6 +225,7 @@ async function world(a: AdminTest, emu: BotEmulator): Promise<Ids> {
       criterion: two.criterionIds[2]!,
       unit: two.unitIds[0]!,
       focalPoint: two.focalPointIds[0]!,
+      message: foreignMessage,
     },
   };
 }
@@ -234,6 +250,8 @@ interface Route {
   expect: Record<Role, Expect>;
   /** Tells apart routes whose paths read the same without their ids. */
   note?: string;
+  /** Fields posted (else an empty form): for ids that travel in the form rather than the path. */
+  form?: (ids: Ids) => Record<string, string>;
 }
 
 const BLOC_READ: Record<Role, Expect> = {
@@ -298,6 +316,82 @@ const FOREIGN_WRITE: Record<Role, Expect> = {
 
 const get = (path: (ids: Ids) => string, expect = BLOC_READ): Route => ({ method: 'GET', path, expect });
 const post = (path: (ids: Ids) => string, expect = BLOC_WRITE): Route => ({ method: 'POST', path, expect });
+
+/** Another bloc's unit, focal point, criterion, report and message, asked for under bloc 1. */
+function foreignRoutes(): Route[] {
+  const read = (note: string, path: (ids: Ids) => string): Route => ({ ...get(path, FOREIGN_READ), note });
+  const write = (note: string, path: (ids: Ids) => string, form?: (ids: Ids) => Record<string, string>): Route => ({
+    ...post(path, FOREIGN_WRITE),
+    note,
+    form,
+  });
+  const unit = "bloc 2's unit";
+  const focalPoint = "bloc 2's focal point";
+  const criterion = "bloc 2's criterion";
+  return [
+    read(unit, (i) => `/blocs/1/units/${i.foreign.unit}`),
+    write(
+      unit,
+      (i) => `/blocs/1/units/${i.foreign.unit}`,
+      () => ({ name: 'Đổi tên', joinedOn: '01/01/2026' }),
+    ),
+    write(
+      unit,
+      (i) => `/blocs/1/units/${i.foreign.unit}/rejoin`,
+      () => ({ joinedOn: '01/12/2026' }),
+    ),
+    write(
+      unit,
+      (i) => `/blocs/1/units/${i.foreign.unit}/move`,
+      () => ({ direction: 'up' }),
+    ),
+    { ...write(unit, (i) => `/blocs/1/units/${i.foreign.unit}/move`), note: `${unit}, empty form` },
+    write(
+      unit,
+      (i) => `/blocs/1/chair/order/${i.foreign.unit}/move`,
+      () => ({ direction: 'down' }),
+    ),
+    { ...write(unit, (i) => `/blocs/1/chair/order/${i.foreign.unit}/move`), note: `${unit}, empty form` },
+    write(
+      unit,
+      () => '/blocs/1/scoring/adjustments',
+      (i) => ({
+        year: '2026',
+        unitId: String(i.foreign.unit),
+        kind: 'bonus',
+        points: '1',
+        reason: 'Thưởng',
+      }),
+    ),
+    read(focalPoint, (i) => `/blocs/1/focal-points/${i.foreign.focalPoint}`),
+    write(
+      focalPoint,
+      (i) => `/blocs/1/focal-points/${i.foreign.focalPoint}`,
+      (i) => ({
+        fullName: 'Đổi tên',
+        unitId: String(i.unit),
+        role: 'focal_point',
+      }),
+    ),
+    write(focalPoint, (i) => `/blocs/1/focal-points/${i.foreign.focalPoint}/invite`),
+    write(focalPoint, (i) => `/blocs/1/focal-points/${i.foreign.focalPoint}/deactivate`),
+    read(criterion, (i) => `/blocs/1/covenant/criteria/${i.foreign.criterion}`),
+    write(
+      criterion,
+      (i) => `/blocs/1/covenant/criteria/${i.foreign.criterion}`,
+      () => ({
+        code: '9',
+        title: 'Đổi',
+        kind: 'qualitative',
+        valueType: 'count',
+        maxPoints: '1',
+      }),
+    ),
+    write(criterion, (i) => `/blocs/1/covenant/criteria/${i.foreign.criterion}/delete`),
+    read("bloc 2's report", (i) => `/blocs/1/reports/${i.foreign.report}`),
+    write("bloc 2's message", (i) => `/blocs/1/delivery/${i.foreign.message}/requeue`),
+  ];
+}
 
 const ROUTES: Route[] = [
   get(() => '/', {
@@ -410,6 +504,9 @@ const ROUTES: Route[] = [
     ...post((i) => `/blocs/1/scoring/adjustments/${i.foreign.adjustment}/delete`, FOREIGN_WRITE),
     note: "bloc 2's entry",
   },
+  // Bloc 2's ids under bloc 1's pages, for every route with a nested id (decision 0042), each
+  // with a form that would otherwise be accepted, so a missing check shows as a change.
+  ...foreignRoutes(),
   // Last: these change what the routes above read.
   post((i) => `/blocs/1/scoring/adjustments/${i.adjustment}/delete`),
   post((i) => `/blocs/1/covenant/criteria/${i.criterion}/delete`),
@@ -429,12 +526,13 @@ const SECRETS = [
 
 async function request(a: AdminTest, client: Client | null, route: Route, ids: Ids, csrf?: false): Promise<Response> {
   const path = route.path(ids);
+  const form = route.form?.(ids) ?? {};
   if (client)
-    return route.method === 'GET' ? client.get(path) : client.post(path, {}, csrf === false ? { csrf: false } : {});
+    return route.method === 'GET' ? client.get(path) : client.post(path, form, csrf === false ? { csrf: false } : {});
   return a.app.request(path, {
     method: route.method,
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: route.method === 'POST' ? '' : undefined,
+    body: route.method === 'POST' ? new URLSearchParams(form).toString() : undefined,
   });
 }
 

@@ -185,7 +185,13 @@ export function unitRoutes(): Hono<AdminEnv> {
     },
   );
 
-  app.post('/:unitId/move', validForm(moveSchema, renderList), async (c) => {
+  // Another bloc's unit is a 404 even with a bad form (not the list again with a 422).
+  const invalidMove = async (c: Context<AdminEnv>, form: FormState) => {
+    await loadUnit(c);
+    return renderList(c, form);
+  };
+
+  app.post('/:unitId/move', validForm(moveSchema, invalidMove), async (c) => {
     const { unit } = await loadUnit(c);
     const { direction } = c.req.valid('form');
     const bloc = c.get('bloc');
