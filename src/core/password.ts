@@ -1,14 +1,20 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
-const N = 2 ** 15;
-const r = 8;
-const p = 1;
+/** scrypt's work factors. The product always hashes with PASSWORD_COST; tests hash their own accounts cheaply. */
+export interface PasswordCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
+export const PASSWORD_COST: PasswordCost = { N: 2 ** 15, r: 8, p: 1 };
 const KEYLEN = 32;
 const MAXMEM = 64 * 1024 * 1024;
 
 /** Hashes a password with scrypt; the result carries its own parameters and salt. */
-export function hashPassword(password: string): string {
+export function hashPassword(password: string, cost: PasswordCost = PASSWORD_COST): string {
   const salt = randomBytes(16);
+  const { N, r, p } = cost;
   const key = scryptSync(password.normalize('NFC'), salt, KEYLEN, { N, r, p, maxmem: MAXMEM });
   return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }

@@ -6,7 +6,10 @@ import { TEST_ADMIN_PASSWORD } from '../helpers/secrets.js';
 
 const hashes = new Map<string, string>();
 
-/** An admin account with the shared test password (hashed once per password: scrypt is slow on purpose). */
+/** scrypt at 1/32 of the product's work: verifying reads the cost from the hash, so every test login is cheap. */
+const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 };
+
+/** An admin account with the shared test password (hashed once per password). */
 export async function createAdmin(
   db: Db,
   u: { username: string; role: AdminRole; blocId?: number | null; password?: string },
@@ -14,7 +17,7 @@ export async function createAdmin(
   const password = u.password ?? TEST_ADMIN_PASSWORD;
   let hash = hashes.get(password);
   if (!hash) {
-    hash = hashPassword(password);
+    hash = hashPassword(password, TEST_PASSWORD_COST);
     hashes.set(password, hash);
   }
   return createAdminUser(db, {
