@@ -77,7 +77,8 @@ export interface RosterInputRow {
 }
 
 export type RosterFileResult =
-  | { ok: true; rows: RosterInputRow[] }
+  /** ignoredColumns: the header texts of columns the import does not take, shown in the preview. */
+  | { ok: true; rows: RosterInputRow[]; ignoredColumns: string[] }
   | { ok: false; error: 'empty' | 'no_unit_column' | 'too_many_rows' };
 
 /** Lower case without diacritics (đ as d), for matching header texts and names loosely. */
@@ -113,7 +114,8 @@ export function readRosterTable(table: string[][]): RosterFileResult {
   }
   if (rows.length === 0) return { ok: false, error: 'empty' };
   if (rows.length > MAX_ROSTER_ROWS) return { ok: false, error: 'too_many_rows' };
-  return { ok: true, rows };
+  const ignoredColumns = table[headerIndex]!.map((h, col) => (columns[col] ? '' : normalizeText(h))).filter(Boolean);
+  return { ok: true, rows, ignoredColumns };
 }
 
 /** Splits CSV text (RFC 4180 quoting; comma or, as Excel writes in some locales, semicolon). */

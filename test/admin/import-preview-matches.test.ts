@@ -113,7 +113,7 @@ describe('roster import: the preview is what the confirmation does', () => {
     ws.addRow(['Đơn vị', 'Tên viết tắt', 'Ngày tham gia', 'Cán bộ đầu mối', 'Chức vụ', 'Số điện thoại', 'Vai trò']);
     ws.addRow(['Tỉnh đoàn', 'Tỉnh đoàn', '01/02/2026', 'Lê Minh Khang', 'Chánh Văn phòng', '0912 345 678', 'đầu mối']);
     // Quotes and backslashes double when carried as JSON, Vietnamese letters triple when encoded.
-    const long = 'Đ"\\ữ'.repeat(800);
+    const long = 'Đ"\\ữ'.repeat(260); // over 1,000 characters, the old carried-cell limit
     for (let i = 0; i < 499; i++) ws.addRow([`Đơn vị ${long}`, long, long, long, long, long, long]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const html = await (
@@ -240,6 +240,13 @@ describe('roster import: the preview is what the confirmation does', () => {
       .where('unit.name', '=', 'Tỉnh đoàn')
       .execute();
     expect(joined).toEqual([{ joined_on: '2026-11-26' }]);
+  });
+
+  it('names the columns it does not take, so a phone typed under another header is not lost unseen', async () => {
+    const c = await setup();
+    const csv = 'Đơn vị,Cán bộ đầu mối,Điện thoại di động,Email,\r\nTỉnh đoàn,Lê Minh Khang,0912 345 678,a@b.vn,\r\n';
+    const html = await (await upload(c, 'ds.csv', csv)).text();
+    expect(html).toContain('Các cột sau không thuộc mẫu nên không được nhập: “Điện thoại di động”, “Email”.');
   });
 
   it('shows no join date for a unit already in the bloc: its membership is left as it is', async () => {

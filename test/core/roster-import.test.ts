@@ -50,6 +50,7 @@ describe('readRosterTable', () => {
     expect(r).toEqual({
       ok: true,
       rows: [{ line: 3, cells: { unitName: 'Tỉnh đoàn', fullName: 'Lê Minh Khang', phone: '0912345678' } }],
+      ignoredColumns: ['STT'],
     });
   });
 

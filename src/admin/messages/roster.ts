@@ -152,6 +152,8 @@ export const importText = {
     duplicate_focal_point: 'Cán bộ này đã có ở dòng trước của cùng đơn vị.',
   },
   previewTitle: (name: string) => `Xem trước: ${name}`,
+  ignoredColumns: (headers: string[]) =>
+    `Các cột sau không thuộc mẫu nên không được nhập: ${headers.map((h) => `“${h}”`).join(', ')}.`,
   summary: (valid: number, invalid: number) =>
     invalid > 0 ? `${valid} dòng hợp lệ, ${invalid} dòng có lỗi (sẽ bị bỏ qua).` : `Tất cả ${valid} dòng đều hợp lệ.`,
   willCreate: (units: number, rejoin: number, people: number) =>

@@ -128,6 +128,8 @@ export function PreviewPage(props: {
   counts: ImportCounts;
   /** The plan's digest: the confirmation writes only a plan with the same one. */
   fingerprint: string;
+  /** Header texts of the file's columns the import does not take (known on a file's preview only). */
+  ignoredColumns?: string[];
   stale?: boolean;
 }) {
   const base = `/blocs/${props.blocId}/import`;
@@ -145,6 +147,9 @@ export function PreviewPage(props: {
       <section class="card">
         <p class={invalid > 0 ? 'alert error' : 'alert ok'}>{t.summary(valid, invalid)}</p>
         <p>{t.willCreate(props.counts.units, props.counts.rejoined, props.counts.focalPoints)}</p>
+        {props.ignoredColumns && props.ignoredColumns.length > 0 ? (
+          <p class="alert info">{t.ignoredColumns(props.ignoredColumns)}</p>
+        ) : null}
         <div class="table-wrap">
           <table>
             <thead>

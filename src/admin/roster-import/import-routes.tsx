@@ -57,7 +57,12 @@ function importFileName(raw: string): string {
   return normalizeText(raw).slice(0, 255) || 'tệp';
 }
 
-async function preview(c: Context<AdminEnv>, fileName: string, rows: RosterInputRow[], stale = false) {
+async function preview(
+  c: Context<AdminEnv>,
+  fileName: string,
+  rows: RosterInputRow[],
+  opts: { stale?: boolean; ignoredColumns?: string[] } = {},
+) {
   const bloc = c.get('bloc');
   const plan = planRosterImport(rows, await rosterSnapshot(c.get('deps').db, bloc.id, today(c)));
   return c.render(
@@ -68,7 +73,8 @@ async function preview(c: Context<AdminEnv>, fileName: string, rows: RosterInput
       plan={plan}
       counts={countChanges(plan)}
       fingerprint={planFingerprint(plan)}
-      stale={stale}
+      ignoredColumns={opts.ignoredColumns}
+      stale={opts.stale}
     />,
     {
       title: t.previewTitle(fileName),
@@ -125,7 +131,7 @@ export function importRoutes(): Hono<AdminEnv> {
     const table = readRosterTable(read.table);
     if (!table.ok) return upload(c, t.fileErrors[table.error]);
     const file = body.file as File;
-    return preview(c, importFileName(file.name), table.rows);
+    return preview(c, importFileName(file.name), table.rows, { ignoredColumns: table.ignoredColumns });
   });
 
   app.post('/confirm', async (c) => {
@@ -174,7 +180,7 @@ export function importRoutes(): Hono<AdminEnv> {
     });
     if (outcome === 'stale') {
       c.status(409);
-      return preview(c, fileName, rows, true);
+      return preview(c, fileName, rows, { stale: true });
     }
     if (outcome === 'nothing') {
       c.status(422);
