@@ -228,7 +228,9 @@ describe('roster import: the preview is what the confirmation does', () => {
     const res = await confirmFrom(c, html);
     expect(res.status).toBe(409);
     const again = await res.text();
-    expect(again).toContain('Danh sách đã thay đổi kể từ khi xem trước.');
+    expect(again).toContain(
+      'Danh sách của Khối hoặc ngày hôm nay đã thay đổi kể từ khi xem trước, nên chưa có gì được lưu.',
+    );
     expect(rowOf(again, 2)).toContain('<td class="hide-phone">26/11/2026</td>');
     expect(await rosterTables(a.db)).toBe(before);
 

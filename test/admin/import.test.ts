@@ -133,7 +133,9 @@ describe('roster import', () => {
     });
     expect(res.status).toBe(409);
     const again = await res.text();
-    expect(again).toContain('Danh sách đã thay đổi kể từ khi xem trước.');
+    expect(again).toContain(
+      'Danh sách của Khối hoặc ngày hôm nay đã thay đổi kể từ khi xem trước, nên chưa có gì được lưu.',
+    );
     expect(again).toContain('Sẽ thêm 0 đơn vị mới');
     expect(
       await a.db.selectFrom('focal_point').selectAll().where('full_name', '=', 'Lê Minh Khang').execute(),

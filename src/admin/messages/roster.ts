@@ -176,6 +176,7 @@ export const importText = {
   nothingValid: 'Không có dòng hợp lệ nào để nhập. Xin vui lòng sửa tệp và tải lên lại.',
   nothingNew: 'Mọi đơn vị và cán bộ trong tệp đều đã có; không có gì để nhập.',
   another: 'Chọn tệp khác',
-  stale: 'Danh sách đã thay đổi kể từ khi xem trước. Xin vui lòng xem lại bản xem trước mới bên dưới rồi xác nhận.',
+  stale:
+    'Danh sách của Khối hoặc ngày hôm nay đã thay đổi kể từ khi xem trước, nên chưa có gì được lưu. Xin vui lòng xem lại bản xem trước mới bên dưới rồi xác nhận.',
   done: (units: number, people: number) => `Đã nhập ${units} đơn vị và ${people} cán bộ đầu mối.`,
 };
