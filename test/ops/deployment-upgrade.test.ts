@@ -31,6 +31,21 @@ const git = (cwd: string, ...args: string[]) =>
     { cwd, encoding: 'utf8' },
   ).trim();
 
+/**
+ * On a deployment, npm ci downloads better-sqlite3's prebuilt binary; this machine cannot reach
+ * GitHub, so its install script fell back to compiling for a minute or more. The test offers the
+ * binary already built here through prebuild-install's documented local-prebuilds folder: the same
+ * file a download would give, and the script and npm ci run exactly as on a server.
+ */
+function localPrebuilds(folder: string): string {
+  const pkg = join(root, 'node_modules', 'better-sqlite3');
+  const { version } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { version: string };
+  const name = `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`;
+  mkdirSync(folder, { recursive: true });
+  execFileSync('tar', ['-czf', join(folder, name), '-C', pkg, 'build/Release/better_sqlite3.node']);
+  return folder;
+}
+
 describe('deploy/upgrade.sh', () => {
   it('takes a backup, pulls the new code, installs its packages; the upgraded copy starts', async () => {
     const dir = tempDir('ktd-upgrade-');
@@ -80,6 +95,7 @@ describe('deploy/upgrade.sh', () => {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '/root',
+        npm_config_better_sqlite3_local_prebuilds: localPrebuilds(join(dir, 'prebuilds')),
         KTD_ENV_FILE: envFile,
         KTD_USER: 'khoi-thi-dua-test-absent',
       },
