@@ -5,7 +5,10 @@ import { migrateToLatest } from '../db/migrate.js';
 import type { AdminRole } from '../db/schema.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { backupCommand } from './backup-command.js';
+import { blocCommand } from './bloc-command.js';
+import { resolveBlocOption } from './bloc-option.js';
 import { type CliContext, CliError, parseOptions, type SettingsContext } from './context.js';
+import { focalPointCommand } from './focal-point-command.js';
 import { createJobCommand } from './job-command.js';
 import { summaryCommand } from './summary-command.js';
 import { inviteCommand } from './invite-command.js';
@@ -62,9 +65,10 @@ const adminCreate: CliCommand = {
     if (!/^[a-z0-9._-]{3,40}$/.test(username)) throw new CliError('--username: 3–40 ký tự a-z, 0-9, dấu chấm, _ và -');
     if (password.length < 10) throw new CliError('--password: ít nhất 10 ký tự');
     if (!ROLES.includes(role)) throw new CliError(`--role: một trong ${ROLES.join(', ')}`);
-    const blocId = options.bloc ? Number(options.bloc) : null;
-    if (role !== 'province_admin' && !(blocId && Number.isInteger(blocId)))
-      throw new CliError('--bloc: cần mã khối cho vai trò bloc_admin hoặc viewer');
+    if (role !== 'province_admin' && options.bloc === undefined)
+      throw new CliError('--bloc: cần mã khối cho vai trò bloc_admin hoặc viewer (xem: npm run cli -- bloc list)');
+    // A province admin sees every bloc: a --bloc given with it is ignored, as before.
+    const blocId = role === 'province_admin' ? null : (await resolveBlocOption(ctx.db, options.bloc)).id;
     if (await findAdminByUsername(ctx.db, username)) throw new CliError(`Tài khoản "${username}" đã tồn tại.`);
     await ctx.db.transaction().execute(async (trx) => {
       const user = await createAdminUser(trx, {
@@ -93,6 +97,8 @@ export const commands: (CliCommand | FileCommand)[] = [
   migrate,
   seedDemoCommand,
   adminCreate,
+  blocCommand,
+  focalPointCommand,
   summaryCommand,
   inviteCommand,
   createJobCommand(),

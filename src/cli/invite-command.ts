@@ -3,15 +3,15 @@ import { Telegram } from 'telegraf';
 import { telegramAgent } from '../bot/telegram-agent.js';
 import { formatDateTimeVi } from '../core/time.js';
 import { writeAudit } from '../db/audit-log.js';
-import { getBloc } from '../db/blocs.js';
 import { getFocalPoint } from '../db/focal-points.js';
 import { createInvite, expireInvitesOf, INVITE_TTL_DAYS, inviteLink } from '../db/invites.js';
 import { getUnit } from '../db/units.js';
+import { resolveBlocOption } from './bloc-option.js';
 import type { CliCommand } from './commands.js';
 import { type CliContext, CliError, parseOptions } from './context.js';
 
 const USAGE =
-  'invite focal-point --id ID | invite group --bloc ID  [--days 14] [--bot TEN_BOT]   tạo liên kết mời dùng một lần';
+  'invite focal-point --id ID | invite group --bloc ID  [--days 14] [--bot TEN_BOT]   tạo liên kết mời dùng một lần (mã: focal-point list, bloc list)';
 
 /** The bot's @username: from --bot, else asked from Telegram with the configured token. */
 async function botUsernameFor(ctx: CliContext, given: string | undefined): Promise<string> {
@@ -58,7 +58,10 @@ export const inviteCommand: CliCommand = {
     let target: { focalPointId?: number; blocId?: number; auditBloc: number | null };
     if (kind === 'focal-point') {
       const focalPoint = await getFocalPoint(ctx.db, idOption(options.id, 'id'));
-      if (!focalPoint) throw new CliError(`Không có cán bộ đầu mối mã ${options.id}.`);
+      if (!focalPoint)
+        throw new CliError(
+          `Không có cán bộ đầu mối mã ${options.id}. Xem mã cán bộ: npm run cli -- focal-point list --bloc <mã khối>`,
+        );
       if (focalPoint.status === 'left')
         throw new CliError(`Cán bộ ${focalPoint.full_name} đã thôi làm đầu mối; không tạo liên kết.`);
       const unit = await getUnit(ctx.db, focalPoint.unit_id);
@@ -66,8 +69,7 @@ export const inviteCommand: CliCommand = {
       advice = `Gửi liên kết này riêng cho đồng chí ${focalPoint.full_name}; mở liên kết trên điện thoại có Telegram rồi bấm Start. Mỗi liên kết chỉ dùng một lần.`;
       target = { focalPointId: focalPoint.id, auditBloc: null };
     } else {
-      const bloc = await getBloc(ctx.db, idOption(options.bloc, 'bloc'));
-      if (!bloc) throw new CliError(`Không có khối thi đua mã ${options.bloc}.`);
+      const bloc = await resolveBlocOption(ctx.db, options.bloc);
       heading = `nhóm cho ${bloc.name}`;
       advice =
         'Quản trị viên nhóm Telegram của Khối mở liên kết này, chọn nhóm để thêm bot; bot sẽ xác nhận trong nhóm. Mỗi liên kết chỉ dùng một lần.';

@@ -12,6 +12,7 @@ import { findJob, jobsWithBackup } from '../jobs/registry.js';
 import type { SlotRunResult } from '../jobs/run-job.js';
 import { summaryJob } from '../jobs/summary-jobs.js';
 import { createLogger } from '../logger.js';
+import { resolveBlocOption } from './bloc-option.js';
 import type { CliCommand } from './commands.js';
 import { type CliContext, CliError, parseOptions } from './context.js';
 import { jobText as m } from './messages.js';
@@ -97,12 +98,7 @@ async function run(
     const show = (d: Date) => formatDateTimeVi(d, ctx.config.timeZone);
     throw new CliError(m.futureMoment(options.now!, show(now), show(realNow)));
   }
-  let blocId: number | undefined;
-  if (options.bloc !== undefined) {
-    blocId = Number(options.bloc);
-    if (!/^\d+$/.test(options.bloc) || blocId < 1)
-      throw new CliError(`--bloc: "${options.bloc}" phải là mã khối (số nguyên dương).`);
-  }
+  const blocId = options.bloc === undefined ? undefined : (await resolveBlocOption(ctx.db, options.bloc)).id;
   const runner = createJobRunner({ db: ctx.db, timeZone: ctx.config.timeZone, logger }, jobs);
   let reports: Awaited<ReturnType<typeof runner.runByHand>>;
   try {

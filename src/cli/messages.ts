@@ -49,3 +49,43 @@ export const jobText = {
     ].join('\n'),
   waitsUntil: (when: string) => `; tin nhắn nằm chờ đến ${when} mới được gửi`,
 };
+
+const listBlocs = 'Xem mã và tên các khối: npm run cli -- bloc list';
+
+/** `--bloc`, read by every command that takes it. */
+export const blocOptionText = {
+  missing: `--bloc: cần mã khối (số) hoặc tên khối. ${listBlocs}`,
+  noId: (id: number, numbered: readonly { id: number; name: string }[]) =>
+    [
+      `Không có khối thi đua mã ${id}.`,
+      ...numbered.map((b) => `${b.name} có mã ${b.id}: dùng --bloc ${b.id}.`),
+      listBlocs,
+    ].join(' '),
+  noName: (name: string) => `Không có khối thi đua tên "${name}". ${listBlocs}`,
+  ambiguous: (name: string, blocs: readonly { id: number; name: string }[]) =>
+    `Có ${blocs.length} khối mang tên "${name}" (mã ${blocs.map((b) => b.id).join(', ')}): dùng --bloc <mã>.`,
+};
+
+/** `bloc list` and `focal-point list`: the ids the other commands take. */
+export const rosterText = {
+  blocUsage: 'bloc list                     danh sách khối thi đua và mã khối (--bloc)',
+  blocCommand: 'Dùng: bloc list',
+  noBlocs: 'Chưa có khối thi đua nào (npm run cli -- seed-demo nạp khối mẫu).',
+  blocHeaders: ['Mã', 'Tên khối', 'Tỉnh', 'Số đơn vị', 'Khối trưởng', 'Nhóm Telegram'],
+  groups: (n: number) => (n === 0 ? 'chưa liên kết' : n === 1 ? 'đã liên kết' : `đã liên kết ${n} nhóm`),
+  demo: ' (dữ liệu mẫu)',
+  blocHint: 'Dùng mã ở cột Mã (hoặc tên khối) cho --bloc; cán bộ đầu mối: npm run cli -- focal-point list --bloc <mã>',
+  fpUsage: 'focal-point list --bloc ID    cán bộ đầu mối của khối, mã cán bộ (--id) và mã đơn vị (--unit)',
+  fpCommand: 'Dùng: focal-point list --bloc <mã hoặc tên khối>',
+  fpTitle: (blocName: string, blocId: number) => `Cán bộ đầu mối của ${blocName} (mã khối ${blocId}):`,
+  fpHeaders: ['Mã', 'Họ và tên', 'Mã ĐV', 'Đơn vị', 'Telegram'],
+  linked: (username: string | null) => (username ? `đã kết nối (@${username})` : 'đã kết nối'),
+  notLinked: 'chưa kết nối',
+  left: 'đã nghỉ',
+  unitHead: ' (thủ trưởng)',
+  unitLeft: ' (đã rời khối)',
+  noFocalPoint: '(chưa có cán bộ đầu mối)',
+  noUnits: 'Khối chưa có đơn vị nào.',
+  fpHint:
+    'Mã cán bộ dùng cho: npm run cli -- invite focal-point --id <mã>; mã đơn vị cho --unit của summary adjust / assess.',
+};

@@ -5,7 +5,6 @@ import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { periodFromKey, type ReportingPeriod } from '../core/periods.js';
 import { localDateOf } from '../core/time.js';
-import { getBloc } from '../db/blocs.js';
 import { getDigestSchedule } from '../db/digests.js';
 import { reportsOfYear } from '../db/figures.js';
 import { publishPeriodDigest } from '../jobs/digest-jobs.js';
@@ -18,6 +17,7 @@ import { updateDigestSchedule } from '../summaries/schedule-entries.js';
 import { recordAssessment, recordScoreAdjustment, type EntryResult } from '../summaries/score-entries.js';
 import { summaryNoticeText } from '../summaries/summary-text.js';
 import { summaryWorkbook } from '../summaries/xlsx/summary-workbook.js';
+import { resolveBlocOption } from './bloc-option.js';
 import type { CliCommand } from './commands.js';
 import { type CliContext, CliError, parseOptions } from './context.js';
 import { describePublish } from './publish-report.js';
@@ -29,11 +29,8 @@ function intOption(options: Record<string, string>, name: string): number {
   return n;
 }
 
-async function requireBloc(ctx: CliContext, options: Record<string, string>) {
-  const id = intOption(options, 'bloc');
-  const bloc = await getBloc(ctx.db, id);
-  if (!bloc) throw new CliError(m.noBloc(id));
-  return bloc;
+function requireBloc(ctx: CliContext, options: Record<string, string>) {
+  return resolveBlocOption(ctx.db, options.bloc);
 }
 
 function unwrap<T>(r: EntryResult<T>): T {

@@ -153,7 +153,6 @@ export const cliText = {
     '    summary schedule --bloc ID [--weekday 1-7] [--time 08:00] [--mid-year 05/07] [--annual 05/12] [--summary-time 08:00] [--enabled bật|tắt]',
   ].join('\n'),
   needInt: (name: string) => `--${name}: cần một số nguyên dương.`,
-  noBloc: (id: number) => `Không tìm thấy khối thi đua mã ${id}.`,
   badDate: (v: string) => `--date "${v}" không hợp lệ; cần dạng YYYY-MM-DD.`,
   badExt: (out: string) => `Không rõ định dạng của "${out}": tệp cần đuôi .docx, .xlsx hoặc .csv.`,
   written: (out: string) => `Đã ghi ${out}.`,

@@ -112,7 +112,8 @@ describe('npm run cli -- invite', () => {
       [['nguoi'], 'Dùng: invite'],
       [['focal-point'], '--id: cần mã số'],
       [['focal-point', '--id', '999', '--bot', 'khoi6bot'], 'Không có cán bộ đầu mối mã 999.'],
-      [['group', '--bloc', 'abc', '--bot', 'khoi6bot'], '--bloc: cần mã số'],
+      [['group', '--bloc', 'abc', '--bot', 'khoi6bot'], 'Không có khối thi đua tên "abc".'],
+      [['group', '--bot', 'khoi6bot'], '--bloc: cần mã khối (số) hoặc tên khối.'],
       [['group', '--bloc', '999', '--bot', 'khoi6bot'], 'Không có khối thi đua mã 999.'],
       [
         ['group', '--bloc', String(b.blocId), '--days', '0', '--bot', 'khoi6bot'],

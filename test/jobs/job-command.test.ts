@@ -71,8 +71,9 @@ describe('npm run cli -- job', () => {
       '--now: "01/12/2026 08:00" không phải thời điểm hợp lệ',
     );
     expect(await fails(['run', 'reminders', '--now', '2026-02-30T08:00'])).toContain('không phải thời điểm hợp lệ');
-    expect(await fails(['run', 'reminders', '--bloc', 'sáu'])).toBe('--bloc: "sáu" phải là mã khối (số nguyên dương).');
-    expect(await fails(['run', 'reminders', '--bloc', '999'])).toBe('Không có khối #999 để chạy việc "reminders".');
+    const blocs = 'Xem mã và tên các khối: npm run cli -- bloc list';
+    expect(await fails(['run', 'reminders', '--bloc', 'sáu'])).toBe(`Không có khối thi đua tên "sáu". ${blocs}`);
+    expect(await fails(['run', 'reminders', '--bloc', '999'])).toBe(`Không có khối thi đua mã 999. ${blocs}`);
     expect(await fails(['chay'])).toContain('Dùng: job list | job run');
     expect(await queuedReminders(t.db)).toEqual([]);
     expect(await t.db.selectFrom('job_run').selectAll().execute()).toEqual([]);

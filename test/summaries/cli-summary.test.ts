@@ -91,8 +91,14 @@ describe('npm run cli -- summary', () => {
   it('answers bad input with a Vietnamese message', async () => {
     const bloc = String(b.blocId);
     const cases: [string[], string][] = [
-      [['annual', '--bloc', 'abc', '--year', '2026'], '--bloc: cần một số nguyên dương.'],
-      [['annual', '--bloc', '99', '--year', '2026'], 'Không tìm thấy khối thi đua mã 99.'],
+      [
+        ['annual', '--bloc', 'abc', '--year', '2026'],
+        'Không có khối thi đua tên "abc". Xem mã và tên các khối: npm run cli -- bloc list',
+      ],
+      [
+        ['annual', '--bloc', '99', '--year', '2026'],
+        'Không có khối thi đua mã 99. Xem mã và tên các khối: npm run cli -- bloc list',
+      ],
       [['annual', '--bloc', bloc, '--year', '2020'], 'Khối thi đua thử nghiệm chưa có giao ước thi đua năm 2020.'],
       [
         ['annual', '--bloc', bloc, '--year', '2026', '--out', join(dir, 'x.pdf')],

@@ -7,7 +7,7 @@ import type { AdminEnv } from '../env.js';
 import { applyChange } from '../http/change.js';
 import { optionalText, text } from '../http/fields.js';
 import { emptyForm, type FormState, validForm } from '../http/form.js';
-import { blocsText as t, common } from '../messages.js';
+import { cliIdsText as ids, blocsText as t, common } from '../messages.js';
 import { ErrorSummary, Field, PostForm, TextArea } from '../ui/forms.js';
 
 export const blocSchema = z.object({
@@ -20,6 +20,7 @@ function BlocForm(props: { action: string; title: string; form: FormState; bloc?
   return (
     <div class="card">
       <h1>{props.title}</h1>
+      {props.bloc ? <p class="muted small">{ids.bloc(props.bloc.id)}</p> : null}
       <ErrorSummary form={props.form} />
       <PostForm action={props.action}>
         <Field

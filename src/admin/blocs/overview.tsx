@@ -7,7 +7,7 @@ import { localDateOf } from '../../core/time.js';
 import { currentAdmin } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { reportingPeriodOf } from '../dashboard/period-choice.js';
-import { blocsText as t, common } from '../messages.js';
+import { cliIdsText as ids, blocsText as t, common } from '../messages.js';
 import { showRate } from '../ui/format.js';
 
 interface BlocRow {
@@ -40,6 +40,9 @@ function Overview(props: { rows: BlocRow[]; canAdd: boolean; year: number }) {
           <table>
             <thead>
               <tr>
+                <th class="num" title={ids.colIdTitle}>
+                  {ids.colId}
+                </th>
                 <th>{t.colBloc}</th>
                 <th class="hide-phone">{t.colProvince}</th>
                 <th class="num">{t.colUnits}</th>
@@ -51,6 +54,7 @@ function Overview(props: { rows: BlocRow[]; canAdd: boolean; year: number }) {
             <tbody>
               {props.rows.map((b) => (
                 <tr>
+                  <td class="num">{b.id}</td>
                   <td>
                     <a href={`/blocs/${b.id}`}>{b.name}</a>{' '}
                     {b.isDemo ? <span class="badge demo">{common.demo}</span> : null}

@@ -1,7 +1,7 @@
 import type { FocalPoint, Invite } from '../../db/schema.js';
 import type { LastReport } from '../../db/focal-point-admin.js';
 import type { FormState } from '../http/form.js';
-import { common, focalText as t } from '../messages.js';
+import { cliIdsText as ids, common, focalText as t } from '../messages.js';
 import { showDateTime } from '../ui/format.js';
 import { ErrorSummary, Field, type Option, PostForm, SelectField } from '../ui/forms.js';
 import { PersonalLinkSection } from './personal-link-section.js';
@@ -92,10 +92,13 @@ export function FocalPointsPage(props: {
     <>
       <h1>{t.title}</h1>
       <p class="muted">{t.intro}</p>
+      <p class="muted small">{ids.focalPoints(props.blocId)}</p>
       {props.groups.length === 0 ? <p class="card">{t.noUnits}</p> : null}
       {props.groups.map((g) => (
         <section class="card" id={`unit-${g.unitId}`}>
-          <h2>{g.name}</h2>
+          <h2>
+            {g.name} <span class="muted small">({ids.unit(g.unitId)})</span>
+          </h2>
           {g.focalPoints.length === 0 ? (
             <p class="muted">{t.noneInUnit}</p>
           ) : (
@@ -103,6 +106,7 @@ export function FocalPointsPage(props: {
               <table>
                 <thead>
                   <tr>
+                    <th class="num">{ids.colId}</th>
                     <th>{t.colName}</th>
                     <th class="hide-phone">{t.colPosition}</th>
                     <th class="hide-phone">{t.colPhone}</th>
@@ -116,6 +120,7 @@ export function FocalPointsPage(props: {
                     const last = props.lastReports.get(fp.id);
                     return (
                       <tr>
+                        <td class="num">{fp.id}</td>
                         <td>
                           {fp.full_name}{' '}
                           {fp.role === 'unit_head' ? <span class="badge neutral">{t.unitHead}</span> : null}
@@ -186,6 +191,7 @@ export function FocalPointPage(props: {
     <>
       <h1>{t.editTitle(fp.full_name)}</h1>
       <p class="muted">{props.unitName}</p>
+      <p class="muted small">{ids.focalPoint(fp.id, fp.unit_id)}</p>
       <section class="card" id="invite">
         <h2>{t.inviteTitle}</h2>
         {fp.linked_at ? (

@@ -1,0 +1,45 @@
+// `npm run cli -- bloc list`: every bloc with the id the other commands' --bloc takes.
+
+import { getBlocYear } from '../db/bloc-years.js';
+import { localDateOf } from '../core/time.js';
+import { getUnit, listMemberUnits } from '../db/units.js';
+import type { CliCommand } from './commands.js';
+import { CliError, parseOptions } from './context.js';
+import { rosterText as m } from './messages.js';
+import { formatTable } from './table.js';
+
+export const blocCommand: CliCommand = {
+  name: 'bloc',
+  usage: m.blocUsage,
+  async run(ctx, args) {
+    const { positional } = parseOptions(args);
+    if (positional[0] !== 'list' || positional.length > 1) throw new CliError(m.blocCommand);
+    const today = localDateOf(ctx.now(), ctx.config.timeZone);
+    const year = Number(today.slice(0, 4));
+    const blocs = await ctx.db.selectFrom('bloc').selectAll().orderBy('id').execute();
+    if (blocs.length === 0) return ctx.out(m.noBlocs);
+    const rows: string[][] = [];
+    for (const b of blocs) {
+      const members = await listMemberUnits(ctx.db, b.id, today);
+      const term = await getBlocYear(ctx.db, b.id, year);
+      const chair = term ? await getUnit(ctx.db, term.chair_unit_id) : undefined;
+      const groups = await ctx.db
+        .selectFrom('bloc_chat')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('bloc_id', '=', b.id)
+        .where('active', '=', 1)
+        .executeTakeFirstOrThrow();
+      rows.push([
+        String(b.id),
+        `${b.name}${b.is_demo === 1 ? m.demo : ''}`,
+        b.province,
+        String(members.length),
+        chair?.name ?? '–',
+        m.groups(Number(groups.n)),
+      ]);
+    }
+    for (const line of formatTable(m.blocHeaders, rows)) ctx.out(line);
+    ctx.out('');
+    ctx.out(m.blocHint);
+  },
+};
