@@ -10,13 +10,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '../..');
 let dir: string;
 let databasePath: string;
+let seeded: string;
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+function runCli(args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: '/tmp', DATABASE_PATH: databasePath, LOG_LEVEL: 'silent' },
   });
+}
+
+function cli(...args: string[]) {
+  const r = runCli(args);
   expect({ status: r.status, err: r.stderr }, args.join(' ')).toEqual({ status: 0, err: '' });
   return r.stdout.trimEnd().split('\n');
 }
@@ -42,12 +47,12 @@ function examples(): { file: string; line: string; next: string }[] {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ktd-demo-ids-'));
   databasePath = join(dir, 'demo.sqlite');
-});
+  seeded = cli('seed-demo').join('\n');
+}, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the ids of the demo bloc, from the real CLI and in the docs', () => {
   it('lists them, and every --bloc, --id and --unit of the examples is one of them', { timeout: 90_000 }, () => {
-    const seeded = cli('seed-demo').join('\n');
     const blocId = /khối #(\d+)/.exec(seeded)?.[1];
     expect(blocId, seeded).toBeDefined();
 
@@ -88,5 +93,15 @@ describe('the ids of the demo bloc, from the real CLI and in the docs', () => {
         new RegExp(`^${said[1]!.replace(/[()]/g, '\\$&')}, hiệu lực đến `),
       );
     }
+  });
+
+  it('the real CLI refuses a digest run for a moment to come with exit code 1 and changes nothing', () => {
+    // Year 2999: a moment to come whatever the clock says.
+    const r = runCli(['job', 'run', 'period-digest', '--bloc', 'Khối thi đua số 6', '--now', '2999-01-06T08:00']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--now 2999-01-06T08:00 (08:00 06/01/2999) là thời điểm chưa đến');
+    expect(r.stderr).toContain('Nếu thật sự muốn vậy, thêm --allow-future.');
+    expect(cli('job', 'list').filter((l) => l.includes('2999'))).toEqual([]);
   });
 });
