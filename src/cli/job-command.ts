@@ -104,7 +104,8 @@ async function run(
   try {
     reports = await runner.runByHand(job, { now, blocId, force: options.force === 'true' });
   } catch (error) {
-    if (error instanceof UnknownScopeError) throw new CliError(error.message);
+    // The bloc exists (it was resolved above): the job simply does not run per bloc.
+    if (error instanceof UnknownScopeError) throw new CliError(m.notPerBloc(job.name));
     throw error;
   }
   if (reports.length === 0) ctx.out(`Việc "${job.name}" không có phạm vi nào để chạy (chưa có khối nào).`);

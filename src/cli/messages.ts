@@ -48,6 +48,7 @@ export const jobText = {
       'Nếu thật sự muốn vậy, thêm --allow-future.',
     ].join('\n'),
   waitsUntil: (when: string) => `; tin nhắn nằm chờ đến ${when} mới được gửi`,
+  notPerBloc: (name: string) => `Việc "${name}" chạy chung cho cả hệ thống, không theo từng khối: bỏ --bloc.`,
 };
 
 const listBlocs = 'Xem mã và tên các khối: npm run cli -- bloc list';

@@ -152,6 +152,14 @@ describe('--bloc of the other commands', () => {
     expect(await t.db.selectFrom('job_run').selectAll().execute()).toEqual([]);
   });
 
+  it('job run --bloc of a job that does not run per bloc says so, rather than that the bloc does not exist', async () => {
+    const message = await createJobCommand({ logger: quietLogger })
+      .run(ctx, ['run', 'housekeeping', '--bloc', String(b.blocId)])
+      .catch((e: Error) => e.message);
+    expect(message).toBe('Việc "housekeeping" chạy chung cho cả hệ thống, không theo từng khối: bỏ --bloc.');
+    expect(await t.db.selectFrom('job_run').selectAll().execute()).toEqual([]);
+  });
+
   it('admin create refuses a bloc that does not exist instead of creating an account for it', async () => {
     expect(
       await fails(
