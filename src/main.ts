@@ -16,6 +16,7 @@ import { jobsWithBackup } from './jobs/registry.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './observability/metrics.js';
+import { createTelegramChannels } from './observability/telegram-channels.js';
 import { backupBeforeMigrations } from './ops/pre-migrate.js';
 import { ensurePersonalLinks } from './db/personal-links.js';
 import { loadOrCreateLinkSecret } from './personal-links/link-secret.js';
@@ -84,6 +85,10 @@ try {
 const issuedLinks = await ensurePersonalLinks(db, personalLinkSecret, now());
 if (issuedLinks > 0) logger.info({ links: issuedLinks }, 'personal report links issued');
 
+// What the bot's and the delivery worker's calls to Telegram meet: /healthz, /readyz, /metrics and
+// one log line when a channel starts failing and one when it recovers.
+const channels = config.telegram.token ? createTelegramChannels({ now, logger }) : undefined;
+
 let bot: BotRunner | undefined;
 if (config.telegram.token) {
   bot = await startBot({
@@ -97,6 +102,7 @@ if (config.telegram.token) {
     timeZone: config.timeZone,
     now,
     logger,
+    channels,
   });
   // A first connection that failed is retried by the runner; /readyz shows 'error' meanwhile.
   const status = bot.status();
@@ -118,7 +124,7 @@ const scheduler = await startScheduler({
   jobs: scheduledJobs,
 });
 const botStatus = () => bot?.status() ?? 'off';
-const metrics = createMetrics({ db, now, botStatus, processMetrics: true });
+const metrics = createMetrics({ db, now, botStatus, channels, processMetrics: true });
 const delivery = config.telegram.token
   ? startDeliveryWorker({
       db,
@@ -127,6 +133,7 @@ const delivery = config.telegram.token
       logger,
       now,
       forceIpv4: config.telegram.forceIpv4,
+      channels,
       onSent: (m) =>
         metrics.observeDelivery({ kind: m.kind, seconds: (m.sentAt.getTime() - m.queuedAt.getTime()) / 1000 }),
       limits: {
@@ -176,6 +183,7 @@ const app = createHttpApp({
   db,
   now,
   botStatus,
+  channels,
   mounts,
   logger,
   metrics,

@@ -5,7 +5,9 @@ import type { Db } from '../db/connection.js';
 import { pruneProcessedUpdates } from '../db/processed-updates.js';
 import type { BotStatus } from '../http/health.js';
 import type { Logger } from '../logger.js';
+import type { TelegramChannels } from '../observability/telegram-channels.js';
 import { setCommandMenu } from './command-menu.js';
+import { watchCalls } from './connection-watch.js';
 import { ALLOWED_UPDATES, createBot } from './create-bot.js';
 import { PROCESSED_UPDATE_MEMORY_MS } from './middleware.js';
 import { telegramAgent } from './telegram-agent.js';
@@ -26,6 +28,8 @@ export interface BotRunnerDeps {
   logger: Logger;
   /** Waits between connection attempts while Telegram is unreachable; the last one repeats. */
   retryDelaysMs?: number[];
+  /** Told of each Bot API call of the bot's own client, as the 'bot' channel (/healthz, /metrics, log). */
+  channels?: TelegramChannels;
 }
 
 export interface BotRunner {
@@ -63,6 +67,21 @@ export async function startBot(deps: BotRunnerDeps): Promise<BotRunner> {
   let retryTimer: NodeJS.Timeout | undefined;
   let polling: Promise<void> | undefined;
   let launchSettled = true;
+  let pollingStarted = false;
+
+  // telegraf retries a failed getUpdates by itself and says nothing: the bot counts as polling only
+  // while its calls get answers, and as 'error' from the first one that does not.
+  watchCalls(bot.telegram, {
+    now: deps.now,
+    failing: () => status === 'error',
+    onResult(r) {
+      if (r.ok) deps.channels?.succeeded('bot', r.startedAt);
+      else deps.channels?.failed('bot', r);
+      if (r.method !== 'getUpdates' || !pollingStarted || stopping) return;
+      if (r.ok) status = 'polling';
+      else if (r.reason !== 'rate_limited') status = 'error';
+    },
+  });
 
   await pruneProcessedUpdates(deps.db, new Date(deps.now().getTime() - PROCESSED_UPDATE_MEMORY_MS));
 
@@ -92,11 +111,13 @@ export async function startBot(deps: BotRunnerDeps): Promise<BotRunner> {
         // surface as a failed attempt, and the bot counts as polling only once it succeeded.
         await bot.telegram.deleteWebhook({ drop_pending_updates: false });
         launchSettled = false;
+        pollingStarted = true;
         polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES], dropPendingUpdates: false });
         polling.then(
           () => (launchSettled = true),
           (error) => {
             launchSettled = true;
+            pollingStarted = false;
             retryLater(error);
           },
         );

@@ -2,7 +2,6 @@
 // the job ledger and the reports, each one query.
 import { sql } from 'kysely';
 import type { Db } from './connection.js';
-import { listDueOutbox } from './outbox.js';
 
 /** Outbox rows by status and, for failed rows, by failure reason (null for the others). */
 export async function outboxCounts(db: Db): Promise<{ status: string; reason: string | null; n: number }[]> {
@@ -19,26 +18,18 @@ export async function outboxCounts(db: Db): Promise<{ status: string; reason: st
 }
 
 /**
- * Queued rows that were ready to send (due, and first in their chat's line) at `dueBy` and are
- * still queued: the worker should have sent them. Their number (up to `limit`) and the oldest due time.
+ * Messages not yet accepted by Telegram whose own moment (available_at) came at or before `dueBy`,
+ * whatever they are doing: queued, waiting for a retry, held behind another message of their chat,
+ * or in flight. Their number and the oldest such moment.
  */
-export async function overdueQueued(
-  db: Db,
-  dueBy: Date,
-  limit = 100,
-): Promise<{ count: number; oldestDueAt: Date | null }> {
-  const due = await listDueOutbox(db, { now: dueBy, limit });
-  if (due.length === 0) return { count: 0, oldestDueAt: null };
+export async function overdueUnsent(db: Db, dueBy: Date): Promise<{ count: number; oldestDueAt: Date | null }> {
   const row = await db
     .selectFrom('outbox_message')
-    .select((eb) => eb.fn.min('next_attempt_at').as('at'))
-    .where(
-      'id',
-      'in',
-      due.map((d) => d.id),
-    )
+    .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('available_at').as('at')])
+    .where('status', 'in', ['queued', 'sending'])
+    .where('available_at', '<=', dueBy.toISOString())
     .executeTakeFirst();
-  return { count: due.length, oldestDueAt: row?.at ? new Date(row.at) : null };
+  return { count: Number(row?.n ?? 0), oldestDueAt: row?.at ? new Date(row.at) : null };
 }
 
 /** Rows 'sending' since before `claimedBefore`: the worker neither recorded nor requeued them. */
@@ -50,17 +41,6 @@ export async function staleSendingCount(db: Db, claimedBefore: Date): Promise<nu
     .where('claimed_at', '<=', claimedBefore.toISOString())
     .executeTakeFirst();
   return Number(row?.n ?? 0);
-}
-
-/** The oldest next_attempt_at of a queued row that is due at `now` (null when none is). */
-export async function oldestDueQueuedAt(db: Db, now: Date): Promise<Date | null> {
-  const row = await db
-    .selectFrom('outbox_message')
-    .select((eb) => eb.fn.min('next_attempt_at').as('at'))
-    .where('status', '=', 'queued')
-    .where('next_attempt_at', '<=', now.toISOString())
-    .executeTakeFirst();
-  return row?.at ? new Date(row.at) : null;
 }
 
 /** Job ledger entries by job and status. */

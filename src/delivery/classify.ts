@@ -1,5 +1,6 @@
 // What a Bot API answer means for an outbox row. Pure.
 
+import type { AttemptFailure } from '../observability/telegram-channels.js';
 import type { RawSendResult } from './bot-api-client.js';
 
 export type FailureReason =
@@ -69,6 +70,21 @@ export function classifySendResult(raw: RawSendResult): SendOutcome {
     return { type: 'permanent', reason: 'bad_request', error };
   }
   return { type: 'retry', error };
+}
+
+/**
+ * Why a send did not reach Telegram or was refused by it as a whole (for the 'delivery' channel's
+ * state and counters); null when Telegram answered about this message, sent or not (a 403 from a
+ * person who blocked the bot still shows Telegram is reachable).
+ */
+export function attemptFailureOf(raw: RawSendResult): AttemptFailure | null {
+  if (raw.kind === 'timeout') return 'timeout';
+  if (raw.kind === 'network_error') return 'network';
+  if (raw.status === 429) return 'rate_limited';
+  if (raw.status === 401 || raw.status === 404) return 'unauthorized';
+  if (raw.status >= 500) return 'server_error';
+  const ok = raw.body !== null && typeof raw.body === 'object' && 'ok' in raw.body;
+  return ok ? null : 'bad_answer';
 }
 
 /** Delay before retry number `attempt` (1-based): doubling from base up to max, times jitter (0.8–1.2). */

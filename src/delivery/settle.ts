@@ -5,8 +5,9 @@ import type { Db } from '../db/connection.js';
 import { failOutbox, rescheduleOutbox } from '../db/outbox.js';
 import type { OutboxMessage } from '../db/schema.js';
 import type { Logger } from '../logger.js';
+import type { TelegramChannels } from '../observability/telegram-channels.js';
 import type { BotApiClient } from './bot-api-client.js';
-import { classifySendResult, retryDelayMs } from './classify.js';
+import { attemptFailureOf, classifySendResult, retryDelayMs } from './classify.js';
 import type { DeliveryLimits } from './limits.js';
 import type { DeliveryPacer } from './pacer.js';
 import type { createSentRecorder } from './sent-recorder.js';
@@ -32,6 +33,8 @@ export interface SettlerDeps {
   counters: DeliveryCounters;
   monotonic: () => number;
   onSent?: (m: { kind: string; queuedAt: Date; sentAt: Date }) => void;
+  /** Told whether each send reached Telegram, as the 'delivery' channel (/healthz, /metrics, log). */
+  channels?: TelegramChannels;
 }
 
 /** Sends one claimed row and records what became of it. */
@@ -46,7 +49,13 @@ export function createSettler(deps: SettlerDeps): (m: OutboxMessage) => Promise<
       await failOutbox(deps.db, m.id, { reason: 'bad_request', error: 'payload is not valid JSON' });
       return;
     }
-    const outcome = classifySendResult(await deps.client.sendMessage(m.chat_id, payload));
+    const startedAt = deps.now();
+    const raw = await deps.client.sendMessage(m.chat_id, payload);
+    const outcome = classifySendResult(raw);
+    const failure = attemptFailureOf(raw);
+    if (failure && outcome.type !== 'sent')
+      deps.channels?.failed('delivery', { reason: failure, error: outcome.error, startedAt });
+    else deps.channels?.succeeded('delivery', startedAt);
     const now = deps.now();
     const log = { outboxId: m.id, chatId: m.chat_id, kind: m.kind, attempt: m.attempts };
     switch (outcome.type) {

@@ -13,6 +13,7 @@ import {
 } from '../db/outbox.js';
 import type { OutboxMessage } from '../db/schema.js';
 import type { Logger } from '../logger.js';
+import type { TelegramChannels } from '../observability/telegram-channels.js';
 import { type BotApiClient, createBotApiClient } from './bot-api-client.js';
 import { type DeliveryLimits, resolveLimits } from './limits.js';
 import { DeliveryPacer } from './pacer.js';
@@ -31,6 +32,8 @@ export interface DeliveryWorkerDeps {
   forceIpv4?: boolean;
   /** Told of each message Telegram accepted once it is recorded (for the delivery latency metric). */
   onSent?: (m: { kind: string; queuedAt: Date; sentAt: Date }) => void;
+  /** Told whether each send reached Telegram, as the 'delivery' channel (/healthz, /metrics, log). */
+  channels?: TelegramChannels;
 }
 
 export interface DeliveryWorker {

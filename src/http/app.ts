@@ -5,7 +5,8 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { OPS } from '../observability/messages.js';
 import { checkReadiness, type ReadinessDeps } from '../observability/readiness.js';
-import { type BotStatus, liveness } from './health.js';
+import type { TelegramChannels } from '../observability/telegram-channels.js';
+import { type BotStatus, type DeliveryStatus, liveness } from './health.js';
 import { metricsAccess } from './metrics-access.js';
 import { requestLog, type RequestVars } from './request-log.js';
 
@@ -13,6 +14,8 @@ export interface HttpAppDeps {
   db: Db;
   now: () => Date;
   botStatus: () => BotStatus;
+  /** The bot's and the delivery worker's channels to Telegram (absent without a bot token). */
+  channels?: TelegramChannels;
   /** Sub-apps mounted at their paths, e.g. the admin at '/' and the Telegram webhook. */
   mounts: { path: string; app: Hono }[];
   logger: Logger;
@@ -41,9 +44,19 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
     c.get('logger').error({ err: error }, 'http request error');
     return c.text(OPS.serverError, 500);
   });
-  app.get('/healthz', (c) => c.json(liveness(deps.botStatus, deps.now(), startedAt)));
+  const deliveryStatus = (): DeliveryStatus =>
+    deps.readiness.deliveryRunning() ? (deps.channels?.state('delivery').status ?? 'ok') : 'off';
+  app.get('/healthz', (c) =>
+    c.json(liveness({ bot: deps.botStatus, delivery: deliveryStatus }, deps.now(), startedAt)),
+  );
   app.get('/readyz', async (c) => {
-    const report = await checkReadiness({ ...deps.readiness, db: deps.db, now: deps.now, botStatus: deps.botStatus });
+    const report = await checkReadiness({
+      ...deps.readiness,
+      db: deps.db,
+      now: deps.now,
+      botStatus: deps.botStatus,
+      channels: deps.channels,
+    });
     if (report.status !== 'ok') c.get('logger').warn({ problems: report.problems }, 'not ready');
     return c.json(report, report.status === 'ok' ? 200 : 503);
   });

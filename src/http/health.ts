@@ -2,20 +2,29 @@
 // supervisor polling it often costs nothing; the deep checks are /readyz (src/observability/readiness.ts).
 
 export type BotStatus = 'off' | 'starting' | 'polling' | 'webhook' | 'error';
+/** The outbox's sends to Telegram: 'off' without a bot token, 'error' while they fail. */
+export type DeliveryStatus = 'off' | 'ok' | 'error';
 
 export interface LivenessReport {
   status: 'ok';
   /** The bot's connection as its runner last saw it (read from memory). */
   bot: BotStatus;
+  /** The delivery worker's sends as its last attempt saw them (read from memory). */
+  delivery: DeliveryStatus;
   uptimeSeconds: number;
   time: string;
 }
 
 /** The liveness answer: the process runs its event loop, so it can answer at all. */
-export function liveness(botStatus: () => BotStatus, now: Date, startedAt: Date): LivenessReport {
+export function liveness(
+  status: { bot: () => BotStatus; delivery: () => DeliveryStatus },
+  now: Date,
+  startedAt: Date,
+): LivenessReport {
   return {
     status: 'ok',
-    bot: botStatus(),
+    bot: status.bot(),
+    delivery: status.delivery(),
     uptimeSeconds: Math.max(0, Math.round((now.getTime() - startedAt.getTime()) / 1000)),
     time: now.toISOString(),
   };

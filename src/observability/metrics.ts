@@ -8,18 +8,22 @@ import type { Db } from '../db/connection.js';
 import {
   jobRunCounts,
   latestFinishedJobRuns,
-  oldestDueQueuedAt,
+  overdueUnsent,
   outboxCounts,
   reportRevisionsByChannel,
 } from '../db/ops-facts.js';
 import type { FailureReason } from '../delivery/classify.js';
 import type { BotStatus } from '../http/health.js';
 import { diskSpaceOf } from './disk-space.js';
+import type { TelegramChannels } from './telegram-channels.js';
+import { registerTelegramMetrics } from './telegram-metrics.js';
 
 export interface MetricsDeps {
   db: Db;
   now: () => Date;
   botStatus: () => BotStatus;
+  /** The bot's and the delivery worker's channels to Telegram (absent without a bot token). */
+  channels?: TelegramChannels;
   /** Process metrics (CPU, memory, event loop); main turns them on, tests may leave them off. */
   processMetrics?: boolean;
 }
@@ -101,11 +105,11 @@ export function createMetrics(deps: MetricsDeps): Metrics {
   );
   dbGauge(
     'ktd_outbox_oldest_due_seconds',
-    'Age of the oldest queued message that is due (0 when none waits).',
+    'Age of the oldest message not yet sent since its moment came, whatever it is doing: queued, waiting for a retry, behind another, in flight (0 when none).',
     [],
     async (g) => {
       const now = deps.now();
-      const at = await oldestDueQueuedAt(deps.db, now);
+      const at = (await overdueUnsent(deps.db, now)).oldestDueAt;
       g.set(at ? Math.max(0, (now.getTime() - at.getTime()) / 1000) : 0);
     },
   );
@@ -172,6 +176,8 @@ export function createMetrics(deps: MetricsDeps): Metrics {
       for (const s of BOT_STATUSES) this.set({ status: s }, s === current ? 1 : 0);
     },
   });
+
+  registerTelegramMetrics(registers, deps.channels);
 
   const httpRequests = new Counter({
     name: 'ktd_http_requests_total',

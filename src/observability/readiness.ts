@@ -3,15 +3,17 @@
 // balancer: a job that missed its slot is worth a warning but the admin still serves pages.
 
 import type { Db } from '../db/connection.js';
-import { overdueQueued, probeWritable, staleSendingCount } from '../db/ops-facts.js';
+import { overdueUnsent, probeWritable, staleSendingCount } from '../db/ops-facts.js';
 import { SENDING_LEASE_MS } from '../db/outbox.js';
-import type { BotStatus } from '../http/health.js';
+import { formatDateTimeVi } from '../core/time.js';
+import type { BotStatus, DeliveryStatus } from '../http/health.js';
 import type { Job } from '../jobs/job.js';
 import { checkJobs, type JobReadiness } from './job-lateness.js';
 import { diskSpaceOf, MIN_FREE_DISK_BYTES, neededFreeBytes } from './disk-space.js';
-import { OPS } from './messages.js';
+import { ATTEMPT_FAILURE_TEXT, OPS } from './messages.js';
+import type { ChannelState, TelegramChannels } from './telegram-channels.js';
 
-/** A message ready to send this long ago and still queued means delivery is stuck. */
+/** A message whose moment came this long ago and that is still not sent means delivery is stuck. */
 export const OUTBOX_STUCK_MS = 15 * 60_000;
 /** The worker requeues rows past their lease once a minute; past this they were not requeued. */
 const STALE_SENDING_MS = SENDING_LEASE_MS + 2 * 60_000;
@@ -21,6 +23,8 @@ export interface ReadinessDeps {
   now: () => Date;
   timeZone: string;
   botStatus: () => BotStatus;
+  /** What the bot's and the delivery worker's last calls to Telegram met (absent without a token). */
+  channels?: TelegramChannels;
   /** Whether the delivery worker runs (not without a bot token: messages then wait in the outbox). */
   deliveryRunning: () => boolean;
   jobs: readonly Job[];
@@ -39,7 +43,9 @@ export interface ReadinessReport {
     database: { ok: boolean; writable: boolean; error?: string };
     /** The database's file system (null figures for an in-memory database). */
     disk: { ok: boolean; folder: string | null; freeBytes: number | null; neededBytes: number | null; error?: string };
-    bot: { ok: boolean; status: BotStatus };
+    bot: { ok: boolean; status: BotStatus } & FailingFacts;
+    /** The outbox's sends to Telegram. */
+    delivery: { ok: boolean; status: DeliveryStatus } & FailingFacts;
     outbox: {
       ok: boolean;
       worker: 'running' | 'off';
@@ -51,6 +57,30 @@ export interface ReadinessReport {
     jobs: { ok: boolean; jobs: JobReadiness[] };
   };
 }
+
+/** Since when and why a channel to Telegram fails (only while it does). */
+interface FailingFacts {
+  failingSince?: string;
+  reason?: string;
+  failedAttempts?: number;
+  lastError?: string;
+}
+
+const failingFacts = (s: ChannelState | undefined): FailingFacts =>
+  s?.status === 'error'
+    ? {
+        failingSince: s.failingSince!.toISOString(),
+        reason: s.reason!,
+        failedAttempts: s.failuresSinceOk,
+        lastError: s.lastError!,
+      }
+    : {};
+
+/** "từ 10:02 03/12/2026 (lỗi mạng, 7 lần thử không thành công)", or null when not known to fail. */
+const failingText = (s: ChannelState | undefined, timeZone: string): string | null =>
+  s?.status === 'error'
+    ? OPS.failingSince(formatDateTimeVi(s.failingSince!, timeZone), ATTEMPT_FAILURE_TEXT[s.reason!], s.failuresSinceOk)
+    : null;
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -84,14 +114,24 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<ReadinessRepo
 
   // 'off' is a deliberate choice (no token); 'starting' and 'error' are not connected.
   const status = deps.botStatus();
-  const bot = { ok: status !== 'error' && status !== 'starting', status };
-  if (status === 'error') problems.push(OPS.botError);
+  const botChannel = status === 'error' ? deps.channels?.state('bot') : undefined;
+  const bot = { ok: status !== 'error' && status !== 'starting', status, ...failingFacts(botChannel) };
+  if (status === 'error') problems.push(OPS.botError(failingText(botChannel, deps.timeZone)));
   if (status === 'starting') problems.push(OPS.botStarting);
 
   const worker = deps.deliveryRunning() ? 'running' : 'off';
+  const sends = worker === 'running' ? deps.channels?.state('delivery') : undefined;
+  const delivery = {
+    ok: sends?.status !== 'error',
+    status: worker === 'off' ? ('off' as const) : (sends?.status ?? 'ok'),
+    ...failingFacts(sends),
+  };
+  const sendsFailing = failingText(sends, deps.timeZone);
+  if (sendsFailing) problems.push(OPS.deliveryError(sendsFailing));
+
   let outbox: ReadinessReport['checks']['outbox'];
   try {
-    const overdue = await overdueQueued(deps.db, new Date(now.getTime() - OUTBOX_STUCK_MS));
+    const overdue = await overdueUnsent(deps.db, new Date(now.getTime() - OUTBOX_STUCK_MS));
     const staleSending = await staleSendingCount(deps.db, new Date(now.getTime() - STALE_SENDING_MS));
     // Without a worker nothing is sent by design: waiting messages are not a fault then.
     const stuck = worker === 'running' && overdue.count > 0;
@@ -122,7 +162,7 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<ReadinessRepo
     for (const l of j.late) problems.push(OPS.jobLate(j.name, l.scope, l.slot, l.status));
   }
 
-  const checks = { database, disk, bot, outbox, jobs: { ok: jobs.every((j) => j.ok), jobs } };
-  const ready = database.ok && disk.ok && bot.ok && outbox.ok && checks.jobs.ok;
+  const checks = { database, disk, bot, delivery, outbox, jobs: { ok: jobs.every((j) => j.ok), jobs } };
+  const ready = database.ok && disk.ok && bot.ok && delivery.ok && outbox.ok && checks.jobs.ok;
   return { status: ready ? 'ok' : 'attention', time: now.toISOString(), problems, checks };
 }

@@ -17,6 +17,7 @@ export function buildHttpApp(
     logger: over.logger ?? testLogger(),
     metrics: over.metrics ?? createMetrics({ db: base.db, now: base.now, botStatus: base.botStatus }),
     metricsToken: over.metricsToken,
+    channels: over.channels,
     readiness: over.readiness ?? {
       timeZone: 'Asia/Ho_Chi_Minh',
       deliveryRunning: () => false,

@@ -73,7 +73,12 @@ describe('/healthz', () => {
     await t.db.destroy(); // a dead database does not make the process dead
     const res = await app.request('/healthz');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', bot: 'polling', time: NOW.toISOString() });
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      bot: 'polling',
+      delivery: 'ok',
+      time: NOW.toISOString(),
+    });
     expect((await app.request('/readyz')).status).toBe(503);
   });
 });
@@ -143,7 +148,7 @@ describe('/readyz', () => {
     expect(failing.status).toBe(503);
     expect(failing.body.checks.bot).toEqual({ ok: false, status: 'error' });
     expect(failing.body.problems).toEqual([
-      'Bot Telegram không kết nối được với Telegram (máy chủ đang thử lại). Xin kiểm tra mạng từ máy chủ đến api.telegram.org và mã TELEGRAM_BOT_TOKEN: dòng nhật ký «Telegram unreachable or refused the bot» cho biết lý do («401: Unauthorized» nghĩa là mã bot sai hoặc đã bị thu hồi, cần lấy mã mới ở BotFather).',
+      'Bot Telegram không kết nối được với Telegram; máy chủ đang tự thử lại, trong lúc đó tin nhắn và báo cáo của cán bộ đầu mối chưa đến được bot. Xin kiểm tra mạng từ máy chủ đến api.telegram.org (tường lửa, DNS, proxy) và mã TELEGRAM_BOT_TOKEN: dòng nhật ký «telegram unreachable: bot failing» hoặc «Telegram unreachable or refused the bot» cho biết lý do («401: Unauthorized» nghĩa là mã bot sai hoặc đã bị thu hồi, cần lấy mã mới ở BotFather).',
     ]);
     bot = 'off';
     delivering = false;
@@ -162,7 +167,7 @@ describe('/readyz', () => {
       oldestOverdueSince: minutesAgo(20).toISOString(),
     });
     expect(body.problems).toEqual([
-      '1 tin nhắn đến hạn gửi từ hơn 15 phút trước vẫn nằm trong hàng đợi. Xin xem trang «Gửi tin» của trang quản trị và nhật ký của bộ gửi tin; nếu bộ gửi tin bị treo, xin khởi động lại dịch vụ.',
+      '1 tin nhắn đến hạn gửi từ hơn 15 phút trước vẫn chưa gửi được (đang chờ gửi, chờ gửi lại sau lỗi hoặc đang gửi). Xin xem kết nối đến Telegram (mục «bot» và «delivery» của /readyz), trang «Gửi tin» của trang quản trị và nhật ký của bộ gửi tin; nếu bộ gửi tin bị treo, xin khởi động lại dịch vụ.',
     ]);
     // Without a bot nothing is delivered by design: waiting messages are not a fault.
     delivering = false;
@@ -171,7 +176,7 @@ describe('/readyz', () => {
     expect(off.body.checks.outbox).toMatchObject({ ok: true, worker: 'off', overdue: 1 });
   });
 
-  it('does not count a message waiting for a retry, nor one held behind an older message of its chat', async () => {
+  it('counts a message due 15 minutes ago whatever is ahead of it: waiting for a retry, or behind one', async () => {
     await queue('older', minutesAgo(30), '6001');
     await queue('newer', minutesAgo(30), '6001');
     // The older one met a network error and waits for its retry in 10 minutes; the newer one waits behind it.
@@ -181,12 +186,47 @@ describe('/readyz', () => {
       .where('dedupe_key', '=', 'older')
       .execute();
     const { status, body } = await readyz();
-    expect(body.checks.outbox.overdue).toBe(0);
-    expect(status).toBe(200);
+    expect(status).toBe(503);
+    expect(body.checks.outbox).toMatchObject({
+      ok: false,
+      overdue: 2,
+      oldestOverdueSince: minutesAgo(30).toISOString(),
+    });
+    expect(body.problems).toEqual([
+      '2 tin nhắn đến hạn gửi từ hơn 15 phút trước vẫn chưa gửi được (đang chờ gửi, chờ gửi lại sau lỗi hoặc đang gửi). Xin xem kết nối đến Telegram (mục «bot» và «delivery» của /readyz), trang «Gửi tin» của trang quản trị và nhật ký của bộ gửi tin; nếu bộ gửi tin bị treo, xin khởi động lại dịch vụ.',
+    ]);
+  });
+
+  it('sees a message due long ago held behind one waiting for its own later moment, and not the latter', async () => {
+    // A digest queued for tomorrow, then one due 20 minutes ago to the same group: the first waits
+    // for its moment and must not hide (nor hold back) the second.
+    const tomorrow = new Date(NOW.getTime() + 24 * 3_600_000);
+    await enqueueOutbox(t.db, {
+      dedupeKey: 'scheduled',
+      blocId: null,
+      kind: 'digest',
+      chatId: '-1006001',
+      chatType: 'group',
+      payload: { text: 'Bản tin ngày mai' },
+      notBefore: tomorrow,
+      now: minutesAgo(40),
+    });
+    await enqueueOutbox(t.db, {
+      dedupeKey: 'weekly',
+      blocId: null,
+      kind: 'digest',
+      chatId: '-1006001',
+      chatType: 'group',
+      payload: { text: 'Bản tin tuần' },
+      now: minutesAgo(20),
+    });
+    const { status, body } = await readyz();
+    expect(status).toBe(503);
+    expect(body.checks.outbox).toMatchObject({ overdue: 1, oldestOverdueSince: minutesAgo(20).toISOString() });
   });
 
   it("is 503 when a message stays 'sending' past its lease without being requeued", async () => {
-    await queue('in-flight', minutesAgo(30));
+    await queue('in-flight', minutesAgo(10));
     await t.db
       .updateTable('outbox_message')
       .set({ status: 'sending', claimed_at: minutesAgo(8).toISOString() })

@@ -190,6 +190,46 @@ describe('/metrics', () => {
     expect(text).not.toContain('/units/12');
   });
 
+  it('ages the oldest message not sent since its moment, whatever it is doing, and not one waiting for its own later moment', async () => {
+    const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+    const put = (key: string, chatId: string, queuedAt: Date, notBefore?: Date) =>
+      enqueueOutbox(t.db, {
+        dedupeKey: key,
+        blocId: bloc.blocId,
+        kind: 'digest',
+        chatId,
+        chatType: 'group',
+        payload: { text: key },
+        notBefore,
+        now: queuedAt,
+      });
+    const oldest = async () => {
+      const res = await build().request('/metrics', {}, fromAddress('127.0.0.1'));
+      return sampleOf(family(parsePrometheusTextFormat(await res.text()), 'ktd_outbox_oldest_due_seconds'), {});
+    };
+    // Queued 40 minutes ago for tomorrow: not due, so not late.
+    await put('tomorrow', '-100900', at(-40), at(24 * 60));
+    expect(await oldest()).toBe(0);
+    // Due 25 minutes ago, it met a network error and waits for its retry in 10 minutes.
+    await put('retrying', '-100901', at(-25));
+    await t.db
+      .updateTable('outbox_message')
+      .set({ attempts: 3, last_error: 'network: ECONNREFUSED', next_attempt_at: at(10).toISOString() })
+      .where('dedupe_key', '=', 'retrying')
+      .execute();
+    expect(await oldest()).toBe(25 * 60);
+    // In flight since a minute, due 30 minutes ago: the oldest now.
+    await put('in-flight', '-100902', at(-30));
+    await t.db
+      .updateTable('outbox_message')
+      .set({ status: 'sending', attempts: 1, claimed_at: at(-1).toISOString() })
+      .where('dedupe_key', '=', 'in-flight')
+      .execute();
+    expect(await oldest()).toBe(30 * 60);
+    await t.db.updateTable('outbox_message').set({ status: 'sent' }).where('dedupe_key', '=', 'in-flight').execute();
+    expect(await oldest()).toBe(25 * 60);
+  });
+
   it('observes the delivery latency of messages the real worker sends', async () => {
     const api = await FakeBotApi.start();
     const queuedAt = new Date(Date.now() - 90_000);

@@ -7,16 +7,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enqueueOutbox } from '../../src/db/outbox.js';
 import { submitReport } from '../../src/db/reports.js';
 import { createMetrics } from '../../src/observability/metrics.js';
+import { createTelegramChannels, type TelegramChannels } from '../../src/observability/telegram-channels.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { createSmallBloc } from '../helpers/fixtures.js';
 import { buildHttpApp } from '../helpers/http-app.js';
+import { testLogger } from '../helpers/logger.js';
 
 const NOW = new Date('2026-11-25T03:00:00.000Z');
 const DOC = readFileSync(new URL('../../docs/operations.md', import.meta.url), 'utf8');
 
 let t: TestDb;
+let seeded: boolean;
 beforeEach(async () => {
   t = await createTestDb();
+  seeded = false;
 });
 afterEach(async () => {
   await t.close();
@@ -47,8 +51,43 @@ function alertExpressions(): string[] {
     .map((l) => l.replace(/#.*$/, '').trim());
 }
 
-/** /metrics of a product that has done a bit of everything: messages, a report, a job run, requests, a delivery. */
-async function scrape(): Promise<{ text: string; labelNamesOf: (name: string) => string[] }> {
+/** The doc's example alerts: name and expression (comments removed). */
+function alerts(): { name: string; expr: string }[] {
+  const blocks = [...DOC.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  return blocks.flatMap((b) =>
+    [...b.matchAll(/- alert: (\w+)[^\n]*\n\s+expr: ([^\n]+)/g)].map((m) => ({
+      name: m[1]!,
+      expr: m[2]!.replace(/#.*$/, '').trim(),
+    })),
+  );
+}
+
+/**
+ * Whether a threshold alert (`metric{label="v"} > 900`, the only form evaluated here) fires on a
+ * scrape: some series matching the selector meets the comparison. null for any other expression.
+ */
+function fires(expr: string, text: string): boolean | null {
+  const m = /^(ktd_\w+)(?:\{([^}]*)\})?\s*(==|!=|>=|<=|>|<)\s*([\d.e+-]+)$/.exec(expr);
+  if (!m) return null;
+  const [, name, selector, op, bound] = m;
+  const wanted = [...(selector ?? '').matchAll(/(\w+)="([^"]*)"/g)].map(([, k, v]) => `${k}="${v}"`);
+  const compare: Record<string, (a: number, b: number) => boolean> = {
+    '==': (a, b) => a === b,
+    '!=': (a, b) => a !== b,
+    '>=': (a, b) => a >= b,
+    '<=': (a, b) => a <= b,
+    '>': (a, b) => a > b,
+    '<': (a, b) => a < b,
+  };
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `))
+    .filter((l) => wanted.every((w) => l.includes(w)))
+    .some((l) => compare[op!]!(Number(l.split(' ').at(-1)), Number(bound)));
+}
+
+/** A product that has done a bit of everything: messages, a report, a job run. */
+async function seed(): Promise<void> {
   const bloc = await createSmallBloc(t.db, { units: 1, year: 2026 });
   await enqueueOutbox(t.db, {
     dedupeKey: 'a',
@@ -83,7 +122,21 @@ async function scrape(): Promise<{ text: string; labelNamesOf: (name: string) =>
       finished_at: NOW.toISOString(),
     })
     .execute();
-  const metrics = createMetrics({ db: t.db, now: () => NOW, botStatus: () => 'polling', processMetrics: true });
+}
+
+/** /metrics of a product that has done a bit of everything: messages, a report, a job run, requests, a delivery. */
+async function scrape(
+  channels?: TelegramChannels,
+): Promise<{ text: string; labelNamesOf: (name: string) => string[] }> {
+  if (!seeded) await seed();
+  seeded = true;
+  const metrics = createMetrics({
+    db: t.db,
+    now: () => NOW,
+    botStatus: () => 'polling',
+    channels,
+    processMetrics: true,
+  });
   metrics.observeDelivery({ kind: 'reminder', seconds: 3 });
   const { app } = buildHttpApp({ db: t.db, now: () => NOW, botStatus: () => 'polling' }, { metrics });
   await app.request('/healthz');
@@ -136,5 +189,47 @@ describe('docs/operations.md against /metrics', () => {
         }
       }
     }
+  });
+
+  it('has an outage alert that fires on the series of a Telegram outage, and no threshold alert firing on a healthy product', async () => {
+    const thresholds = alerts().filter((a) => fires(a.expr, '') !== null);
+    expect(thresholds.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['KhoiThiDuaTelegramUnreachable', 'KhoiThiDuaOutboxStuck']),
+    );
+    const healthy = await scrape(createTelegramChannels({ now: () => NOW, logger: testLogger() }));
+    expect(thresholds.filter((a) => fires(a.expr, healthy.text)).map((a) => a.name)).toEqual([]);
+
+    // Telegram unreachable for 20 minutes: the sends fail and a reminder due since then waits for its retry.
+    const channels = createTelegramChannels({ now: () => NOW, logger: testLogger() });
+    channels.failed('delivery', {
+      reason: 'network',
+      error: 'network: connect ECONNREFUSED',
+      startedAt: new Date(NOW.getTime() - 20 * 60_000),
+    });
+    await enqueueOutbox(t.db, {
+      dedupeKey: 'waiting',
+      blocId: null,
+      kind: 'reminder',
+      chatId: '2',
+      chatType: 'private',
+      payload: { text: 'Nhắc' },
+      now: new Date(NOW.getTime() - 20 * 60_000),
+    });
+    await t.db
+      .updateTable('outbox_message')
+      .set({
+        attempts: 6,
+        last_error: 'network: connect ECONNREFUSED',
+        next_attempt_at: new Date(NOW.getTime() + 60_000).toISOString(),
+      })
+      .where('dedupe_key', '=', 'waiting')
+      .execute();
+    const outage = await scrape(channels);
+    expect(
+      thresholds
+        .filter((a) => fires(a.expr, outage.text))
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual(['KhoiThiDuaOutboxStuck', 'KhoiThiDuaTelegramUnreachable']);
   });
 });
