@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { periodFromKey, type ReportingPeriod } from '../core/periods.js';
-import { localDateOf } from '../core/time.js';
+import { isValidIsoDate, localDateOf } from '../core/time.js';
 import { getDigestSchedule } from '../db/digests.js';
 import { reportsOfYear } from '../db/figures.js';
 import { publishPeriodDigest } from '../jobs/digest-jobs.js';
@@ -55,7 +55,7 @@ async function summary(ctx: CliContext, kind: SummaryKind, options: Record<strin
   const ext = extname(out).toLowerCase();
   if (ext === '.docx') {
     const date = options.date ?? localDateOf(now, tz);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new CliError(m.badDate(date));
+    if (!isValidIsoDate(date)) throw new CliError(m.badDate(date));
     writeFileSync(out, await summaryReportDocx(s, { date }));
   } else if (ext === '.xlsx') {
     writeFileSync(out, await summaryWorkbook(s, await reportsOfYear(ctx.db, bloc, year, tz), tz));

@@ -153,7 +153,7 @@ export const cliText = {
     '    summary schedule --bloc ID [--weekday 1-7] [--time 08:00] [--mid-year 05/07] [--annual 05/12] [--summary-time 08:00] [--enabled bật|tắt]',
   ].join('\n'),
   needInt: (name: string) => `--${name}: cần một số nguyên dương.`,
-  badDate: (v: string) => `--date "${v}" không hợp lệ; cần dạng YYYY-MM-DD.`,
+  badDate: (v: string) => `--date "${v}" không phải một ngày có thật; cần dạng YYYY-MM-DD, ví dụ 2024-01-15.`,
   badExt: (out: string) => `Không rõ định dạng của "${out}": tệp cần đuôi .docx, .xlsx hoặc .csv.`,
   written: (out: string) => `Đã ghi ${out}.`,
   needPeriod: '--week (ví dụ 2026-W47) hoặc --period (ví dụ 2026-11): cần kỳ báo cáo.',

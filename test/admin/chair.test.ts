@@ -98,7 +98,7 @@ describe('chair rotation', () => {
     expect(missing.status).toBe(422);
     const html = await missing.text();
     expect(html).toContain('Xin vui lòng chọn đơn vị.');
-    expect(html).toContain('Ngày phải có dạng dd/mm/yyyy');
+    expect(html).toContain('Ngày phải là một ngày có thật, ghi dạng dd/mm/yyyy');
     expect(html).toContain('value="32/01/2027"');
     const foreign = await createUnit(a.db, { name: 'Đơn vị khối khác' });
     const outsider = await c.post(`/blocs/${blocId}/chair/handover`, {

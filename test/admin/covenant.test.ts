@@ -203,7 +203,7 @@ describe('covenant', () => {
     await signCovenant(a.db, { blocId: 1, year: 2026, unitId: u2, signedOn: '2026-02-28' });
     const bad = await c.post('/blocs/1/covenant/signatures?year=2026', { [`s_${u1}`]: '30/02/2026' });
     expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain('Ngày phải có dạng dd/mm/yyyy');
+    expect(await bad.text()).toContain('Ngày phải là một ngày có thật, ghi dạng dd/mm/yyyy');
     expect(
       (await c.post('/blocs/1/covenant/signatures?year=2026', { [`s_${u1}`]: '13/3/2026', [`s_${u2}`]: '' })).status,
     ).toBe(303);

@@ -56,7 +56,7 @@ describe('units', () => {
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Vui lòng nhập thông tin này.');
-    expect(html).toContain('Ngày phải có dạng dd/mm/yyyy, ví dụ 13/03/2024.');
+    expect(html).toContain('Ngày phải là một ngày có thật, ghi dạng dd/mm/yyyy, ví dụ 13/03/2024.');
     expect(html).toContain('value="31/02/2026"');
     expect(html).toContain('value="X"');
     const dup = await c.post('/blocs/1/units', { name: 'đơn vị 2', joinedOn: '01/01/2026' });

@@ -114,6 +114,14 @@ describe('npm run cli -- summary', () => {
       ],
       [['digest', '--bloc', bloc], '--week (ví dụ 2026-W47) hoặc --period (ví dụ 2026-11): cần kỳ báo cáo.'],
       [
+        ['annual', '--bloc', bloc, '--year', '2026', '--date', '2026-13-45', '--out', join(dir, 'x.docx')],
+        '--date "2026-13-45" không phải một ngày có thật; cần dạng YYYY-MM-DD, ví dụ 2024-01-15.',
+      ],
+      [
+        ['annual', '--bloc', bloc, '--year', '2026', '--date', '2026-02-29', '--out', join(dir, 'x.docx')],
+        '--date "2026-02-29" không phải một ngày có thật; cần dạng YYYY-MM-DD, ví dụ 2024-01-15.',
+      ],
+      [
         ['adjust', '--bloc', bloc, '--year', '2026', '--unit', String(b.unitIds[0])],
         'Cần --bonus <điểm> hoặc --deduction <điểm>.',
       ],

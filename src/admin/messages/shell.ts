@@ -29,7 +29,7 @@ export const common = {
   all: 'Tất cả',
   required: 'Vui lòng nhập thông tin này.',
   tooLong: (max: number) => `Tối đa ${max} ký tự.`,
-  badDate: 'Ngày phải có dạng dd/mm/yyyy, ví dụ 13/03/2024.',
+  badDate: 'Ngày phải là một ngày có thật, ghi dạng dd/mm/yyyy, ví dụ 13/03/2024.',
   badInt: (min: number, max: number) => `Vui lòng nhập số nguyên từ ${min} đến ${max}.`,
   badNumber: 'Vui lòng nhập một số không âm, ví dụ 10 hoặc 2,5.',
   groupedNumber: (suggestion: string) =>
