@@ -35,6 +35,7 @@ export const BUTTONS = {
   evidence: 'Ảnh, tài liệu minh chứng',
   editReport: 'Sửa báo cáo này',
   move: (label: string) => `Chuyển sang ${label}`,
+  reportFor: (label: string) => `Báo cáo ${label}`,
   rebase: 'Nạp lại trên bản đã gửi',
   privateChat: 'Nhắn riêng cho bot',
 };
@@ -157,6 +158,12 @@ export const M = {
   receipt: (r: ReceiptFacts) => receiptLines(r).join('\n'),
   locked: (label: string, lockDate: string) =>
     `Kỳ ${label} đã khóa sổ từ hết ngày ${lockDate}, nên không thể gửi hay sửa báo cáo kỳ này qua bot. Nếu cần điều chỉnh, xin đồng chí liên hệ Văn phòng Khối thi đua.`,
+  /** An older period than the previous one whose lock date is still ahead (the web form's notOffered). */
+  notOffered: (label: string) =>
+    `Kỳ ${label} không còn nhận báo cáo qua bot: bot chỉ nhận báo cáo kỳ hiện tại và kỳ trước. Nếu cần gửi hay điều chỉnh báo cáo kỳ này, xin đồng chí liên hệ Văn phòng Khối thi đua.`,
+  openPeriodsHint: (labels: string[]) =>
+    `Đồng chí có thể báo cáo ${labels.join(' hoặc ')}: bấm nút bên dưới, hoặc dùng /baocao.`,
+  draftPending: (label: string) => `Đồng chí đang soạn dở báo cáo ${label}.`,
   moved: (label: string) => `Đã chuyển nội dung đồng chí đã nhập sang báo cáo ${label}. Xin tiếp tục ở bước dưới đây.`,
   movedOverrides: (overrides: string[]) =>
     `Kỳ này đơn vị đã có báo cáo; khi gửi, những mục sau sẽ thay nội dung đã gửi:\n${overrides.map((o) => `• ${o}`).join('\n')}`,

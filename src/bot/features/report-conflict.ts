@@ -1,7 +1,8 @@
 // Two focal points of one unit drafting the same period: sending checks that the report stored
 // now is the one the draft started from (baseConflict). If another focal point sent or revised it
 // meanwhile, nothing is stored, the draft is kept, and its author may rebase the draft on the
-// stored report (their own entries kept) or cancel.
+// stored report (their own entries kept) or cancel. A draft whose period the bot no longer takes is
+// not reloaded (it could not be sent): its author is told why and may move it or cancel.
 import { Composer, type Context } from 'telegraf';
 import { callbackQuery } from 'telegraf/filters';
 import { type BaseConflict, baseConflict, type Override, rebaseDraft } from '../../core/report-flow/base-check.js';
@@ -20,6 +21,7 @@ import { renderStep } from '../render-step.js';
 import { acknowledgeTap, reply } from '../reply.js';
 import { draftTarget } from '../report-context.js';
 import { activeOf, conversationKeyOf } from '../session.js';
+import { isTaken, showClosedDraft } from './period-closed.js';
 
 /** A refused send: what is stored now, and by whom. */
 export interface ConflictOutcome {
@@ -87,6 +89,7 @@ export function describeOverride(o: Override): string {
 
 type RebaseOutcome =
   | { kind: 'rebased'; draft: ReportDraft; version: number; revision: number; overrides: Override[] }
+  | { kind: 'closed'; draft: ReportDraft; version: number }
   | { kind: 'stale' };
 
 export function reportConflictFeature(deps: BotDeps): Composer<Context> {
@@ -100,6 +103,9 @@ export function reportConflictFeature(deps: BotDeps): Composer<Context> {
       const state = await loadState(trx, key);
       if (state.version !== action.version || !state.draft) return { kind: 'stale' };
       const draft = state.draft;
+      if (!isTaken(s.bloc, draft.period, deps.now(), deps.timeZone)) {
+        return { kind: 'closed', draft, version: state.version };
+      }
       const target = await draftTarget(trx, s, periodFromKey(draft.period.key));
       if (!target.existing) return { kind: 'stale' };
       // What the author started from: their base revision, or nothing for a new report.
@@ -116,6 +122,7 @@ export function reportConflictFeature(deps: BotDeps): Composer<Context> {
     });
     if (outcome.kind === 'stale') return ctx.answerCbQuery(M.stale);
     await acknowledgeTap(ctx);
+    if (outcome.kind === 'closed') return showClosedDraft(ctx, deps, outcome.draft, outcome.version);
     const step = renderStep(outcome.draft, outcome.version, s.unit.name);
     const intro = M.rebased(outcome.draft.period.label, outcome.revision, outcome.overrides.map(describeOverride));
     await reply(ctx, `${intro}\n\n${step.text}`, step.keyboard);

@@ -1,12 +1,13 @@
 // Sending, "nothing new", cancelling and moving a draft. Sending checks the draft's version and
 // deletes the draft in the same transaction as submitReport, so a double tap on "Gửi" stores one
 // report (or one revision) and the second tap is answered as a stale button. It also refuses a
-// draft started before another focal point of the unit sent or revised the report (report-conflict.ts).
+// draft started before another focal point of the unit sent or revised the report (report-conflict.ts),
+// and a draft or a reminder's "nothing new" for a period the bot no longer takes (period-closed.ts).
 import { Composer, type Context } from 'telegraf';
 import { callbackQuery } from 'telegraf/filters';
 import { canOfferNil, movePeriod, toSubmission } from '../../core/report-flow/submission.js';
 import type { ReportDraft } from '../../core/report-flow/types.js';
-import { isLocked, isOnTime, periodFromKey } from '../../core/periods.js';
+import { isOnTime, periodFromKey } from '../../core/periods.js';
 import { formatDateTimeVi } from '../../core/time.js';
 import type { Db } from '../../db/connection.js';
 import { listCriteria } from '../../db/covenant.js';
@@ -17,6 +18,7 @@ import { type ConversationKey, loadState, saveState } from '../conversation-stor
 import type { BotDeps } from '../deps.js';
 import type { ActiveFocalPoint } from '../identity.js';
 import { BUTTONS, M } from '../messages.js';
+import { isBlocPeriod, isTaken, showClosedDraft, showClosedPeriod } from './period-closed.js';
 import { renderStep } from '../render-step.js';
 import { type ConflictOutcome, conflictOf, showConflict } from './report-conflict.js';
 import { acknowledgeTap, reply } from '../reply.js';
@@ -26,7 +28,8 @@ import { describeOverride } from './report-conflict.js';
 
 type SendOutcome =
   | { kind: 'sent'; report: ProgressReport; attachments: number }
-  | { kind: 'locked'; draft: ReportDraft; version: number }
+  /** The bot no longer takes the draft's period (locked, or older than the previous one). */
+  | { kind: 'closed'; draft: ReportDraft; version: number }
   | { kind: 'already_reported'; draft: ReportDraft }
   | ConflictOutcome
   | { kind: 'stale' };
@@ -41,7 +44,7 @@ async function store(
   isNil: boolean,
 ): Promise<SendOutcome> {
   const now = deps.now();
-  if (isLocked(now, deadlinesOf(s.bloc, draft.period, deps.timeZone))) return { kind: 'locked', draft, version };
+  if (!isTaken(s.bloc, draft.period, now, deps.timeZone)) return { kind: 'closed', draft, version };
   const submission = toSubmission(draft);
   if (!isNil && !submission) return { kind: 'stale' };
   if (isNil && (await getReport(trx, s.bloc.id, s.unit.id, draft.period.key))) {
@@ -91,19 +94,7 @@ async function showSendOutcome(ctx: Context, deps: BotDeps, outcome: SendOutcome
   await acknowledgeTap(ctx);
   if (outcome.kind === 'conflict') return showConflict(ctx, deps, outcome);
   if (outcome.kind === 'already_reported') return reply(ctx, M.alreadyReported(outcome.draft.period.label));
-  if (outcome.kind === 'locked') {
-    const current = openPeriods(s.bloc, deps.now(), deps.timeZone)[0]!;
-    return reply(
-      ctx,
-      `${M.locked(outcome.draft.period.label, lockDateOf(s.bloc, outcome.draft.period))}\n${M.lockedKeepDraft}`,
-      {
-        inline_keyboard: [
-          [{ text: BUTTONS.move(current.label), callback_data: callbackData.draft(outcome.version, { kind: 'move' }) }],
-          [{ text: BUTTONS.cancel, callback_data: callbackData.draft(outcome.version, { kind: 'cancel' }) }],
-        ],
-      },
-    );
-  }
+  if (outcome.kind === 'closed') return showClosedDraft(ctx, deps, outcome.draft, outcome.version);
   const r = outcome.report;
   const period = periodFromKey(r.period_key);
   const text = M.receipt({
@@ -135,7 +126,7 @@ async function storeNilForPeriod(
 ): Promise<
   | SendOutcome
   | { kind: 'busy'; draft: ReportDraft; version: number }
-  | { kind: 'closed'; label: string; lockDate: string }
+  | { kind: 'period_closed'; period: ReturnType<typeof periodFromKey> }
   | { kind: 'has_report'; label: string }
 > {
   let period: ReturnType<typeof periodFromKey>;
@@ -144,8 +135,10 @@ async function storeNilForPeriod(
   } catch {
     return { kind: 'stale' };
   }
+  // A key of another cadence or a period still to come is no button the bot drew for this bloc now.
+  if (!isBlocPeriod(s.bloc, period, deps.now(), deps.timeZone)) return { kind: 'stale' };
   const open = openPeriods(s.bloc, deps.now(), deps.timeZone).find((p) => p.key === period.key);
-  if (!open) return { kind: 'closed', label: period.label, lockDate: lockDateOf(s.bloc, period) };
+  if (!open) return { kind: 'period_closed', period };
   const state = await loadState(trx, key);
   if (state.draft && state.draft.period.key === open.key && !canOfferNil(state.draft)) {
     return { kind: 'busy', draft: state.draft, version: state.version };
@@ -201,9 +194,9 @@ export function reportSendFeature(deps: BotDeps): Composer<Context> {
     const outcome = await deps.db
       .transaction()
       .execute((trx) => storeNilForPeriod(trx, deps, s, conversationKeyOf(ctx), action.periodKey));
-    if (outcome.kind === 'closed') {
+    if (outcome.kind === 'period_closed') {
       await acknowledgeTap(ctx);
-      return reply(ctx, M.locked(outcome.label, outcome.lockDate));
+      return showClosedPeriod(ctx, deps, outcome.period);
     }
     if (outcome.kind === 'has_report') {
       await acknowledgeTap(ctx);

@@ -1,5 +1,6 @@
 // Starting a report: /baocao (resume a draft, choose the period, or start at once), the period
 // buttons, and "Sửa báo cáo này" under a receipt (any message may carry that e:<period> button).
+// A period the bot no longer takes, or a draft for one, is refused in period-closed.ts's words.
 import { Composer, type Context } from 'telegraf';
 import { callbackQuery } from 'telegraf/filters';
 import { startDraft } from '../../core/report-flow/machine.js';
@@ -15,14 +16,16 @@ import type { ActiveFocalPoint } from '../identity.js';
 import { M } from '../messages.js';
 import { renderStep } from '../render-step.js';
 import { acknowledgeTap, reply } from '../reply.js';
-import { draftTarget, lockDateOf, openPeriods, yearOfPeriod } from '../report-context.js';
+import { draftTarget, openPeriods, yearOfPeriod } from '../report-context.js';
 import { activeOf, conversationKeyOf } from '../session.js';
+import { isBlocPeriod, isTaken, lastDayTakenOf, showClosedDraft, showClosedPeriod } from './period-closed.js';
 
 type StartOutcome =
   | { kind: 'started'; draft: ReportDraft; version: number; intro: string }
   | { kind: 'resume'; draft: ReportDraft; version: number }
   | { kind: 'choose'; version: number; periods: { period: ReportingPeriod; reported: boolean }[] }
-  | { kind: 'locked'; period: ReportingPeriod }
+  | { kind: 'closed'; period: ReportingPeriod }
+  | { kind: 'draft_closed'; draft: ReportDraft; version: number }
   | { kind: 'stale' };
 
 /** Starts a draft for the period inside the caller's transaction. */
@@ -48,7 +51,7 @@ async function begin(
   return { kind: 'started', draft, version, intro };
 }
 
-async function show(ctx: Context, outcome: StartOutcome): Promise<void> {
+async function show(ctx: Context, deps: BotDeps, outcome: StartOutcome): Promise<void> {
   const s = activeOf(ctx);
   switch (outcome.kind) {
     case 'started': {
@@ -67,10 +70,12 @@ async function show(ctx: Context, outcome: StartOutcome): Promise<void> {
         },
       ]);
       const previous = outcome.periods.at(-1)!.period;
-      return reply(ctx, M.choosePeriod(lockDateOf(s.bloc, previous)), { inline_keyboard: rows });
+      return reply(ctx, M.choosePeriod(lastDayTakenOf(s.bloc, previous)), { inline_keyboard: rows });
     }
-    case 'locked':
-      return reply(ctx, M.locked(outcome.period.label, lockDateOf(s.bloc, outcome.period)));
+    case 'closed':
+      return showClosedPeriod(ctx, deps, outcome.period);
+    case 'draft_closed':
+      return showClosedDraft(ctx, deps, outcome.draft, outcome.version, M.draftPending(outcome.draft.period.label));
     case 'stale':
       return;
   }
@@ -84,7 +89,11 @@ export function reportStartFeature(deps: BotDeps): Composer<Context> {
     const key = conversationKeyOf(ctx);
     const outcome = await deps.db.transaction().execute(async (trx): Promise<StartOutcome> => {
       const state = await loadState(trx, key);
-      if (state.draft) return { kind: 'resume', draft: state.draft, version: state.version };
+      if (state.draft) {
+        // A draft for a period the bot no longer takes is not resumed: it could not be sent.
+        const taken = isTaken(s.bloc, state.draft.period, deps.now(), deps.timeZone);
+        return { kind: taken ? 'resume' : 'draft_closed', draft: state.draft, version: state.version };
+      }
       const periods = openPeriods(s.bloc, deps.now(), deps.timeZone);
       if (periods.length === 1) return begin(trx, deps, s, key, periods[0]!, state.version);
       const choices = [];
@@ -93,7 +102,7 @@ export function reportStartFeature(deps: BotDeps): Composer<Context> {
       }
       return { kind: 'choose', version: await saveState(trx, key, null, state.version, deps.now()), periods: choices };
     });
-    await show(ctx, outcome);
+    await show(ctx, deps, outcome);
   });
 
   feature.on(callbackQuery('data'), async (ctx, next) => {
@@ -112,9 +121,15 @@ export function reportStartFeature(deps: BotDeps): Composer<Context> {
       .execute(async (trx): Promise<StartOutcome | { kind: 'busy'; draft: ReportDraft; version: number }> => {
         const state = await loadState(trx, key);
         if (action.kind === 'period' && (state.version !== action.version || state.draft)) return { kind: 'stale' };
-        if (state.draft) return { kind: 'busy', draft: state.draft, version: state.version };
-        const open = openPeriods(s.bloc, deps.now(), deps.timeZone).find((p) => p.key === period.key);
-        if (!open) return { kind: 'locked', period };
+        const now = deps.now();
+        if (state.draft) {
+          const taken = isTaken(s.bloc, state.draft.period, now, deps.timeZone);
+          return { kind: taken ? 'busy' : 'draft_closed', draft: state.draft, version: state.version };
+        }
+        // A key of another cadence or a period still to come is no button the bot drew for this bloc now.
+        if (!isBlocPeriod(s.bloc, period, now, deps.timeZone)) return { kind: 'stale' };
+        const open = openPeriods(s.bloc, now, deps.timeZone).find((p) => p.key === period.key);
+        if (!open) return { kind: 'closed', period };
         return begin(trx, deps, s, key, open, state.version);
       });
     if (outcome.kind === 'stale') return ctx.answerCbQuery(M.stale);
@@ -123,7 +138,7 @@ export function reportStartFeature(deps: BotDeps): Composer<Context> {
       const step = renderStep(outcome.draft, outcome.version, s.unit.name);
       return reply(ctx, `${M.draftBusy(outcome.draft.period.label)}\n\n${step.text}`, step.keyboard);
     }
-    await show(ctx, outcome);
+    await show(ctx, deps, outcome);
   });
 
   return feature;

@@ -7,3 +7,4 @@ export * from './text-input.js';
 export * from './types.js';
 export * from './base-check.js';
 export * from './error-text.js';
+export * from './last-day.js';
