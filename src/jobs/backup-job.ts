@@ -6,7 +6,7 @@
 import { localDateOf } from '../core/time.js';
 import { backupDatabase } from '../ops/backup.js';
 import { backupPath, pruneAbandonedPartials, pruneDailyBackups } from '../ops/backup-files.js';
-import { cronAt } from './cron-times.js';
+import { cronAt } from '../core/cron-times.js';
 import { defineJob, type Job } from './job.js';
 
 export interface BackupJobSettings {

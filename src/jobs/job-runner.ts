@@ -4,7 +4,7 @@
 // Slots that failed are tried again on later ticks, with a backoff (see retry-policy.ts).
 
 import { failedJobRunsSince, succeededSlots } from '../db/job-runs.js';
-import { cronFireTimes } from './cron-times.js';
+import { cronFireTimes } from '../core/cron-times.js';
 import { type Job, type JobDeps, type JobScope, scheduleOf } from './job.js';
 import { failedAttempts, retryIsDue } from './retry-policy.js';
 import { runJobSlot, type SlotRunResult } from './run-job.js';

@@ -5,7 +5,7 @@
 
 import { createTask } from 'node-cron';
 import type { Db } from '../db/connection.js';
-import { parseCron } from './cron-times.js';
+import { parseCron } from '../core/cron-times.js';
 import type { Job, JobDeps } from './job.js';
 import { createJobRunner, type SlotReport } from './job-runner.js';
 

@@ -5,7 +5,7 @@
 // process was down longer than the catch-up window (docs/decisions/0066).
 
 import { getJobRun, listJobRuns } from '../db/job-runs.js';
-import { cronFireTimes } from '../jobs/cron-times.js';
+import { cronFireTimes } from '../core/cron-times.js';
 import { type Job, type JobDeps, type JobScope, scheduleOf } from '../jobs/job.js';
 
 /** How long after its fire time a slot may still be running or waiting for its tick. */

@@ -3,7 +3,7 @@
 
 import { type ReportingPeriod, periodContaining, previousPeriod } from '../core/periods.js';
 import { parseMonthDay } from '../core/month-day.js';
-import { cronAt } from '../jobs/cron-times.js';
+import { cronAt } from '../core/cron-times.js';
 import { addDays, type IsoDate, isoWeekday, localDateOf, zonedInstant } from '../core/time.js';
 import type { DigestSchedule } from '../db/digests.js';
 import type { SummaryKind } from './bloc-summary.js';

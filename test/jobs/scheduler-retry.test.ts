@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { enqueueOutbox } from '../../src/db/outbox.js';
 import { getJobRun } from '../../src/db/job-runs.js';
-import { localMinuteSlot } from '../../src/jobs/cron-times.js';
+import { localMinuteSlot } from '../../src/core/cron-times.js';
 import { defineJob, type JobDeps } from '../../src/jobs/job.js';
 import { createJobRunner } from '../../src/jobs/job-runner.js';
 import { MAX_JOB_ATTEMPTS } from '../../src/jobs/retry-policy.js';

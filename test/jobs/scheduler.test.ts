@@ -3,7 +3,7 @@ import { enqueueOutbox } from '../../src/db/outbox.js';
 import { getJobRun } from '../../src/db/job-runs.js';
 import { defineJob, type Job, type JobDeps } from '../../src/jobs/job.js';
 import { createJobRunner } from '../../src/jobs/job-runner.js';
-import { localMinuteSlot } from '../../src/jobs/cron-times.js';
+import { localMinuteSlot } from '../../src/core/cron-times.js';
 import { startScheduler } from '../../src/jobs/scheduler.js';
 import { captureLogger } from '../bot/harness.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';

@@ -3,7 +3,7 @@
 // can only say whether "now" matches, while catch-up needs every time missed in a window.
 
 import { parse } from 'node-cron';
-import { addDays, daysInMonth, isoWeekday, localDateOf, localPartsOf, zonedInstant } from '../core/time.js';
+import { addDays, daysInMonth, isoWeekday, localDateOf, localPartsOf, zonedInstant } from './time.js';
 
 type DayToken = number | string;
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cronFireTimes, localMinuteSlot, parseCron } from '../../src/jobs/cron-times.js';
-import { at, TZ } from './support.js';
+import { cronFireTimes, localMinuteSlot, parseCron } from '../../src/core/cron-times.js';
+import { zonedInstant } from '../../src/core/time.js';
+
+const TZ = 'Asia/Ho_Chi_Minh';
+const at = (date: string, time: string) => zonedInstant(date, time, TZ);
 
 const fires = (exprs: string[], from: Date, to: Date, tz = TZ) =>
   cronFireTimes(exprs, from, to, tz).map((d) => localMinuteSlot(d, tz));
