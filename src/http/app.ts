@@ -6,7 +6,8 @@ import type { Metrics } from '../observability/metrics.js';
 import { OPS } from '../observability/messages.js';
 import { checkReadiness, type ReadinessDeps } from '../observability/readiness.js';
 import type { TelegramChannels } from '../observability/telegram-channels.js';
-import { type BotStatus, type DeliveryStatus, liveness } from './health.js';
+import type { BotStatus, DeliveryStatus } from '../observability/channel-status.js';
+import { liveness } from './health.js';
 import { metricsAccess } from './metrics-access.js';
 import { requestLog, type RequestVars } from './request-log.js';
 

@@ -1,9 +1,10 @@
 // /healthz: the process is alive and answering. Cheap on purpose (no database query), so a
 // supervisor polling it often costs nothing; the deep checks are /readyz (src/observability/readiness.ts).
 
-export type BotStatus = 'off' | 'starting' | 'polling' | 'webhook' | 'error';
-/** The outbox's sends to Telegram: 'off' without a bot token, 'error' while they fail. */
-export type DeliveryStatus = 'off' | 'ok' | 'error';
+import type { BotStatus, DeliveryStatus } from '../observability/channel-status.js';
+
+// Re-exported only until src/bot/runner.ts imports them from src/observability/channel-status.ts.
+export type { BotStatus, DeliveryStatus };
 
 export interface LivenessReport {
   status: 'ok';

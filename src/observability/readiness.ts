@@ -6,7 +6,7 @@ import type { Db } from '../db/connection.js';
 import { overdueUnsent, probeWritable, staleSendingCount } from '../db/ops-facts.js';
 import { SENDING_LEASE_MS } from '../db/outbox.js';
 import { formatDateTimeVi } from '../core/time.js';
-import type { BotStatus, DeliveryStatus } from '../http/health.js';
+import type { BotStatus, DeliveryStatus } from './channel-status.js';
 import type { Job } from '../jobs/job.js';
 import { checkJobs, type JobReadiness } from './job-lateness.js';
 import { diskSpaceOf, MIN_FREE_DISK_BYTES, neededFreeBytes } from './disk-space.js';

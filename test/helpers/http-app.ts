@@ -1,7 +1,7 @@
 // The root HTTP app as main.ts builds it, for tests: a metrics registry of its own, the file
 // logger, and readiness facts the test chooses.
 import type { Hono } from 'hono';
-import type { BotStatus } from '../../src/http/health.js';
+import type { BotStatus } from '../../src/observability/channel-status.js';
 import { createHttpApp, type HttpAppDeps } from '../../src/http/app.js';
 import type { Db } from '../../src/db/connection.js';
 import { createMetrics } from '../../src/observability/metrics.js';

@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enqueueOutbox } from '../../src/db/outbox.js';
-import type { BotStatus } from '../../src/http/health.js';
+import type { BotStatus } from '../../src/observability/channel-status.js';
 import { createJobRunner } from '../../src/jobs/job-runner.js';
 import { housekeepingJob } from '../../src/jobs/housekeeping-job.js';
 import { jobs as registryJobs } from '../../src/jobs/registry.js';

@@ -5,12 +5,13 @@ import { type ServerType, serve } from '@hono/node-server';
 import { networkInterfaces } from 'node:os';
 import { Hono } from 'hono';
 import parsePrometheusTextFormat, { type PromFamily } from 'parse-prometheus-text-format';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import type { FailureReason } from '../../src/delivery/classify.js';
 import { startDeliveryWorker } from '../../src/delivery/worker.js';
 import { enqueueOutbox } from '../../src/db/outbox.js';
 import { submitReport } from '../../src/db/reports.js';
 import { metricsAccess } from '../../src/http/metrics-access.js';
-import { createMetrics, type Metrics } from '../../src/observability/metrics.js';
+import { createMetrics, FAILURE_REASONS, type Metrics } from '../../src/observability/metrics.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { FakeBotApi } from '../helpers/fake-bot-api.js';
 import { createSmallBloc, type SmallBloc } from '../helpers/fixtures.js';
@@ -188,6 +189,16 @@ describe('/metrics', () => {
     // Never the raw path: ids and personal tokens stay out of the labels.
     expect(text).not.toContain(PERSONAL_TOKEN);
     expect(text).not.toContain('/units/12');
+  });
+
+  it('has a failed-messages series at 0 for every reason the delivery worker fails a message for', async () => {
+    // Checked by the type checker: observability lists the reasons itself, since it may not import
+    // src/delivery (which imports it), so this is where a reason added to delivery is caught.
+    expectTypeOf<(typeof FAILURE_REASONS)[number]>().toEqualTypeOf<FailureReason>();
+    const families = parsePrometheusTextFormat((await metrics.render()).body);
+    const failed = family(families, 'ktd_outbox_messages').metrics.filter((m) => m.labels?.status === 'failed');
+    expect(failed.map((m) => m.labels?.reason).sort()).toEqual([...FAILURE_REASONS].sort());
+    expect(failed.every((m) => Number(m.value) === 0)).toBe(true);
   });
 
   it('ages the oldest message not sent since its moment, whatever it is doing, and not one waiting for its own later moment', async () => {
