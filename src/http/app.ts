@@ -1,4 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import type { Db } from '../db/connection.js';
 import type { Logger } from '../logger.js';
@@ -7,6 +6,7 @@ import { OPS } from '../observability/messages.js';
 import { checkReadiness, type ReadinessDeps } from '../observability/readiness.js';
 import type { TelegramChannels } from '../observability/telegram-channels.js';
 import type { BotStatus, DeliveryStatus } from '../observability/channel-status.js';
+import { socketAddress } from './client-address.js';
 import { liveness } from './health.js';
 import { metricsAccess } from './metrics-access.js';
 import { requestLog, type RequestVars } from './request-log.js';
@@ -25,14 +25,6 @@ export interface HttpAppDeps {
   metricsToken: string | undefined;
   /** What /readyz needs besides the database, the clock and the bot. */
   readiness: Pick<ReadinessDeps, 'timeZone' | 'deliveryRunning' | 'jobs' | 'catchUpHours' | 'minFreeDiskBytes'>;
-}
-
-function socketAddress(c: Parameters<typeof getConnInfo>[0]): string | null {
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null; // no socket (app.request in tests): never local
-  }
 }
 
 /** The one HTTP surface: request ids and access logs, health, readiness, metrics, then every mounted sub-app. */

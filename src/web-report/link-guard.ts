@@ -1,24 +1,12 @@
 // Every request under /r/:token passes here first: the client address's failed lookups are
 // limited, the token must open a working link, and POSTs are limited per link. Refusals are
 // plain pages that show nothing of any unit.
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { formatDateTimeVi } from '../core/time.js';
-import { loginClientAddress } from '../admin/auth/throttle.js';
+import { clientAddress } from '../http/client-address.js';
 import { resolveLink } from './access.js';
 import { message, type WebReportEnv, type WebReportRuntime } from './env.js';
 import { W } from './messages.js';
-
-/** The client's address (the proxy's X-Forwarded-For only from loopback, as for admin logins). */
-export function clientAddress(c: Context): string {
-  let socket: string | null = null;
-  try {
-    socket = getConnInfo(c).remote.address ?? null;
-  } catch {
-    socket = null; // no socket (app.request in tests)
-  }
-  return loginClientAddress(socket, c.req.header('x-forwarded-for')) ?? 'unknown';
-}
 
 const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
@@ -31,7 +19,7 @@ export function linkGuard(rt: WebReportRuntime): MiddlewareHandler<WebReportEnv>
   return async (c, next) => {
     const { db, timeZone } = rt.deps;
     const now = rt.deps.now();
-    const address = clientAddress(c);
+    const address = clientAddress(c) ?? 'unknown';
     const blocked = rt.failLimiter.waitMs(address, now);
     if (blocked > 0) return tooMany(c, rt, blocked);
     const token = c.req.param('token') ?? '';

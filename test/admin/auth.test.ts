@@ -1,4 +1,4 @@
-import { loginClientAddress } from '../../src/admin/auth/throttle.js';
+import { clientAddressFrom } from '../../src/http/client-address.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSmallBloc } from '../helpers/fixtures.js';
 import { createAdmin } from './accounts.js';
@@ -99,12 +99,12 @@ describe('login, sessions and logout', () => {
   });
 
   it('counts failures per client address, reading X-Forwarded-For only from a proxy on this machine', () => {
-    expect(loginClientAddress('203.0.113.9', '10.0.0.1')).toBe('203.0.113.9');
-    expect(loginClientAddress('127.0.0.1', '198.51.100.7')).toBe('198.51.100.7');
-    expect(loginClientAddress('::1', 'forged, 198.51.100.8')).toBe('198.51.100.8');
-    expect(loginClientAddress('::ffff:127.0.0.1', '<script>')).toBe('::ffff:127.0.0.1');
-    expect(loginClientAddress('127.0.0.1', undefined)).toBe('127.0.0.1');
-    expect(loginClientAddress(null, '198.51.100.7')).toBeNull();
+    expect(clientAddressFrom('203.0.113.9', '10.0.0.1')).toBe('203.0.113.9');
+    expect(clientAddressFrom('127.0.0.1', '198.51.100.7')).toBe('198.51.100.7');
+    expect(clientAddressFrom('::1', 'forged, 198.51.100.8')).toBe('198.51.100.8');
+    expect(clientAddressFrom('::ffff:127.0.0.1', '<script>')).toBe('::ffff:127.0.0.1');
+    expect(clientAddressFrom('127.0.0.1', undefined)).toBe('127.0.0.1');
+    expect(clientAddressFrom(null, '198.51.100.7')).toBeNull();
   });
 
   it('refuses a disabled account', async () => {

@@ -1,4 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
@@ -6,13 +5,14 @@ import { normalizeText } from '../../core/normalize.js';
 import { hashPassword, verifyPassword } from '../../core/password.js';
 import { findAdminByUsername } from '../../db/admin-users.js';
 import { recordLoginAttempt } from '../../db/login-attempts.js';
+import { clientAddress } from '../../http/client-address.js';
 import type { AdminEnv } from '../env.js';
 import { emptyForm, type FormState, typedValues } from '../http/form.js';
 import { auth, common } from '../messages.js';
 import { ErrorSummary, Field } from '../ui/forms.js';
 import { sameToken } from './csrf.js';
 import { randomToken, startSession } from './session.js';
-import { loginClientAddress, loginWait } from './throttle.js';
+import { loginWait } from './throttle.js';
 
 // Before sign-in there is no session to hold a CSRF token, so the login form uses a double-submit
 // cookie: a random value both in a SameSite=Strict cookie and in the form.
@@ -23,16 +23,6 @@ let dummyHash: string | undefined;
 function dummy(): string {
   dummyHash ??= hashPassword(randomToken());
   return dummyHash;
-}
-
-function clientAddress(c: Context<AdminEnv>): string | null {
-  let socket: string | null;
-  try {
-    socket = getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null; // no socket (app.request in tests)
-  }
-  return loginClientAddress(socket, c.req.header('x-forwarded-for'));
 }
 
 /** Where to go after signing in: only a path of this site. */
