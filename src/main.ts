@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createAdminApp } from './admin/app.js';
 import { type BotRunner, startBot, WEBHOOK_PATH } from './bot/runner.js';
-import { createTelegramFiles } from './bot/telegram-files.js';
+import { createTelegramFiles, TELEGRAM_DOWNLOAD_LIMIT_BYTES } from './bot/telegram-files.js';
 import { loadConfig } from './config.js';
 import { countBlocs } from './db/blocs.js';
 import { DatabaseOpenError, openDatabase } from './db/connection.js';
@@ -166,12 +166,16 @@ mounts.push({
     now,
     timeZone: config.timeZone,
     botUsername: () => bot?.botUsername,
-    telegramFiles: config.telegram.token
-      ? createTelegramFiles({
-          token: config.telegram.token,
-          apiRoot: config.telegram.apiRoot,
-          forceIpv4: config.telegram.forceIpv4,
-        })
+    // Telegram's file reader, with the size limit the admin's ReportFileSource asks for.
+    reportFiles: config.telegram.token
+      ? {
+          ...createTelegramFiles({
+            token: config.telegram.token,
+            apiRoot: config.telegram.apiRoot,
+            forceIpv4: config.telegram.forceIpv4,
+          }),
+          maxBytes: TELEGRAM_DOWNLOAD_LIMIT_BYTES,
+        }
       : undefined,
     personalLinkSecret,
     publicUrl: config.publicUrl,

@@ -1,8 +1,8 @@
-import type { TelegramFiles } from '../bot/telegram-files.js';
 import type { Logger } from '../logger.js';
 import type { Db } from '../db/connection.js';
 import type { AdminRole, Bloc } from '../db/schema.js';
 import type { PageCache } from './http/page-cache.js';
+import type { ReportFileSource } from './reports/report-file-source.js';
 
 /** What the admin app needs from the composition root. */
 export interface AdminDeps {
@@ -16,10 +16,10 @@ export interface AdminDeps {
    */
   botUsername?: () => string | undefined;
   /**
-   * Reads report photos and documents back from Telegram (src/bot/telegram-files.ts); without it
-   * the report page lists them and says the bot is not connected.
+   * Reads report photos and documents back from the chat channel they came through (Telegram);
+   * without it the report page lists them and says the bot is not connected.
    */
-  telegramFiles?: TelegramFiles;
+  reportFiles?: ReportFileSource;
   /**
    * The secret personal report links are derived from (decision 0050): the admin shows a focal
    * point's link again from its stored nonce.

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/connection.js';
-import { createTelegramFiles } from '../../src/bot/telegram-files.js';
+import { telegramReportFiles } from '../helpers/report-files.js';
 import { linkBlocChat } from '../../src/db/bloc-chats.js';
 import { createInvite } from '../../src/db/invites.js';
 import { enqueueOutbox } from '../../src/db/outbox.js';
@@ -543,7 +543,7 @@ describe.each(ROLES)('authorisation matrix: %s', (role) => {
   let client: Client | null;
   beforeAll(async () => {
     emu = await BotEmulator.start();
-    a = await createAdminTest({ telegramFiles: createTelegramFiles({ token: emu.token, apiRoot: emu.apiRoot }) });
+    a = await createAdminTest({ reportFiles: telegramReportFiles({ token: emu.token, apiRoot: emu.apiRoot }) });
     ids = await world(a, emu);
     client =
       role === 'anonymous'

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { createAdmin } from './accounts.js';
 import { createAdminApp } from '../../src/admin/app.js';
-import type { TelegramFiles } from '../../src/bot/telegram-files.js';
+import type { ReportFileSource } from '../../src/admin/reports/report-file-source.js';
 import type { Db } from '../../src/db/connection.js';
 import type { AdminRole } from '../../src/db/schema.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
@@ -24,7 +24,7 @@ export interface AdminTest {
 export const LINK_SECRET = 'secret-of-the-admin-tests-0123456789abcdef';
 
 export async function createAdminTest(
-  opts: { botUsername?: string; now?: Date; telegramFiles?: TelegramFiles; publicUrl?: string } = {},
+  opts: { botUsername?: string; now?: Date; reportFiles?: ReportFileSource; publicUrl?: string } = {},
 ): Promise<AdminTest> {
   const t = await createTestDb();
   const clock = { now: opts.now ?? NOW };
@@ -33,7 +33,7 @@ export async function createAdminTest(
     now: () => clock.now,
     timeZone: TZ,
     botUsername: () => opts.botUsername,
-    telegramFiles: opts.telegramFiles,
+    reportFiles: opts.reportFiles,
     personalLinkSecret: LINK_SECRET,
     publicUrl: opts.publicUrl,
     secureCookies: false,

@@ -2,7 +2,7 @@
 // src/bot/telegram-files.ts against the Bot API emulator.
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTelegramFiles } from '../../src/bot/telegram-files.js';
+import { telegramReportFiles } from '../helpers/report-files.js';
 import type { Db } from '../../src/db/connection.js';
 import { submitReport } from '../../src/db/reports.js';
 import { BotEmulator } from '../helpers/bot-emulator.js';
@@ -91,7 +91,7 @@ describe('report photos and documents', () => {
   async function setup(opts: { files?: boolean } = {}) {
     emu = await BotEmulator.start();
     a = await createAdminTest({
-      telegramFiles: opts.files === false ? undefined : createTelegramFiles({ token: emu.token, apiRoot: emu.apiRoot }),
+      reportFiles: opts.files === false ? undefined : telegramReportFiles({ token: emu.token, apiRoot: emu.apiRoot }),
     });
     const one = await createSmallBloc(a.db, { units: 2 });
     const two = await createSmallBloc(a.db, { name: 'Khối khác', units: 1 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { createAdminApp } from '../../src/admin/app.js';
-import type { TelegramFiles } from '../../src/bot/telegram-files.js';
+import type { ReportFileSource } from '../../src/admin/reports/report-file-source.js';
 import { ensurePersonalLinks } from '../../src/db/personal-links.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
@@ -33,7 +33,7 @@ export interface RunningAdmin {
 }
 
 /** The real admin app on a random localhost port, over a temporary database with the demo bloc. */
-export async function startAdmin(now: Date, opts: { telegramFiles?: TelegramFiles } = {}): Promise<RunningAdmin> {
+export async function startAdmin(now: Date, opts: { reportFiles?: ReportFileSource } = {}): Promise<RunningAdmin> {
   const t = await createTestDb();
   await seedDemo(t.db, { now, timeZone: TZ });
   // As main.ts does after seeding: every focal point gets a personal report link.
@@ -43,7 +43,7 @@ export async function startAdmin(now: Date, opts: { telegramFiles?: TelegramFile
     now: () => now,
     timeZone: TZ,
     botUsername: () => 'khoithidua6_bot',
-    telegramFiles: opts.telegramFiles,
+    reportFiles: opts.reportFiles,
     personalLinkSecret: LINK_SECRET,
     publicUrl: undefined,
     secureCookies: false,

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTelegramFiles } from '../../src/bot/telegram-files.js';
+import { telegramReportFiles } from '../helpers/report-files.js';
 import { linkBlocChat } from '../../src/db/bloc-chats.js';
 import { type DeliveryWorker, startDeliveryWorker } from '../../src/delivery/worker.js';
 import { BotEmulator } from '../helpers/bot-emulator.js';
@@ -53,7 +53,7 @@ describe('Telegram pages of the admin in Chromium', () => {
 
   beforeAll(async () => {
     emu = await BotEmulator.start({ botUsername: 'khoithidua6_bot' });
-    server = await startAdmin(NOW, { telegramFiles: createTelegramFiles({ token: emu.token, apiRoot: emu.apiRoot }) });
+    server = await startAdmin(NOW, { reportFiles: telegramReportFiles({ token: emu.token, apiRoot: emu.apiRoot }) });
     const db = server.t.db;
     blocId = (await db.selectFrom('bloc').select('id').executeTakeFirstOrThrow()).id;
     // Five of the demo's focal points have linked their Telegram; the bloc's group is linked.

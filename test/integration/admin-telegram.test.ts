@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAdminApp } from '../../src/admin/app.js';
-import { createTelegramFiles } from '../../src/bot/telegram-files.js';
+import { telegramReportFiles } from '../helpers/report-files.js';
 import { type DeliveryWorker, startDeliveryWorker } from '../../src/delivery/worker.js';
 import { createAdmin } from '../admin/accounts.js';
 import { type Client, login, PASSWORD } from '../admin/helpers.js';
@@ -20,7 +20,7 @@ beforeEach(async () => {
     now: h.clock.now,
     timeZone: TZ,
     botUsername: () => h.runner.botUsername,
-    telegramFiles: createTelegramFiles({ token: h.emu.token, apiRoot: h.emu.apiRoot }),
+    reportFiles: telegramReportFiles({ token: h.emu.token, apiRoot: h.emu.apiRoot }),
     personalLinkSecret: 'secret-of-the-integration-tests-0123456789',
     publicUrl: undefined,
     secureCookies: false,

@@ -6,7 +6,6 @@
 // origin render a sender's markup (decision 0083).
 
 import type { ReportAttachment } from '../../db/schema.js';
-import { TELEGRAM_DOWNLOAD_LIMIT_BYTES } from '../../bot/telegram-files.js';
 
 const MIME_RE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
 
@@ -63,9 +62,9 @@ export function fileNameOf(a: Attachment): string {
   return `${a.kind === 'photo' ? 'anh' : 'tai-lieu'}-bao-cao-${a.report_id}-${a.id}.${ext}`;
 }
 
-/** Telegram gives bots files up to 20 MB only. */
-export function isTooBigForBots(a: Attachment): boolean {
-  return a.size_bytes !== null && a.size_bytes > TELEGRAM_DOWNLOAD_LIMIT_BYTES;
+/** Whether the file's known size is over what the report file source can fetch (Telegram: 20 MB). */
+export function isTooBigToFetch(a: Attachment, maxBytes: number): boolean {
+  return a.size_bytes !== null && a.size_bytes > maxBytes;
 }
 
 /** The admin URL that streams the attachment. */

@@ -6,7 +6,7 @@ import type { AdminEnv } from '../env.js';
 import { contentDisposition } from '../http/content-disposition.js';
 import { messagePage } from '../http/errors.js';
 import { reportsText as t } from '../messages.js';
-import { fileNameOf, isTooBigForBots, servingOf } from './attachment-file.js';
+import { fileNameOf, isTooBigToFetch, servingOf } from './attachment-file.js';
 
 const idParam = (v: string | undefined): number => (v && /^\d{1,9}$/.test(v) ? Number(v) : 0);
 
@@ -19,7 +19,7 @@ export function attachmentRoutes(): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   app.get('/:attachmentId', async (c) => {
-    const { db, telegramFiles, logger } = c.get('deps');
+    const { db, reportFiles, logger } = c.get('deps');
     const bloc = c.get('bloc');
     const reportId = idParam(c.req.param('reportId'));
     const attachmentId = idParam(c.req.param('attachmentId'));
@@ -39,10 +39,10 @@ export function attachmentRoutes(): Hono<AdminEnv> {
       return new Response(new Uint8Array(stored), { status: 200, headers });
     }
     if (!attachment.telegram_file_id) notFound();
-    if (!telegramFiles) return messagePage(c, 503, t.fileTitle, t.filesBotNotConnected);
-    if (isTooBigForBots(attachment)) return messagePage(c, 413, t.fileTitle, t.fileTooBig);
+    if (!reportFiles) return messagePage(c, 503, t.fileTitle, t.filesBotNotConnected);
+    if (isTooBigToFetch(attachment, reportFiles.maxBytes)) return messagePage(c, 413, t.fileTitle, t.fileTooBig);
 
-    const file = await telegramFiles.fetchFile(attachment.telegram_file_id);
+    const file = await reportFiles.fetchFile(attachment.telegram_file_id);
     if (!file.ok) {
       if (file.reason === 'too_big') return messagePage(c, 413, t.fileTitle, t.fileTooBig);
       if (file.reason === 'not_found') return messagePage(c, 404, t.fileTitle, t.fileNotFound);

@@ -1,17 +1,17 @@
 import type { ReportAttachment } from '../../db/schema.js';
 import { reportsText as t } from '../messages.js';
 import { showBytes } from '../ui/format.js';
-import { attachmentUrl, contentTypeOf, fileNameOf, isShownInPage, isTooBigForBots } from './attachment-file.js';
+import { attachmentUrl, contentTypeOf, fileNameOf, isShownInPage, isTooBigToFetch } from './attachment-file.js';
 
 /**
  * Why a file cannot be opened here, or null when it can; '' when only the bot is missing. Files
  * sent through the web form are in the database and always open.
  */
-function problemOf(a: ReportAttachment, filesAvailable: boolean, storedHere: Set<number>): string | null {
+function problemOf(a: ReportAttachment, fileMaxBytes: number | null, storedHere: Set<number>): string | null {
   if (storedHere.has(a.id)) return null;
   if (!a.telegram_file_id) return t.fileMissing;
-  if (isTooBigForBots(a)) return t.fileTooBig;
-  return filesAvailable ? null : '';
+  if (fileMaxBytes === null) return '';
+  return isTooBigToFetch(a, fileMaxBytes) ? t.fileTooBig : null;
 }
 
 function Photo(props: { blocId: number; a: ReportAttachment; n: number }) {
@@ -64,10 +64,11 @@ function FileLine(props: { blocId: number; a: ReportAttachment; problem: string 
 export function AttachmentsSection(props: {
   blocId: number;
   attachments: ReportAttachment[];
-  filesAvailable: boolean;
+  /** The largest file the report file source fetches; null without one (no bot). */
+  fileMaxBytes: number | null;
   storedHere: Set<number>;
 }) {
-  const problem = (a: ReportAttachment) => problemOf(a, props.filesAvailable, props.storedHere);
+  const problem = (a: ReportAttachment) => problemOf(a, props.fileMaxBytes, props.storedHere);
   const shown = props.attachments.filter((a) => problem(a) === null && isShownInPage(contentTypeOf(a)));
   const listed = props.attachments.filter((a) => !shown.includes(a));
   const fromTelegram = props.attachments.filter((a) => !props.storedHere.has(a.id));
@@ -75,7 +76,9 @@ export function AttachmentsSection(props: {
     <section class="card" id="attachments">
       <h2>{t.attachmentsTitle}</h2>
       {props.attachments.length === 0 ? <p class="muted">{t.noAttachments}</p> : null}
-      {fromTelegram.length > 0 && !props.filesAvailable ? <div class="alert info">{t.filesBotNotConnected}</div> : null}
+      {fromTelegram.length > 0 && props.fileMaxBytes === null ? (
+        <div class="alert info">{t.filesBotNotConnected}</div>
+      ) : null}
       {shown.length > 0 ? (
         <div class="photos">
           {shown.map((a, i) => (

@@ -58,8 +58,8 @@ export function ReportDetailPage(props: {
   values: { criterion_id: number; value: number }[];
   criteria: CovenantCriterion[];
   attachments: ReportAttachment[];
-  /** Whether the photos and documents can be read back from Telegram (the bot is set up). */
-  filesAvailable: boolean;
+  /** The largest photo or document that can be read back from Telegram; null when the bot is not set up. */
+  fileMaxBytes: number | null;
   /** Attachments whose bytes are in the database (sent through the personal web form). */
   storedHere: Set<number>;
   revisions: Revision[];
@@ -119,7 +119,7 @@ export function ReportDetailPage(props: {
       <AttachmentsSection
         blocId={props.blocId}
         attachments={props.attachments}
-        filesAvailable={props.filesAvailable}
+        fileMaxBytes={props.fileMaxBytes}
         storedHere={props.storedHere}
       />
       <section class="card">

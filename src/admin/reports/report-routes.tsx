@@ -141,7 +141,7 @@ export function reportRoutes(): Hono<AdminEnv> {
             attachments.map((a) => a.id),
           )
         }
-        filesAvailable={c.get('deps').telegramFiles !== undefined}
+        fileMaxBytes={c.get('deps').reportFiles?.maxBytes ?? null}
         revisions={await listRevisionsWithAuthors(db, report.id)}
         timeZone={timeZone}
       />,
