@@ -30,6 +30,8 @@ export interface BotRunnerDeps {
   retryDelaysMs?: number[];
   /** Told of each Bot API call of the bot's own client, as the 'bot' channel (/healthz, /metrics, log). */
   channels?: TelegramChannels;
+  /** The long poll's wait and the grace before an unanswered call is abandoned (connection-watch.ts; tests). */
+  callTimeouts?: { longPollS: number; answerGraceMs: number };
 }
 
 export interface BotRunner {
@@ -74,6 +76,7 @@ export async function startBot(deps: BotRunnerDeps): Promise<BotRunner> {
   watchCalls(bot.telegram, {
     now: deps.now,
     failing: () => status === 'error',
+    ...deps.callTimeouts,
     onResult(r) {
       if (r.ok) deps.channels?.succeeded('bot', r.startedAt);
       else deps.channels?.failed('bot', r);

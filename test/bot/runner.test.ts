@@ -50,7 +50,7 @@ it('starts long polling: command menu in Vietnamese, webhook removed, getUpdates
   expect(emu.callsOf('deleteWebhook')[0]).toEqual({ method: 'deleteWebhook', params: { drop_pending_updates: false } });
   await vi.waitFor(() => expect(emu!.callsOf('getUpdates').length).toBeGreaterThan(0));
   expect(emu.callsOf('getUpdates')[0]!.params).toMatchObject({
-    timeout: 50,
+    timeout: 10, // connection-watch.ts: a long poll of 10 s, so a dead connection shows within 30 s
     allowed_updates: ['message', 'callback_query', 'my_chat_member'],
   });
   expect(emu.violations).toEqual([]);

@@ -1,6 +1,7 @@
 // A Telegram outage as the operator sees it: the real delivery worker against the Bot API
 // emulator that stops answering, the real bot runner against an emulator that goes away and comes
 // back, and /healthz, /readyz, /metrics and the log of the real HTTP app over them.
+import { createServer, type Server, type Socket, connect } from 'node:net';
 import type { Hono } from 'hono';
 import parsePrometheusTextFormat, { type PromFamily } from 'parse-prometheus-text-format';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,6 +38,45 @@ afterEach(async () => {
   emu = undefined;
   t = undefined;
 });
+
+/**
+ * A TCP relay in front of the emulator that can turn into a black hole: connections stay open and
+ * accepted, but nothing goes through either way, as behind a firewall that drops packets.
+ */
+async function blackHoleRelay(targetPort: number) {
+  let dropping = false;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    sockets.add(client);
+    client.on('error', () => undefined);
+    client.on('close', () => sockets.delete(client));
+    if (dropping) return;
+    const upstream = connect(targetPort, '127.0.0.1');
+    sockets.add(upstream);
+    upstream.on('error', () => client.destroy());
+    upstream.on('close', () => sockets.delete(upstream));
+    client.on('data', (d) => !dropping && upstream.write(d));
+    upstream.on('data', (d) => !dropping && client.write(d));
+    client.on('close', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    apiRoot: `http://127.0.0.1:${(server.address() as { port: number }).port}/`,
+    drop: () => {
+      dropping = true;
+    },
+    /** Packets flow again; the connections opened meanwhile are reset, as after a firewall change. */
+    restore: () => {
+      dropping = false;
+      for (const s of sockets) s.destroy();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
 
 /** The product's logger, with the lines it wrote kept as parsed objects. */
 function loggedLines() {
@@ -206,5 +246,47 @@ describe('a Telegram outage', () => {
     const chat = emu.chat({ userId: 4343 });
     await chat.send('/trogiup');
     expect(chat.lastText()).toBeTruthy();
+  });
+
+  it('of a network that drops packets silently: the bot gives up on an unanswered long poll and shows error', async () => {
+    t = await createTestDb();
+    emu = await BotEmulator.start();
+    const relay = await blackHoleRelay(Number(new URL(emu.apiRoot).port));
+    try {
+      const log = loggedLines();
+      const channels = createTelegramChannels({ now: () => new Date(), logger: log.logger });
+      runner = await startBot({
+        db: t.db,
+        token: emu.token,
+        apiRoot: relay.apiRoot,
+        mode: 'polling',
+        forceIpv4: false,
+        timeZone: 'Asia/Ho_Chi_Minh',
+        now: () => new Date(),
+        logger: log.logger,
+        channels,
+        // The product waits 10 s for updates and 20 s more for an answer; a second each here.
+        callTimeouts: { longPollS: 1, answerGraceMs: 1000 },
+      });
+      await waitFor(() => emu!.callsOf('getUpdates').length > 0, 10_000, 'polling');
+      expect(runner.status()).toBe('polling');
+      // The long poll asks for the shorter wait, so a dead connection shows within 30 s.
+      expect(emu.callsOf('getUpdates').at(-1)!.params.timeout).toBe(1);
+
+      relay.drop();
+      await waitFor(() => runner!.status() === 'error', 10_000, 'the bot to give up on the silent connection');
+      expect(channels.state('bot')).toMatchObject({ status: 'error', reason: 'timeout' });
+      expect(log.withMsg(/^telegram unreachable: bot failing/)).toEqual([
+        expect.objectContaining({ reason: 'timeout', error: 'getUpdates: no answer within 2 s' }),
+      ]);
+
+      relay.restore();
+      await waitFor(() => runner!.status() === 'polling', 15_000, 'polling again');
+      expect(log.withMsg(/^telegram reachable again: bot recovered/)).toHaveLength(1);
+    } finally {
+      await runner?.stop('test end');
+      runner = undefined;
+      await relay.close();
+    }
   });
 });
