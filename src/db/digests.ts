@@ -1,6 +1,7 @@
 import type { Db } from './connection.js';
 import type { Selectable, Updateable } from 'kysely';
 import type { Bloc, DigestKind, DigestScheduleTable } from './schema.js';
+import { DEFAULT_DIGEST_SCHEDULE, type DigestSchedule } from '../core/digest-schedule.js';
 
 export interface StoredDigest {
   id: number;
@@ -116,28 +117,6 @@ export async function listDigests(
     .execute();
   return rows.map(toStored);
 }
-
-export interface DigestSchedule {
-  enabled: boolean;
-  /** ISO weekday of the period digest: 1 = Monday … 7 = Sunday. */
-  digestWeekday: number;
-  /** 'HH:MM' local time. */
-  digestTime: string;
-  /** 'MM-DD' of the mid-year review (sơ kết 6 tháng). */
-  midYearOn: string;
-  /** 'MM-DD' of the annual summary (tổng kết năm). */
-  annualOn: string;
-  summaryTime: string;
-}
-
-export const DEFAULT_DIGEST_SCHEDULE: DigestSchedule = {
-  enabled: true,
-  digestWeekday: 1,
-  digestTime: '08:00',
-  midYearOn: '07-05',
-  annualOn: '12-05',
-  summaryTime: '08:00',
-};
 
 /** The bloc's digest schedule, or the defaults when none was set. */
 export async function getDigestSchedule(db: Db, blocId: number): Promise<DigestSchedule> {

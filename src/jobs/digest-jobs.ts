@@ -9,7 +9,6 @@ import { getBloc, listBlocs } from '../db/blocs.js';
 import type { Db } from '../db/connection.js';
 import { writeAudit } from '../db/audit-log.js';
 import {
-  type DigestSchedule,
   deleteDigest,
   digestDedupeKey,
   digestDelivery,
@@ -23,7 +22,7 @@ import {
 import { enqueueOutbox } from '../db/outbox.js';
 import { computePeriodDigest } from '../summaries/period-digest.js';
 import type { Bloc } from '../db/schema.js';
-import { digestCron, digestPeriodForSlot, latestDigestSlot } from '../summaries/schedule.js';
+import { type DigestSchedule, digestCron, digestPeriodForSlot, latestDigestSlot } from '../core/digest-schedule.js';
 import { defineJob, type JobScope } from './job.js';
 
 export interface JobLogger {

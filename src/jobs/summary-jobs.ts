@@ -6,8 +6,9 @@ import { localDateOf } from '../core/time.js';
 import { splitMessage } from '../core/digest-text.js';
 import { getBloc, listBlocs } from '../db/blocs.js';
 import { getDigestSchedule, hasDigest } from '../db/digests.js';
-import { type BlocSummary, computeBlocSummary, type SummaryKind, SummaryError } from '../summaries/bloc-summary.js';
-import { latestSummarySlot, summaryCrons } from '../summaries/schedule.js';
+import type { SummaryKind } from '../core/digest-schedule.js';
+import { type BlocSummary, computeBlocSummary, SummaryError } from '../summaries/bloc-summary.js';
+import { latestSummarySlot, summaryCrons } from '../core/digest-schedule.js';
 import { summaryNoticeText } from '../summaries/summary-text.js';
 import {
   type DigestJobScope,

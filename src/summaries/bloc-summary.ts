@@ -2,6 +2,7 @@
 // targets per unit and criterion, reporting rates over the year, self-scores and the ranking.
 // Figures come from src/db/figures.ts and the rules from src/core, like every other surface.
 
+import type { SummaryKind } from '../core/digest-schedule.js';
 import { type ReportingPeriod, periodsOfYear } from '../core/periods.js';
 import { type ScoreSheet, scoreSheet, type ScoringCriterion } from '../core/scoring.js';
 import { addDays, type IsoDate, localDateOf } from '../core/time.js';
@@ -12,8 +13,6 @@ import { listCriteria } from '../db/covenant.js';
 import { type CriterionProgress, type RateTotals, ratesOverPeriods, yearToDate } from '../db/figures.js';
 import { listCriterionAssessments, listScoreAdjustments, type ScoreAdjustment } from '../db/score-adjustments.js';
 import { getUnit, listMemberUnits } from '../db/units.js';
-
-export type SummaryKind = 'mid_year' | 'annual';
 
 export interface SummaryOptions {
   kind: SummaryKind;

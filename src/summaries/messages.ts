@@ -1,14 +1,5 @@
-// Vietnamese text of the summaries surface: schedules, documents, CLI. One catalogue.
-
-export const scheduleMessages = {
-  badEnabled: 'Trạng thái gửi bản tin chỉ nhận "bật" hoặc "tắt".',
-  badWeekday: 'Thứ gửi bản tin phải là số từ 1 (thứ Hai) đến 7 (Chủ nhật).',
-  badTime: (v: string) => `Giờ "${v}" không hợp lệ; đồng chí vui lòng nhập dạng HH:MM, ví dụ 08:00.`,
-  midYear: 'Ngày sơ kết 6 tháng',
-  annual: 'Ngày tổng kết năm',
-  badMonthDay: (label: string, v: string) =>
-    `${label} "${v}" không hợp lệ; đồng chí vui lòng nhập dạng ngày/tháng, ví dụ 05/07.`,
-};
+// Vietnamese text of the summaries surface: documents, CLI. One catalogue (a schedule's validation
+// messages are with its rules, in src/core/digest-schedule.ts).
 
 export const WEEKDAY_NAMES = ['', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'] as const;
 

@@ -4,9 +4,9 @@
 import { writeAudit } from '../db/audit-log.js';
 import { getBloc } from '../db/blocs.js';
 import type { Db } from '../db/connection.js';
-import { getDigestSchedule, setDigestSchedule, type DigestSchedule } from '../db/digests.js';
+import { type DigestSchedule, parseDigestSchedule, type ScheduleInput } from '../core/digest-schedule.js';
+import { getDigestSchedule, setDigestSchedule } from '../db/digests.js';
 import { entryMessages as m } from './messages.js';
-import { parseDigestSchedule, type ScheduleInput } from './schedule.js';
 import type { EntryResult } from './score-entries.js';
 
 /** Changes the fields given of the bloc's digest schedule. */

@@ -1,7 +1,8 @@
 import { type Context, Hono } from 'hono';
 import { localDateOf } from '../../core/time.js';
 import { reportsOfYear } from '../../db/figures.js';
-import { type BlocSummary, computeBlocSummary, type SummaryKind, SummaryError } from '../../summaries/bloc-summary.js';
+import type { SummaryKind } from '../../core/digest-schedule.js';
+import { type BlocSummary, computeBlocSummary, SummaryError } from '../../summaries/bloc-summary.js';
 import { reportsCsv } from '../../summaries/csv/reports-csv.js';
 import { summaryReportDocx } from '../../summaries/docx/summary-report.js';
 import { summaryWorkbook } from '../../summaries/xlsx/summary-workbook.js';

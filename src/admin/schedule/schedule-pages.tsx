@@ -1,5 +1,5 @@
 import type { ReminderPolicy } from '../../core/reminder-policy.js';
-import type { DigestSchedule } from '../../db/digests.js';
+import type { DigestSchedule } from '../../core/digest-schedule.js';
 import type { Bloc } from '../../db/schema.js';
 import { WEEKDAY_NAMES } from '../../summaries/messages.js';
 import type { FormState } from '../http/form.js';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DIGEST_SCHEDULE } from '../../src/db/digests.js';
 import {
+  DEFAULT_DIGEST_SCHEDULE,
   digestCron,
   digestPeriodForSlot,
   latestDigestSlot,
   latestSummarySlot,
   parseDigestSchedule,
   summaryCrons,
-} from '../../src/summaries/schedule.js';
+} from '../../src/core/digest-schedule.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const d = DEFAULT_DIGEST_SCHEDULE;

@@ -1,13 +1,47 @@
-// When digests and summaries are due: the latest scheduled slot at a given moment, and the
-// validation of a schedule an admin enters. Pure.
+// When digests and summaries are due: a bloc's schedule, the latest scheduled slot at a given
+// moment, and the validation of a schedule an admin enters. Pure; src/db/digests.ts stores it.
 
-import { type ReportingPeriod, periodContaining, previousPeriod } from '../core/periods.js';
-import { parseMonthDay } from '../core/month-day.js';
-import { cronAt } from '../core/cron-times.js';
-import { addDays, type IsoDate, isoWeekday, localDateOf, zonedInstant } from '../core/time.js';
-import type { DigestSchedule } from '../db/digests.js';
-import type { SummaryKind } from './bloc-summary.js';
-import { scheduleMessages as m } from './messages.js';
+import { cronAt } from './cron-times.js';
+import { parseMonthDay } from './month-day.js';
+import { periodContaining, previousPeriod, type ReportingPeriod } from './periods.js';
+import { addDays, type IsoDate, isoWeekday, localDateOf, zonedInstant } from './time.js';
+
+/** The mid-year review (sơ kết 6 tháng) or the annual summary (tổng kết năm). */
+export type SummaryKind = 'mid_year' | 'annual';
+
+/** When a bloc's period digest and its mid-year and annual summaries are sent. */
+export interface DigestSchedule {
+  enabled: boolean;
+  /** ISO weekday of the period digest: 1 = Monday … 7 = Sunday. */
+  digestWeekday: number;
+  /** 'HH:MM' local time. */
+  digestTime: string;
+  /** 'MM-DD' of the mid-year review (sơ kết 6 tháng). */
+  midYearOn: string;
+  /** 'MM-DD' of the annual summary (tổng kết năm). */
+  annualOn: string;
+  summaryTime: string;
+}
+
+/** The schedule of a bloc that has not set one. */
+export const DEFAULT_DIGEST_SCHEDULE: DigestSchedule = {
+  enabled: true,
+  digestWeekday: 1,
+  digestTime: '08:00',
+  midYearOn: '07-05',
+  annualOn: '12-05',
+  summaryTime: '08:00',
+};
+
+const m = {
+  badEnabled: 'Trạng thái gửi bản tin chỉ nhận "bật" hoặc "tắt".',
+  badWeekday: 'Thứ gửi bản tin phải là số từ 1 (thứ Hai) đến 7 (Chủ nhật).',
+  badTime: (v: string) => `Giờ "${v}" không hợp lệ; đồng chí vui lòng nhập dạng HH:MM, ví dụ 08:00.`,
+  midYear: 'Ngày sơ kết 6 tháng',
+  annual: 'Ngày tổng kết năm',
+  badMonthDay: (label: string, v: string) =>
+    `${label} "${v}" không hợp lệ; đồng chí vui lòng nhập dạng ngày/tháng, ví dụ 05/07.`,
+};
 
 /** A summary slot older than this is not caught up at start (it would reach people too late to matter). */
 export const SUMMARY_CATCH_UP_DAYS = 30;
