@@ -16,7 +16,7 @@ import { cliText as m, WEEKDAY_NAMES } from '../summaries/messages.js';
 import { computePeriodDigest } from '../summaries/period-digest.js';
 import { updateDigestSchedule } from '../summaries/schedule-entries.js';
 import { recordAssessment, recordScoreAdjustment, type EntryResult } from '../summaries/score-entries.js';
-import { summaryNoticeText } from '../summaries/summary-text.js';
+import { summaryNoticeText } from '../core/summary-text.js';
 import { summaryWorkbook } from '../summaries/xlsx/summary-workbook.js';
 import { resolveBlocOption } from './bloc-option.js';
 import type { CliCommand } from './commands.js';

@@ -9,7 +9,7 @@ import { getDigestSchedule, hasDigest } from '../db/digests.js';
 import type { SummaryKind } from '../core/digest-schedule.js';
 import { type BlocSummary, computeBlocSummary, SummaryError } from '../summaries/bloc-summary.js';
 import { latestSummarySlot, summaryCrons } from '../core/digest-schedule.js';
-import { summaryNoticeText } from '../summaries/summary-text.js';
+import { summaryNoticeText } from '../core/summary-text.js';
 import {
   type DigestJobScope,
   digestJobScopes,

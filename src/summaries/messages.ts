@@ -1,12 +1,8 @@
 // Vietnamese text of the summaries surface: documents, CLI. One catalogue (a schedule's validation
-// messages are with its rules, in src/core/digest-schedule.ts).
+// messages and the summaries' titles are with their rules, in src/core/digest-schedule.ts and
+// src/core/summary-text.ts).
 
 export const WEEKDAY_NAMES = ['', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'] as const;
-
-export const summaryTitles = {
-  mid_year: (year: number) => `Sơ kết công tác thi đua 6 tháng đầu năm ${year}`,
-  annual: (year: number) => `Tổng kết công tác thi đua năm ${year}`,
-};
 
 /** The date line of an administrative document (Nghị định 30/2020): days below 10 and months 1–2 take a leading zero. */
 export function documentDateLine(place: string, isoDate: string): string {

@@ -3,7 +3,8 @@
 
 import { AlignmentType, type Paragraph, type Table } from 'docx';
 import type { BlocSummary } from '../bloc-summary.js';
-import { documentDateLine, documentText as t, summaryTitles } from '../messages.js';
+import { summaryTitles } from '../../core/summary-text.js';
+import { documentDateLine, documentText as t } from '../messages.js';
 import { para, table, TEXT_WIDTH } from './primitives.js';
 
 // The header spans 1 cm into the 3 cm left margin, as printed reports usually do, so that the

@@ -3,7 +3,7 @@
 
 import { Document, Packer } from 'docx';
 import type { BlocSummary } from '../bloc-summary.js';
-import { summaryTitles } from '../messages.js';
+import { summaryTitles } from '../../core/summary-text.js';
 import { header, signature } from './frame.js';
 import { BODY_SIZE, FONT, PAGE } from './primitives.js';
 import { proposalSection, ratesSection, resultsSection, scoresSection } from './sections.js';

@@ -4,7 +4,8 @@
 import ExcelJS from 'exceljs';
 import type { ExportedReport } from '../../db/figures.js';
 import type { BlocSummary } from '../bloc-summary.js';
-import { documentText as d, exportText as t, summaryTitles } from '../messages.js';
+import { summaryTitles } from '../../core/summary-text.js';
+import { documentText as d, exportText as t } from '../messages.js';
 import { reportHeader, reportRow, reportsInSummary } from '../report-columns.js';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };

@@ -1,11 +1,45 @@
 // The chat message announcing a mid-year review or annual summary: headline figures, the
-// ranking and the proposal; the full tables go in the .docx/.xlsx. Pure.
+// ranking and the proposal; the full tables go in the .docx/.xlsx. Pure: it takes the part of a
+// bloc summary (src/summaries/bloc-summary.ts) it shows, which a BlocSummary is.
 
-import { formatNumberVi, progressBar, ratioWithUnit } from '../core/digest-text.js';
-import { formatPercentVi } from '../core/reporting-rates.js';
-import { formatDateVi } from '../core/time.js';
-import type { BlocSummary } from './bloc-summary.js';
-import { summaryTitles } from './messages.js';
+import type { SummaryKind } from './digest-schedule.js';
+import { formatNumberVi, progressBar, ratioWithUnit } from './digest-text.js';
+import { formatPercentVi } from './reporting-rates.js';
+import type { ScoreSheet } from './scoring.js';
+import { formatDateVi, type IsoDate } from './time.js';
+
+/** The title of a summary, in its documents and its announcement. */
+export const summaryTitles: Record<SummaryKind, (year: number) => string> = {
+  mid_year: (year) => `Sơ kết công tác thi đua 6 tháng đầu năm ${year}`,
+  annual: (year) => `Tổng kết công tác thi đua năm ${year}`,
+};
+
+/** What the announcement shows of a bloc summary. */
+export interface SummaryNoticeInput {
+  kind: SummaryKind;
+  year: number;
+  bloc: { name: string };
+  periods: { count: number; coversUntil: IsoDate | null };
+  rates: {
+    bloc: {
+      expected: number;
+      received: number;
+      onTime: number;
+      reportingRate: number | null;
+      onTimeRate: number | null;
+    };
+  };
+  progress: {
+    code: string;
+    title: string;
+    unitOfMeasure: string | null;
+    valueType: 'count' | 'decimal' | 'percent' | null;
+    total: number;
+    target: number;
+  }[];
+  units: { unitId: number; shortName: string | null }[];
+  scores: ScoreSheet;
+}
 
 const TIE_NOTE = {
   on_time_rate: 'bằng điểm, xếp theo tỷ lệ báo cáo đúng hạn',
@@ -14,7 +48,7 @@ const TIE_NOTE = {
 } as const;
 
 /** The summary announcement sent to the bloc's chats and the chair's focal points. */
-export function summaryNoticeText(s: BlocSummary): string {
+export function summaryNoticeText(s: SummaryNoticeInput): string {
   const lines: string[] = [];
   const title = summaryTitles[s.kind](s.year);
   lines.push(`📋 ${s.bloc.name.toUpperCase()}`, title.toUpperCase());
