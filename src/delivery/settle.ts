@@ -24,7 +24,7 @@ export interface DeliveryCounters {
 
 export interface SettlerDeps {
   db: Db;
-  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  logger: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
   now: () => Date;
   client: BotApiClient;
   pacer: DeliveryPacer;
@@ -108,7 +108,12 @@ export function createSettler(deps: SettlerDeps): (m: OutboxMessage) => Promise<
           return;
         }
         counters.retried++;
-        deps.logger.info({ ...log, error: outcome.error }, 'send failed; will retry');
+        // During an outage the channel's one warning says it all: a line per message and attempt
+        // (hundreds a minute) would bury it, so they go to debug then.
+        deps.logger[deps.channels?.state('delivery').status === 'error' ? 'debug' : 'info'](
+          { ...log, error: outcome.error },
+          'send failed; will retry',
+        );
         await rescheduleOutbox(deps.db, m.id, {
           at: new Date(
             now.getTime() + retryDelayMs(m.attempts, limits.retryBaseMs, limits.retryMaxMs, 0.8 + Math.random() * 0.4),
