@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createAdminApp } from './admin/app.js';
-import { type BotRunner, startBot, WEBHOOK_PATH } from './bot/runner.js';
-import { createTelegramFiles, TELEGRAM_DOWNLOAD_LIMIT_BYTES } from './bot/telegram-files.js';
+import { type BotRunner, startBot, WEBHOOK_PATH } from './bot/telegram/runner.js';
+import { createTelegramFiles, TELEGRAM_DOWNLOAD_LIMIT_BYTES } from './bot/telegram/telegram-files.js';
 import { loadConfig } from './config.js';
 import { countBlocs } from './db/blocs.js';
 import { DatabaseOpenError, openDatabase } from './db/connection.js';

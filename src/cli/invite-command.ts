@@ -1,6 +1,6 @@
 // `npm run cli -- invite ...`: creates a one-time deep link for a focal point or a bloc's group.
 import { Telegram } from 'telegraf';
-import { telegramAgent } from '../bot/telegram-agent.js';
+import { telegramAgent } from '../bot/telegram/telegram-agent.js';
 import { formatDateTimeVi } from '../core/time.js';
 import { writeAudit } from '../db/audit-log.js';
 import { getFocalPoint } from '../db/focal-points.js';

@@ -1,5 +1,5 @@
 // A report's photos and documents, streamed from Telegram through the admin: the real reader of
-// src/bot/telegram-files.ts against the Bot API emulator.
+// src/bot/telegram/telegram-files.ts against the Bot API emulator.
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { telegramReportFiles } from '../helpers/report-files.js';

@@ -1,7 +1,7 @@
 // Shared set-up for the bot's end-to-end tests: a real SQLite database, the real bot started by
 // startBot (long polling) against the Bot API emulator, a controllable clock, and a logger whose
 // errors fail the test.
-import { type BotRunner, startBot } from '../../src/bot/runner.js';
+import { type BotRunner, startBot } from '../../src/bot/telegram/runner.js';
 import { createInvite } from '../../src/db/invites.js';
 import { BotEmulator, type EmulatedChat } from '../helpers/bot-emulator.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';

@@ -1,7 +1,7 @@
 import { freePort } from '../helpers/ports.js';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { type BotRunner, startBot } from '../../src/bot/runner.js';
-import { telegramAgent } from '../../src/bot/telegram-agent.js';
+import { type BotRunner, startBot } from '../../src/bot/telegram/runner.js';
+import { telegramAgent } from '../../src/bot/telegram/telegram-agent.js';
 import { BotEmulator } from '../helpers/bot-emulator.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { captureLogger, Clock, TUESDAY_W48, TZ } from './harness.js';

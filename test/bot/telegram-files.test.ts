@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTelegramFiles, type TelegramFileResult } from '../../src/bot/telegram-files.js';
+import { createTelegramFiles, type TelegramFileResult } from '../../src/bot/telegram/telegram-files.js';
 import { BotEmulator } from '../helpers/bot-emulator.js';
 
 async function bytesOf(r: TelegramFileResult): Promise<Buffer> {

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBot } from '../../src/bot/runner.js';
+import { startBot } from '../../src/bot/telegram/runner.js';
 import { issuePersonalLink } from '../../src/db/personal-links.js';
 import { findSecretPatterns, scrubSecrets } from '../../src/core/secret-patterns.js';
 import { createLogger } from '../../src/logger.js';

@@ -1,7 +1,7 @@
 // Where the admin reads back a report's photo or document that came through a chat channel: the
 // attachment keeps the channel's reference to the file, and the source fetches it by that. The
 // admin depends on this interface, not on a channel; main.ts gives it Telegram's
-// (src/bot/telegram-files.ts).
+// (src/bot/telegram/telegram-files.ts).
 
 export type ReportFileResult =
   | { ok: true; body: ReadableStream<Uint8Array>; size: number | null }

@@ -4,17 +4,17 @@
 // saying it "đã khóa sổ từ hết ngày …" a date still ahead would be untrue, so it is told apart
 // from a period whose lock date has passed, in the web form's words (src/web-report/messages.ts).
 import type { Context } from 'telegraf';
-import { isLocked, type ReportingPeriod } from '../../core/periods.js';
-import { lastDayTaken } from '../../core/report-flow/last-day.js';
-import type { ReportDraft } from '../../core/report-flow/types.js';
-import { formatDateVi } from '../../core/time.js';
-import type { Bloc } from '../../db/schema.js';
+import { isLocked, type ReportingPeriod } from '../../../core/periods.js';
+import { lastDayTaken } from '../../../core/report-flow/last-day.js';
+import type { ReportDraft } from '../../../core/report-flow/types.js';
+import { formatDateVi } from '../../../core/time.js';
+import type { Bloc } from '../../../db/schema.js';
 import { callbackData } from '../callback-data.js';
 import type { BotDeps } from '../deps.js';
-import { BUTTONS, M } from '../messages.js';
+import { BUTTONS, M } from '../../conversation/messages.js';
 import type { InlineKeyboard } from '../render-step.js';
 import { reply } from '../reply.js';
-import { deadlinesOf, lockDateOf, openPeriods } from '../report-context.js';
+import { deadlinesOf, lockDateOf, openPeriods } from '../../../reporting/report-context.js';
 import { activeOf } from '../session.js';
 
 type PeriodRef = Pick<ReportingPeriod, 'kind' | 'key' | 'start' | 'end' | 'label'>;

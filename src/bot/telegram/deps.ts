@@ -1,6 +1,6 @@
 import type { Agent } from 'node:http';
-import type { Db } from '../db/connection.js';
-import type { Logger } from '../logger.js';
+import type { Db } from '../../db/connection.js';
+import type { Logger } from '../../logger.js';
 
 /** What the bot needs from the rest of the application. */
 export interface BotDeps {

@@ -3,10 +3,10 @@
 // pointer to the private chat.
 import { Composer, type Context } from 'telegraf';
 import { message } from 'telegraf/filters';
-import { findBlocChat, moveBlocChat } from '../../db/bloc-chats.js';
-import { getBloc } from '../../db/blocs.js';
+import { findBlocChat, moveBlocChat } from '../../../db/bloc-chats.js';
+import { getBloc } from '../../../db/blocs.js';
 import type { BotDeps } from '../deps.js';
-import { BUTTONS, M } from '../messages.js';
+import { BUTTONS, M } from '../../conversation/messages.js';
 import { reply } from '../reply.js';
 import { linkGroupByCode } from './group-link.js';
 

@@ -1,6 +1,6 @@
 // Every text the bot shows, in one place: Vietnamese, polite administrative register, the focal
 // point addressed as "đồng chí".
-import { formatValue } from '../core/report-flow/number-input.js';
+import { formatValue } from '../../core/report-flow/number-input.js';
 import {
   CHANNEL_NAMES,
   conflictAuthorText,
@@ -8,8 +8,8 @@ import {
   flowErrorText,
   type ReceiptFacts,
   receiptLines,
-} from '../core/report-flow/error-text.js';
-import type { FlowCriterion, FlowError, ReportDraft, TextField } from '../core/report-flow/types.js';
+} from '../../core/report-flow/error-text.js';
+import type { FlowCriterion, FlowError, ReportDraft, TextField } from '../../core/report-flow/types.js';
 
 export { FIELD_NAMES };
 

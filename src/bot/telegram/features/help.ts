@@ -1,5 +1,5 @@
 import { Composer, type Context } from 'telegraf';
-import { M } from '../messages.js';
+import { M } from '../../conversation/messages.js';
 import { reply } from '../reply.js';
 
 /** /trogiup in a private chat, for anyone (linked or not). */

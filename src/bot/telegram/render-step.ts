@@ -1,10 +1,10 @@
 // What the focal point sees at each step of the report flow: a text and its buttons.
-import { criterionPosition } from '../core/report-flow/machine.js';
-import { formatValue } from '../core/report-flow/number-input.js';
-import { canOfferNil } from '../core/report-flow/submission.js';
-import type { ReportDraft } from '../core/report-flow/types.js';
+import { criterionPosition } from '../../core/report-flow/machine.js';
+import { formatValue } from '../../core/report-flow/number-input.js';
+import { canOfferNil } from '../../core/report-flow/submission.js';
+import type { ReportDraft } from '../../core/report-flow/types.js';
 import { callbackData, type DraftAction } from './callback-data.js';
-import { BUTTONS, FIELD_NAMES, M, preview } from './messages.js';
+import { BUTTONS, FIELD_NAMES, M, preview } from '../conversation/messages.js';
 
 export interface InlineButton {
   text: string;

@@ -1,7 +1,7 @@
 // Whether the sender of a group message is one of the group's administrators: only they may
 // link the group to a bloc (docs/decisions/0077).
 import type { Context } from 'telegraf';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../../logger.js';
 
 /** 'channel': posted on behalf of a channel; 'unknown': Telegram could not be asked. */
 export type GroupSenderRole = 'administrator' | 'not_administrator' | 'channel' | 'unknown';

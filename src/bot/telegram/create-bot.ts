@@ -11,7 +11,7 @@ import { reportInputFeature } from './features/report-input.js';
 import { reportSendFeature } from './features/report-send.js';
 import { reportStartFeature } from './features/report-start.js';
 import { statusFeature } from './features/status.js';
-import { M } from './messages.js';
+import { M } from '../conversation/messages.js';
 import { accessGate, dedupeUpdates, trackMembership } from './middleware.js';
 import { logUpdates, updateLogger } from './update-log.js';
 

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context, Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../logger.js';
 
 /** Where the lead mounts the webhook app in the HTTP server. */
 export const WEBHOOK_PATH = '/telegram/webhook';

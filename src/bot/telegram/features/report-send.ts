@@ -5,24 +5,31 @@
 // and a draft or a reminder's "nothing new" for a period the bot no longer takes (period-closed.ts).
 import { Composer, type Context } from 'telegraf';
 import { callbackQuery } from 'telegraf/filters';
-import { canOfferNil, movePeriod, toSubmission } from '../../core/report-flow/submission.js';
-import type { ReportDraft } from '../../core/report-flow/types.js';
-import { isOnTime, periodFromKey } from '../../core/periods.js';
-import { formatDateTimeVi } from '../../core/time.js';
-import type { Db } from '../../db/connection.js';
-import { listCriteria } from '../../db/covenant.js';
-import { getReport, submitReport } from '../../db/reports.js';
-import type { ProgressReport } from '../../db/schema.js';
+import { canOfferNil, movePeriod, toSubmission } from '../../../core/report-flow/submission.js';
+import type { ReportDraft } from '../../../core/report-flow/types.js';
+import { isOnTime, periodFromKey } from '../../../core/periods.js';
+import { formatDateTimeVi } from '../../../core/time.js';
+import type { Db } from '../../../db/connection.js';
+import { listCriteria } from '../../../db/covenant.js';
+import { getReport, submitReport } from '../../../db/reports.js';
+import type { ProgressReport } from '../../../db/schema.js';
 import { callbackData, parseCallbackData } from '../callback-data.js';
-import { type ConversationKey, loadState, saveState } from '../conversation-store.js';
+import { type ConversationKey, loadState, saveState } from '../../conversation/conversation-store.js';
 import type { BotDeps } from '../deps.js';
-import type { ActiveFocalPoint } from '../identity.js';
-import { BUTTONS, M } from '../messages.js';
+import type { ActiveFocalPoint } from '../../conversation/identity.js';
+import { BUTTONS, M } from '../../conversation/messages.js';
 import { isBlocPeriod, isTaken, showClosedDraft, showClosedPeriod } from './period-closed.js';
 import { renderStep } from '../render-step.js';
 import { type ConflictOutcome, conflictOf, showConflict } from './report-conflict.js';
 import { acknowledgeTap, reply } from '../reply.js';
-import { deadlinesOf, draftTarget, dueDateOf, lockDateOf, openPeriods, yearOfPeriod } from '../report-context.js';
+import {
+  deadlinesOf,
+  draftTarget,
+  dueDateOf,
+  lockDateOf,
+  openPeriods,
+  yearOfPeriod,
+} from '../../../reporting/report-context.js';
 import { activeOf, conversationKeyOf } from '../session.js';
 import { describeOverride } from './report-conflict.js';
 

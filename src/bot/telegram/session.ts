@@ -1,6 +1,6 @@
 import type { Context } from 'telegraf';
-import type { ConversationKey } from './conversation-store.js';
-import type { ActiveFocalPoint } from './identity.js';
+import type { ConversationKey } from '../conversation/conversation-store.js';
+import type { ActiveFocalPoint } from '../conversation/identity.js';
 
 /** The active focal point the access gate attached to this update. */
 export function activeOf(ctx: Context): ActiveFocalPoint {

@@ -3,20 +3,20 @@
 // A period the bot no longer takes, or a draft for one, is refused in period-closed.ts's words.
 import { Composer, type Context } from 'telegraf';
 import { callbackQuery } from 'telegraf/filters';
-import { startDraft } from '../../core/report-flow/machine.js';
-import type { ReportDraft } from '../../core/report-flow/types.js';
-import { periodFromKey, type ReportingPeriod } from '../../core/periods.js';
-import { formatDateTimeVi } from '../../core/time.js';
-import type { Db } from '../../db/connection.js';
-import { getReport } from '../../db/reports.js';
+import { startDraft } from '../../../core/report-flow/machine.js';
+import type { ReportDraft } from '../../../core/report-flow/types.js';
+import { periodFromKey, type ReportingPeriod } from '../../../core/periods.js';
+import { formatDateTimeVi } from '../../../core/time.js';
+import type { Db } from '../../../db/connection.js';
+import { getReport } from '../../../db/reports.js';
 import { callbackData, parseCallbackData } from '../callback-data.js';
-import { type ConversationKey, loadState, saveState } from '../conversation-store.js';
+import { type ConversationKey, loadState, saveState } from '../../conversation/conversation-store.js';
 import type { BotDeps } from '../deps.js';
-import type { ActiveFocalPoint } from '../identity.js';
-import { M } from '../messages.js';
+import type { ActiveFocalPoint } from '../../conversation/identity.js';
+import { M } from '../../conversation/messages.js';
 import { renderStep } from '../render-step.js';
 import { acknowledgeTap, reply } from '../reply.js';
-import { draftTarget, openPeriods, yearOfPeriod } from '../report-context.js';
+import { draftTarget, openPeriods, yearOfPeriod } from '../../../reporting/report-context.js';
 import { activeOf, conversationKeyOf } from '../session.js';
 import { isBlocPeriod, isTaken, lastDayTakenOf, showClosedDraft, showClosedPeriod } from './period-closed.js';
 

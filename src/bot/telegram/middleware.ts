@@ -1,11 +1,11 @@
 // Cross-cutting middleware: update de-duplication, the access gate for private chats, and the
 // bot's own membership changes in groups.
 import type { Context, MiddlewareFn } from 'telegraf';
-import { writeAudit } from '../db/audit-log.js';
-import { deactivateBlocChat, findBlocChat } from '../db/bloc-chats.js';
-import { claimUpdate, pruneProcessedUpdates } from '../db/processed-updates.js';
+import { writeAudit } from '../../db/audit-log.js';
+import { deactivateBlocChat, findBlocChat } from '../../db/bloc-chats.js';
+import { claimUpdate, pruneProcessedUpdates } from '../../db/processed-updates.js';
 import type { BotDeps } from './deps.js';
-import { refusalOf, resolveSender } from './identity.js';
+import { refusalOf, resolveSender } from '../conversation/identity.js';
 import { reply } from './reply.js';
 
 const PRUNE_EVERY = 1000;

@@ -3,7 +3,7 @@
 // answers and retries on its own (telegraf 4.16 polling.js), so without this an outage of the bot's
 // connection is invisible: /healthz kept saying "polling" (docs/decisions/0071).
 import type { Telegram } from 'telegraf';
-import type { AttemptFailure } from '../observability/telegram-channels.js';
+import type { AttemptFailure } from '../../observability/telegram-channels.js';
 
 export type CallResult = { method: string; startedAt: Date } & (
   | { ok: true }

@@ -1,5 +1,5 @@
 import type { Telegram } from 'telegraf';
-import { COMMAND_MENU, GROUP_COMMAND_MENU } from './messages.js';
+import { COMMAND_MENU, GROUP_COMMAND_MENU } from '../conversation/messages.js';
 
 /** Sets the command menu with Vietnamese descriptions: the full one by default, help in groups. */
 export async function setCommandMenu(telegram: Telegram): Promise<void> {

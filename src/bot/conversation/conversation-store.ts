@@ -1,9 +1,9 @@
 // The conversation state of a private chat as the report flow sees it, stored in SQLite so a
 // half-finished report survives a restart.
-import { parseStoredDraft, serializeDraft } from '../core/report-flow/draft-schema.js';
-import type { ReportDraft } from '../core/report-flow/types.js';
-import type { Db } from '../db/connection.js';
-import { getConversation, saveConversation } from '../db/conversations.js';
+import { parseStoredDraft, serializeDraft } from '../../core/report-flow/draft-schema.js';
+import type { ReportDraft } from '../../core/report-flow/types.js';
+import type { Db } from '../../db/connection.js';
+import { getConversation, saveConversation } from '../../db/conversations.js';
 
 export interface ConversationKey {
   chatId: string;

@@ -3,13 +3,13 @@
 // transaction with the stored draft, so two quick messages never overwrite each other.
 import { Composer, type Context } from 'telegraf';
 import { callbackQuery, message } from 'telegraf/filters';
-import { applyInput } from '../../core/report-flow/machine.js';
-import { normalizeCaption } from '../../core/report-flow/text-input.js';
-import type { DraftAttachment, FlowError, FlowInput, ReportDraft } from '../../core/report-flow/types.js';
+import { applyInput } from '../../../core/report-flow/machine.js';
+import { normalizeCaption } from '../../../core/report-flow/text-input.js';
+import type { DraftAttachment, FlowError, FlowInput, ReportDraft } from '../../../core/report-flow/types.js';
 import { type DraftAction, parseCallbackData } from '../callback-data.js';
-import { loadState, saveState } from '../conversation-store.js';
+import { loadState, saveState } from '../../conversation/conversation-store.js';
 import type { BotDeps } from '../deps.js';
-import { flowError, M } from '../messages.js';
+import { flowError, M } from '../../conversation/messages.js';
 import { renderStep } from '../render-step.js';
 import { acknowledgeTap, reply } from '../reply.js';
 import { activeOf, conversationKeyOf } from '../session.js';

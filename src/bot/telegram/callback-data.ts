@@ -1,7 +1,7 @@
 // Inline-button payloads. Draft buttons carry the conversation version they were drawn for, so
 // a button pressed after the flow moved on is recognised as stale and changes nothing.
-import { reminderCallback } from '../core/reminder-text.js';
-import type { Step, TextField } from '../core/report-flow/types.js';
+import { reminderCallback } from '../../core/reminder-text.js';
+import type { Step, TextField } from '../../core/report-flow/types.js';
 
 export type DraftAction =
   | { kind: 'zero' }

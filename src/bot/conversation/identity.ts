@@ -1,10 +1,10 @@
 // Who is writing to the bot: an active focal point of a current member unit, or someone the bot
 // must turn away with a clear reason.
-import type { Db } from '../db/connection.js';
-import { findFocalPointByTelegramUser, getFocalPoint } from '../db/focal-points.js';
-import { lastFocalPointLinkedBy } from '../db/invites.js';
-import type { Bloc, FocalPoint, Unit } from '../db/schema.js';
-import { unitAndBlocOf } from '../reporting/membership.js';
+import type { Db } from '../../db/connection.js';
+import { findFocalPointByTelegramUser, getFocalPoint } from '../../db/focal-points.js';
+import { lastFocalPointLinkedBy } from '../../db/invites.js';
+import type { Bloc, FocalPoint, Unit } from '../../db/schema.js';
+import { unitAndBlocOf } from '../../reporting/membership.js';
 import { M } from './messages.js';
 
 export interface ActiveFocalPoint {

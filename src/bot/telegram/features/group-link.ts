@@ -3,15 +3,15 @@
 // bloc's messages is never moved by a code; a code of the group's own bloc changes nothing
 // (docs/decisions/0077).
 import type { Context } from 'telegraf';
-import { formatDateTimeVi } from '../../core/time.js';
-import { writeAudit } from '../../db/audit-log.js';
-import { findBlocChat, linkBlocChat } from '../../db/bloc-chats.js';
-import { getBloc } from '../../db/blocs.js';
-import type { Db } from '../../db/connection.js';
-import { findInvite, markInviteUsed } from '../../db/invites.js';
-import type { Bloc, BlocChat, Invite } from '../../db/schema.js';
+import { formatDateTimeVi } from '../../../core/time.js';
+import { writeAudit } from '../../../db/audit-log.js';
+import { findBlocChat, linkBlocChat } from '../../../db/bloc-chats.js';
+import { getBloc } from '../../../db/blocs.js';
+import type { Db } from '../../../db/connection.js';
+import { findInvite, markInviteUsed } from '../../../db/invites.js';
+import type { Bloc, BlocChat, Invite } from '../../../db/schema.js';
 import type { BotDeps } from '../deps.js';
-import { M } from '../messages.js';
+import { M } from '../../conversation/messages.js';
 import { reply } from '../reply.js';
 import { groupSenderRole } from './group-sender-role.js';
 import { START_PAYLOAD } from './onboarding.js';

@@ -5,21 +5,21 @@
 // not reloaded (it could not be sent): its author is told why and may move it or cancel.
 import { Composer, type Context } from 'telegraf';
 import { callbackQuery } from 'telegraf/filters';
-import { type BaseConflict, baseConflict, type Override, rebaseDraft } from '../../core/report-flow/base-check.js';
-import type { ReportDraft } from '../../core/report-flow/types.js';
-import { periodFromKey } from '../../core/periods.js';
-import { formatDateTimeVi } from '../../core/time.js';
-import type { Db } from '../../db/connection.js';
-import { revisionAuthor, revisionContent } from '../../db/report-revisions.js';
-import { getReport } from '../../db/reports.js';
+import { type BaseConflict, baseConflict, type Override, rebaseDraft } from '../../../core/report-flow/base-check.js';
+import type { ReportDraft } from '../../../core/report-flow/types.js';
+import { periodFromKey } from '../../../core/periods.js';
+import { formatDateTimeVi } from '../../../core/time.js';
+import type { Db } from '../../../db/connection.js';
+import { revisionAuthor, revisionContent } from '../../../db/report-revisions.js';
+import { getReport } from '../../../db/reports.js';
 import { callbackData, parseCallbackData } from '../callback-data.js';
-import { loadState, saveState } from '../conversation-store.js';
+import { loadState, saveState } from '../../conversation/conversation-store.js';
 import type { BotDeps } from '../deps.js';
-import type { ActiveFocalPoint } from '../identity.js';
-import { BUTTONS, M } from '../messages.js';
+import type { ActiveFocalPoint } from '../../conversation/identity.js';
+import { BUTTONS, M } from '../../conversation/messages.js';
 import { renderStep } from '../render-step.js';
 import { acknowledgeTap, reply } from '../reply.js';
-import { draftTarget } from '../report-context.js';
+import { draftTarget } from '../../../reporting/report-context.js';
 import { activeOf, conversationKeyOf } from '../session.js';
 import { isTaken, showClosedDraft } from './period-closed.js';
 

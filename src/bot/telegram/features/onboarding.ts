@@ -1,14 +1,14 @@
 // /start in a private chat: with an invite code from a deep link it links the Telegram account to
 // the focal point; without one it greets a linked focal point or explains how to get linked.
 import { Composer, type Context } from 'telegraf';
-import { formatDateTimeVi } from '../../core/time.js';
-import { writeAudit } from '../../db/audit-log.js';
-import { findFocalPointByTelegramUser, getFocalPoint, linkTelegramAccount } from '../../db/focal-points.js';
-import { findInvite, markInviteUsed } from '../../db/invites.js';
-import { getUnit } from '../../db/units.js';
+import { formatDateTimeVi } from '../../../core/time.js';
+import { writeAudit } from '../../../db/audit-log.js';
+import { findFocalPointByTelegramUser, getFocalPoint, linkTelegramAccount } from '../../../db/focal-points.js';
+import { findInvite, markInviteUsed } from '../../../db/invites.js';
+import { getUnit } from '../../../db/units.js';
 import type { BotDeps } from '../deps.js';
-import { refusalOf, resolveSender } from '../identity.js';
-import { M } from '../messages.js';
+import { refusalOf, resolveSender } from '../../conversation/identity.js';
+import { M } from '../../conversation/messages.js';
 import { reply } from '../reply.js';
 
 /** Telegram's deep-link payload alphabet and length. */

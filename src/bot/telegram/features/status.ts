@@ -2,12 +2,12 @@
 // its year-to-date figures against the covenant targets. Figures come from src/db/figures.ts, the
 // same queries as the digests and the admin.
 import { Composer, type Context } from 'telegraf';
-import { formatDateTimeVi, localDateOf } from '../../core/time.js';
-import { periodStatus, yearToDate } from '../../db/figures.js';
+import { formatDateTimeVi, localDateOf } from '../../../core/time.js';
+import { periodStatus, yearToDate } from '../../../db/figures.js';
 import type { BotDeps } from '../deps.js';
-import { M } from '../messages.js';
+import { M } from '../../conversation/messages.js';
 import { reply } from '../reply.js';
-import { dueDateOf, openPeriods, yearOfPeriod } from '../report-context.js';
+import { dueDateOf, openPeriods, yearOfPeriod } from '../../../reporting/report-context.js';
 import { activeOf } from '../session.js';
 
 export function statusFeature(deps: BotDeps): Composer<Context> {

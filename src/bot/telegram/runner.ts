@@ -1,11 +1,11 @@
 // Runs the bot for the application: connects (retrying while Telegram is unreachable), sets the
 // command menu, then receives updates by long polling or through the webhook route.
 import type { Hono } from 'hono';
-import type { Db } from '../db/connection.js';
-import { pruneProcessedUpdates } from '../db/processed-updates.js';
-import type { BotStatus } from '../http/health.js';
-import type { Logger } from '../logger.js';
-import type { TelegramChannels } from '../observability/telegram-channels.js';
+import type { Db } from '../../db/connection.js';
+import { pruneProcessedUpdates } from '../../db/processed-updates.js';
+import type { BotStatus } from '../../observability/channel-status.js';
+import type { Logger } from '../../logger.js';
+import type { TelegramChannels } from '../../observability/telegram-channels.js';
 import { setCommandMenu } from './command-menu.js';
 import { watchCalls } from './connection-watch.js';
 import { ALLOWED_UPDATES, createBot } from './create-bot.js';

@@ -1,6 +1,6 @@
 import { Composer, type Context } from 'telegraf';
 import { message } from 'telegraf/filters';
-import { M } from '../messages.js';
+import { M } from '../../conversation/messages.js';
 import { reply } from '../reply.js';
 
 /** Last in line: what no feature took gets a short, helpful answer. */

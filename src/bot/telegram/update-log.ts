@@ -1,7 +1,7 @@
 // Each Telegram update gets a child logger carrying its update_id (ctx.state.logger), and one log
 // line once handled: the bot's counterpart of the HTTP access log. Message texts are not logged.
 import type { Context, MiddlewareFn } from 'telegraf';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../logger.js';
 
 /** The update's logger, set by logUpdates (the given one when it did not run). */
 export function updateLogger(ctx: Context, fallback: Logger): Logger {
