@@ -207,6 +207,31 @@ export async function failOutbox(db: Db, id: number, f: { reason: string; error:
 }
 
 /**
+ * Once Telegram answers again after an outage: rows waiting for a retry after network errors,
+ * timeouts or 5xx answers are due now rather than at the end of their backoff (up to 15 minutes),
+ * so the wave that waited goes out at once, at the worker's pace. Not rows waiting out a 429's
+ * retry_after or a refused token's pause (their last error says so), nor rows waiting for their own
+ * later moment (never tried). Returns how many.
+ */
+export async function retryNowAfterOutage(db: Db, now: Date): Promise<number> {
+  const r = await db
+    .updateTable('outbox_message')
+    .set({ next_attempt_at: now.toISOString() })
+    .where('status', '=', 'queued')
+    .where('attempts', '>', 0)
+    .where('next_attempt_at', '>', now.toISOString())
+    .where((eb) =>
+      eb.and([
+        eb('last_error', 'not like', '429:%'),
+        eb('last_error', 'not like', '401:%'),
+        eb('last_error', 'not like', '404:%'),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/**
  * At worker start: rows left 'sending' by a crash go back to the queue and are sent again. A row
  * Telegram accepted just before the crash is then sent twice (docs/decisions/0020).
  */

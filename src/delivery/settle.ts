@@ -2,7 +2,7 @@
 // it back in the queue for later, or fail it with a reason the admin can act on.
 
 import type { Db } from '../db/connection.js';
-import { failOutbox, rescheduleOutbox } from '../db/outbox.js';
+import { failOutbox, rescheduleOutbox, retryNowAfterOutage } from '../db/outbox.js';
 import type { OutboxMessage } from '../db/schema.js';
 import type { Logger } from '../logger.js';
 import type { TelegramChannels } from '../observability/telegram-channels.js';
@@ -37,6 +37,22 @@ export interface SettlerDeps {
   channels?: TelegramChannels;
 }
 
+/**
+ * After an outage, the messages waiting for a retry go now rather than at the end of their backoff.
+ * Best effort: a failure here must not keep this row's own result from being recorded.
+ */
+async function hurryRetries(deps: SettlerDeps): Promise<void> {
+  try {
+    const due = await retryNowAfterOutage(deps.db, deps.now());
+    if (due > 0) deps.logger.info({ count: due }, 'telegram answers again: messages waiting for a retry are sent now');
+  } catch (error) {
+    deps.logger.error(
+      { err: error },
+      'could not bring forward the retries after the outage; they go at their own time',
+    );
+  }
+}
+
 /** Sends one claimed row and records what became of it. */
 export function createSettler(deps: SettlerDeps): (m: OutboxMessage) => Promise<void> {
   const { counters, limits, pacer } = deps;
@@ -55,7 +71,7 @@ export function createSettler(deps: SettlerDeps): (m: OutboxMessage) => Promise<
     const failure = attemptFailureOf(raw);
     if (failure && outcome.type !== 'sent')
       deps.channels?.failed('delivery', { reason: failure, error: outcome.error, startedAt });
-    else deps.channels?.succeeded('delivery', startedAt);
+    else if (deps.channels?.succeeded('delivery', startedAt)) await hurryRetries(deps);
     const now = deps.now();
     const log = { outboxId: m.id, chatId: m.chat_id, kind: m.kind, attempt: m.attempts };
     switch (outcome.type) {

@@ -41,8 +41,8 @@ export interface ChannelState {
 }
 
 export interface TelegramChannels {
-  /** Telegram answered an attempt that began at `startedAt` (any answer but those below). */
-  succeeded(channel: TelegramChannel, startedAt: Date): void;
+  /** Telegram answered an attempt that began at `startedAt` (any answer but those below); true when the channel was failing until now. */
+  succeeded(channel: TelegramChannel, startedAt: Date): boolean;
   failed(channel: TelegramChannel, f: { reason: AttemptFailure; error: string; startedAt: Date }): void;
   state(channel: TelegramChannel): ChannelState;
   /** Failed attempts since the process started, by channel and reason. */
@@ -80,6 +80,7 @@ export function createTelegramChannels(deps: { now: () => Date; logger: Pick<Log
         );
       }
       states.set(channel, working());
+      return before.status === 'error';
     },
     failed(channel, f) {
       const key = `${channel}\u0000${f.reason}`;

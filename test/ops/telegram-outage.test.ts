@@ -171,6 +171,49 @@ describe('a Telegram outage', () => {
     expect(log.withMsg(/^send failed; will retry/)).toEqual([]);
   });
 
+  it('sends what waited for a retry as soon as Telegram answers again, not at the end of each backoff', async () => {
+    t = await createTestDb();
+    api = await FakeBotApi.start({ perSecond: 300 });
+    const log = loggedLines();
+    const channels = createTelegramChannels({ now: () => new Date(), logger: log.logger });
+    api.hold();
+    await queueMessages(t.db, [{ chatId: '9301' }, { chatId: '9302' }, { chatId: '9303' }], { prefix: 'outage' });
+    // After its failed attempt each waits 8 minutes or more for its retry.
+    worker = startDeliveryWorker({
+      db: t.db,
+      token: api.token,
+      apiRoot: api.apiRoot,
+      logger: log.logger,
+      now: () => new Date(),
+      limits: { ...FAST, requestTimeoutMs: 300, retryBaseMs: 600_000, retryMaxMs: 600_000 },
+      channels,
+    });
+    const waitingForRetry = async () =>
+      (
+        await t!.db
+          .selectFrom('outbox_message')
+          .select('id')
+          .where('status', '=', 'queued')
+          .where('last_error', 'like', 'timeout%')
+          .execute()
+      ).length;
+    await waitFor(async () => (await waitingForRetry()) === 3, 10_000, 'each tried once');
+    // A 429 met during the outage keeps its retry_after.
+    await t.db
+      .updateTable('outbox_message')
+      .set({ last_error: '429: Too Many Requests: retry after 600' })
+      .where('chat_id', '=', '9303')
+      .execute();
+    api.dropHeld();
+    // Telegram is back; the next message queued reaches it, and with it the ones that waited.
+    await queueMessages(t.db, [{ chatId: '9304' }], { prefix: 'after' });
+    await waitFor(async () => (await statusCounts(t!.db)).sent === 3, 10_000, 'the waiting messages sent');
+    expect(api.messages.map((m) => m.chatId).sort()).toEqual(['9301', '9302', '9304']);
+    expect(log.withMsg(/^telegram answers again: messages waiting for a retry are sent now/)).toEqual([
+      expect.objectContaining({ count: 2 }),
+    ]);
+  });
+
   it('counts 429 answers by channel without calling the channel failing', async () => {
     t = await createTestDb();
     api = await FakeBotApi.start({ perSecond: 300 });
