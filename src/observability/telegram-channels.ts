@@ -4,6 +4,7 @@
 // that fails is 'error' at once (for /healthz and /readyz), and the log warns once when it starts
 // failing and once when it works again, never once per message (docs/decisions/0071).
 
+import { scrubSecrets } from '../core/secret-patterns.js';
 import type { Logger } from '../logger.js';
 
 export type TelegramChannel = 'bot' | 'delivery';
@@ -103,7 +104,8 @@ export function createTelegramChannels(deps: { now: () => Date; logger: Pick<Log
         status: 'error',
         failingSince,
         reason: f.reason,
-        lastError: f.error,
+        // /readyz shows it to anyone who can reach the server, without the log's scrubbing.
+        lastError: scrubSecrets(f.error),
         failuresSinceOk: before.failuresSinceOk + 1,
       });
     },

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTelegramChannels } from '../../src/observability/telegram-channels.js';
 import { teeLogger } from '../helpers/logger.js';
+import { EMULATOR_BOT_TOKEN } from '../helpers/secrets.js';
 
 const T0 = new Date('2026-12-03T02:00:00.000Z');
 const at = (s: number) => new Date(T0.getTime() + s * 1000);
@@ -67,5 +68,17 @@ describe('a channel to Telegram', () => {
     channels.failed('delivery', { reason: 'timeout', error: 'timeout: no answer', startedAt: at(29.5) });
     expect(channels.state('delivery').status).toBe('error');
     expect(lines).toHaveLength(1);
+  });
+
+  it('keeps the error without the bot token an error message may carry (/readyz shows it)', () => {
+    const { channels } = setUp();
+    channels.failed('bot', {
+      reason: 'network',
+      error: `request to https://api.telegram.org/bot${EMULATOR_BOT_TOKEN}/getUpdates failed, reason: ETIMEDOUT`,
+      startedAt: T0,
+    });
+    expect(channels.state('bot').lastError).toBe(
+      'request to https://api.telegram.org/bot[redacted]/getUpdates failed, reason: ETIMEDOUT',
+    );
   });
 });
