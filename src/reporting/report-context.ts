@@ -16,6 +16,7 @@ import { listCriteria } from '../db/covenant.js';
 import { deadlineRulesOf } from '../db/figures.js';
 import { getReport, getReportValues, listAttachments } from '../db/reports.js';
 import type { Bloc, ProgressReport } from '../db/schema.js';
+import type { Reporter } from './reporter.js';
 
 /** Periods the focal point may report for now, the current one first. */
 export function openPeriods(bloc: Bloc, now: Date, timeZone: string): ReportingPeriod[] {
@@ -35,7 +36,7 @@ export function dueDateOf(bloc: Bloc, period: { end: string }): string {
   return formatDateVi(addDays(period.end, bloc.grace_days));
 }
 
-/** The last day a report can still be sent or revised, as shown to users. */
+/** The period's lock date, as shown to users (after it, only an admin changes the report). */
 export function lockDateOf(bloc: Bloc, period: { end: string }): string {
   return formatDateVi(addDays(period.end, bloc.lock_days));
 }
@@ -48,13 +49,6 @@ export function yearOfPeriod(period: { key: string }): number {
 export function toFlowPeriod(p: ReportingPeriod): FlowPeriod {
   if (p.kind !== 'week' && p.kind !== 'month') throw new Error(`reports are weekly or monthly, not ${p.kind}`);
   return { kind: p.kind, key: p.key, start: p.start, end: p.end, label: p.label };
-}
-
-/** Who is reporting, whatever the channel: an active focal point, their unit and its bloc. */
-export interface Reporter {
-  focalPoint: { id: number };
-  unit: { id: number };
-  bloc: Bloc;
 }
 
 export interface DraftTarget {

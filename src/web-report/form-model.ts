@@ -17,6 +17,7 @@ import {
   openPeriods,
   yearOfPeriod,
 } from '../reporting/report-context.js';
+import { lastDayTakenOf } from '../reporting/period-taken.js';
 import type { LinkHolder } from './access.js';
 import { formToken } from './csrf.js';
 import { entriesOf, type FieldError, type FormEntries } from './form-input.js';
@@ -89,6 +90,7 @@ export async function loadFormContext(env: FormEnv, holder: LinkHolder, period: 
       period: target.period,
       dueDate: dueDateOf(holder.bloc, period),
       lockDate: lockDateOf(holder.bloc, period),
+      lastDay: lastDayTakenOf(holder.bloc, period),
       criteria: target.criteria.map((c) => ({
         criterion: c,
         target: mine.get(c.id)?.target ?? 0,

@@ -90,7 +90,7 @@ describe('a full report', () => {
         '✅ Đã ghi nhận báo cáo Tuần 48/2026 (23/11/2026 – 29/11/2026) của Đơn vị 1 lúc 10:00 24/11/2026.',
         'Kèm 2 tệp minh chứng.',
         'Báo cáo đúng hạn (hạn hết ngày 30/11/2026).',
-        'Đồng chí có thể sửa báo cáo đến hết ngày 13/12/2026.',
+        'Đồng chí có thể sửa báo cáo đến hết ngày 06/12/2026.',
       ].join('\n'),
     );
     const stored = (await report())!;

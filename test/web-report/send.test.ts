@@ -25,7 +25,7 @@ describe('the form', () => {
     expect(html).toContain('Chỉ tiêu năm: 10 gương · lũy kế đến nay: 0 gương (0%)');
     expect(html).toContain('Chỉ tiêu năm: 20 mô hình');
     expect(html).not.toContain('Cơ quan đạt chuẩn văn hóa'); // qualitative: not reported
-    expect(html).toContain('Hạn báo cáo: hết ngày 30/11/2026. Nhận và sửa báo cáo đến hết ngày 13/12/2026.');
+    expect(html).toContain('Hạn báo cáo: hết ngày 30/11/2026. Nhận và sửa báo cáo đến hết ngày 06/12/2026.');
     expect(html).toContain('Không có gì mới');
     // The limit of a whole send is told beforehand: past it nothing of the request can be read.
     expect(html).toContain('mỗi tệp tối đa 10 MB, mỗi lần gửi tối đa 10 tệp và tổng cộng không quá 40 MB');
@@ -121,7 +121,7 @@ describe('sending a full report', () => {
     );
     expect(receipt.html).toContain('Kèm 2 tệp minh chứng.');
     expect(receipt.html).toContain('Báo cáo đúng hạn (hạn hết ngày 30/11/2026).');
-    expect(receipt.html).toContain('Đồng chí có thể sửa báo cáo đến hết ngày 13/12/2026.');
+    expect(receipt.html).toContain('Đồng chí có thể sửa báo cáo đến hết ngày 06/12/2026.');
     expect(receipt.html).toContain('Gửi qua web.');
     expect(receipt.html).toContain('Sửa báo cáo');
   });

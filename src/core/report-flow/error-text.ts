@@ -66,7 +66,13 @@ export interface ReceiptFacts {
   revision: number;
   onTime: boolean;
   dueDate: string;
+  /** The period's lock date (after it only an admin changes the report). */
   lockDate: string;
+  /**
+   * The last day a channel still takes a revision (lastDayTaken): the lock date, or the end of the
+   * next period when that comes first. The receipt promises this day, never a later lock date.
+   */
+  lastDay: string;
   isNil: boolean;
   attachments: number;
 }
@@ -78,6 +84,6 @@ export function receiptLines(r: ReceiptFacts): string[] {
     r.revision > 1 ? `Đây là bản sửa lần ${r.revision - 1}; các bản trước vẫn được lưu lại.` : null,
     r.attachments > 0 ? `Kèm ${r.attachments} tệp minh chứng.` : null,
     r.onTime ? `Báo cáo đúng hạn (hạn hết ngày ${r.dueDate}).` : `Báo cáo gửi sau hạn (hạn hết ngày ${r.dueDate}).`,
-    `Đồng chí có thể sửa báo cáo đến hết ngày ${r.lockDate}.`,
+    `Đồng chí có thể sửa báo cáo đến hết ngày ${r.lastDay}.`,
   ].filter((l): l is string => l !== null);
 }

@@ -18,6 +18,8 @@ export interface FormView {
   period: FlowPeriod;
   dueDate: string;
   lockDate: string;
+  /** The last day the form takes the period (lastDayTaken): what the header promises. */
+  lastDay: string;
   criteria: { criterion: FlowCriterion; target: number; total: number }[];
   entries: FormEntries;
   errors: FieldError[];
@@ -99,7 +101,7 @@ export function FormPage(props: { v: FormView }) {
         <p class="who">{W.greeting(v.focalPointName, v.unitName, v.blocName)}</p>
         <h1>{W.pageTitle(v.unitName, v.period.label)}</h1>
         <PeriodChoice v={v} />
-        <p class="small muted">{W.dueAndLock(v.dueDate, v.lockDate)}</p>
+        <p class="small muted">{W.dueAndLock(v.dueDate, v.lastDay)}</p>
         {v.stored ? (
           <p class="small">
             {W.history(v.stored.revision, v.stored.at, v.stored.via)} {v.stored.isNil ? W.historyNil : ''}

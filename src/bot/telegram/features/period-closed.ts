@@ -5,9 +5,7 @@
 // from a period whose lock date has passed, in the web form's words (src/web-report/messages.ts).
 import type { Context } from 'telegraf';
 import { isLocked, type ReportingPeriod } from '../../../core/periods.js';
-import { lastDayTaken } from '../../../core/report-flow/last-day.js';
 import type { ReportDraft } from '../../../core/report-flow/types.js';
-import { formatDateVi } from '../../../core/time.js';
 import type { Bloc } from '../../../db/schema.js';
 import { callbackData } from '../callback-data.js';
 import type { BotDeps } from '../deps.js';
@@ -18,25 +16,6 @@ import { deadlinesOf, lockDateOf, openPeriods } from '../../../reporting/report-
 import { activeOf } from '../session.js';
 
 type PeriodRef = Pick<ReportingPeriod, 'kind' | 'key' | 'start' | 'end' | 'label'>;
-
-/** Whether the bot takes a report (or a revision) for the period now. */
-export function isTaken(bloc: Bloc, period: Pick<ReportingPeriod, 'key'>, now: Date, timeZone: string): boolean {
-  return openPeriods(bloc, now, timeZone).some((p) => p.key === period.key);
-}
-
-/**
- * A period that exists for the bloc's reports: of its cadence and already begun. Anything else
- * (a key of another cadence, a week still to come) was not drawn by the bot for this bloc now.
- */
-export function isBlocPeriod(bloc: Bloc, period: PeriodRef, now: Date, timeZone: string): boolean {
-  const current = openPeriods(bloc, now, timeZone)[0]!;
-  return period.kind === bloc.reporting_cadence && period.start <= current.start;
-}
-
-/** The last day the bot takes the period (its lock date, or the next period's last day if sooner), as shown. */
-export function lastDayTakenOf(bloc: Bloc, period: Pick<ReportingPeriod, 'kind' | 'end'>): string {
-  return formatDateVi(lastDayTaken(period, bloc.lock_days));
-}
 
 /** Why a period the bot does not take is refused: locked (with its past lock date) or no longer taken. */
 export function closedText(bloc: Bloc, period: PeriodRef, now: Date, timeZone: string): string {

@@ -1,27 +1,24 @@
 // Two focal points of one unit drafting the same period: sending checks that the report stored
-// now is the one the draft started from (baseConflict). If another focal point sent or revised it
+// now is the one the draft started from (the submit use case). If another focal point sent or revised it
 // meanwhile, nothing is stored, the draft is kept, and its author may rebase the draft on the
 // stored report (their own entries kept) or cancel. A draft whose period the bot no longer takes is
 // not reloaded (it could not be sent): its author is told why and may move it or cancel.
 import { Composer, type Context } from 'telegraf';
 import { callbackQuery } from 'telegraf/filters';
-import { type BaseConflict, baseConflict, type Override, rebaseDraft } from '../../../core/report-flow/base-check.js';
+import type { BaseConflict, Override } from '../../../core/report-flow/base-check.js';
 import type { ReportDraft } from '../../../core/report-flow/types.js';
-import { periodFromKey } from '../../../core/periods.js';
 import { formatDateTimeVi } from '../../../core/time.js';
-import type { Db } from '../../../db/connection.js';
-import { revisionAuthor, revisionContent } from '../../../db/report-revisions.js';
-import { getReport } from '../../../db/reports.js';
+import { isTaken } from '../../../reporting/period-taken.js';
+import { rebaseOnStored } from '../../../reporting/rebase.js';
+import type { SubmitOutcome } from '../../../reporting/submit.js';
 import { callbackData, parseCallbackData } from '../callback-data.js';
 import { loadState, saveState } from '../../conversation/conversation-store.js';
 import type { BotDeps } from '../deps.js';
-import type { ActiveFocalPoint } from '../../conversation/identity.js';
 import { BUTTONS, M } from '../../conversation/messages.js';
 import { renderStep } from '../render-step.js';
 import { acknowledgeTap, reply } from '../reply.js';
-import { draftTarget } from '../../../reporting/report-context.js';
 import { activeOf, conversationKeyOf } from '../session.js';
-import { isTaken, showClosedDraft } from './period-closed.js';
+import { showClosedDraft } from './period-closed.js';
 
 /** A refused send: what is stored now, and by whom. */
 export interface ConflictOutcome {
@@ -35,30 +32,20 @@ export interface ConflictOutcome {
   at: Date;
 }
 
-/** The conflict between the draft and the report stored now for its period, if any (inside the send's transaction). */
-export async function conflictOf(
-  trx: Db,
-  s: ActiveFocalPoint,
+/** The bot's conflict from the submit use case's: the draft kept, the stored revision's author named. */
+export function conflictOutcome(
+  c: Extract<SubmitOutcome, { kind: 'conflict' }>,
   draft: ReportDraft,
   version: number,
-): Promise<ConflictOutcome | null> {
-  const stored = await getReport(trx, s.bloc.id, s.unit.id, draft.period.key);
-  const conflict = baseConflict(draft, stored ? { reportId: stored.id, revision: stored.revision } : null);
-  if (!conflict || !stored) return null;
-  const author = await revisionAuthor(trx, stored.id, stored.revision);
-  const who = M.conflictAuthor({
-    focalPointName: author?.focalPointName ?? null,
-    admin: author?.admin ?? null,
-    self: author?.focalPointId === s.focalPoint.id,
-  });
+): ConflictOutcome {
   return {
     kind: 'conflict',
     draft,
     version,
-    conflict,
-    who,
-    via: M.channel[stored.submitted_via],
-    at: new Date(author?.submittedAt ?? stored.updated_at),
+    conflict: c.conflict,
+    who: M.conflictAuthor(c.author),
+    via: M.channel[c.stored.submitted_via],
+    at: c.author.at,
   };
 }
 
@@ -106,19 +93,10 @@ export function reportConflictFeature(deps: BotDeps): Composer<Context> {
       if (!isTaken(s.bloc, draft.period, deps.now(), deps.timeZone)) {
         return { kind: 'closed', draft, version: state.version };
       }
-      const target = await draftTarget(trx, s, periodFromKey(draft.period.key));
-      if (!target.existing) return { kind: 'stale' };
-      // What the author started from: their base revision, or nothing for a new report.
-      const base = draft.base ? ((await revisionContent(trx, draft.base.reportId, draft.base.revision)) ?? null) : null;
-      const rebased = rebaseDraft(draft, base, target);
+      const rebased = await rebaseOnStored(trx, s, draft);
+      if (rebased.kind !== 'rebased') return { kind: 'stale' };
       const version = await saveState(trx, key, rebased.draft, state.version, deps.now());
-      return {
-        kind: 'rebased',
-        draft: rebased.draft,
-        version,
-        revision: target.existing.revision,
-        overrides: rebased.overrides,
-      };
+      return { ...rebased, version };
     });
     if (outcome.kind === 'stale') return ctx.answerCbQuery(M.stale);
     await acknowledgeTap(ctx);

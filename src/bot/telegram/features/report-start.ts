@@ -18,7 +18,8 @@ import { renderStep } from '../render-step.js';
 import { acknowledgeTap, reply } from '../reply.js';
 import { draftTarget, openPeriods, yearOfPeriod } from '../../../reporting/report-context.js';
 import { activeOf, conversationKeyOf } from '../session.js';
-import { isBlocPeriod, isTaken, lastDayTakenOf, showClosedDraft, showClosedPeriod } from './period-closed.js';
+import { isBlocPeriod, isTaken, lastDayTakenOf } from '../../../reporting/period-taken.js';
+import { showClosedDraft, showClosedPeriod } from './period-closed.js';
 
 type StartOutcome =
   | { kind: 'started'; draft: ReportDraft; version: number; intro: string }
