@@ -1,0 +1,74 @@
+// Linking a person's messenger account to a focal point with a one-time invite code. One account
+// serves one focal point (decision 0078): an account linked to another focal point who has not left
+// is refused, and the code stays usable. Opening one's own used code again only greets.
+import { writeAudit } from '../db/audit-log.js';
+import type { Db } from '../db/connection.js';
+import { findFocalPointByTelegramUser, getFocalPoint, linkTelegramAccount } from '../db/focal-points.js';
+import { findInvite, markInviteUsed } from '../db/invites.js';
+import { getUnit } from '../db/units.js';
+
+/** The shape of an invite code (newInviteCode), which is also Telegram's deep-link payload alphabet. */
+export const INVITE_CODE = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The account a person opened the code from. */
+export interface Account {
+  channel: 'telegram';
+  userId: string;
+  /** Where replies reach them (their private chat). */
+  address: string;
+  username: string | null;
+}
+
+export type LinkOutcome =
+  | { kind: 'linked'; focalPointId: number }
+  | { kind: 'unknown' }
+  | { kind: 'forGroup' }
+  | { kind: 'used' }
+  | { kind: 'expired'; at: Date }
+  | { kind: 'focalPointLeft' }
+  | { kind: 'accountLinkedElsewhere'; name: string; unitName: string };
+
+export async function linkByCode(trx: Db, account: Account, code: string, now: Date): Promise<LinkOutcome> {
+  const invite = INVITE_CODE.test(code) ? await findInvite(trx, code) : undefined;
+  if (!invite) return { kind: 'unknown' };
+  if (invite.kind === 'group') return { kind: 'forGroup' };
+  const focalPointId = invite.focal_point_id!;
+  if (invite.used_at) {
+    return invite.used_by_telegram_id === account.userId ? { kind: 'linked', focalPointId } : { kind: 'used' };
+  }
+  if (now.getTime() >= new Date(invite.expires_at).getTime())
+    return { kind: 'expired', at: new Date(invite.expires_at) };
+  const focalPoint = await getFocalPoint(trx, focalPointId);
+  if (!focalPoint || focalPoint.status === 'left') return { kind: 'focalPointLeft' };
+  // Moving the account would silently leave the other unit without its focal point, so the admin
+  // records that one as left first.
+  const current = await findFocalPointByTelegramUser(trx, account.userId);
+  if (current && current.id !== focalPoint.id && current.status !== 'left') {
+    const unit = await getUnit(trx, current.unit_id);
+    return { kind: 'accountLinkedElsewhere', name: current.full_name, unitName: unit?.name ?? '' };
+  }
+  if (!(await markInviteUsed(trx, invite.id, account.userId, now))) return { kind: 'used' };
+  await linkTelegramAccount(trx, focalPoint.id, {
+    userId: account.userId,
+    chatId: account.address,
+    username: account.username,
+    at: now.toISOString(),
+  });
+  await writeAudit(trx, {
+    at: now,
+    actor: `telegram:${account.userId}`,
+    action: 'focal_point.link_telegram',
+    entity: 'focal_point',
+    entityId: focalPoint.id,
+    details: {
+      inviteId: invite.id,
+      username: account.username,
+      // A new invite moves the focal point to a new account (a new phone): the old one is recorded.
+      previousTelegramUserId:
+        focalPoint.telegram_user_id && focalPoint.telegram_user_id !== account.userId
+          ? focalPoint.telegram_user_id
+          : undefined,
+    },
+  });
+  return { kind: 'linked', focalPointId };
+}
