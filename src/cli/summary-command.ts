@@ -16,7 +16,8 @@ import { cliText as m, WEEKDAY_NAMES } from '../summaries/messages.js';
 import { computePeriodDigest } from '../summaries/period-digest.js';
 import { updateDigestSchedule } from '../summaries/schedule-entries.js';
 import { recordAssessment, recordScoreAdjustment, type EntryResult } from '../summaries/score-entries.js';
-import { summaryNoticeText } from '../core/summary-text.js';
+import { summaryNoticeMessage } from '../core/summary-text.js';
+import { plainText } from '../core/plain-text.js';
 import { summaryWorkbook } from '../summaries/xlsx/summary-workbook.js';
 import { resolveBlocOption } from './bloc-option.js';
 import type { CliCommand } from './commands.js';
@@ -52,7 +53,7 @@ async function summary(ctx: CliContext, kind: SummaryKind, options: Record<strin
     throw error;
   }
   const out = options.out;
-  if (out === undefined || out === 'true') return ctx.out(summaryNoticeText(s));
+  if (out === undefined || out === 'true') return ctx.out(plainText(summaryNoticeMessage(s)));
   const ext = extname(out).toLowerCase();
   if (ext === '.docx') {
     const date = options.date ?? localDateOf(now, tz);
@@ -86,7 +87,7 @@ async function digest(ctx: CliContext, options: Record<string, string>): Promise
     return;
   }
   const d = await computePeriodDigest(ctx.db, bloc.id, period, { timeZone: ctx.config.timeZone, now });
-  ctx.out(d.parts.join('\n\n— — —\n\n'));
+  ctx.out(d.text);
 }
 
 async function adjust(ctx: CliContext, options: Record<string, string>): Promise<void> {

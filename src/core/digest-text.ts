@@ -1,10 +1,9 @@
-// The text of a bloc's period digest (bản tin thi đua), in Vietnamese, and its splitting into
-// messages under Telegram's 4096-character limit. Pure.
+// A bloc's period digest (bản tin thi đua) as a neutral message, in Vietnamese: the header, the
+// rates, the units by status, the criteria as figures and the notable results, each a block a
+// channel keeps together. Pure.
 
+import { type MessageBlock, type MessageFigure, type OutboundMessage, paragraph } from './outbound-message.js';
 import { formatPercentVi } from './reporting-rates.js';
-
-/** Telegram's maximum message length in characters. */
-export const TELEGRAM_TEXT_LIMIT = 4096;
 
 export type DigestUnitStatus = 'reported' | 'nil' | 'late' | 'missing';
 
@@ -50,13 +49,6 @@ export function formatNumberVi(n: number): string {
   return `${rounded < 0 ? '-' : ''}${grouped}${frac ? `,${frac}` : ''}`;
 }
 
-/** A ten-cell text progress bar with its percentage: 0.52 → '▓▓▓▓▓░░░░░ 52%'; over 100% shows a full bar. */
-export function progressBar(ratio: number, width = 10): string {
-  const clamped = Math.min(1, Math.max(0, ratio));
-  const filled = Math.min(width, Math.floor(clamped * width + 1e-9));
-  return `${'▓'.repeat(filled)}${'░'.repeat(width - filled)} ${formatPercentVi(ratio, 0)}`;
-}
-
 /** A figure against its target: '52/100 gương', '40%/50%'. */
 export function ratioWithUnit(
   total: number,
@@ -86,24 +78,33 @@ function unitList(units: DigestInput['units'], status: DigestUnitStatus): string
   return units.filter((u) => u.status === status).map((u) => u.shortName ?? u.name);
 }
 
-/** The whole digest text, before splitting. */
-export function digestText(d: DigestInput): string {
-  const word = periodWord(d.periodKind);
-  const lines: string[] = [];
-  lines.push(`📊 BẢN TIN THI ĐUA ${word.toUpperCase()} – ${d.blocName.toUpperCase()}`, d.periodLabel, '');
+function ratesBlock(d: DigestInput): MessageBlock {
   const { rates } = d;
-  lines.push(
-    `📥 Tỷ lệ báo cáo: ${rates.received}/${rates.expected} đơn vị (${formatPercentVi(rates.reportingRate)})`,
-    `⏱ Báo cáo đúng hạn: ${rates.onTime}/${rates.expected} đơn vị (${formatPercentVi(rates.onTimeRate)})`,
-    '',
-  );
-  const groups: [DigestUnitStatus, string][] = [
-    ['reported', '✅ Đúng hạn'],
-    ['nil', '➖ Không phát sinh'],
-    ['late', '⏰ Nộp muộn'],
-    ['missing', '❌ Chưa báo cáo'],
-  ];
-  for (const [status, label] of groups) {
+  return {
+    kind: 'figures',
+    figures: [
+      {
+        label: '📥 Tỷ lệ báo cáo',
+        value: `${rates.received}/${rates.expected} đơn vị (${formatPercentVi(rates.reportingRate)})`,
+      },
+      {
+        label: '⏱ Báo cáo đúng hạn',
+        value: `${rates.onTime}/${rates.expected} đơn vị (${formatPercentVi(rates.onTimeRate)})`,
+      },
+    ],
+  };
+}
+
+const STATUS_GROUPS: [DigestUnitStatus, string][] = [
+  ['reported', '✅ Đúng hạn'],
+  ['nil', '➖ Không phát sinh'],
+  ['late', '⏰ Nộp muộn'],
+  ['missing', '❌ Chưa báo cáo'],
+];
+
+function unitStatusBlock(d: DigestInput): MessageBlock {
+  const lines: string[] = [];
+  for (const [status, label] of STATUS_GROUPS) {
     const names = unitList(d.units, status);
     if (names.length > 0) lines.push(`${label} (${names.length}): ${names.join('; ')}`);
   }
@@ -111,76 +112,45 @@ export function digestText(d: DigestInput): string {
   if (d.onTimeUntil && unitList(d.units, 'missing').length > 0) {
     lines.push(`(Các đơn vị chưa báo cáo vẫn được tính đúng hạn nếu gửi trong ngày ${d.onTimeUntil}.)`);
   }
-
-  lines.push('', `📈 KẾT QUẢ ${word.toUpperCase()} VÀ LŨY KẾ NĂM ${d.year}`);
-  if (d.criteria.length === 0) lines.push(`Giao ước thi đua năm ${d.year} chưa có chỉ tiêu định lượng.`);
-  for (const c of d.criteria) {
-    const ytd =
-      c.ytdTarget > 0 ? ratioWithUnit(c.ytdTotal, c.ytdTarget, c) : `${withUnit(c.ytdTotal, c)} (chưa giao chỉ tiêu)`;
-    const ytdWord = c.valueType === 'percent' ? 'Bình quân năm' : 'Lũy kế';
-    lines.push(
-      `${c.code}. ${c.title}`,
-      `   ${word[0]!.toUpperCase()}${word.slice(1)} này: ${withUnit(c.periodTotal, c)} · ${ytdWord}: ${ytd}`,
-    );
-    if (c.ytdTarget > 0) lines.push(`   ${progressBar(c.ytdTotal / c.ytdTarget)}`);
-  }
-
-  if (d.notable.length > 0) {
-    lines.push('', '🌟 KẾT QUẢ NỔI BẬT');
-    for (const n of d.notable) lines.push(`• ${n.unitName}: “${truncate(n.text, NOTABLE_MAX_CHARS)}”`);
-  }
-  return lines.join('\n');
+  return paragraph(lines.join('\n'));
 }
 
-/** Breaks one over-long line at spaces (or anywhere, if it has none) into pieces of at most `limit`. */
-function breakLine(line: string, limit: number): string[] {
-  const out: string[] = [];
-  let rest = line;
-  while (rest.length > limit) {
-    const cut = rest.lastIndexOf(' ', limit);
-    const at = cut > limit / 2 ? cut : limit;
-    out.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).trimStart();
-  }
-  out.push(rest);
-  return out;
+function criterionFigure(c: DigestCriterion, word: string): MessageFigure {
+  const ytd =
+    c.ytdTarget > 0 ? ratioWithUnit(c.ytdTotal, c.ytdTarget, c) : `${withUnit(c.ytdTotal, c)} (chưa giao chỉ tiêu)`;
+  const ytdWord = c.valueType === 'percent' ? 'Bình quân năm' : 'Lũy kế';
+  return {
+    label: `${c.code}. ${c.title}`,
+    value: `${word[0]!.toUpperCase()}${word.slice(1)} này: ${withUnit(c.periodTotal, c)} · ${ytdWord}: ${ytd}`,
+    ...(c.ytdTarget > 0 ? { progress: c.ytdTotal / c.ytdTarget } : {}),
+  };
 }
 
-/** Packs blocks greedily, joining with `sep`, into chunks of at most `limit` characters. */
-function pack(blocks: string[], sep: string, limit: number): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const b of blocks) {
-    const next = current === '' ? b : `${current}${sep}${b}`;
-    if (next.length <= limit) current = next;
-    else {
-      if (current !== '') chunks.push(current);
-      current = b;
-    }
-  }
-  if (current !== '') chunks.push(current);
-  return chunks;
+function criteriaBlock(d: DigestInput, word: string): MessageBlock {
+  const heading = `📈 KẾT QUẢ ${word.toUpperCase()} VÀ LŨY KẾ NĂM ${d.year}`;
+  if (d.criteria.length === 0)
+    return paragraph(`${heading}\nGiao ước thi đua năm ${d.year} chưa có chỉ tiêu định lượng.`);
+  return { kind: 'figures', heading, labelsAbove: true, figures: d.criteria.map((c) => criterionFigure(c, word)) };
 }
 
-function splitWithin(text: string, limit: number): string[] {
-  const sections = text.split('\n\n').flatMap((section) => {
-    if (section.length <= limit) return [section];
-    const lines = section.split('\n').flatMap((l) => breakLine(l, limit));
-    return pack(lines, '\n', limit);
-  });
-  return pack(sections, '\n\n', limit);
+function notableBlock(d: DigestInput): MessageBlock {
+  const quotes = d.notable.map((n) => `• ${n.unitName}: “${truncate(n.text, NOTABLE_MAX_CHARS)}”`);
+  return paragraph(['🌟 KẾT QUẢ NỔI BẬT', ...quotes].join('\n'));
 }
 
-/**
- * Splits a text into messages of at most `limit` characters, between sections (blank lines) where
- * possible, else between lines; never inside a line unless the line alone is too long. Several
- * parts are numbered '(Phần 1/3)'.
- */
-export function splitMessage(text: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
-  if (text.length <= limit) return [text];
-  const header = (i: number, n: number) => `(Phần ${i}/${n})\n`;
-  // Room for the longest header this split could need.
-  const room = limit - header(999, 999).length;
-  const parts = splitWithin(text, room);
-  return parts.map((p, i) => `${header(i + 1, parts.length)}${p}`);
+/** The digest as a neutral message: header, rates, units by status, criteria, notable results. */
+export function digestMessage(d: DigestInput): OutboundMessage {
+  const word = periodWord(d.periodKind);
+  return {
+    topic: 'digest',
+    title: `📊 BẢN TIN THI ĐUA ${word.toUpperCase()} – ${d.blocName.toUpperCase()}`,
+    blocks: [
+      paragraph(d.periodLabel),
+      ratesBlock(d),
+      unitStatusBlock(d),
+      criteriaBlock(d, word),
+      ...(d.notable.length > 0 ? [notableBlock(d)] : []),
+    ],
+    actions: [],
+  };
 }

@@ -20,13 +20,22 @@ export type MessageTopic = 'reminder' | 'escalation' | 'digest' | 'announcement'
 export interface MessageFigure {
   label: string;
   value: string;
+  /** How far the value has come towards its target (0.52), when it has one: a channel may draw a bar. */
+  progress?: number;
 }
 
 /** A block of the body. A channel splits a long message only between blocks (or inside a block
- * that alone exceeds its limit), so a block is what stays together. */
+ * that alone exceeds its limit), so a block is what stays together. A paragraph's line breaks are
+ * kept: a salutation above its request, a list of units, one line per group of units. */
 export type MessageBlock =
   | { kind: 'paragraph'; text: string }
-  | { kind: 'figures'; heading?: string; figures: MessageFigure[] };
+  | {
+      kind: 'figures';
+      heading?: string;
+      figures: MessageFigure[];
+      /** Each label on a line of its own above its value: long labels, as a digest's criteria. */
+      labelsAbove?: boolean;
+    };
 
 export interface OutboundMessage {
   topic: MessageTopic;

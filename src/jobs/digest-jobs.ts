@@ -3,7 +3,9 @@
 // points. Once means once: the digest row's unique key (bloc, kind, period) and the outbox dedupe
 // keys hold across double starts and restarts (docs/decisions/0032-digest-once.md).
 
+import type { OutboundMessage } from '../core/outbound-message.js';
 import { periodFromKey, type ReportingPeriod } from '../core/periods.js';
+import { plainText } from '../core/plain-text.js';
 import { localDateOf } from '../core/time.js';
 import { getBloc, listBlocs } from '../db/blocs.js';
 import type { Db } from '../db/connection.js';
@@ -24,6 +26,8 @@ import { computePeriodDigest } from '../summaries/period-digest.js';
 import type { Bloc } from '../db/schema.js';
 import { type DigestSchedule, digestCron, digestPeriodForSlot, latestDigestSlot } from '../core/digest-schedule.js';
 import { defineJob, type JobScope } from './job.js';
+// until the outbox renders at send time (issue 12)
+import { renderTelegramMessage } from '../bot/telegram/render-message.js';
 
 export interface JobLogger {
   info(obj: object, msg?: string): void;
@@ -62,7 +66,8 @@ export interface Recompute {
 class AlreadyGoingOut extends Error {}
 
 /**
- * Stores a digest or summary text once and queues each part to each recipient in one transaction.
+ * Stores a digest or summary once (its whole text, the parts as sent, the figures) and queues each
+ * part to each recipient in one transaction.
  * With `recompute`, a stored digest none of whose messages has left the outbox is replaced: its
  * queued messages are withdrawn and the new text queued, audited in the same transaction; one
  * whose messages are being sent, sent or failed stays as it is (stored: false).
@@ -73,14 +78,16 @@ export async function storeAndQueue(
     blocId: number;
     kind: 'period' | 'mid_year' | 'annual';
     periodKey: string;
-    text: string;
-    parts: string[];
+    message: OutboundMessage;
     figures: unknown;
     recipientYear: number;
     now: Date;
     recompute?: Recompute;
   },
 ): Promise<{ stored: boolean; messages: number; chats: number; replaced?: PublishResult['replaced'] }> {
+  const payloads = renderTelegramMessage(d.message, {});
+  const text = plainText(d.message);
+  const parts = payloads.map((p) => p.text);
   try {
     return await db.transaction().execute(async (trx) => {
       let replaced: PublishResult['replaced'];
@@ -94,18 +101,18 @@ export async function storeAndQueue(
         if (old) replaced = { withdrawn, computedAt: old.createdAt };
       }
       const recipients = await digestRecipients(trx, d.blocId, d.recipientYear);
-      const id = await insertDigestOnce(trx, { ...d, recipients: recipients.length });
+      const id = await insertDigestOnce(trx, { ...d, text, parts, recipients: recipients.length });
       if (id === null) return { stored: false, messages: 0, chats: 0 };
       let messages = 0;
       for (const r of recipients) {
-        for (const [i, part] of d.parts.entries()) {
+        for (const [i, payload] of payloads.entries()) {
           const queued = await enqueueOutbox(trx, {
             dedupeKey: digestDedupeKey(d.kind, d.blocId, d.periodKey, r.chatId, i + 1),
             blocId: d.blocId,
             kind: d.kind === 'period' ? 'digest' : `summary_${d.kind}`,
             chatId: r.chatId,
             chatType: r.chatType,
-            payload: { text: part, disable_web_page_preview: true },
+            payload,
             now: d.now,
           });
           if (queued) messages += 1;
@@ -151,8 +158,7 @@ export async function publishPeriodDigest(
     blocId,
     kind: 'period',
     periodKey: period.key,
-    text: digest.text,
-    parts: digest.parts,
+    message: digest.message,
     figures: digest.input,
     recipientYear: Number(localDateOf(now, deps.timeZone).slice(0, 4)),
     now,

@@ -3,13 +3,12 @@
 // chats and to the chair's focal points. The documents are made on demand from the same figures.
 
 import { localDateOf } from '../core/time.js';
-import { splitMessage } from '../core/digest-text.js';
 import { getBloc, listBlocs } from '../db/blocs.js';
 import { getDigestSchedule, hasDigest } from '../db/digests.js';
 import type { SummaryKind } from '../core/digest-schedule.js';
 import { type BlocSummary, computeBlocSummary, SummaryError } from '../summaries/bloc-summary.js';
 import { latestSummarySlot, summaryCrons } from '../core/digest-schedule.js';
-import { summaryNoticeText } from '../core/summary-text.js';
+import { summaryNoticeMessage } from '../core/summary-text.js';
 import {
   type DigestJobScope,
   digestJobScopes,
@@ -44,13 +43,11 @@ export async function publishSummary(
     throw error;
   }
   if (summary.units.length === 0) return { ...base, status: 'no_members', messages: 0 };
-  const text = summaryNoticeText(summary);
   const r = await storeAndQueue(deps.db, {
     blocId,
     kind,
     periodKey,
-    text,
-    parts: splitMessage(text),
+    message: summaryNoticeMessage(summary),
     figures: summary,
     recipientYear: Number(localDateOf(now, deps.timeZone).slice(0, 4)),
     now,

@@ -1,7 +1,9 @@
 // The figures and text of a bloc's digest for one reporting period (weekly by default).
 
-import { type DigestInput, digestText, splitMessage } from '../core/digest-text.js';
+import { type DigestInput, digestMessage } from '../core/digest-text.js';
+import type { OutboundMessage } from '../core/outbound-message.js';
 import type { ReportingPeriod } from '../core/periods.js';
+import { plainText } from '../core/plain-text.js';
 import { addDays, formatDateVi } from '../core/time.js';
 import { getBloc } from '../db/blocs.js';
 import type { Db } from '../db/connection.js';
@@ -12,9 +14,10 @@ export interface PeriodDigest {
   blocId: number;
   period: ReportingPeriod;
   input: DigestInput;
+  /** The digest as every channel receives it, before each renders it its own way. */
+  message: OutboundMessage;
+  /** The whole text, as the CLI prints it. */
   text: string;
-  /** The messages to send, each within Telegram's limit. */
-  parts: string[];
 }
 
 /** Computes the digest of `period` for the bloc as it stands at `now`. */
@@ -52,6 +55,6 @@ export async function computePeriodDigest(
     })),
     notable: notable.map((n) => ({ unitName: n.shortName ?? n.unitName, text: n.text })),
   };
-  const text = digestText(input);
-  return { blocId, period, input, text, parts: splitMessage(text) };
+  const message = digestMessage(input);
+  return { blocId, period, input, message, text: plainText(message) };
 }

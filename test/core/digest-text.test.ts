@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type DigestInput,
-  digestText,
-  formatNumberVi,
-  progressBar,
-  splitMessage,
-  TELEGRAM_TEXT_LIMIT,
-} from '../../src/core/digest-text.js';
+import { type DigestInput, digestMessage, formatNumberVi } from '../../src/core/digest-text.js';
+import { plainText } from '../../src/core/plain-text.js';
+import { progressBar } from '../../src/core/progress-bar.js';
+
+const digestText = (d: DigestInput) => plainText(digestMessage(d));
 
 const input: DigestInput = {
   blocName: 'Khối thi đua số 6',
@@ -118,54 +115,39 @@ describe('digestText', () => {
   });
 });
 
-describe('splitMessage', () => {
-  it('leaves a text within the limit whole', () => {
-    expect(splitMessage(digestText(input))).toEqual([digestText(input)]);
-  });
-
-  it('splits a large bloc’s digest at line boundaries, every part within 4096 characters', () => {
-    const units = Array.from({ length: 120 }, (_, i) => ({
-      name: `Đơn vị thành viên có tên khá dài số ${i + 1}`,
-      shortName: null,
-      status: (['reported', 'nil', 'late', 'missing'] as const)[i % 4]!,
-    }));
-    const notable = units.map((u) => ({
-      unitName: u.name,
-      text: 'Tổ chức hội nghị biểu dương gương điển hình tiên tiến, người tốt, việc tốt. '.repeat(3),
-    }));
-    const criteria = Array.from({ length: 30 }, (_, i) => ({ ...input.criteria[0]!, code: String(i + 1) }));
-    const text = digestText({ ...input, units, notable, criteria });
-    expect(text.length).toBeGreaterThan(3 * TELEGRAM_TEXT_LIMIT);
-    const parts = splitMessage(text);
-    expect(parts.length).toBeGreaterThan(3);
-    parts.forEach((p, i) => {
-      expect(p.length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
-      const [header, ...rest] = p.split('\n');
-      expect(header).toBe(`(Phần ${i + 1}/${parts.length})`);
-      // Whole lines of the text (or pieces of the one long unit list, broken at spaces).
-      for (const line of rest) expect(text).toContain(line);
+describe('digestMessage', () => {
+  it('is a digest whose blocks stay together: header, rates, units, criteria as figures, notable results', () => {
+    const m = digestMessage(input);
+    expect(m).toMatchObject({ topic: 'digest', title: '📊 BẢN TIN THI ĐUA TUẦN – KHỐI THI ĐUA SỐ 6', actions: [] });
+    expect(m.blocks.map((b) => b.kind)).toEqual(['paragraph', 'figures', 'paragraph', 'figures', 'paragraph']);
+    expect(m.blocks[3]).toMatchObject({
+      kind: 'figures',
+      heading: '📈 KẾT QUẢ TUẦN VÀ LŨY KẾ NĂM 2026',
+      labelsAbove: true,
+      figures: [
+        {
+          label: '1. Tuyên truyền gương điển hình tiên tiến',
+          value: 'Tuần này: 3 gương · Lũy kế: 52/100 gương',
+          progress: 0.52,
+        },
+        { label: '2. Tỷ lệ khen thưởng người lao động trực tiếp', progress: 0.8 },
+        { label: '3. Hoạt động tuyên truyền' },
+      ],
     });
-    // Nothing lost or reordered: the parts without their headers give back the words of the text.
-    const words = (s: string) => s.split(/\s+/).filter(Boolean);
-    expect(words(parts.map((p) => p.split('\n').slice(1).join('\n')).join('\n'))).toEqual(words(text));
+    expect(m.blocks[3]).not.toHaveProperty('figures.2.progress');
   });
 
-  it('prefers to break between sections', () => {
-    const section = (n: number) =>
-      Array.from({ length: 10 }, (_, i) => `Mục ${n} dòng ${i} ${'x'.repeat(45)}`).join('\n');
-    const text = [section(1), section(2), section(3)].join('\n\n');
-    const parts = splitMessage(text, 1000);
-    for (const p of parts) {
-      const body = p.split('\n').slice(1);
-      const sections = new Set(body.filter(Boolean).map((l) => l.split(' ')[1]));
-      expect(sections.size).toBe(1);
-    }
-  });
-
-  it('breaks a single line longer than the limit at spaces', () => {
-    const line = Array.from({ length: 300 }, (_, i) => `từ${i}`).join(' ');
-    const parts = splitMessage(line, 500);
-    for (const p of parts) expect(p.length).toBeLessThanOrEqual(500);
-    expect(parts.map((p) => p.split('\n').slice(1).join(' ')).join(' ')).toBe(line);
+  it('reads as a text with its sections set apart by blank lines, the title heading the first', () => {
+    expect(
+      digestText(input)
+        .split('\n\n')
+        .map((section) => section.split('\n')[0]),
+    ).toEqual([
+      '📊 BẢN TIN THI ĐUA TUẦN – KHỐI THI ĐUA SỐ 6',
+      '📥 Tỷ lệ báo cáo: 3/4 đơn vị (75%)',
+      '✅ Đúng hạn (1): UBMTTQ tỉnh',
+      '📈 KẾT QUẢ TUẦN VÀ LŨY KẾ NĂM 2026',
+      '🌟 KẾT QUẢ NỔI BẬT',
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { periodFromKey } from '../../src/core/periods.js';
+import { plainText } from '../../src/core/plain-text.js';
 import {
   chairEscalationMessage,
-  reminderCallback,
   unitHeadEscalationMessage,
   unitReminderMessage,
 } from '../../src/core/reminder-text.js';
@@ -13,8 +13,8 @@ const w48 = periodFromKey('2026-W48');
 const period = { key: w48.key, label: w48.label, deadline: zonedInstant('2026-12-01', '00:00', TZ) };
 
 describe('reminder texts', () => {
-  it('address the focal point as đồng chí, name the unit, period and last day, with two buttons', () => {
-    const m = unitReminderMessage({
+  it('address the focal point as đồng chí, name the unit, period and last day, offering to report or say nothing is new', () => {
+    const message = unitReminderMessage({
       blocName: 'Khối thi đua số 6',
       focalPointName: 'Nguyễn Thị Hoa',
       unitName: 'Hội Nông dân tỉnh',
@@ -22,7 +22,8 @@ describe('reminder texts', () => {
       stage: { kind: 'before', ordinal: 0 },
       timeZone: TZ,
     });
-    expect(m.text).toBe(
+    const text = plainText(message);
+    expect(text).toBe(
       [
         '[Khối thi đua số 6]',
         'Kính gửi đồng chí Nguyễn Thị Hoa,',
@@ -30,35 +31,28 @@ describe('reminder texts', () => {
         'Đề nghị đồng chí gửi báo cáo trước hạn. Nếu trong kỳ đơn vị không có kết quả mới, đồng chí bấm «Kỳ này không có gì mới».',
       ].join('\n'),
     );
-    expect(m.text.normalize('NFC')).toBe(m.text);
-    expect(m.reply_markup?.inline_keyboard).toEqual([
-      [{ text: '📝 Gửi báo cáo', callback_data: 'remind:report:2026-W48' }],
-      [{ text: 'Kỳ này không có gì mới', callback_data: 'remind:nil:2026-W48' }],
+    expect(text.normalize('NFC')).toBe(text);
+    expect(message.topic).toBe('reminder');
+    expect(message.actions).toEqual([
+      { kind: 'sendReport', periodKey: '2026-W48' },
+      { kind: 'nilReport', periodKey: '2026-W48' },
     ]);
   });
 
   it('say how late and which reminder it is after the deadline', () => {
-    const m = unitReminderMessage({
-      blocName: 'Khối thi đua số 6',
-      focalPointName: 'Trần Văn Nam',
-      unitName: 'Tỉnh đoàn',
-      period,
-      stage: { kind: 'after', ordinal: 2 },
-      timeZone: TZ,
-    });
-    expect(m.text).toContain('Đã quá hạn báo cáo tiến độ Tuần 48/2026');
-    expect(m.text).toContain('(hạn: hết ngày 30/11/2026)');
-    expect(m.text).toContain('nhắc lần 2');
-  });
-
-  it('keep callback data within Telegram’s 64 bytes and in the form the bot parses', () => {
-    for (const key of ['2026-W48', '2026-11', '9999-W53']) {
-      for (const data of [reminderCallback.report(key), reminderCallback.nil(key)]) {
-        expect(Buffer.byteLength(data, 'utf8')).toBeLessThanOrEqual(64);
-        expect(reminderCallback.pattern.exec(data)?.[2]).toBe(key);
-      }
-    }
-    expect(reminderCallback.pattern.test('remind:report:2026-W48;drop')).toBe(false);
+    const text = plainText(
+      unitReminderMessage({
+        blocName: 'Khối thi đua số 6',
+        focalPointName: 'Trần Văn Nam',
+        unitName: 'Tỉnh đoàn',
+        period,
+        stage: { kind: 'after', ordinal: 2 },
+        timeZone: TZ,
+      }),
+    );
+    expect(text).toContain('Đã quá hạn báo cáo tiến độ Tuần 48/2026');
+    expect(text).toContain('(hạn: hết ngày 30/11/2026)');
+    expect(text).toContain('nhắc lần 2');
   });
 
   it('tell the chair which units are still missing, and which cannot be reached', () => {
@@ -74,29 +68,17 @@ describe('reminder texts', () => {
       now: zonedInstant('2026-12-03', '08:00', TZ),
       timeZone: TZ,
     });
-    expect(m.text).toContain('Kính gửi đồng chí Lê Minh Tâm,');
-    expect(m.text).toContain('Đến 08:00 03/12/2026, 2/7 đơn vị chưa gửi báo cáo tiến độ Tuần 48/2026');
-    expect(m.text).toContain('\n1. Hội Cựu chiến binh tỉnh\n');
-    expect(m.text).toContain('\n2. Hội Chữ thập đỏ tỉnh (chưa có cán bộ đầu mối nhận tin qua Telegram)\n');
-    expect(m.reply_markup).toBeUndefined();
-  });
-
-  it('cut an impossibly long list to Telegram’s 4096 characters, saying how many were left out', () => {
-    const missing = Array.from({ length: 400 }, (_, i) => ({
-      name: `Đơn vị thành viên có tên rất dài số ${i + 1}`,
-      reachable: true,
-    }));
-    const m = chairEscalationMessage({
-      blocName: 'Khối thi đua số 6',
-      recipientName: 'Lê Minh Tâm',
-      period,
-      expected: 400,
-      missing,
-      now: zonedInstant('2026-12-03', '08:00', TZ),
-      timeZone: TZ,
-    });
-    expect(m.text.length).toBeLessThanOrEqual(4096);
-    expect(m.text).toMatch(/… và \d+ đơn vị khác\./);
+    expect(plainText(m)).toBe(
+      [
+        '[Khối thi đua số 6]',
+        'Kính gửi đồng chí Lê Minh Tâm,',
+        'Đến 08:00 03/12/2026, 2/7 đơn vị chưa gửi báo cáo tiến độ Tuần 48/2026 (23/11/2026 – 29/11/2026) (hạn: hết ngày 30/11/2026) dù đã được nhắc:',
+        '1. Hội Cựu chiến binh tỉnh',
+        '2. Hội Chữ thập đỏ tỉnh (chưa có cán bộ đầu mối nhận tin qua Telegram)',
+        'Đề nghị đồng chí đôn đốc các đơn vị gửi báo cáo.',
+      ].join('\n'),
+    );
+    expect(m).toMatchObject({ topic: 'escalation', actions: [] });
   });
 
   it('ask a unit head to see that the report is sent', () => {
@@ -107,9 +89,14 @@ describe('reminder texts', () => {
       period,
       timeZone: TZ,
     });
-    expect(m.text).toContain(
-      'Đơn vị Tỉnh đoàn chưa gửi báo cáo tiến độ Tuần 48/2026 (23/11/2026 – 29/11/2026) (hạn: hết ngày 30/11/2026)',
+    expect(plainText(m)).toBe(
+      [
+        '[Khối thi đua số 6]',
+        'Kính gửi đồng chí Phạm Văn Hùng,',
+        'Đơn vị Tỉnh đoàn chưa gửi báo cáo tiến độ Tuần 48/2026 (23/11/2026 – 29/11/2026) (hạn: hết ngày 30/11/2026) dù cán bộ đầu mối đã được nhắc.',
+        'Đề nghị đồng chí chỉ đạo gửi báo cáo sớm.',
+      ].join('\n'),
     );
-    expect(m.text).toContain('Đề nghị đồng chí chỉ đạo gửi báo cáo sớm.');
+    expect(m).toMatchObject({ topic: 'escalation', actions: [] });
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { scoreSheet, type UnitScoringInput } from '../../src/core/scoring.js';
-import { type SummaryNoticeInput, summaryNoticeText } from '../../src/core/summary-text.js';
+import { plainText } from '../../src/core/plain-text.js';
+import { type SummaryNoticeInput, summaryNoticeMessage } from '../../src/core/summary-text.js';
+
+const summaryNoticeText = (s: SummaryNoticeInput) => plainText(summaryNoticeMessage(s));
 
 const criteria = [
   { criterionId: 1, code: '1', title: 'Mô hình điểm', kind: 'quantitative' as const, maxPoints: 60 },
@@ -43,7 +46,7 @@ function notice(over: Partial<SummaryNoticeInput> = {}): SummaryNoticeInput {
   };
 }
 
-describe('summaryNoticeText', () => {
+describe('summaryNoticeMessage', () => {
   it('announces the annual summary: periods, rates, progress, ranking by short name and the proposed leader', () => {
     const lines = summaryNoticeText(notice()).split('\n');
     expect(lines.slice(0, 3)).toEqual([
@@ -64,5 +67,18 @@ describe('summaryNoticeText', () => {
     expect(text).toContain('SƠ KẾT CÔNG TÁC THI ĐUA 6 THÁNG ĐẦU NĂM 2026');
     expect(text).toContain('Chưa có kỳ báo cáo nào kết thúc trong khoảng thời gian này.');
     expect(text).not.toContain('Đề nghị đơn vị dẫn đầu');
+  });
+
+  it('gives the figures as blocks, each progress with its ratio, the text set apart by blank lines', () => {
+    const m = summaryNoticeMessage(notice());
+    expect(m).toMatchObject({ topic: 'summary', title: '📋 KHỐI THI ĐUA SỐ 6', actions: [] });
+    expect(m.blocks[2]).toEqual({
+      kind: 'figures',
+      heading: '📈 KẾT QUẢ THỰC HIỆN GIAO ƯỚC THI ĐUA',
+      figures: [{ label: '1. Mô hình điểm', value: '15/20 mô hình', progress: 0.75 }],
+    });
+    expect(plainText(m).split('\n\n')[2]).toBe(
+      '📈 KẾT QUẢ THỰC HIỆN GIAO ƯỚC THI ĐUA\n1. Mô hình điểm: 15/20 mô hình ▓▓▓▓▓▓▓░░░ 75%',
+    );
   });
 });

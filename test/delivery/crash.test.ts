@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderTelegramMessage } from '../../src/bot/telegram/render-message.js';
 import { periodFromKey } from '../../src/core/periods.js';
 import { unitReminderMessage } from '../../src/core/reminder-text.js';
 import { zonedInstant } from '../../src/core/time.js';
@@ -55,7 +56,7 @@ async function queueReminders(db: Db): Promise<void> {
   const now = new Date();
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < RECIPIENTS; i++) {
-      const payload = unitReminderMessage({
+      const message = unitReminderMessage({
         blocName: 'Khối thi đua số 6',
         focalPointName: `Cán bộ ${i + 1}`,
         unitName: `Đơn vị ${i + 1}`,
@@ -63,13 +64,14 @@ async function queueReminders(db: Db): Promise<void> {
         stage: { kind: 'after', ordinal: 1 },
         timeZone: 'Asia/Ho_Chi_Minh',
       });
+      const [payload] = renderTelegramMessage(message, {});
       await enqueueOutbox(trx, {
         dedupeKey: `reminder:after1:1:${i}:${i}:2026-W48`,
         blocId: null,
         kind: 'reminder',
         chatId: String(500_000 + i),
         chatType: 'private',
-        payload,
+        payload: payload!,
         now,
       });
     }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderTelegramMessage } from '../../src/bot/telegram/render-message.js';
 import { periodFromKey } from '../../src/core/periods.js';
 import { periodTotals } from '../../src/db/figures.js';
 import { addMembership, createUnit, endMembership } from '../../src/db/units.js';
@@ -71,7 +72,7 @@ describe('period digest on a bloc with hand-computed figures', () => {
     // Criterion 1: 5 + 2 + 1 = 8 of 4 × 10 = 40 (20%); criterion 2: 5 + 3 + 4 = 12 of 80 (15%).
     expect(d.text).toContain('Tuần này: 3 gương · Lũy kế: 8/40 gương\n   ▓▓░░░░░░░░ 20%');
     expect(d.text).toContain('Tuần này: 7 mô hình · Lũy kế: 12/80 mô hình\n   ▓░░░░░░░░░ 15%');
-    expect(d.parts).toEqual([d.text]);
+    expect(renderTelegramMessage(d.message, {}).map((p) => p.text)).toEqual([d.text]);
   });
 
   it('quotes the notable results of reports with figures, with their unit', async () => {

@@ -14,6 +14,8 @@ import type { Db } from '../../db/connection.js';
 import { enqueueOutbox } from '../../db/outbox.js';
 import type { Broadcast } from '../../db/schema.js';
 import type { AuditNote } from '../http/change.js';
+// until the outbox renders at send time (issue 12)
+import { renderTelegramMessage } from '../../bot/telegram/render-message.js';
 
 export type QueueOutcome = { kind: 'queued' | 'duplicate'; broadcast: Broadcast } | { kind: 'no_recipients' };
 
@@ -48,7 +50,8 @@ export async function queueBroadcast(
     at: b.now,
     unreachable: audience.unreachable,
   });
-  const text = broadcastMessage(b.bloc.name, b.text, b.sender.displayName);
+  // The typed text is limited (BROADCAST_MAX_CHARS), so an announcement is always one part.
+  const [payload] = renderTelegramMessage(broadcastMessage(b.bloc.name, b.text, b.sender.displayName), {});
   let queued = 0;
   for (const chat of chats) {
     const added = await enqueueOutbox(trx, {
@@ -57,7 +60,7 @@ export async function queueBroadcast(
       kind: 'broadcast',
       chatId: chat.chatId,
       chatType: chat.chatType,
-      payload: { text },
+      payload: payload!,
       now: b.now,
     });
     if (added) queued++;

@@ -1,6 +1,6 @@
 // Inline-button payloads. Draft buttons carry the conversation version they were drawn for, so
 // a button pressed after the flow moved on is recognised as stale and changes nothing.
-import { reminderCallback } from '../../core/reminder-text.js';
+import { reminderCallback } from './reminder-callback.js';
 import type { Step, TextField } from '../../core/report-flow/types.js';
 
 export type DraftAction =

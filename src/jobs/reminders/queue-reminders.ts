@@ -2,6 +2,7 @@
 // bloc, the unit, the recipient and the period, so a message is queued once however often the
 // job runs for the same moment, and a restart cannot queue it again.
 
+import type { OutboundMessage } from '../../core/outbound-message.js';
 import type { ReportingPeriod } from '../../core/periods.js';
 import { type SendingWindow, sendingWindowEnd } from '../../core/quiet-hours.js';
 import type { EscalateTo, ReminderStage } from '../../core/reminder-policy.js';
@@ -16,6 +17,8 @@ import {
   unitReminderRecipients,
 } from '../../db/reminder-recipients.js';
 import type { Bloc } from '../../db/schema.js';
+// until the outbox renders at send time (issue 12)
+import { renderTelegramMessage } from '../../bot/telegram/render-message.js';
 
 export interface ReminderContext {
   db: Db;
@@ -56,17 +59,15 @@ export async function queueUnitReminders(
         stage: { kind: stage.kind === 'before' ? 'before' : 'after', ordinal: stage.ordinal },
         timeZone: ctx.timeZone,
       });
-      const added = await enqueueOutbox(ctx.db, {
-        dedupeKey: `reminder:${stage.key}:${ctx.bloc.id}:${unit.unitId}:${fp.focalPointId}:${ctx.period.key}`,
-        blocId: ctx.bloc.id,
-        kind: 'reminder',
-        chatId: fp.chatId,
-        chatType: 'private',
-        payload: message,
+      const added = await enqueue(
+        ctx,
+        'reminder',
+        `reminder:${stage.key}:${ctx.bloc.id}:${unit.unitId}:${fp.focalPointId}:${ctx.period.key}`,
+        fp,
+        message,
         // A reminder that cannot go out the same working day is dropped, not sent at night.
-        notAfter: stage.validUntil,
-        now: ctx.now,
-      });
+        stage.validUntil,
+      );
       if (added) queued++;
     }
   }
@@ -106,6 +107,7 @@ export async function queueEscalation(
       if (
         await enqueue(
           ctx,
+          'escalation',
           `reminder:escalation:${ctx.bloc.id}:${unit.unitId}:${head.focalPointId}:${ctx.period.key}`,
           head,
           message,
@@ -138,6 +140,7 @@ export async function queueEscalation(
     if (
       await enqueue(
         ctx,
+        'escalation',
         `reminder:escalation:${ctx.bloc.id}:chair:${r.focalPointId}:${ctx.period.key}`,
         r,
         message,
@@ -149,15 +152,32 @@ export async function queueEscalation(
   return { queued };
 }
 
-function enqueue(ctx: ReminderContext, dedupeKey: string, to: Contact, payload: { text: string }, notAfter: Date) {
-  return enqueueOutbox(ctx.db, {
-    dedupeKey,
-    blocId: ctx.bloc.id,
-    kind: 'escalation',
-    chatId: to.chatId,
-    chatType: 'private',
-    payload,
-    notAfter,
-    now: ctx.now,
-  });
+/**
+ * Queues a message to a contact, one outbox row per Telegram part. A reminder or an escalation is
+ * one part; should a list of units ever pass Telegram's limit, the later parts get ':part<n>'.
+ */
+async function enqueue(
+  ctx: ReminderContext,
+  kind: 'reminder' | 'escalation',
+  dedupeKey: string,
+  to: Contact,
+  message: OutboundMessage,
+  notAfter: Date,
+): Promise<boolean> {
+  const parts = renderTelegramMessage(message, {});
+  let added = false;
+  for (const [i, payload] of parts.entries()) {
+    const queued = await enqueueOutbox(ctx.db, {
+      dedupeKey: i === 0 ? dedupeKey : `${dedupeKey}:part${i + 1}`,
+      blocId: ctx.bloc.id,
+      kind,
+      chatId: to.chatId,
+      chatType: 'private',
+      payload,
+      notAfter,
+      now: ctx.now,
+    });
+    added ||= queued;
+  }
+  return added;
 }
