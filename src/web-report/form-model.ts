@@ -3,9 +3,8 @@
 // the report already stored (the form is prefilled with it when revising).
 import type { ReportingPeriod } from '../core/periods.js';
 import { formatValue } from '../core/report-flow/number-input.js';
-import { formatDateTimeVi, localDateOf } from '../core/time.js';
+import { formatDateTimeVi } from '../core/time.js';
 import type { Db } from '../db/connection.js';
-import { yearToDate } from '../db/figures.js';
 import { getReport } from '../db/reports.js';
 import { listPendingUploads } from '../db/web-uploads.js';
 import {
@@ -18,6 +17,7 @@ import {
   yearOfPeriod,
 } from '../reporting/report-context.js';
 import { lastDayTakenOf } from '../reporting/period-taken.js';
+import { unitProgress } from '../reporting/status.js';
 import type { LinkHolder } from './access.js';
 import { formToken } from './csrf.js';
 import { entriesOf, type FieldError, type FormEntries } from './form-input.js';
@@ -57,10 +57,8 @@ export function parseReportBase(v: string): { reportId: number; revision: number
 export async function loadFormContext(env: FormEnv, holder: LinkHolder, period: ReportingPeriod): Promise<FormContext> {
   const { db, now, timeZone } = env;
   const target = await draftTarget(db, holder, period);
-  const progress = await yearToDate(db, holder.bloc.id, yearOfPeriod(period), localDateOf(now, timeZone));
-  const mine = new Map(
-    progress.map((p) => [p.criterionId, p.byUnit.find((u) => u.unitId === holder.unit.id) ?? { total: 0, target: 0 }]),
-  );
+  const progress = await unitProgress(db, holder, yearOfPeriod(period), { now, timeZone });
+  const mine = new Map(progress.map((p) => [p.criterionId, p]));
   const open = openPeriods(holder.bloc, now, timeZone);
   const periods = [];
   for (const [i, p] of open.entries()) {

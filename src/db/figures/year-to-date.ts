@@ -27,6 +27,31 @@ export async function yearToDate(
   year: number,
   upTo: string = `${year + 1}-12-31`,
 ): Promise<CriterionProgress[]> {
+  return progress(db, blocId, year, upTo, undefined);
+}
+
+/**
+ * The same figures for one unit only (its /trangthai, its web form): byUnit holds that unit alone
+ * (nothing when it was not a member), and the bloc's total and target are left out, so only that
+ * unit's reports are summed.
+ */
+export async function unitYearToDate(
+  db: Db,
+  blocId: number,
+  unitId: number,
+  year: number,
+  upTo: string = `${year + 1}-12-31`,
+): Promise<Omit<CriterionProgress, 'total' | 'target'>[]> {
+  return (await progress(db, blocId, year, upTo, unitId)).map(({ total, target, ...unitOnly }) => unitOnly);
+}
+
+async function progress(
+  db: Db,
+  blocId: number,
+  year: number,
+  upTo: string,
+  unitId: number | undefined,
+): Promise<CriterionProgress[]> {
   const criteria = await db
     .selectFrom('covenant_criterion')
     .selectAll()
@@ -38,7 +63,9 @@ export async function yearToDate(
     .execute();
   if (criteria.length === 0) return [];
   // Units that join after upTo are not part of this year-to-date yet.
-  const members = await listMemberUnits(db, blocId, `${year}-01-01`, upTo < `${year}-12-31` ? upTo : `${year}-12-31`);
+  const members = (
+    await listMemberUnits(db, blocId, `${year}-01-01`, upTo < `${year}-12-31` ? upTo : `${year}-12-31`)
+  ).filter((u) => unitId === undefined || u.id === unitId);
   const targets = await db
     .selectFrom('covenant_target')
     .select(['criterion_id', 'unit_id', 'target'])
@@ -47,6 +74,7 @@ export async function yearToDate(
       'in',
       criteria.map((c) => c.id),
     )
+    .$if(unitId !== undefined, (q) => q.where('unit_id', '=', unitId!))
     .execute();
   const sums = await db
     .selectFrom('report_value as v')
@@ -54,6 +82,7 @@ export async function yearToDate(
     .select(['r.unit_id', 'v.criterion_id'])
     .select((eb) => [eb.fn.sum<number>('v.value').as('total'), eb.fn.count<number>('v.value').as('n')])
     .where('r.bloc_id', '=', blocId)
+    .$if(unitId !== undefined, (q) => q.where('r.unit_id', '=', unitId!))
     .where('r.period_key', 'like', `${year}-%`)
     .where('r.period_start', '<=', upTo)
     .where(({ exists, selectFrom }) =>
