@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/connection.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { enqueueOutbox } from '../src/db/outbox.js';
-import { startDeliveryWorker } from '../src/delivery/worker.js';
+import { startDeliveryWorker } from '../test/helpers/telegram-delivery.js';
 import { createLogger } from '../src/logger.js';
 import { FakeBotApi } from '../test/helpers/fake-bot-api.js';
 

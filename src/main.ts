@@ -11,7 +11,10 @@ import { seedDemo } from './demo/seed-demo.js';
 import { DEMO_ADMIN } from './demo/demo-data.js';
 import { ensureFirstAdmin } from './first-admin.js';
 import { createHttpApp } from './http/app.js';
+import type { Channel } from './delivery/channel.js';
+import { resolveLimits } from './delivery/limits.js';
 import { startDeliveryWorker } from './delivery/worker.js';
+import { createTelegramDeliveryChannel } from './bot/telegram/telegram-delivery.js';
 import { jobsWithBackup } from './jobs/registry.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logger.js';
@@ -125,25 +128,37 @@ const scheduler = await startScheduler({
 });
 const botStatus = () => bot?.status() ?? 'off';
 const metrics = createMetrics({ db, now, botStatus, channels, processMetrics: true });
-const delivery = config.telegram.token
-  ? startDeliveryWorker({
-      db,
-      token: config.telegram.token,
-      apiRoot: config.telegram.apiRoot,
-      logger,
-      now,
-      forceIpv4: config.telegram.forceIpv4,
-      channels,
-      onSent: (m) =>
-        metrics.observeDelivery({ kind: m.kind, seconds: (m.sentAt.getTime() - m.queuedAt.getTime()) / 1000 }),
-      limits: {
-        perSecond: config.outbox.ratePerSecond,
-        perGroupPerMinute: config.outbox.groupPerMinute,
-        maxInFlight: config.outbox.maxInFlight,
-        maxAttempts: config.outbox.maxAttempts,
-      },
-    })
-  : undefined;
+// The channels the outbox is delivered through; a channel not configured leaves its messages queued.
+const deliveryLimits = resolveLimits({
+  perSecond: config.outbox.ratePerSecond,
+  perGroupPerMinute: config.outbox.groupPerMinute,
+  maxInFlight: config.outbox.maxInFlight,
+  maxAttempts: config.outbox.maxAttempts,
+});
+const deliveryChannels = new Map<string, Channel>();
+if (config.telegram.token) {
+  const telegram = createTelegramDeliveryChannel({
+    token: config.telegram.token,
+    apiRoot: config.telegram.apiRoot,
+    forceIpv4: config.telegram.forceIpv4,
+    limits: deliveryLimits,
+    now,
+    watch: channels,
+  });
+  deliveryChannels.set(telegram.name, telegram);
+}
+const delivery =
+  deliveryChannels.size > 0
+    ? startDeliveryWorker({
+        db,
+        channels: deliveryChannels,
+        logger,
+        now,
+        onSent: (m) =>
+          metrics.observeDelivery({ kind: m.kind, seconds: (m.sentAt.getTime() - m.queuedAt.getTime()) / 1000 }),
+        limits: deliveryLimits,
+      })
+    : undefined;
 
 const mounts = [];
 if (bot?.webhookApp) mounts.push({ path: WEBHOOK_PATH, app: bot.webhookApp });

@@ -1,22 +1,17 @@
 import { sql } from 'kysely';
+import type { OutboundMessage } from '../core/outbound-message.js';
 import type { Db } from './connection.js';
+import { plainText } from '../core/plain-text.js';
+import { messageOfTelegramPayload, type OutboxPayload } from './outbox-message-json.js';
 import type { OutboxMessage } from './schema.js';
 
-export interface OutboxPayload {
-  text: string;
-  parse_mode?: 'HTML';
-  reply_markup?: unknown;
-  disable_web_page_preview?: boolean;
-}
+export type { OutboxPayload } from './outbox-message-json.js';
 
-export interface NewOutboxMessage {
+interface OutboxCommon {
   /** Unique per logical message, e.g. 'reminder:before:bloc1:unit3:2026-W48'. */
   dedupeKey: string;
   blocId: number | null;
   kind: string;
-  chatId: string;
-  chatType: 'private' | 'group';
-  payload: OutboxPayload;
   /** Earliest time to send; defaults to now. */
   notBefore?: Date;
   /** After this instant the message is not worth sending any more: it fails as 'expired'. */
@@ -24,20 +19,63 @@ export interface NewOutboxMessage {
   now: Date;
 }
 
+/** A neutral message to an address on a channel; the channel renders it at send time. */
+export interface NewChannelMessage extends OutboxCommon {
+  channel: string;
+  address: string;
+  /** A person or a group (a group's pace and failures differ; the admin lists people's failures). */
+  audience: 'person' | 'group';
+  message: OutboundMessage;
+}
+
+/** A Telegram payload to a chat: the form of the callers not moved to neutral messages yet. */
+export interface NewTelegramPayloadMessage extends OutboxCommon {
+  chatId: string;
+  chatType: 'private' | 'group';
+  payload: OutboxPayload;
+}
+
+export type NewOutboxMessage = NewChannelMessage | NewTelegramPayloadMessage;
+
+/** The row's channel, address and message, whichever form it was queued in. */
+function addressed(m: NewOutboxMessage) {
+  if ('payload' in m) {
+    return {
+      channel: 'telegram',
+      address: m.chatId,
+      chat_type: m.chatType,
+      message: messageOfTelegramPayload(m.kind, m.payload),
+      payload: m.payload,
+    };
+  }
+  return {
+    channel: m.channel,
+    address: m.address,
+    chat_type: m.audience === 'group' ? ('group' as const) : ('private' as const),
+    message: m.message,
+    payload: { text: plainText(m.message) },
+  };
+}
+
 /**
  * Queues a message; call in the same transaction as its cause. Returns false when a message with
  * the same dedupe key was already queued (it is never queued twice).
  */
 export async function enqueueOutbox(db: Db, m: NewOutboxMessage): Promise<boolean> {
+  const a = addressed(m);
   const result = await db
     .insertInto('outbox_message')
     .values({
       dedupe_key: m.dedupeKey,
       bloc_id: m.blocId,
       kind: m.kind,
-      chat_id: m.chatId,
-      chat_type: m.chatType,
-      payload: JSON.stringify(m.payload),
+      channel: a.channel,
+      address: a.address,
+      // chat_id and chat_type mirror the address for the readers not moved yet (schema.ts).
+      chat_id: a.address,
+      chat_type: a.chat_type,
+      message: JSON.stringify(a.message),
+      payload: JSON.stringify(a.payload),
       status: 'queued',
       next_attempt_at: (m.notBefore ?? m.now).toISOString(),
       available_at: (m.notBefore ?? m.now).toISOString(),
@@ -51,8 +89,8 @@ export async function enqueueOutbox(db: Db, m: NewOutboxMessage): Promise<boolea
 
 export interface DueOutboxMessage {
   id: number;
-  chatId: string;
-  chatType: 'private' | 'group';
+  channel: string;
+  address: string;
 }
 
 /**
@@ -71,14 +109,15 @@ export const SENDING_LEASE_MS = 5 * 60_000;
  * never holds back a reminder (which would expire unsent), and a row stuck 'sending' past its
  * lease holds nothing.
  */
-// Written as a row-value comparison so SQLite probes the (chat_id, status, available_at) index by
+// Written as a row-value comparison so SQLite probes the (address, status, available_at) index by
 // range: spelled out with 'or', the planner chose the bloc index and scanned a whole bloc's queue
 // per row (crash.test.ts's 1,000 reminders took twice as long).
 function headOfItsChat(now: Date) {
   const leaseStart = new Date(now.getTime() - SENDING_LEASE_MS).toISOString();
   return sql<boolean>`not exists (
   select 1 from outbox_message as older
-  where older.chat_id = outbox_message.chat_id
+  where older.address = outbox_message.address
+    and older.channel = outbox_message.channel
     and older.kind = outbox_message.kind
     and older.bloc_id is outbox_message.bloc_id
     and (older.status = 'queued' or (older.status = 'sending' and older.claimed_at > ${leaseStart}))
@@ -93,31 +132,35 @@ function headOfItsChat(now: Date) {
  */
 export async function listDueOutbox(
   db: Db,
-  opts: { now: Date; limit: number; skipChats?: readonly string[] },
+  opts: { now: Date; limit: number; channels: readonly string[]; skipAddresses?: readonly string[] },
 ): Promise<DueOutboxMessage[]> {
-  const skip = opts.skipChats ?? [];
+  if (opts.channels.length === 0) return [];
+  const skip = opts.skipAddresses ?? [];
   // Walks the (status, next_attempt_at) index in order; the ordering check is one probe of the
-  // (chat_id, status) index per row, so distinct chats cost no more than before.
+  // (address, status, available_at) index per row, so distinct addresses cost no more than before.
   const rows = await db
     .selectFrom('outbox_message')
-    .select(['id', 'chat_id', 'chat_type'])
+    .select(['id', 'channel', 'address'])
     .where('status', '=', 'queued')
     .where('next_attempt_at', '<=', opts.now.toISOString())
-    .$if(skip.length > 0, (qb) => qb.where('chat_id', 'not in', skip))
+    .where('channel', 'in', [...opts.channels])
+    .$if(skip.length > 0, (qb) => qb.where('address', 'not in', skip))
     .where(headOfItsChat(opts.now))
     .orderBy('next_attempt_at')
     .orderBy('id')
     .limit(opts.limit)
     .execute();
-  return rows.map((r) => ({ id: r.id, chatId: r.chat_id, chatType: r.chat_type }));
+  return rows.map((r) => ({ id: r.id, channel: r.channel, address: r.address }));
 }
 
-/** The earliest next_attempt_at of a queued row, to know how long the worker may sleep. */
-export async function nextOutboxAttemptAt(db: Db): Promise<Date | null> {
+/** The earliest next_attempt_at of a queued row on these channels, to know how long the worker may sleep. */
+export async function nextOutboxAttemptAt(db: Db, channels: readonly string[]): Promise<Date | null> {
+  if (channels.length === 0) return null;
   const row = await db
     .selectFrom('outbox_message')
     .select((eb) => eb.fn.min('next_attempt_at').as('at'))
     .where('status', '=', 'queued')
+    .where('channel', 'in', [...channels])
     .executeTakeFirst();
   return row?.at ? new Date(row.at) : null;
 }
@@ -173,13 +216,36 @@ export async function markOutboxSent(
 }
 
 /**
+ * One part of a message split by its channel went out and more follow: the row goes back to the
+ * queue at once, at the head of its line, counting the part, so the next part is paced like any
+ * message and a crash resumes after the last part sent. Each part gets its own attempts.
+ */
+export async function advanceOutboxPart(db: Db, id: number, at: Date, messageId: number | null): Promise<void> {
+  await db
+    .updateTable('outbox_message')
+    .set((eb) => ({
+      status: 'queued',
+      parts_sent: eb('parts_sent', '+', 1),
+      attempts: 0,
+      next_attempt_at: at.toISOString(),
+      telegram_message_id: messageId,
+      last_error: null,
+      claimed_at: null,
+    }))
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+/**
  * Puts a claimed row back in the queue for another attempt at `at`. A rate-limit answer does not
- * count as an attempt (countAttempt false); chatId moves a row to a migrated group's new id.
+ * count as an attempt (countAttempt false); address moves a row to where its channel said the
+ * recipient went (a Telegram group that became a supergroup).
  */
 export async function rescheduleOutbox(
   db: Db,
   id: number,
-  r: { at: Date; error: string; countAttempt: boolean; chatId?: string },
+  r: { at: Date; error: string; countAttempt: boolean; address?: string },
 ): Promise<void> {
   await db
     .updateTable('outbox_message')
@@ -189,7 +255,7 @@ export async function rescheduleOutbox(
       last_error: r.error,
       claimed_at: null,
       ...(r.countAttempt ? {} : { attempts: eb('attempts', '-', 1) }),
-      ...(r.chatId ? { chat_id: r.chatId } : {}),
+      ...(r.address ? { address: r.address, chat_id: r.address } : {}),
     }))
     .where('id', '=', id)
     .where('status', '=', 'sending')

@@ -81,6 +81,19 @@ export interface BlocChatTable {
   active: Generated<Flag>;
 }
 
+/** A focal point's address on one channel (0010); position orders a person's addresses, lowest first. */
+export interface ContactAddressTable {
+  id: Generated<number>;
+  focal_point_id: number;
+  channel: string;
+  address: string;
+  state: Generated<'linked' | 'blocked'>;
+  position: Generated<number>;
+  linked_at: string;
+  /** What the admin shows beside the address: a Telegram username, say. */
+  detail: string | null;
+}
+
 export interface BlocYearTable {
   id: Generated<number>;
   bloc_id: number;
@@ -244,6 +257,14 @@ export interface OutboxMessageTable {
   claimed_at: string | null;
   // Order (0009): the moment the message may first be sent; retries never move it.
   available_at: string;
+  // Channels (0010): where it goes, what it says (an OutboundMessage as JSON, rendered by the
+  // channel at send time) and how many of its rendered parts went out. chat_id and chat_type are
+  // kept equal to address and to whether it is a group (readers not moved yet); payload is the
+  // Telegram form of rows queued before 0010, kept for the record.
+  channel: Generated<string>;
+  address: string;
+  message: string;
+  parts_sent: Generated<number>;
 }
 
 // Reminders (0003): each bloc's reminder policy; a bloc without a row uses the defaults.
@@ -408,6 +429,7 @@ export interface Database {
   focal_point: FocalPointTable;
   invite: InviteTable;
   bloc_chat: BlocChatTable;
+  contact_address: ContactAddressTable;
   bloc_year: BlocYearTable;
   covenant_criterion: CovenantCriterionTable;
   covenant_target: CovenantTargetTable;
@@ -445,6 +467,7 @@ export type NewFocalPoint = Insertable<FocalPointTable>;
 export type FocalPointUpdate = Updateable<FocalPointTable>;
 export type Invite = Selectable<InviteTable>;
 export type BlocChat = Selectable<BlocChatTable>;
+export type ContactAddress = Selectable<ContactAddressTable>;
 export type BlocYear = Selectable<BlocYearTable>;
 export type CovenantCriterion = Selectable<CovenantCriterionTable>;
 export type ProgressReport = Selectable<ProgressReportTable>;

@@ -15,7 +15,12 @@ export interface RenderContext {
 }
 
 /** How one attempt ended, in the terms the outbox acts on. */
-export type ChannelSendResult =
+export type ChannelSendResult = ChannelSendOutcome & {
+  /** The platform answers again after failing as a whole: what waits for a retry may go now (decision 0072). */
+  recovered?: boolean;
+};
+
+export type ChannelSendOutcome =
   | { type: 'sent'; platformMessageId: string | null }
   /** The platform asked to slow down: wait, and it does not count as an attempt. */
   | { type: 'rateLimited'; retryAfterMs: number; error: string }
@@ -30,19 +35,36 @@ export type ChannelSendResult =
   /** The channel's own credentials were refused: nothing can go out until the operator fixes them. */
   | { type: 'unauthorised'; error: string };
 
-/** The pace a channel's platform allows; the worker keeps to it. */
+/** At most `count` messages in any `windowMs` to one address. */
+export interface AddressWindow {
+  count: number;
+  windowMs: number;
+}
+
+/** The pace a channel's platform allows; the worker keeps to it, channel by channel. */
 export interface ChannelLimits {
-  /** Messages per second in total. */
+  /** Messages per second in total on this channel. */
   perSecond: number;
-  /** At most one message per this many milliseconds to one address. */
-  perAddressWindowMs: number;
+  /** The pace one address allows, which only the channel can tell from the address (Telegram:
+   * one a second to a person, 20 a minute to a group, whose ids are negative). */
+  addressWindow(address: string): AddressWindow;
 }
 
 export interface Channel {
   readonly name: ChannelName;
   readonly limits: ChannelLimits;
-  /** The message in this platform's form, as the parts to send in order (each within its length limit). */
+  /** The message in this platform's form, as the parts to send in order (each within its length
+   * limit). The worker sends them one at a time, counting them on the row (parts_sent), so a crash
+   * between two parts resumes after the last one sent; rendering must therefore be deterministic. */
   render(message: OutboundMessage, context: RenderContext): unknown[];
   /** Sends one rendered part to an address. Never throws for a platform's answer: classifies it. */
   send(address: string, part: unknown): Promise<ChannelSendResult>;
+  /** True while the platform fails as a whole (an outage): the worker then logs each retry at debug,
+   * the channel's own warning standing for them. */
+  failing?(): boolean;
+  /** Releases connections at the worker's stop. */
+  close?(): void;
 }
+
+/** The channels the worker delivers through, by name (main.ts builds it from the configuration). */
+export type ChannelRegistry = ReadonlyMap<ChannelName, Channel>;

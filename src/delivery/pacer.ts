@@ -1,7 +1,10 @@
-// Keeps sends under Telegram's limits on our side, so 429s stay rare: at most `perSecond` sends in
-// any window of one second (plus a safety margin for network jitter), no burst closer than half
-// the average spacing, one per second per private chat, `perGroupPerMinute` per group. Times are
-// milliseconds from a monotonic clock passed in by the caller.
+// Keeps one channel's sends under its platform's limits on our side, so rate-limit answers stay
+// rare: at most `perSecond` sends in any window of one second (plus a safety margin for network
+// jitter), no burst closer than half the average spacing, and each address within the window its
+// channel gives for it (Telegram: one a second to a person, 20 a minute to a group). The worker
+// keeps one pacer per channel. Times are milliseconds from a monotonic clock passed in by the caller.
+
+import type { AddressWindow } from './channel.js';
 
 /** At most `limit` events in any window of `windowMs`. */
 export class SlidingWindow {
@@ -35,13 +38,8 @@ export class SlidingWindow {
 
 export interface PacerLimits {
   perSecond: number;
-  perGroupPerMinute: number;
-  /** Added to each window to absorb jitter between our send and Telegram's count. */
+  /** Added to each window to absorb jitter between our send and the platform's count. */
   marginMs: number;
-  /** One message per this many ms in a private chat (Telegram: about one per second). */
-  privateChatWindowMs: number;
-  /** The group window (Telegram: a minute). */
-  groupWindowMs: number;
 }
 
 export class DeliveryPacer {
@@ -68,16 +66,14 @@ export class DeliveryPacer {
     return Math.max(0, paused, this.chats.get(chatId)?.waitMs(t) ?? 0);
   }
 
-  record(chatId: string, chatType: 'private' | 'group', t: number): void {
+  /** A send to `address`, whose channel allows `window` there. */
+  record(address: string, window: AddressWindow, t: number): void {
     this.global.record(t);
     this.lastSend = t;
-    let w = this.chats.get(chatId);
+    let w = this.chats.get(address);
     if (!w) {
-      w =
-        chatType === 'group'
-          ? new SlidingWindow(this.l.perGroupPerMinute, this.l.groupWindowMs + this.l.marginMs)
-          : new SlidingWindow(1, this.l.privateChatWindowMs + this.l.marginMs);
-      this.chats.set(chatId, w);
+      w = new SlidingWindow(window.count, window.windowMs + this.l.marginMs);
+      this.chats.set(address, w);
     }
     w.record(t);
   }

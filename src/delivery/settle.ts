@@ -1,13 +1,15 @@
-// What to do with a claimed outbox row once the Bot API has answered (or not): record it sent, put
-// it back in the queue for later, or fail it with a reason the admin can act on.
+// What to do with a claimed outbox row: render its message through its channel, send the next
+// part, and record what became of it: sent (or the next part queued), back in the queue for later,
+// or failed with a reason the admin can act on.
 
+import type { OutboundMessage } from '../core/outbound-message.js';
 import type { Db } from '../db/connection.js';
-import { failOutbox, rescheduleOutbox, retryNowAfterOutage } from '../db/outbox.js';
+import { advanceOutboxPart, failOutbox, rescheduleOutbox, retryNowAfterOutage } from '../db/outbox.js';
+import { parseOutboundMessage } from '../db/outbox-message-json.js';
 import type { OutboxMessage } from '../db/schema.js';
 import type { Logger } from '../logger.js';
-import type { TelegramChannels } from '../observability/telegram-channels.js';
-import type { BotApiClient } from './bot-api-client.js';
-import { attemptFailureOf, classifySendResult, retryDelayMs } from './classify.js';
+import type { Channel } from './channel.js';
+import { retryDelayMs } from './classify.js';
 import type { DeliveryLimits } from './limits.js';
 import type { DeliveryPacer } from './pacer.js';
 import type { createSentRecorder } from './sent-recorder.js';
@@ -26,25 +28,22 @@ export interface SettlerDeps {
   db: Db;
   logger: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
   now: () => Date;
-  client: BotApiClient;
-  pacer: DeliveryPacer;
   recorder: ReturnType<typeof createSentRecorder>;
   limits: DeliveryLimits;
   counters: DeliveryCounters;
   monotonic: () => number;
   onSent?: (m: { kind: string; queuedAt: Date; sentAt: Date }) => void;
-  /** Told whether each send reached Telegram, as the 'delivery' channel (/healthz, /metrics, log). */
-  channels?: TelegramChannels;
 }
 
 /**
  * After an outage, the messages waiting for a retry go now rather than at the end of their backoff.
  * Best effort: a failure here must not keep this row's own result from being recorded.
  */
-async function hurryRetries(deps: SettlerDeps): Promise<void> {
+async function hurryRetries(deps: SettlerDeps, channel: string): Promise<void> {
   try {
     const due = await retryNowAfterOutage(deps.db, deps.now());
-    if (due > 0) deps.logger.info({ count: due }, 'telegram answers again: messages waiting for a retry are sent now');
+    if (due > 0)
+      deps.logger.info({ count: due, channel }, `${channel} answers again: messages waiting for a retry are sent now`);
   } catch (error) {
     deps.logger.error(
       { err: error },
@@ -53,88 +52,110 @@ async function hurryRetries(deps: SettlerDeps): Promise<void> {
   }
 }
 
-/** Sends one claimed row and records what became of it. */
-export function createSettler(deps: SettlerDeps): (m: OutboxMessage) => Promise<void> {
-  const { counters, limits, pacer } = deps;
-  return async function settle(m: OutboxMessage): Promise<void> {
-    let payload: Record<string, unknown>;
-    try {
-      payload = JSON.parse(m.payload);
-    } catch {
-      deps.logger.error({ outboxId: m.id }, 'outbox payload is not JSON');
-      await failOutbox(deps.db, m.id, { reason: 'bad_request', error: 'payload is not valid JSON' });
+/** The part of the row's message to send now, or why there is none. */
+function nextPart(m: OutboxMessage, channel: Channel): { part: unknown; last: boolean } | { error: string } {
+  let message: OutboundMessage;
+  try {
+    message = parseOutboundMessage(m.message);
+  } catch {
+    return { error: 'message is not a valid outbound message' };
+  }
+  const parts = channel.render(message, {});
+  const part = parts[m.parts_sent];
+  if (part === undefined) return { error: `part ${m.parts_sent + 1} of ${parts.length} does not exist` };
+  return { part, last: m.parts_sent + 1 >= parts.length };
+}
+
+/** Sends the next part of one claimed row through its channel and records what became of it. */
+export function createSettler(
+  deps: SettlerDeps,
+): (m: OutboxMessage, channel: Channel, pacer: DeliveryPacer) => Promise<void> {
+  const { counters, limits } = deps;
+  return async function settle(m, channel, pacer): Promise<void> {
+    const next = nextPart(m, channel);
+    if ('error' in next) {
+      deps.logger.error({ outboxId: m.id, error: next.error }, 'outbox message cannot be rendered');
+      await failOutbox(deps.db, m.id, { reason: 'bad_request', error: next.error });
       return;
     }
-    const startedAt = deps.now();
-    const raw = await deps.client.sendMessage(m.chat_id, payload);
-    const outcome = classifySendResult(raw);
-    const failure = attemptFailureOf(raw);
-    if (failure && outcome.type !== 'sent')
-      deps.channels?.failed('delivery', { reason: failure, error: outcome.error, startedAt });
-    else if (deps.channels?.succeeded('delivery', startedAt)) await hurryRetries(deps);
+    const result = await channel.send(m.address, next.part);
+    if (result.recovered) await hurryRetries(deps, channel.name);
     const now = deps.now();
-    const log = { outboxId: m.id, chatId: m.chat_id, kind: m.kind, attempt: m.attempts };
-    switch (outcome.type) {
-      case 'sent':
-        await deps.recorder.record({ id: m.id, messageId: outcome.messageId, at: now });
+    const log = { outboxId: m.id, channel: m.channel, address: m.address, kind: m.kind, attempt: m.attempts };
+    switch (result.type) {
+      case 'sent': {
+        const id = result.platformMessageId === null ? null : Number(result.platformMessageId);
+        const messageId = Number.isSafeInteger(id) ? id : null;
+        if (!next.last) {
+          await advanceOutboxPart(deps.db, m.id, now, messageId);
+          return;
+        }
+        await deps.recorder.record({ id: m.id, messageId, at: now });
         counters.sent++;
         deps.onSent?.({ kind: m.kind, queuedAt: new Date(m.created_at), sentAt: now });
         return;
-      case 'rate_limited': {
+      }
+      case 'rateLimited': {
         counters.rateLimited++;
-        const ms = outcome.retryAfterS * 1000;
-        pacer.pause(m.chat_id, ms, deps.monotonic());
-        deps.logger.warn({ ...log, retryAfterS: outcome.retryAfterS }, 'telegram rate limit: waiting retry_after');
+        pacer.pause(m.address, result.retryAfterMs, deps.monotonic());
+        deps.logger.warn(
+          { ...log, retryAfterS: result.retryAfterMs / 1000 },
+          `${channel.name} rate limit: waiting retry_after`,
+        );
         await rescheduleOutbox(deps.db, m.id, {
-          at: new Date(now.getTime() + ms),
-          error: outcome.error,
+          at: new Date(now.getTime() + result.retryAfterMs),
+          error: result.error,
           countAttempt: false,
         });
         return;
       }
-      case 'migrated':
-        deps.logger.info({ ...log, newChatId: outcome.chatId }, 'group migrated to a supergroup: resending there');
+      case 'moved':
+        deps.logger.info(
+          { ...log, newAddress: result.address },
+          'the recipient moved (a group became a supergroup): resending there',
+        );
         await rescheduleOutbox(deps.db, m.id, {
           at: now,
-          error: outcome.error,
+          error: result.error,
           countAttempt: false,
-          chatId: outcome.chatId,
+          address: result.address,
         });
         return;
-      case 'auth':
-        // A refused token is a configuration error, not the message's: hold everything a minute.
-        deps.logger.error({ ...log, error: outcome.error }, 'the Bot API refused the bot token; delivery paused');
-        pacer.pause(m.chat_id, 60_000, deps.monotonic());
+      case 'unauthorised':
+        // Refused credentials are a configuration error, not the message's: hold the channel a minute.
+        deps.logger.error(
+          { ...log, error: result.error },
+          `${channel.name} refused the bot token (the channel's credentials); delivery paused`,
+        );
+        pacer.pause(m.address, 60_000, deps.monotonic());
         await rescheduleOutbox(deps.db, m.id, {
           at: new Date(now.getTime() + 60_000),
-          error: outcome.error,
+          error: result.error,
           countAttempt: false,
         });
         return;
+      case 'blockedByPerson':
       case 'permanent':
         counters.failed++;
-        deps.logger.warn({ ...log, reason: outcome.reason, error: outcome.error }, 'message failed permanently');
-        await failOutbox(deps.db, m.id, { reason: outcome.reason, error: outcome.error });
+        deps.logger.warn({ ...log, reason: result.reason, error: result.error }, 'message failed permanently');
+        await failOutbox(deps.db, m.id, { reason: result.reason, error: result.error });
         return;
-      case 'retry':
+      case 'retryLater':
         if (m.attempts >= limits.maxAttempts) {
           counters.failed++;
-          deps.logger.warn({ ...log, error: outcome.error }, 'message failed after the last attempt');
-          await failOutbox(deps.db, m.id, { reason: 'too_many_attempts', error: outcome.error });
+          deps.logger.warn({ ...log, error: result.error }, 'message failed after the last attempt');
+          await failOutbox(deps.db, m.id, { reason: 'too_many_attempts', error: result.error });
           return;
         }
         counters.retried++;
         // During an outage the channel's one warning says it all: a line per message and attempt
         // (hundreds a minute) would bury it, so they go to debug then.
-        deps.logger[deps.channels?.state('delivery').status === 'error' ? 'debug' : 'info'](
-          { ...log, error: outcome.error },
-          'send failed; will retry',
-        );
+        deps.logger[channel.failing?.() ? 'debug' : 'info']({ ...log, error: result.error }, 'send failed; will retry');
         await rescheduleOutbox(deps.db, m.id, {
           at: new Date(
             now.getTime() + retryDelayMs(m.attempts, limits.retryBaseMs, limits.retryMaxMs, 0.8 + Math.random() * 0.4),
           ),
-          error: outcome.error,
+          error: result.error,
           countAttempt: true,
         });
     }

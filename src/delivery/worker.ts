@@ -1,6 +1,7 @@
-// The outbox delivery worker: claims due rows one at a time, sends them under Telegram's limits,
-// and records the result. A row is 'sending' only while its request is in flight, so a crash can
-// leave at most maxInFlight rows in doubt (docs/decisions/0020-outbox-delivery.md).
+// The outbox delivery worker: claims due rows one at a time, renders each through its channel and
+// sends it under that channel's limits, and records the result. A row is 'sending' only while its
+// request is in flight, so a crash can leave at most maxInFlight rows in doubt
+// (docs/decisions/0020-outbox-delivery.md). The channels come from main.ts (decision 0090).
 
 import type { Db } from '../db/connection.js';
 import {
@@ -13,8 +14,7 @@ import {
 } from '../db/outbox.js';
 import type { OutboxMessage } from '../db/schema.js';
 import type { Logger } from '../logger.js';
-import type { TelegramChannels } from '../observability/telegram-channels.js';
-import { type BotApiClient, createBotApiClient } from './bot-api-client.js';
+import type { Channel, ChannelRegistry } from './channel.js';
 import { type DeliveryLimits, resolveLimits } from './limits.js';
 import { DeliveryPacer } from './pacer.js';
 import { createSentRecorder } from './sent-recorder.js';
@@ -24,16 +24,14 @@ export type { DeliveryCounters } from './settle.js';
 
 export interface DeliveryWorkerDeps {
   db: Db;
-  token: string;
-  apiRoot: string;
+  /** The channels to deliver through; rows of a channel not given wait in the queue. */
+  channels: ChannelRegistry;
   logger: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
   now: () => Date;
+  /** The worker's own settings (attempts, retries, in flight, polling); each channel paces itself by its limits. */
   limits?: Partial<DeliveryLimits>;
-  forceIpv4?: boolean;
-  /** Told of each message Telegram accepted once it is recorded (for the delivery latency metric). */
+  /** Told of each message accepted once it is recorded (for the delivery latency metric). */
   onSent?: (m: { kind: string; queuedAt: Date; sentAt: Date }) => void;
-  /** Told whether each send reached Telegram, as the 'delivery' channel (/healthz, /metrics, log). */
-  channels?: TelegramChannels;
 }
 
 export interface DeliveryWorker {
@@ -47,14 +45,15 @@ const monotonic = () => performance.now();
 /** Starts delivering the outbox at once (after requeueing what a crash left in flight). */
 export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const limits = resolveLimits(deps.limits);
-  const client: BotApiClient = createBotApiClient({
-    token: deps.token,
-    apiRoot: deps.apiRoot,
-    timeoutMs: limits.requestTimeoutMs,
-    maxSockets: limits.maxInFlight,
-    forceIpv4: deps.forceIpv4,
-  });
-  const pacer = new DeliveryPacer(limits);
+  const names = [...deps.channels.keys()];
+  // One pacer per channel: each platform's limits are its own.
+  const pacers = new Map(
+    [...deps.channels.values()].map((c) => [
+      c.name,
+      new DeliveryPacer({ perSecond: c.limits.perSecond, marginMs: limits.marginMs }),
+    ]),
+  );
+  const pacerOf = (channel: string) => pacers.get(channel)!;
   const recorder = createSentRecorder(deps.db);
   const counters: DeliveryCounters = {
     sent: 0,
@@ -65,7 +64,9 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     resentAfterCrash: 0,
   };
   const inFlight = new Map<number, Promise<void>>();
-  const busyChats = new Set<string>();
+  // Addresses with a request in flight, as 'channel address' (an address is unique within its channel).
+  const busy = new Set<string>();
+  const key = (row: { channel: string; address: string }) => `${row.channel} ${row.address}`;
   let buffer: DueOutboxMessage[] = [];
   let bufferedAt = Number.NEGATIVE_INFINITY;
   let stopping = false;
@@ -83,21 +84,25 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     });
   const wake = () => wakeUp?.();
 
-  /** The first buffered row whose chat may be messaged now, or how long until one may. */
+  /** The first buffered row whose channel and address may be messaged now, or how long until one may. */
   async function pick(): Promise<DueOutboxMessage | { waitMs: number }> {
     const t = monotonic();
     if (buffer.length === 0 || t - bufferedAt >= limits.pollMs) {
+      // Only a hint to keep the batch useful: an address cooling on one channel is skipped on all.
+      const cooling = [...pacers.values()].flatMap((p) => p.coolingChats(t));
       buffer = await listDueOutbox(deps.db, {
         now: deps.now(),
         limit: limits.batchSize,
-        skipChats: [...busyChats, ...pacer.coolingChats(t)],
+        channels: names,
+        skipAddresses: [...[...busy].map((k) => k.slice(k.indexOf(' ') + 1)), ...cooling],
       });
       bufferedAt = t;
     }
     let waitMs = limits.pollMs;
     for (const [i, row] of buffer.entries()) {
-      if (busyChats.has(row.chatId)) continue;
-      const w = pacer.chatWaitMs(row.chatId, t);
+      if (busy.has(key(row))) continue;
+      const pacer = pacerOf(row.channel);
+      const w = Math.max(pacer.globalWaitMs(t), pacer.chatWaitMs(row.address, t));
       if (w === 0) {
         buffer.splice(i, 1);
         return row;
@@ -106,27 +111,30 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     }
     if (buffer.length === 0) {
       bufferedAt = Number.NEGATIVE_INFINITY;
-      const next = await nextOutboxAttemptAt(deps.db);
+      const next = await nextOutboxAttemptAt(deps.db, names);
       const untilNext = next ? next.getTime() - deps.now().getTime() : null;
-      // A row due later: sleep until then. Rows due now but all for paced chats: until one is free.
+      // A row due later: sleep until then. Rows due now but all for paced addresses: until one is free.
       if (untilNext !== null && untilNext > 0) waitMs = Math.min(waitMs, untilNext);
-      else if (untilNext !== null) waitMs = Math.min(waitMs, pacer.soonestChatWaitMs(t) ?? limits.pollMs);
+      else if (untilNext !== null) {
+        const soonest = [...pacers.values()].map((p) => p.soonestChatWaitMs(t)).filter((w) => w !== null);
+        waitMs = Math.min(waitMs, soonest.length > 0 ? Math.min(...soonest) : limits.pollMs);
+      }
     }
     return { waitMs };
   }
 
-  const settle = createSettler({ ...deps, client, pacer, recorder, limits, counters, monotonic });
+  const settle = createSettler({ ...deps, recorder, limits, counters, monotonic });
 
-  function launch(m: OutboxMessage): void {
-    busyChats.add(m.chat_id);
-    const p = settle(m)
+  function launch(m: OutboxMessage, channel: Channel): void {
+    busy.add(key(m));
+    const p = settle(m, channel, pacerOf(channel.name))
       .catch((error) => {
         // The row stays 'sending' until its lease ends, then it is queued again (see loop()).
         deps.logger.error({ err: error, outboxId: m.id }, 'could not record a delivery result');
       })
       .finally(() => {
         inFlight.delete(m.id);
-        busyChats.delete(m.chat_id);
+        busy.delete(key(m));
         wake();
       });
     inFlight.set(m.id, p);
@@ -137,8 +145,6 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       await Promise.race(inFlight.values());
       return;
     }
-    const globalWait = pacer.globalWaitMs(monotonic());
-    if (globalWait > 0) return sleep(globalWait);
     const next = await pick();
     if ('waitMs' in next) return sleep(next.waitMs);
     const claim = await claimOutboxMessage(deps.db, next.id, deps.now());
@@ -146,8 +152,9 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       if (claim.why === 'expired') counters.expired++;
       return;
     }
-    pacer.record(next.chatId, next.chatType, monotonic());
-    launch(claim.message);
+    const channel = deps.channels.get(next.channel)!;
+    pacerOf(channel.name).record(next.address, channel.limits.addressWindow(next.address), monotonic());
+    launch(claim.message, channel);
   }
 
   async function loop(): Promise<void> {
@@ -188,7 +195,7 @@ export function startDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       stopping = true;
       wake();
       await running;
-      client.close();
+      for (const channel of deps.channels.values()) channel.close?.();
     },
     counters: () => ({ ...counters }),
   };

@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { telegramReportFiles } from '../helpers/report-files.js';
 import { linkBlocChat } from '../../src/db/bloc-chats.js';
-import { type DeliveryWorker, startDeliveryWorker } from '../../src/delivery/worker.js';
+import { type DeliveryWorker, startDeliveryWorker } from '../helpers/telegram-delivery.js';
 import { BotEmulator } from '../helpers/bot-emulator.js';
 import { openBrowser, type RunningAdmin, SCREENSHOTS, startAdmin } from './harness.js';
 

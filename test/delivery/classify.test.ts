@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifySendResult, retryDelayMs } from '../../src/delivery/classify.js';
+import { classifySendResult } from '../../src/bot/telegram/send-classification.js';
+import { retryDelayMs } from '../../src/delivery/classify.js';
 import { failureReasonText } from '../../src/delivery/failure-reasons.js';
 
 const answer = (status: number, body: unknown) => classifySendResult({ kind: 'response', status, body });

@@ -66,10 +66,14 @@ describe('outbox queries for delivery and the admin', () => {
     await queue('a2', blocA, '1');
     await queue('b1', blocA, '2');
     await queue('later', blocA, '3', { notBefore: new Date(now.getTime() + 60_000) });
-    const due = await listDueOutbox(t.db, { now, limit: 10 });
-    expect(due.map((d) => d.chatId)).toEqual(['1', '2']);
+    const due = await listDueOutbox(t.db, { now, limit: 10, channels: ['telegram'] });
+    expect(due.map((d) => d.address)).toEqual(['1', '2']);
     expect(due[0]!.id).toBe(await idOf('a1'));
-    expect((await listDueOutbox(t.db, { now, limit: 10, skipChats: ['1'] })).map((d) => d.chatId)).toEqual(['2']);
+    expect(
+      (await listDueOutbox(t.db, { now, limit: 10, channels: ['telegram'], skipAddresses: ['1'] })).map(
+        (d) => d.address,
+      ),
+    ).toEqual(['2']);
   });
 
   it('hold back a chat’s newer rows while an older one waits for a retry or is in flight', async () => {
@@ -80,32 +84,40 @@ describe('outbox queries for delivery and the admin', () => {
 
     // Part 1 is in flight: part 2 is not offered and cannot be claimed.
     expect((await claimOutboxMessage(t.db, part1, now)).claimed).toBe(true);
-    expect((await listDueOutbox(t.db, { now, limit: 10 })).map((d) => d.chatId)).toEqual(['2']);
+    expect((await listDueOutbox(t.db, { now, limit: 10, channels: ['telegram'] })).map((d) => d.address)).toEqual([
+      '2',
+    ]);
     expect(await claimOutboxMessage(t.db, part2, now)).toEqual({ claimed: false, why: 'behind' });
 
     // Part 1 got a 502 and waits 2 s: part 2, although due, still waits behind it.
     const retryAt = new Date(now.getTime() + 2000);
     await rescheduleOutbox(t.db, part1, { at: retryAt, error: '502: Bad Gateway', countAttempt: true });
-    expect((await listDueOutbox(t.db, { now, limit: 10 })).map((d) => d.chatId)).toEqual(['2']);
+    expect((await listDueOutbox(t.db, { now, limit: 10, channels: ['telegram'] })).map((d) => d.address)).toEqual([
+      '2',
+    ]);
     expect(await claimOutboxMessage(t.db, part2, now)).toEqual({ claimed: false, why: 'behind' });
 
     // Once part 1 is due it is offered first; once it is sent, part 2 follows.
-    expect((await listDueOutbox(t.db, { now: retryAt, limit: 10 })).map((d) => d.id)).toEqual([
+    expect((await listDueOutbox(t.db, { now: retryAt, limit: 10, channels: ['telegram'] })).map((d) => d.id)).toEqual([
       await idOf('other'),
       part1,
     ]);
     expect((await claimOutboxMessage(t.db, part1, retryAt)).claimed).toBe(true);
     await markOutboxSent(t.db, [{ id: part1, messageId: 1, at: retryAt }]);
-    expect((await listDueOutbox(t.db, { now: retryAt, limit: 10, skipChats: ['2'] })).map((d) => d.id)).toEqual([
-      part2,
-    ]);
+    expect(
+      (await listDueOutbox(t.db, { now: retryAt, limit: 10, channels: ['telegram'], skipAddresses: ['2'] })).map(
+        (d) => d.id,
+      ),
+    ).toEqual([part2]);
 
     // A failed older row no longer holds the chat back.
     await queue('part3', blocA, '-1001');
     await failAs(part2, 'blocked');
-    expect((await listDueOutbox(t.db, { now: retryAt, limit: 10, skipChats: ['2'] })).map((d) => d.id)).toEqual([
-      await idOf('part3'),
-    ]);
+    expect(
+      (await listDueOutbox(t.db, { now: retryAt, limit: 10, channels: ['telegram'], skipAddresses: ['2'] })).map(
+        (d) => d.id,
+      ),
+    ).toEqual([await idOf('part3')]);
   });
 
   it('keep the order within a kind only: a digest waiting for retries never holds back a reminder', async () => {
@@ -119,7 +131,9 @@ describe('outbox queries for delivery and the admin', () => {
       error: '502: Bad Gateway',
       countAttempt: true,
     });
-    expect((await listDueOutbox(t.db, { now, limit: 10 })).map((d) => d.id)).toEqual([await idOf('reminder')]);
+    expect((await listDueOutbox(t.db, { now, limit: 10, channels: ['telegram'] })).map((d) => d.id)).toEqual([
+      await idOf('reminder'),
+    ]);
     expect(await claimOutboxMessage(t.db, await idOf('digest2'), now)).toEqual({ claimed: false, why: 'behind' });
   });
 
@@ -131,11 +145,11 @@ describe('outbox queries for delivery and the admin', () => {
     await queue('weekly2', blocA, '-1001', { kind: 'digest' });
     const [scheduled, weekly1, weekly2] = [await idOf('scheduled'), await idOf('weekly1'), await idOf('weekly2')];
     // The due ones go in their own order; the scheduled one is not offered before its moment.
-    expect((await listDueOutbox(t.db, { now, limit: 10 })).map((d) => d.id)).toEqual([weekly1]);
+    expect((await listDueOutbox(t.db, { now, limit: 10, channels: ['telegram'] })).map((d) => d.id)).toEqual([weekly1]);
     expect(await claimOutboxMessage(t.db, weekly2, now)).toEqual({ claimed: false, why: 'behind' });
     expect((await claimOutboxMessage(t.db, weekly1, now)).claimed).toBe(true);
     await markOutboxSent(t.db, [{ id: weekly1, messageId: 1, at: now }]);
-    expect((await listDueOutbox(t.db, { now, limit: 10 })).map((d) => d.id)).toEqual([weekly2]);
+    expect((await listDueOutbox(t.db, { now, limit: 10, channels: ['telegram'] })).map((d) => d.id)).toEqual([weekly2]);
     // Still waiting for its moment while weekly2 waits for a retry: nothing is offered.
     expect((await claimOutboxMessage(t.db, weekly2, now)).claimed).toBe(true);
     await rescheduleOutbox(t.db, weekly2, {
@@ -145,10 +159,14 @@ describe('outbox queries for delivery and the admin', () => {
     });
     // At its moment the scheduled digest is behind weekly2, whose moment came first, even though
     // weekly2's retry is later: a retry keeps a message's place in line.
-    expect((await listDueOutbox(t.db, { now: tomorrow, limit: 10 })).map((d) => d.id)).toEqual([]);
+    expect((await listDueOutbox(t.db, { now: tomorrow, limit: 10, channels: ['telegram'] })).map((d) => d.id)).toEqual(
+      [],
+    );
     expect(await claimOutboxMessage(t.db, scheduled, tomorrow)).toEqual({ claimed: false, why: 'behind' });
     const retryAt = new Date(tomorrow.getTime() + 60_000);
-    expect((await listDueOutbox(t.db, { now: retryAt, limit: 10 })).map((d) => d.id)).toEqual([weekly2]);
+    expect((await listDueOutbox(t.db, { now: retryAt, limit: 10, channels: ['telegram'] })).map((d) => d.id)).toEqual([
+      weekly2,
+    ]);
   });
 
   it('let a row stuck in sending past its lease hold nothing back, and queue it again', async () => {
@@ -160,11 +178,15 @@ describe('outbox queries for delivery and the admin', () => {
     expect((await claimOutboxMessage(t.db, live, now)).claimed).toBe(true);
     // Within the lease the claimed row still holds its chat.
     const within = new Date(now.getTime() + SENDING_LEASE_MS - 1000);
-    expect((await listDueOutbox(t.db, { now: within, limit: 10 })).map((d) => d.id)).toEqual([]);
+    expect((await listDueOutbox(t.db, { now: within, limit: 10, channels: ['telegram'] })).map((d) => d.id)).toEqual(
+      [],
+    );
     expect(await requeueStaleSendingOutbox(t.db, within, [])).toEqual([]);
     // Past it (its result was never recorded), it holds nothing and is queued again, unless still in flight here.
     const after = new Date(now.getTime() + SENDING_LEASE_MS + 1000);
-    expect((await listDueOutbox(t.db, { now: after, limit: 10 })).map((d) => d.id)).toEqual([await idOf('next')]);
+    expect((await listDueOutbox(t.db, { now: after, limit: 10, channels: ['telegram'] })).map((d) => d.id)).toEqual([
+      await idOf('next'),
+    ]);
     expect(await requeueStaleSendingOutbox(t.db, after, [live])).toEqual([stuck]);
     const rows = await t.db.selectFrom('outbox_message').select(['id', 'status']).orderBy('id').execute();
     expect(rows.map((r) => r.status)).toEqual(['queued', 'queued', 'sending']);
@@ -235,7 +257,9 @@ describe('outbox queries for delivery and the admin', () => {
     await queue('new', blocA, '1', { notBefore: new Date(now.getTime() + 60_000) });
     const later = new Date(now.getTime() + 3_600_000);
     await requeueFailedOutbox(t.db, old, later);
-    expect((await listDueOutbox(t.db, { now: later, limit: 10 })).map((d) => d.id)).toEqual([await idOf('new')]);
+    expect((await listDueOutbox(t.db, { now: later, limit: 10, channels: ['telegram'] })).map((d) => d.id)).toEqual([
+      await idOf('new'),
+    ]);
   });
 
   it('put rows a crash left in flight back in the queue', async () => {

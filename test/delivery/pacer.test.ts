@@ -16,7 +16,10 @@ describe('sliding window', () => {
   });
 });
 
-const limits = { perSecond: 30, perGroupPerMinute: 20, marginMs: 30, privateChatWindowMs: 1000, groupWindowMs: 60_000 };
+const limits = { perSecond: 30, marginMs: 30 };
+// Telegram's windows: one a second to a person, 20 a minute to a group.
+const person = { count: 1, windowMs: 1000 };
+const group = { count: 20, windowMs: 60_000 };
 
 describe('delivery pacer', () => {
   it('spreads sends: at most 30 in any 1.03 s, never two closer than half the average gap', () => {
@@ -25,7 +28,7 @@ describe('delivery pacer', () => {
     const sends: number[] = [];
     for (let i = 0; i < 90; i++) {
       t += p.globalWaitMs(t);
-      p.record(`chat${i}`, 'private', t);
+      p.record(`chat${i}`, person, t);
       sends.push(t);
     }
     for (let i = 30; i < sends.length; i++) expect(sends[i]! - sends[i - 30]!).toBeGreaterThanOrEqual(1030 - 1e-6);
@@ -37,10 +40,10 @@ describe('delivery pacer', () => {
 
   it('holds a private chat for a second and a group after 20 messages a minute', () => {
     const p = new DeliveryPacer(limits);
-    p.record('42', 'private', 0);
+    p.record('42', person, 0);
     expect(p.chatWaitMs('42', 10)).toBe(1020);
     expect(p.chatWaitMs('43', 10)).toBe(0);
-    for (let i = 0; i < 20; i++) p.record('-100', 'group', i * 100);
+    for (let i = 0; i < 20; i++) p.record('-100', group, i * 100);
     expect(p.chatWaitMs('-100', 2000)).toBe(60_030 - 2000);
     expect(p.coolingChats(2000).sort()).toEqual(['-100']);
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deliveryStats } from '../../src/db/outbox-admin.js';
-import { type DeliveryWorker, startDeliveryWorker } from '../../src/delivery/worker.js';
+import { type DeliveryWorker, startDeliveryWorker } from '../helpers/telegram-delivery.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { FakeBotApi } from '../helpers/fake-bot-api.js';
 import { captureLogger, queueMessages, statusCounts, waitFor } from './support.js';

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAdminApp } from '../../src/admin/app.js';
 import { telegramReportFiles } from '../helpers/report-files.js';
-import { type DeliveryWorker, startDeliveryWorker } from '../../src/delivery/worker.js';
+import { type DeliveryWorker, startDeliveryWorker } from '../helpers/telegram-delivery.js';
 import { createAdmin } from '../admin/accounts.js';
 import { type Client, login, PASSWORD } from '../admin/helpers.js';
 import { beginReport, type Harness, startHarness, TZ } from '../bot/harness.js';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getBloc } from '../../src/db/blocs.js';
 import { getReport } from '../../src/db/reports.js';
 import { getReminderPolicy } from '../../src/db/reminder-policies.js';
-import { type DeliveryWorker, startDeliveryWorker } from '../../src/delivery/worker.js';
+import { type DeliveryWorker, startDeliveryWorker } from '../helpers/telegram-delivery.js';
 import { remindBloc } from '../../src/jobs/reminders/remind-bloc.js';
 import type { EmulatedChat } from '../helpers/bot-emulator.js';
 import { type Harness, startHarness, TZ } from '../bot/harness.js';

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import parsePrometheusTextFormat, { type PromFamily } from 'parse-prometheus-text-format';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import type { FailureReason } from '../../src/delivery/classify.js';
-import { startDeliveryWorker } from '../../src/delivery/worker.js';
+import { startDeliveryWorker } from '../helpers/telegram-delivery.js';
 import { enqueueOutbox } from '../../src/db/outbox.js';
 import { submitReport } from '../../src/db/reports.js';
 import { metricsAccess } from '../../src/http/metrics-access.js';

@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import parsePrometheusTextFormat, { type PromFamily } from 'parse-prometheus-text-format';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BotRunner, startBot } from '../../src/bot/telegram/runner.js';
-import { type DeliveryWorker, startDeliveryWorker } from '../../src/delivery/worker.js';
+import { type DeliveryWorker, startDeliveryWorker } from '../helpers/telegram-delivery.js';
 import type { BotStatus } from '../../src/http/health.js';
 import type { ReadinessReport } from '../../src/observability/readiness.js';
 import { createMetrics } from '../../src/observability/metrics.js';

@@ -1,9 +1,10 @@
-import type { FocalPoint, Invite } from '../../db/schema.js';
+import type { ContactAddress, FocalPoint, Invite } from '../../db/schema.js';
 import type { LastReport } from '../../db/focal-point-admin.js';
 import type { FormState } from '../http/form.js';
 import { cliIdsText as ids, common, focalText as t } from '../messages.js';
 import { showDateTime } from '../ui/format.js';
 import { ErrorSummary, Field, type Option, PostForm, SelectField } from '../ui/forms.js';
+import { ContactAddressSection } from './contact-address-section.js';
 import { PersonalLinkSection } from './personal-link-section.js';
 import type { PersonalLinkView } from './personal-link-view.js';
 
@@ -181,6 +182,7 @@ export function FocalPointPage(props: {
   form: FormState;
   invite: InviteView | null;
   personalLink: PersonalLinkView;
+  addresses: ContactAddress[];
   canEdit: boolean;
   timeZone: string;
 }) {
@@ -242,6 +244,12 @@ export function FocalPointPage(props: {
           </>
         ) : null}
       </section>
+      <ContactAddressSection
+        action={`${base}/addresses`}
+        addresses={props.addresses}
+        canEdit={props.canEdit && active}
+        timeZone={props.timeZone}
+      />
       <PersonalLinkSection
         action={`${base}/personal-link`}
         fp={fp}

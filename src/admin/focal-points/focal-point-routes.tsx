@@ -10,6 +10,7 @@ import {
   updateFocalPoint,
 } from '../../db/focal-point-admin.js';
 import { createInvite, inviteLink } from '../../db/invites.js';
+import { listContactAddresses } from '../../db/contact-addresses.js';
 import { activePersonalLinkOf, issuePersonalLink, revokePersonalLink } from '../../db/personal-links.js';
 import { listMembershipRows } from '../../db/units.js';
 import { canEditBloc, currentAdmin, forbidden, notFound } from '../auth/access.js';
@@ -22,6 +23,7 @@ import type { Option } from '../ui/forms.js';
 import { FocalPointPage, FocalPointsPage, type InviteView, type UnitGroup } from './focal-point-pages.js';
 import { inviteQrDataUrl } from './invite-qr.js';
 import { loadFocalPoint } from './load-focal-point.js';
+import { contactAddressRoutes } from './contact-address-routes.js';
 import { personalLinkRoutes } from './personal-link-routes.js';
 import { personalLinkView } from './personal-link-view.js';
 
@@ -104,6 +106,7 @@ export function focalPointRoutes(): Hono<AdminEnv> {
         form={form}
         invite={view}
         personalLink={await personalLinkView(c, db, fp, canEdit)}
+        addresses={await listContactAddresses(db, fp.id)}
         canEdit={canEdit}
         timeZone={timeZone}
       />,
@@ -234,6 +237,7 @@ export function focalPointRoutes(): Hono<AdminEnv> {
   });
 
   app.route('/:focalPointId/personal-link', personalLinkRoutes());
+  app.route('/:focalPointId/addresses', contactAddressRoutes());
 
   app.post('/:focalPointId/deactivate', async (c) => {
     const fp = await loadFocalPoint(c);

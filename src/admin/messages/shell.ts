@@ -116,6 +116,7 @@ export const notices = {
     'Đã thêm cán bộ đầu mối. Mã mời kết nối Telegram và liên kết báo cáo cá nhân đã được tạo bên dưới.',
   personalLinkIssued: 'Đã cấp liên kết báo cáo cá nhân; liên kết cũ (nếu có) đã ngừng hoạt động.',
   personalLinkRevoked: 'Đã thu hồi liên kết báo cáo cá nhân; liên kết đó không còn dùng được.',
+  channelPreferred: 'Đã đổi thứ tự kênh nhận tin: tin mới được gửi qua kênh đứng đầu.',
   focalPointDeactivated: 'Đã ngừng theo dõi cán bộ đầu mối này; lịch sử báo cáo vẫn được giữ nguyên.',
   inviteCreated: 'Đã tạo mã mời mới.',
   imported: 'Đã nhập danh sách.',

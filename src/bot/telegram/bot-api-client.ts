@@ -1,6 +1,6 @@
 // The one Bot API call the delivery worker makes (sendMessage), over node:http(s) with keep-alive
 // connections, an overall timeout, and IPv4 on request. It never throws: every result, network
-// failures included, comes back as data for classify.ts.
+// failures included, comes back as data for send-classification.ts.
 
 import http from 'node:http';
 import https from 'node:https';

@@ -1,0 +1,102 @@
+// A focal point's addresses on the channels (Telegram now; Zalo and e-mail next) and the order in
+// which they prefer them. The product reaches a person at their first linked address; the admin
+// changes the order on the person's page. Telegram addresses follow focal_point's telegram_*
+// columns by the triggers of migration 0010 (docs/decisions/0090-channels.md).
+
+import type { Db } from './connection.js';
+import type { ContactAddress } from './schema.js';
+
+/** Where to reach someone: a channel and their address on it. */
+export interface ChannelAddress {
+  channel: string;
+  address: string;
+}
+
+/** The focal point's addresses, preferred first. */
+export async function listContactAddresses(db: Db, focalPointId: number): Promise<ContactAddress[]> {
+  return db
+    .selectFrom('contact_address')
+    .selectAll()
+    .where('focal_point_id', '=', focalPointId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Gives the focal point an address on a channel, last in their order unless a position is given
+ * (a lower one is preferred). An address already someone else's on that channel moves to this
+ * person, as a Telegram account does when it is linked again (decision 0078).
+ */
+export async function addContactAddress(
+  db: Db,
+  a: { focalPointId: number; channel: string; address: string; detail?: string | null; at: Date; position?: number },
+): Promise<ContactAddress> {
+  const last = await db
+    .selectFrom('contact_address')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .where('focal_point_id', '=', a.focalPointId)
+    .executeTakeFirst();
+  const position = a.position ?? (last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1);
+  return db
+    .insertInto('contact_address')
+    .values({
+      focal_point_id: a.focalPointId,
+      channel: a.channel,
+      address: a.address,
+      state: 'linked',
+      position,
+      linked_at: a.at.toISOString(),
+      detail: a.detail ?? null,
+    })
+    .onConflict((oc) =>
+      oc.columns(['channel', 'address']).doUpdateSet({
+        focal_point_id: a.focalPointId,
+        state: 'linked',
+        position,
+        linked_at: a.at.toISOString(),
+        detail: a.detail ?? null,
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Puts the focal point's addresses in the given order (their ids, preferred first). Ids that are
+ * not theirs are ignored; theirs left out keep their place after the given ones. Returns the order.
+ */
+export async function setContactAddressOrder(
+  db: Db,
+  focalPointId: number,
+  orderedIds: readonly number[],
+): Promise<ContactAddress[]> {
+  const current = await listContactAddresses(db, focalPointId);
+  const given = orderedIds.flatMap((id) => current.filter((a) => a.id === id));
+  const order = [...new Set([...given, ...current])];
+  for (const [position, a] of order.entries()) {
+    await db.updateTable('contact_address').set({ position }).where('id', '=', a.id).execute();
+  }
+  return listContactAddresses(db, focalPointId);
+}
+
+/** Each focal point's first linked address, by their order (those with none are absent). */
+export async function preferredAddresses(
+  db: Db,
+  focalPointIds: readonly number[],
+): Promise<Map<number, ChannelAddress>> {
+  if (focalPointIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('contact_address')
+    .select(['focal_point_id', 'channel', 'address'])
+    .where('focal_point_id', 'in', [...new Set(focalPointIds)])
+    .where('state', '=', 'linked')
+    .orderBy('focal_point_id')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  const out = new Map<number, ChannelAddress>();
+  for (const r of rows)
+    if (!out.has(r.focal_point_id)) out.set(r.focal_point_id, { channel: r.channel, address: r.address });
+  return out;
+}
