@@ -1,5 +1,5 @@
 import type { Context } from 'telegraf';
-import type { ConversationKey } from '../conversation/conversation-store.js';
+import type { ConversationKey } from '../../reporting/conversation.js';
 import type { ActiveFocalPoint } from '../conversation/identity.js';
 
 /** The active focal point the access gate attached to this update. */

@@ -1,36 +1,22 @@
 // Entering the report step by step: typed text, photos and documents, and the step buttons
-// (0, keep, skip, change a step). Each input goes through the pure flow in src/core inside one
-// transaction with the stored draft, so two quick messages never overwrite each other.
+// (0, keep, skip, change a step). Each becomes one answer for the answer use case
+// (src/reporting/answer.ts), which applies it to the stored draft in one transaction.
 import { Composer, type Context } from 'telegraf';
 import { callbackQuery, message } from 'telegraf/filters';
-import { applyInput } from '../../../core/report-flow/machine.js';
 import { normalizeCaption } from '../../../core/report-flow/text-input.js';
-import type { DraftAttachment, FlowError, FlowInput, ReportDraft } from '../../../core/report-flow/types.js';
+import type { DraftAttachment, FlowInput } from '../../../core/report-flow/types.js';
+import { type AnswerOutcome, applyAnswer } from '../../../reporting/answer.js';
 import { type DraftAction, parseCallbackData } from '../callback-data.js';
-import { loadState, saveState } from '../../conversation/conversation-store.js';
 import type { BotDeps } from '../deps.js';
 import { flowError, M } from '../../conversation/messages.js';
 import { renderStep } from '../render-step.js';
 import { acknowledgeTap, reply } from '../reply.js';
 import { activeOf, conversationKeyOf } from '../session.js';
 
-type InputOutcome =
-  | { kind: 'applied'; draft: ReportDraft; version: number }
-  | { kind: 'refused'; error: FlowError; draft: ReportDraft; version: number }
-  | { kind: 'no_draft' }
-  | { kind: 'stale' };
-
-async function apply(ctx: Context, deps: BotDeps, input: FlowInput, expectedVersion?: number): Promise<InputOutcome> {
+function apply(ctx: Context, deps: BotDeps, input: FlowInput, expectedVersion?: number): Promise<AnswerOutcome> {
   const key = conversationKeyOf(ctx);
-  return deps.db.transaction().execute(async (trx) => {
-    const state = await loadState(trx, key);
-    if (expectedVersion !== undefined && (state.version !== expectedVersion || !state.draft)) return { kind: 'stale' };
-    if (!state.draft) return { kind: 'no_draft' };
-    const result = applyInput(state.draft, input);
-    if (!result.ok) return { kind: 'refused', error: result.error, draft: state.draft, version: state.version };
-    const version = await saveState(trx, key, result.draft, state.version, deps.now());
-    return { kind: 'applied', draft: result.draft, version };
-  });
+  const when = { now: deps.now(), timeZone: deps.timeZone };
+  return deps.db.transaction().execute((trx) => applyAnswer(trx, key, input, expectedVersion, when));
 }
 
 function toFlowInput(action: DraftAction): FlowInput | null {
@@ -86,7 +72,7 @@ export function reportInputFeature(deps: BotDeps): Composer<Context> {
     const input = action?.kind === 'draft' ? toFlowInput(action.action) : null;
     if (action?.kind !== 'draft' || !input) return next();
     const outcome = await apply(ctx, deps, input, action.version);
-    if (outcome.kind === 'stale' || outcome.kind === 'no_draft') return ctx.answerCbQuery(M.stale);
+    if (outcome.kind === 'stale' || outcome.kind === 'noDraft') return ctx.answerCbQuery(M.stale);
     if (outcome.kind === 'refused') {
       await ctx.answerCbQuery();
       const step = renderStep(outcome.draft, outcome.version, unitName(ctx));
@@ -100,7 +86,7 @@ export function reportInputFeature(deps: BotDeps): Composer<Context> {
   feature.on(message('text'), async (ctx, next) => {
     if (ctx.message.text.startsWith('/')) return next();
     const outcome = await apply(ctx, deps, { kind: 'text', text: ctx.message.text });
-    if (outcome.kind === 'no_draft' || outcome.kind === 'stale') return reply(ctx, M.hint);
+    if (outcome.kind === 'noDraft' || outcome.kind === 'stale') return reply(ctx, M.hint);
     const step = renderStep(outcome.draft, outcome.version, unitName(ctx));
     const text = outcome.kind === 'refused' ? `${flowError(outcome.error)}\n\n${step.text}` : step.text;
     await reply(ctx, text, step.keyboard);
@@ -109,7 +95,7 @@ export function reportInputFeature(deps: BotDeps): Composer<Context> {
   feature.on([message('photo'), message('document')], async (ctx) => {
     const attachment = attachmentOf(ctx)!;
     const outcome = await apply(ctx, deps, { kind: 'attachment', attachment });
-    if (outcome.kind === 'no_draft' || outcome.kind === 'stale') return reply(ctx, M.attachmentWithoutDraft);
+    if (outcome.kind === 'noDraft' || outcome.kind === 'stale') return reply(ctx, M.attachmentWithoutDraft);
     const step = renderStep(outcome.draft, outcome.version, unitName(ctx));
     const head =
       outcome.kind === 'refused'

@@ -1,9 +1,10 @@
-// The conversation state of a private chat as the report flow sees it, stored in SQLite so a
-// half-finished report survives a restart.
-import { parseStoredDraft, serializeDraft } from '../../core/report-flow/draft-schema.js';
-import type { ReportDraft } from '../../core/report-flow/types.js';
-import type { Db } from '../../db/connection.js';
-import { getConversation, saveConversation } from '../../db/conversations.js';
+// The conversation state of a private chat with a messenger as the report flow sees it, stored in
+// SQLite so a half-finished report survives a restart. Every change is load, apply, compare-and-set
+// inside one transaction (decision 0011), so two quick messages never overwrite each other.
+import { parseStoredDraft, serializeDraft } from '../core/report-flow/draft-schema.js';
+import type { ReportDraft } from '../core/report-flow/types.js';
+import type { Db } from '../db/connection.js';
+import { getConversation, saveConversation } from '../db/conversations.js';
 
 export interface ConversationKey {
   chatId: string;
