@@ -1,5 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -67,11 +77,14 @@ describe('deploy/upgrade.sh', () => {
     git(dir, 'clone', '-q', upstream, app);
     // The deployment as installed: its packages in place (hard links: fast, and npm ci only unlinks
     // them; a plain copy where the temporary folder is on another file system, as /tmp may be).
+    // From the real folder: were node_modules a symlink (a git worktree sharing the checkout's
+    // packages), cp would copy the link and npm ci would then empty the shared folder through it.
+    const packages = realpathSync(join(root, 'node_modules'));
     try {
-      execFileSync('cp', ['-al', join(root, 'node_modules'), join(app, 'node_modules')], { stdio: 'ignore' });
+      execFileSync('cp', ['-al', packages, join(app, 'node_modules')], { stdio: 'ignore' });
     } catch {
       rmSync(join(app, 'node_modules'), { recursive: true, force: true });
-      execFileSync('cp', ['-a', join(root, 'node_modules'), join(app, 'node_modules')]);
+      execFileSync('cp', ['-a', packages, join(app, 'node_modules')]);
     }
     writeFileSync(
       join(upstream, 'docs', 'deployment.md'),
