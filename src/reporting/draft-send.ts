@@ -4,11 +4,11 @@
 // is stale. A draft refused (a newer report, a period no longer taken) is kept.
 import { canOfferNil, toSubmission } from '../core/report-flow/submission.js';
 import type { ReportDraft } from '../core/report-flow/types.js';
-import { periodFromKey, type ReportingPeriod } from '../core/periods.js';
+import type { ReportingPeriod } from '../core/periods.js';
 import type { Db } from '../db/connection.js';
 import { type ConversationKey, loadState, saveState } from './conversation.js';
 import { submitNilReport } from './nil-report.js';
-import { isBlocPeriod, isTaken } from './period-taken.js';
+import { isBlocPeriod, isTaken, periodOfKey } from './period-taken.js';
 import type { Reporter, When } from './reporter.js';
 import { type StoredReport, type SubmitOutcome, submitEntries } from './submit.js';
 
@@ -73,12 +73,8 @@ export async function nilForPeriod(
   periodKey: string,
   when: When,
 ): Promise<NilForPeriodOutcome> {
-  let period: ReportingPeriod;
-  try {
-    period = periodFromKey(periodKey);
-  } catch {
-    return { kind: 'stale' };
-  }
+  const period = periodOfKey(periodKey);
+  if (!period) return { kind: 'stale' };
   const { bloc } = reporter;
   // A key of another cadence or a period still to come was never offered for this bloc now.
   if (!isBlocPeriod(bloc, period, when.now, when.timeZone)) return { kind: 'stale' };

@@ -3,12 +3,12 @@
 // taken is not resumed (it could not be sent) but kept, to move or cancel (draft-move.ts).
 import { startDraft } from '../core/report-flow/machine.js';
 import type { ReportDraft } from '../core/report-flow/types.js';
-import { periodFromKey, type ReportingPeriod } from '../core/periods.js';
+import type { ReportingPeriod } from '../core/periods.js';
 import type { Db } from '../db/connection.js';
 import { getReport } from '../db/reports.js';
 import type { ProgressReport } from '../db/schema.js';
 import { type ConversationKey, loadState, saveState } from './conversation.js';
-import { isBlocPeriod, isTaken, lastDayTakenOf, takenPeriod } from './period-taken.js';
+import { isBlocPeriod, isTaken, lastDayTakenOf, periodOfKey, takenPeriod } from './period-taken.js';
 import { draftTarget, openPeriods } from './report-context.js';
 import type { Reporter, When } from './reporter.js';
 
@@ -80,12 +80,8 @@ export async function beginForPeriod(
   expectedVersion: number | undefined,
   when: When,
 ): Promise<BeginForPeriodOutcome> {
-  let period: ReportingPeriod;
-  try {
-    period = periodFromKey(periodKey);
-  } catch {
-    return { kind: 'stale' };
-  }
+  const period = periodOfKey(periodKey);
+  if (!period) return { kind: 'stale' };
   const { bloc } = reporter;
   const state = await loadState(trx, key);
   if (expectedVersion !== undefined && (state.version !== expectedVersion || state.draft)) return { kind: 'stale' };

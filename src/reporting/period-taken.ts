@@ -6,6 +6,15 @@ import { formatDateVi } from '../core/time.js';
 import type { Bloc } from '../db/schema.js';
 import { deadlinesOf, openPeriods } from './report-context.js';
 
+/** The period a key names; undefined for a malformed key (an old or forged button, an edited URL). */
+export function periodOfKey(periodKey: string): ReportingPeriod | undefined {
+  try {
+    return periodFromKey(periodKey);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The open period with this key, if a report (or a revision) for it is taken now. */
 export function takenPeriod(bloc: Bloc, periodKey: string, now: Date, timeZone: string): ReportingPeriod | undefined {
   return openPeriods(bloc, now, timeZone).find((p) => p.key === periodKey);
@@ -37,11 +46,6 @@ export function lastDayTakenOf(bloc: Bloc, period: Pick<ReportingPeriod, 'kind' 
 
 /** Whether the period's lock date has passed (false for a key that names no period). */
 export function isPeriodLocked(bloc: Bloc, periodKey: string, now: Date, timeZone: string): boolean {
-  let period: ReportingPeriod;
-  try {
-    period = periodFromKey(periodKey);
-  } catch {
-    return false;
-  }
-  return isLocked(now, deadlinesOf(bloc, period, timeZone));
+  const period = periodOfKey(periodKey);
+  return period !== undefined && isLocked(now, deadlinesOf(bloc, period, timeZone));
 }

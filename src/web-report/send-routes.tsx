@@ -187,20 +187,17 @@ export function sendRoutes(rt: WebReportRuntime): Hono<WebReportEnv> {
       });
     }
     const kept = (await pendingUploadsWithContent(db, holder.link.id, nonce)).map(toUploaded);
-    const outcome = await storeWebReport(db, {
-      holder,
-      period: choice.period,
-      nonce,
-      now,
-      timeZone,
-      report: {
+    const outcome = await storeWebReport(
+      db,
+      { holder, period: choice.period, nonce, now, timeZone },
+      {
         isNil: false,
         base: parseReportBase(reportBase) ?? null,
         values: checkedEntries.values,
         texts: checkedEntries.texts,
         files: [...kept, ...files.accepted],
       },
-    });
+    );
     if (outcome.kind === 'sent' || outcome.kind === 'duplicate') return afterStore(c, rt, choice.period.key, outcome);
     if (outcome.kind === 'conflict') {
       await savePendingUploads(db, holder.link.id, nonce, files.accepted, now, MAX_PENDING_BYTES_PER_LINK);
@@ -240,14 +237,8 @@ export function sendRoutes(rt: WebReportRuntime): Hono<WebReportEnv> {
         label: W.openForm,
       });
     if (choice.kind === 'closed') return renderLocked(c, rt, 409, holder, choice.period, choice.current, null, nonce);
-    const outcome = await storeWebReport(db, {
-      holder,
-      period: choice.period,
-      nonce,
-      now,
-      timeZone,
-      report: { isNil: true },
-    });
+    const form = { holder, period: choice.period, nonce, now, timeZone };
+    const outcome = await storeWebReport(db, form, { isNil: true });
     if (outcome.kind === 'sent' || outcome.kind === 'duplicate') return afterStore(c, rt, choice.period.key, outcome);
     if (outcome.kind === 'already_reported') {
       const ctx = await loadFormContext(formEnv(c, rt), holder, choice.period);

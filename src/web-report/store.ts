@@ -16,23 +16,25 @@ import { reporterOf, type When } from '../reporting/reporter.js';
 import { type ConflictAuthor, submitEntries } from '../reporting/submit.js';
 import type { LinkHolder } from './access.js';
 
-export interface WebSubmission {
+/** Which form was sent: its holder, period and nonce, and when. */
+export interface WebForm {
   holder: LinkHolder;
   period: ReportingPeriod;
   nonce: string;
   now: Date;
   timeZone: string;
-  report:
-    | { isNil: true }
-    | {
-        isNil: false;
-        /** The stored revision the form was loaded from (null: none). */
-        base: { reportId: number; revision: number } | null;
-        values: Record<string, number>;
-        texts: Record<TextField, string | null>;
-        files: UploadedFile[];
-      };
 }
+
+export type WebReport =
+  | { isNil: true }
+  | {
+      isNil: false;
+      /** The stored revision the form was loaded from (null: none). */
+      base: { reportId: number; revision: number } | null;
+      values: Record<string, number>;
+      texts: Record<TextField, string | null>;
+      files: UploadedFile[];
+    };
 
 export type StoreOutcome =
   | { kind: 'sent'; reportId: number; revision: number }
@@ -49,14 +51,13 @@ export type StoreOutcome =
       overrides: Override[];
     };
 
-export async function storeWebReport(db: Db, s: WebSubmission): Promise<StoreOutcome> {
+export async function storeWebReport(db: Db, s: WebForm, r: WebReport): Promise<StoreOutcome> {
   return db.transaction().execute(async (trx): Promise<StoreOutcome> => {
     const { holder, period, now } = s;
     const done = await findFormSubmission(trx, holder.link.id, s.nonce);
     if (done) return { kind: 'duplicate', reportId: done.report_id, revision: done.revision };
     const reporter = reporterOf(holder, 'web');
     const when: When = { now, timeZone: s.timeZone };
-    const r = s.report;
     const outcome = r.isNil
       ? await submitNilReport(trx, reporter, period.key, when)
       : await submitEntries(
@@ -96,10 +97,10 @@ export async function storeWebReport(db: Db, s: WebSubmission): Promise<StoreOut
   });
 }
 
-type FormReport = Extract<WebSubmission['report'], { isNil: false }>;
+type FormReport = Extract<WebReport, { isNil: false }>;
 
 /** The form's entries as the draft the bot would hold at its summary, to rebase like the bot's. */
-async function formAsDraft(trx: Db, s: WebSubmission, r: FormReport): Promise<ReportDraft> {
+async function formAsDraft(trx: Db, s: WebForm, r: FormReport): Promise<ReportDraft> {
   const target = await draftTarget(trx, s.holder, s.period);
   return {
     schema: 1,
