@@ -1,6 +1,8 @@
 // The bot (real telegraf against the Bot API emulator) and the web form store the same report the
 // same way: same values, same texts (normalised), same nil flag; only the channel differs. A report
 // sent through one channel and revised through the other is one report with two revisions.
+// Both call the same use cases (src/reporting, decision 0084), whose parity test/reporting/parity.test.ts
+// checks directly; this end-to-end comparison stays as cheap assurance that each channel calls them.
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issuePersonalLink } from '../../src/db/personal-links.js';
