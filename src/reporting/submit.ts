@@ -4,6 +4,7 @@
 // values of criteria removed from the covenant meanwhile are dropped; the revision records the
 // focal point and the channel. Runs inside the caller's transaction.
 import { type BaseConflict, baseConflict } from '../core/report-flow/base-check.js';
+import type { ReceiptFacts } from '../core/report-flow/error-text.js';
 import type { TextField } from '../core/report-flow/types.js';
 import type { Db } from '../db/connection.js';
 import { listCriteria } from '../db/covenant.js';
@@ -16,7 +17,6 @@ import { isPeriodLocked, takenPeriod } from './period-taken.js';
 import { receiptFacts } from './receipt.js';
 import { yearOfPeriod } from './report-context.js';
 import type { Reporter, When } from './reporter.js';
-import type { ReceiptFacts } from '../core/report-flow/error-text.js';
 
 /** A complete report as a channel collected it. */
 export interface ReportEntries {
@@ -47,6 +47,7 @@ export type SubmitOutcome =
   | PeriodNotTaken
   | { kind: 'conflict'; conflict: BaseConflict; stored: ProgressReport; author: ConflictAuthor };
 
+/** Stores the entries as the unit's report for the period, unless the rules above refuse them. */
 export async function submitEntries(
   trx: Db,
   reporter: Reporter,
@@ -110,6 +111,7 @@ export async function storeRevision(
   return { kind: 'stored', reportId: result.reportId, revision: result.revision, receipt };
 }
 
+/** Why a period is not taken, for the channel's words. */
 export function notTaken(reporter: Reporter, periodKey: string, when: When): PeriodNotTaken {
   return { kind: 'periodNotTaken', locked: isPeriodLocked(reporter.bloc, periodKey, when.now, when.timeZone) };
 }
