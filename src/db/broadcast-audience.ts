@@ -1,15 +1,18 @@
 // Who a broadcast goes to: the active focal points (and unit heads) of the bloc's current member
-// units who linked their Telegram, and, if asked, the bloc's active group chats. Those who cannot
-// be reached are named, so the admin knows whom to tell another way.
+// units who have a linked address (reached at the first in their order), and, if asked, the
+// bloc's active group chats. Those who cannot be reached are named, so the admin knows whom to
+// tell another way.
 
 import type { UnreachableRecipient } from './broadcasts.js';
 import type { Db } from './connection.js';
+import { type ChannelAddress, preferredAddresses } from './contact-addresses.js';
 import { listMemberUnits } from './units.js';
 
 export interface BroadcastAudience {
-  focalPoints: { focalPointId: number; name: string; unit: string; chatId: string }[];
+  focalPoints: { focalPointId: number; name: string; unit: string; reach: ChannelAddress }[];
   unreachable: UnreachableRecipient[];
-  groups: { id: number; title: string | null; chatId: string }[];
+  /** The bloc's groups, addresses on Telegram. */
+  groups: { id: number; title: string | null; reach: ChannelAddress }[];
 }
 
 /** The audience on `today` (a 'YYYY-MM-DD' date in the bloc's time zone), in the units' display order. */
@@ -20,7 +23,7 @@ export async function broadcastAudience(db: Db, blocId: number, today: string): 
       ? []
       : await db
           .selectFrom('focal_point')
-          .select(['id', 'unit_id', 'full_name', 'telegram_chat_id'])
+          .select(['id', 'unit_id', 'full_name'])
           .where(
             'unit_id',
             'in',
@@ -29,18 +32,17 @@ export async function broadcastAudience(db: Db, blocId: number, today: string): 
           .where('status', '=', 'active')
           .orderBy('id')
           .execute();
+  const reach = await preferredAddresses(
+    db,
+    people.map((p) => p.id),
+  );
   const audience: BroadcastAudience = { focalPoints: [], unreachable: [], groups: [] };
   for (const unit of units) {
     const ofUnit = people.filter((p) => p.unit_id === unit.id);
     if (ofUnit.length === 0) audience.unreachable.push({ name: null, unit: unit.name });
     for (const p of ofUnit) {
-      if (p.telegram_chat_id)
-        audience.focalPoints.push({
-          focalPointId: p.id,
-          name: p.full_name,
-          unit: unit.name,
-          chatId: p.telegram_chat_id,
-        });
+      const to = reach.get(p.id);
+      if (to) audience.focalPoints.push({ focalPointId: p.id, name: p.full_name, unit: unit.name, reach: to });
       else audience.unreachable.push({ name: p.full_name, unit: unit.name });
     }
   }
@@ -51,6 +53,10 @@ export async function broadcastAudience(db: Db, blocId: number, today: string): 
     .where('active', '=', 1)
     .orderBy('id')
     .execute();
-  audience.groups = groups.map((g) => ({ id: g.id, title: g.title, chatId: g.telegram_chat_id }));
+  audience.groups = groups.map((g) => ({
+    id: g.id,
+    title: g.title,
+    reach: { channel: 'telegram', address: g.telegram_chat_id },
+  }));
   return audience;
 }

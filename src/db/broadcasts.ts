@@ -10,9 +10,12 @@ export interface UnreachableRecipient {
   unit: string;
 }
 
-/** The dedupe key of a broadcast's copy for one chat. */
-export function broadcastDedupeKey(broadcastId: number, chatId: string): string {
-  return `broadcast:${broadcastId}:${chatId}`;
+/**
+ * The dedupe key of a broadcast's copy for one address: 'broadcast:12:5001' on Telegram (the form
+ * of the keys queued before channels, migration 0010), 'broadcast:12:zalo:84912…' on another.
+ */
+export function broadcastDedupeKey(broadcastId: number, to: { channel: string; address: string }): string {
+  return `broadcast:${broadcastId}:${to.channel === 'telegram' ? '' : `${to.channel}:`}${to.address}`;
 }
 
 // 'broadcast:12:' up to (not including) 'broadcast:12;' (';' follows ':'): exactly the keys of

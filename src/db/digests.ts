@@ -1,4 +1,5 @@
 import type { Db } from './connection.js';
+import { type ChannelAddress, preferredAddresses } from './contact-addresses.js';
 import type { Selectable, Updateable } from 'kysely';
 import type { Bloc, DigestKind, DigestScheduleTable } from './schema.js';
 import { DEFAULT_DIGEST_SCHEDULE, type DigestSchedule } from '../core/digest-schedule.js';
@@ -153,14 +154,13 @@ export async function setDigestSchedule(db: Db, blocId: number, s: DigestSchedul
     .execute();
 }
 
-export interface DigestRecipient {
-  chatId: string;
-  chatType: 'private' | 'group';
+export interface DigestRecipient extends ChannelAddress {
+  audience: 'person' | 'group';
 }
 
 /**
- * Who receives a bloc's digests: its active linked group chats, then the linked focal points of
- * the unit chairing the bloc in `year`.
+ * Who receives a bloc's digests: its active linked group chats (addresses on Telegram), then the
+ * focal points of the unit chairing the bloc in `year`, each at their first linked address.
  */
 export async function digestRecipients(db: Db, blocId: number, year: number): Promise<DigestRecipient[]> {
   const chats = await db
@@ -173,25 +173,28 @@ export async function digestRecipients(db: Db, blocId: number, year: number): Pr
   const chairFocalPoints = await db
     .selectFrom('focal_point as f')
     .innerJoin('bloc_year as y', 'y.chair_unit_id', 'f.unit_id')
-    .select('f.telegram_chat_id')
+    .select('f.id')
     .where('y.bloc_id', '=', blocId)
     .where('y.year', '=', year)
     .where('f.status', '=', 'active')
-    .where('f.telegram_chat_id', 'is not', null)
     .orderBy('f.id')
     .execute();
+  const reach = await preferredAddresses(
+    db,
+    chairFocalPoints.map((f) => f.id),
+  );
   const out: DigestRecipient[] = [];
   const seen = new Set<string>();
-  for (const c of chats) {
-    if (seen.has(c.telegram_chat_id)) continue;
-    seen.add(c.telegram_chat_id);
-    out.push({ chatId: c.telegram_chat_id, chatType: 'group' });
-  }
+  const add = (r: DigestRecipient) => {
+    const key = `${r.channel} ${r.address}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(r);
+  };
+  for (const c of chats) add({ channel: 'telegram', address: c.telegram_chat_id, audience: 'group' });
   for (const f of chairFocalPoints) {
-    const id = f.telegram_chat_id!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    out.push({ chatId: id, chatType: 'private' });
+    const to = reach.get(f.id);
+    if (to) add({ ...to, audience: 'person' });
   }
   return out;
 }
@@ -209,21 +212,16 @@ export async function listDigestSchedules(db: Db): Promise<{ bloc: Bloc; schedul
 
 /**
  * The first characters every outbox dedupe key of one stored digest shares:
- * `digest:<kind>:bloc<id>:<period>:` (the full key adds `chat<id>:part<n>`; decision 0032).
+ * `digest:<kind>:bloc<id>:<period>:` (the full key adds `<channel>:<address>`; before migration 0010
+ * it added `chat<id>:part<n>`, one row per Telegram part; decision 0032).
  */
 export function digestDedupePrefix(kind: DigestKind, blocId: number, periodKey: string): string {
   return `digest:${kind}:bloc${blocId}:${periodKey}:`;
 }
 
-/** The full outbox dedupe key of one part of a digest to one chat. */
-export function digestDedupeKey(
-  kind: DigestKind,
-  blocId: number,
-  periodKey: string,
-  chatId: string,
-  part: number,
-): string {
-  return `${digestDedupePrefix(kind, blocId, periodKey)}chat${chatId}:part${part}`;
+/** The full outbox dedupe key of a digest to one address (its channel splits it into parts when it sends it). */
+export function digestDedupeKey(kind: DigestKind, blocId: number, periodKey: string, to: ChannelAddress): string {
+  return `${digestDedupePrefix(kind, blocId, periodKey)}${to.channel}:${to.address}`;
 }
 
 // The digest's rows as a range of the unique dedupe_key index: the prefix ends with ':', and ';'

@@ -1,21 +1,25 @@
 // Who can be messaged about a period: the focal points and unit heads of given units who are
-// active and have a linked Telegram chat, and the chair unit of the bloc for a year. Who is
-// missing is not decided here: that comes from periodStatus (figures.ts).
+// active and have a linked address on some channel (reached at the first in their order), and the
+// chair unit of the bloc for a year. Who is missing is not decided here: that comes from
+// periodStatus (figures.ts).
 
 import type { Db } from './connection.js';
+import { type ChannelAddress, preferredAddresses } from './contact-addresses.js';
 
-export interface Contact {
+/** An active focal point or unit head, reachable or not. */
+export interface Person {
   focalPointId: number;
   unitId: number;
   fullName: string;
   role: 'focal_point' | 'unit_head';
-  chatId: string;
+  phone: string | null;
+  /** Where they are reached: their first linked address, or null when they have none. */
+  reach: ChannelAddress | null;
 }
 
-/** An active focal point or unit head, linked to Telegram or not. */
-export interface Person extends Omit<Contact, 'chatId'> {
-  chatId: string | null;
-  phone: string | null;
+/** A person the product can reach. */
+export interface Contact extends Person {
+  reach: ChannelAddress;
 }
 
 /** Active focal points and unit heads of the units, by unit then id. */
@@ -23,42 +27,46 @@ async function listActivePeople(db: Db, unitIds: readonly number[]): Promise<Per
   if (unitIds.length === 0) return [];
   const rows = await db
     .selectFrom('focal_point')
-    .select(['id', 'unit_id', 'full_name', 'role', 'telegram_chat_id', 'phone'])
+    .select(['id', 'unit_id', 'full_name', 'role', 'phone'])
     .where('unit_id', 'in', [...unitIds])
     .where('status', '=', 'active')
     .orderBy('unit_id')
     .orderBy('id')
     .execute();
+  const reach = await preferredAddresses(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     focalPointId: r.id,
     unitId: r.unit_id,
     fullName: r.full_name,
     role: r.role,
-    chatId: r.telegram_chat_id,
     phone: r.phone,
+    reach: reach.get(r.id) ?? null,
   }));
 }
 
-const reachable = (p: Person): p is Person & { chatId: string } => p.chatId !== null;
+const reachable = (p: Person): p is Contact => p.reach !== null;
 
-/** Active focal points and unit heads of the units with a Telegram chat, by unit then id. */
+/** Active focal points and unit heads of the units with a linked address, by unit then id. */
 export async function listReachableContacts(db: Db, unitIds: readonly number[]): Promise<Contact[]> {
-  return (await listActivePeople(db, unitIds)).filter(reachable).map(({ phone: _, ...c }) => c);
+  return (await listActivePeople(db, unitIds)).filter(reachable);
 }
 
 /**
  * Whom a missing unit's reminder is for: its active focal points (unit heads only get the
- * escalation). Those without a linked chat cannot get it by Telegram: the reminder job counts
- * them and the admin lists them with their personal report links.
+ * escalation). Those without a linked address on any channel cannot get it: the reminder job
+ * counts them and the admin lists them with their personal report links.
  */
 export async function unitReminderRecipients(
   db: Db,
   unitIds: readonly number[],
-): Promise<{ reachable: (Person & Contact)[]; withoutChat: Person[] }> {
+): Promise<{ reachable: Contact[]; withoutChat: Person[] }> {
   const people = (await listActivePeople(db, unitIds)).filter((p) => p.role === 'focal_point');
   return {
     reachable: people.filter(reachable),
-    withoutChat: people.filter((p) => p.chatId === null),
+    withoutChat: people.filter((p) => p.reach === null),
   };
 }
 

@@ -26,8 +26,6 @@ import { computePeriodDigest } from '../summaries/period-digest.js';
 import type { Bloc } from '../db/schema.js';
 import { type DigestSchedule, digestCron, digestPeriodForSlot, latestDigestSlot } from '../core/digest-schedule.js';
 import { defineJob, type JobScope } from './job.js';
-// until the outbox renders at send time (issue 12)
-import { renderTelegramMessage } from '../bot/telegram/render-message.js';
 
 export interface JobLogger {
   info(obj: object, msg?: string): void;
@@ -66,8 +64,8 @@ export interface Recompute {
 class AlreadyGoingOut extends Error {}
 
 /**
- * Stores a digest or summary once (its whole text, the parts as sent, the figures) and queues each
- * part to each recipient in one transaction.
+ * Stores a digest or summary once (its whole text and the figures) and queues the neutral message
+ * to each recipient's address in one transaction; each channel splits it when it sends it.
  * With `recompute`, a stored digest none of whose messages has left the outbox is replaced: its
  * queued messages are withdrawn and the new text queued, audited in the same transaction; one
  * whose messages are being sent, sent or failed stays as it is (stored: false).
@@ -85,9 +83,7 @@ export async function storeAndQueue(
     recompute?: Recompute;
   },
 ): Promise<{ stored: boolean; messages: number; chats: number; replaced?: PublishResult['replaced'] }> {
-  const payloads = renderTelegramMessage(d.message, {});
   const text = plainText(d.message);
-  const parts = payloads.map((p) => p.text);
   try {
     return await db.transaction().execute(async (trx) => {
       let replaced: PublishResult['replaced'];
@@ -101,22 +97,22 @@ export async function storeAndQueue(
         if (old) replaced = { withdrawn, computedAt: old.createdAt };
       }
       const recipients = await digestRecipients(trx, d.blocId, d.recipientYear);
-      const id = await insertDigestOnce(trx, { ...d, text, parts, recipients: recipients.length });
+      // Each channel splits the message its own way when it sends it: the stored text is whole.
+      const id = await insertDigestOnce(trx, { ...d, text, parts: [text], recipients: recipients.length });
       if (id === null) return { stored: false, messages: 0, chats: 0 };
       let messages = 0;
       for (const r of recipients) {
-        for (const [i, payload] of payloads.entries()) {
-          const queued = await enqueueOutbox(trx, {
-            dedupeKey: digestDedupeKey(d.kind, d.blocId, d.periodKey, r.chatId, i + 1),
-            blocId: d.blocId,
-            kind: d.kind === 'period' ? 'digest' : `summary_${d.kind}`,
-            chatId: r.chatId,
-            chatType: r.chatType,
-            payload,
-            now: d.now,
-          });
-          if (queued) messages += 1;
-        }
+        const queued = await enqueueOutbox(trx, {
+          dedupeKey: digestDedupeKey(d.kind, d.blocId, d.periodKey, r),
+          blocId: d.blocId,
+          kind: d.kind === 'period' ? 'digest' : `summary_${d.kind}`,
+          channel: r.channel,
+          address: r.address,
+          audience: r.audience,
+          message: d.message,
+          now: d.now,
+        });
+        if (queued) messages += 1;
       }
       if (replaced && d.recompute) {
         await writeAudit(trx, {

@@ -91,20 +91,12 @@ function describeCycle(cycle: string[], edges: ImportEdge[]): string {
   return `${cycle.join(' → ')}\n${steps.join('\n')}`;
 }
 
-// Until the outbox renders at send time (issue 12), the jobs render their messages for Telegram
-// themselves: these imports close bot → observability → jobs → bot, and go with that step.
-const UNTIL_THE_OUTBOX_RENDERS = new Set([
-  'jobs/digest-jobs.ts → ../bot/telegram/render-message.js',
-  'jobs/reminders/queue-reminders.ts → ../../bot/telegram/render-message.js',
-]);
-
 describe('folders under src', () => {
   const edges = importEdges();
 
   it('import each other without a cycle', () => {
-    const lasting = edges.filter((edge) => !UNTIL_THE_OUTBOX_RENDERS.has(`${edge.file} → ${edge.specifier}`));
-    const cycles = findCycles(folderGraph(lasting));
-    expect(cycles.map((cycle) => describeCycle(cycle, lasting)).join('\n\n')).toBe('');
+    const cycles = findCycles(folderGraph(edges));
+    expect(cycles.map((cycle) => describeCycle(cycle, edges)).join('\n\n')).toBe('');
   });
 
   it('leave src/core importing nothing outside src/core', () => {

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderTelegramMessage } from '../../src/bot/telegram/render-message.js';
+import { plainText } from '../../src/core/plain-text.js';
 import { openDatabase } from '../../src/db/connection.js';
+import { parseOutboundMessage } from '../../src/db/outbox-message-json.js';
 import { getDigest, listDigests } from '../../src/db/digests.js';
 import { linkTelegramAccount } from '../../src/db/focal-points.js';
 import { addMembership, createUnit } from '../../src/db/units.js';
@@ -67,11 +70,11 @@ describe('period digest job', () => {
     expect(stored).toMatchObject({ recipients: 2 });
     expect(stored!.text).toContain('Tuần 47/2026');
     const rows = await outbox();
-    expect(rows.map((r) => [r.chat_id, r.chat_type, r.kind, r.dedupe_key])).toEqual([
-      ['-100100', 'group', 'digest', `digest:period:bloc${b.blocId}:2026-W47:chat-100100:part1`],
-      ['5001', 'private', 'digest', `digest:period:bloc${b.blocId}:2026-W47:chat5001:part1`],
+    expect(rows.map((r) => [r.channel, r.address, r.chat_type, r.kind, r.dedupe_key])).toEqual([
+      ['telegram', '-100100', 'group', 'digest', `digest:period:bloc${b.blocId}:2026-W47:telegram:-100100`],
+      ['telegram', '5001', 'private', 'digest', `digest:period:bloc${b.blocId}:2026-W47:telegram:5001`],
     ]);
-    expect(JSON.parse(rows[0]!.payload).text).toBe(stored!.text);
+    expect(plainText(parseOutboundMessage(rows[0]!.message))).toBe(stored!.text);
   });
 
   it('runs once per bloc and week when started twice, at once or one after the other', async () => {
@@ -133,19 +136,20 @@ describe('period digest job', () => {
     expect(scheduleOf(periodDigestJob, on!)).toEqual(['0 16 * * 5']);
   });
 
-  it('splits a large bloc’s digest into parts within 4096 characters, each queued once per recipient', async () => {
+  it('queues a large bloc’s digest once per recipient, which Telegram sends in parts within 4096 characters', async () => {
     for (let i = 0; i < 140; i++) {
       const u = await createUnit(t.db, { name: `Hội Liên hiệp các tổ chức hữu nghị số ${i + 1} của tỉnh` });
       await addMembership(t.db, { blocId: b.blocId, unitId: u.id, joinedOn: '2026-01-01', displayOrder: 10 + i });
     }
     const r = await runPeriodDigests(deps(), mondayAt0805);
     const stored = (await getDigest(t.db, b.blocId, 'period', '2026-W47'))!;
-    expect(stored.parts.length).toBeGreaterThan(1);
-    expect(r[0]!.messages).toBe(2 * stored.parts.length);
+    expect(r[0]!.messages).toBe(2);
     const rows = await outbox();
-    for (const row of rows) expect(JSON.parse(row.payload).text.length).toBeLessThanOrEqual(4096);
-    expect(rows.filter((row) => row.chat_id === '-100100').map((row) => JSON.parse(row.payload).text)).toEqual(
-      stored.parts,
-    );
+    expect(rows.map((row) => row.address)).toEqual(['-100100', '5001']);
+    const parts = renderTelegramMessage(parseOutboundMessage(rows[0]!.message), {});
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(part.text.length).toBeLessThanOrEqual(4096);
+    expect(parts[0]!.text).toMatch(/^\(Phần 1\/\d\)\n/);
+    expect(stored.parts).toEqual([stored.text]);
   });
 });

@@ -14,8 +14,6 @@ import type { Db } from '../../db/connection.js';
 import { enqueueOutbox } from '../../db/outbox.js';
 import type { Broadcast } from '../../db/schema.js';
 import type { AuditNote } from '../http/change.js';
-// until the outbox renders at send time (issue 12)
-import { renderTelegramMessage } from '../../bot/telegram/render-message.js';
 
 export type QueueOutcome = { kind: 'queued' | 'duplicate'; broadcast: Broadcast } | { kind: 'no_recipients' };
 
@@ -35,11 +33,11 @@ export async function queueBroadcast(
   const earlier = await findBroadcastByNonce(trx, b.bloc.id, b.nonce);
   if (earlier) return { kind: 'duplicate', broadcast: earlier };
   const audience = await broadcastAudience(trx, b.bloc.id, b.today);
-  const chats = [
-    ...audience.focalPoints.map((p) => ({ chatId: p.chatId, chatType: 'private' as const })),
-    ...(b.includeGroups ? audience.groups.map((g) => ({ chatId: g.chatId, chatType: 'group' as const })) : []),
+  const recipients = [
+    ...audience.focalPoints.map((p) => ({ ...p.reach, audience: 'person' as const })),
+    ...(b.includeGroups ? audience.groups.map((g) => ({ ...g.reach, audience: 'group' as const })) : []),
   ];
-  if (chats.length === 0) return { kind: 'no_recipients' };
+  if (recipients.length === 0) return { kind: 'no_recipients' };
   const broadcast = await createBroadcast(trx, {
     blocId: b.bloc.id,
     nonce: b.nonce,
@@ -50,17 +48,17 @@ export async function queueBroadcast(
     at: b.now,
     unreachable: audience.unreachable,
   });
-  // The typed text is limited (BROADCAST_MAX_CHARS), so an announcement is always one part.
-  const [payload] = renderTelegramMessage(broadcastMessage(b.bloc.name, b.text, b.sender.displayName), {});
+  const message = broadcastMessage(b.bloc.name, b.text, b.sender.displayName);
   let queued = 0;
-  for (const chat of chats) {
+  for (const to of recipients) {
     const added = await enqueueOutbox(trx, {
-      dedupeKey: broadcastDedupeKey(broadcast.id, chat.chatId),
+      dedupeKey: broadcastDedupeKey(broadcast.id, to),
       blocId: b.bloc.id,
       kind: 'broadcast',
-      chatId: chat.chatId,
-      chatType: chat.chatType,
-      payload: payload!,
+      channel: to.channel,
+      address: to.address,
+      audience: to.audience,
+      message,
       now: b.now,
     });
     if (added) queued++;

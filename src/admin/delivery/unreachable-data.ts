@@ -58,10 +58,12 @@ export async function unreachableList(
       db,
       missing.map((u) => u.unitId),
     );
-    const failures = await lastPermanentFailures(
-      db,
-      reachable.map((c) => c.chatId),
-    );
+    const failures = new Map<string, string>();
+    for (const channel of new Set(reachable.map((c) => c.reach.channel))) {
+      const addresses = reachable.filter((c) => c.reach.channel === channel).map((c) => c.reach.address);
+      for (const [address, reason] of await lastPermanentFailures(db, channel, addresses))
+        failures.set(`${channel} ${address}`, reason);
+    }
     const rows: UnreachableRow[] = [];
     for (const unit of missing) {
       const base = { unitId: unit.unitId, unitName: unit.unitName };
@@ -76,7 +78,7 @@ export async function unreachableList(
           reason: 'not_linked',
         });
       for (const c of linked) {
-        const failed = failures.get(c.chatId);
+        const failed = failures.get(`${c.reach.channel} ${c.reach.address}`);
         if (failed)
           rows.push({ ...base, focalPoint: { id: c.focalPointId, name: c.fullName, phone: c.phone }, reason: failed });
       }

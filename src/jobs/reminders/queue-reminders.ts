@@ -17,8 +17,6 @@ import {
   unitReminderRecipients,
 } from '../../db/reminder-recipients.js';
 import type { Bloc } from '../../db/schema.js';
-// until the outbox renders at send time (issue 12)
-import { renderTelegramMessage } from '../../bot/telegram/render-message.js';
 
 export interface ReminderContext {
   db: Db;
@@ -153,10 +151,10 @@ export async function queueEscalation(
 }
 
 /**
- * Queues a message to a contact, one outbox row per Telegram part. A reminder or an escalation is
- * one part; should a list of units ever pass Telegram's limit, the later parts get ':part<n>'.
+ * Queues a message to a contact at their first linked address; their channel renders it (and
+ * splits it, should a list of units ever pass its limit) when it sends it.
  */
-async function enqueue(
+function enqueue(
   ctx: ReminderContext,
   kind: 'reminder' | 'escalation',
   dedupeKey: string,
@@ -164,20 +162,15 @@ async function enqueue(
   message: OutboundMessage,
   notAfter: Date,
 ): Promise<boolean> {
-  const parts = renderTelegramMessage(message, {});
-  let added = false;
-  for (const [i, payload] of parts.entries()) {
-    const queued = await enqueueOutbox(ctx.db, {
-      dedupeKey: i === 0 ? dedupeKey : `${dedupeKey}:part${i + 1}`,
-      blocId: ctx.bloc.id,
-      kind,
-      chatId: to.chatId,
-      chatType: 'private',
-      payload,
-      notAfter,
-      now: ctx.now,
-    });
-    added ||= queued;
-  }
-  return added;
+  return enqueueOutbox(ctx.db, {
+    dedupeKey,
+    blocId: ctx.bloc.id,
+    kind,
+    channel: to.reach.channel,
+    address: to.reach.address,
+    audience: 'person',
+    message,
+    notAfter,
+    now: ctx.now,
+  });
 }
