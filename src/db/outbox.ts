@@ -207,7 +207,13 @@ export async function markOutboxSent(
     for (const s of sent) {
       await trx
         .updateTable('outbox_message')
-        .set({ status: 'sent', sent_at: s.at.toISOString(), telegram_message_id: s.messageId, last_error: null })
+        .set((eb) => ({
+          status: 'sent',
+          sent_at: s.at.toISOString(),
+          telegram_message_id: s.messageId,
+          last_error: null,
+          parts_sent: eb('parts_sent', '+', 1),
+        }))
         .where('id', '=', s.id)
         .where('status', '=', 'sending')
         .execute();

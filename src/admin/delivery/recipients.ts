@@ -1,17 +1,21 @@
 import type { Db } from '../../db/connection.js';
 
-/** Names for chat ids: the focal point linked to a private chat, or the bloc's group title. */
-export async function recipientNames(db: Db, blocId: number, chatIds: string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(chatIds)];
+/**
+ * Names for the addresses messages went to: the focal point an address on any channel belongs to,
+ * or the bloc's group title.
+ */
+export async function recipientNames(db: Db, blocId: number, addresses: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(addresses)];
   const names = new Map<string, string>();
   if (ids.length === 0) return names;
   const people = await db
-    .selectFrom('focal_point as f')
+    .selectFrom('contact_address as a')
+    .innerJoin('focal_point as f', 'f.id', 'a.focal_point_id')
     .innerJoin('unit as u', 'u.id', 'f.unit_id')
-    .select(['f.telegram_chat_id', 'f.full_name', 'u.name as unit_name'])
-    .where('f.telegram_chat_id', 'in', ids)
+    .select(['a.address', 'f.full_name', 'u.name as unit_name'])
+    .where('a.address', 'in', ids)
     .execute();
-  for (const p of people) names.set(p.telegram_chat_id!, `${p.full_name} (${p.unit_name})`);
+  for (const p of people) names.set(p.address, `${p.full_name} (${p.unit_name})`);
   const groups = await db
     .selectFrom('bloc_chat')
     .select(['telegram_chat_id', 'title'])
