@@ -114,7 +114,7 @@ describe('deploy/cli.sh backup and restore, as in docs/deployment.md', () => {
     expect(foreign.err).toContain('không phải cơ sở dữ liệu SQLite');
     expect(cli(envFile, 'restore').err).toContain('Dùng: restore TỆP');
     expect(fingerprint(dir)).toEqual(before);
-  });
+  }, 90_000); // four runs of the real CLI: ~20 s on two busy cores
 
   it('says so when the settings file cannot be read', () => {
     const r = cli('/nonexistent/khoi-thi-dua.env', 'backup');
@@ -143,7 +143,7 @@ describe('deploy/cli.sh backup and restore, as in docs/deployment.md', () => {
     expect(r).toMatchObject({ status: 0, err: '' });
     const [name] = readdirSync(join(dir, 'var', 'backups'));
     expect(statSync(join(dir, 'var', 'backups', name!)).uid).toBe(uid);
-  });
+  }, 60_000);
 });
 
 describe('deploy/khoi-thi-dua-sao-luu.cron', () => {
@@ -179,5 +179,5 @@ describe('deploy/khoi-thi-dua-sao-luu.cron', () => {
     writeFileSync(join(backups, 'khoi-thi-dua-daily-20261126-023000.sqlite'), readFileSync(join(remote, first!)));
     expect(run().status).toBe(0);
     expect(readdirSync(remote).sort()).toEqual([first, 'khoi-thi-dua-daily-20261126-023000.sqlite'].sort());
-  });
+  }, 60_000);
 });
