@@ -1,6 +1,7 @@
-// The one Bot API call the delivery worker makes (sendMessage), over node:http(s) with keep-alive
-// connections, an overall timeout, and IPv4 on request. It never throws: every result, network
-// failures included, comes back as data for send-classification.ts.
+// The product's own Bot API client (telegraf keeps the bot's replies): sendMessage for the outbox,
+// and opening a method or a file's download for the admin's file reader (telegram-files.ts), over
+// node:http(s) with keep-alive connections and IPv4 on request. sendMessage never throws: every
+// result, network failures included, comes back as data for send-classification.ts.
 
 import http from 'node:http';
 import https from 'node:https';
@@ -12,6 +13,14 @@ export type RawSendResult =
 
 export interface BotApiClient {
   sendMessage(chatId: string, payload: Record<string, unknown>): Promise<RawSendResult>;
+  /**
+   * Opens a call of a method (with a JSON body) or the download of a file (its path from getFile),
+   * resolving with the response as it starts; rejects on a network error or `idleMs` of silence.
+   * The token is in the URL: callers must keep it out of what they show (see scrub).
+   */
+  open(target: { method: string; body: unknown } | { file: string }, idleMs: number): Promise<http.IncomingMessage>;
+  /** The text with the bot token replaced, for errors that may quote a URL. */
+  scrub(text: string): string;
   close(): void;
 }
 
@@ -78,5 +87,33 @@ export function createBotApiClient(o: {
     });
   }
 
-  return { sendMessage, close: () => agent.destroy() };
+  function open(
+    target: { method: string; body: unknown } | { file: string },
+    idleMs: number,
+  ): Promise<http.IncomingMessage> {
+    const body = 'method' in target ? Buffer.from(JSON.stringify(target.body)) : undefined;
+    const path =
+      'method' in target
+        ? `./bot${o.token}/${target.method}`
+        : `./file/bot${o.token}/${target.file.split('/').map(encodeURIComponent).join('/')}`;
+    return new Promise((resolve, reject) => {
+      const req = (secure ? https : http).request(new URL(path, base), {
+        method: body ? 'POST' : 'GET',
+        agent,
+        family: o.forceIpv4 ? 4 : undefined,
+        headers: body ? { 'content-type': 'application/json', 'content-length': body.length } : {},
+      });
+      req.setTimeout(idleMs, () => req.destroy(new Error(`no answer from Telegram within ${idleMs} ms`)));
+      req.on('error', reject);
+      req.on('response', resolve);
+      req.end(body);
+    });
+  }
+
+  return {
+    sendMessage,
+    open,
+    scrub: (text) => text.split(o.token).join('<token>'),
+    close: () => agent.destroy(),
+  };
 }

@@ -1,11 +1,11 @@
 // Reading back a file a focal point sent to the bot (a report's photo or document), for the admin:
 // the Bot API's getFile gives the file's path, then <apiRoot>/file/bot<token>/<path> serves its
 // bytes, which are streamed on without being held in memory. Telegram serves bots files up to
-// 20 MB only. Over node:http(s) like the delivery client, so IPv4 can be forced.
+// 20 MB only. Through the product's one Bot API client (bot-api-client.ts), so IPv4 can be forced.
 
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 import { Readable } from 'node:stream';
+import { createBotApiClient } from './bot-api-client.js';
 
 /** Telegram's getFile limit for bots. */
 export const TELEGRAM_DOWNLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -33,29 +33,14 @@ const FILE_PATH_RE = /^(?!.*\.\.)[A-Za-z0-9_.\-/]{1,512}$/;
 
 /** The admin's reader of Telegram files, for one bot token. */
 export function createTelegramFiles(o: TelegramFilesOptions): TelegramFiles {
-  const base = new URL(o.apiRoot.endsWith('/') ? o.apiRoot : `${o.apiRoot}/`);
-  const secure = base.protocol === 'https:';
-  const agent = secure
-    ? new https.Agent({ keepAlive: true, maxSockets: 8 })
-    : new http.Agent({ keepAlive: true, maxSockets: 8 });
   const idle = o.idleTimeoutMs ?? 20_000;
-  // The token is in every URL: it must never reach a log line or a page.
-  const scrub = (s: string) => s.split(o.token).join('<token>');
-
-  function open(url: URL, body?: Buffer): Promise<http.IncomingMessage> {
-    return new Promise((resolve, reject) => {
-      const req = (secure ? https : http).request(url, {
-        method: body ? 'POST' : 'GET',
-        agent,
-        family: o.forceIpv4 ? 4 : undefined,
-        headers: body ? { 'content-type': 'application/json', 'content-length': body.length } : {},
-      });
-      req.setTimeout(idle, () => req.destroy(new Error(`no answer from Telegram within ${idle} ms`)));
-      req.on('error', reject);
-      req.on('response', resolve);
-      req.end(body);
-    });
-  }
+  const client = createBotApiClient({
+    token: o.token,
+    apiRoot: o.apiRoot,
+    timeoutMs: idle,
+    maxSockets: 8,
+    forceIpv4: o.forceIpv4,
+  });
 
   async function readJson(res: http.IncomingMessage): Promise<Record<string, unknown> | null> {
     const chunks: Buffer[] = [];
@@ -77,7 +62,7 @@ export function createTelegramFiles(o: TelegramFilesOptions): TelegramFiles {
   }
 
   async function filePath(fileId: string): Promise<TelegramFileResult | { path: string; size: number | null }> {
-    const res = await open(new URL(`./bot${o.token}/getFile`, base), Buffer.from(JSON.stringify({ file_id: fileId })));
+    const res = await client.open({ method: 'getFile', body: { file_id: fileId } }, idle);
     const answer = await readJson(res);
     const description = typeof answer?.description === 'string' ? answer.description : `HTTP ${res.statusCode}`;
     if (res.statusCode === 400) {
@@ -100,8 +85,7 @@ export function createTelegramFiles(o: TelegramFilesOptions): TelegramFiles {
         if ('ok' in found) return found;
         if (found.size !== null && found.size > TELEGRAM_DOWNLOAD_LIMIT_BYTES)
           return { ok: false, reason: 'too_big', detail: `${found.size} bytes` };
-        const segments = found.path.split('/').map(encodeURIComponent).join('/');
-        const res = await open(new URL(`./file/bot${o.token}/${segments}`, base));
+        const res = await client.open({ file: found.path }, idle);
         if (res.statusCode !== 200) {
           res.resume();
           return {
@@ -119,7 +103,8 @@ export function createTelegramFiles(o: TelegramFilesOptions): TelegramFiles {
           size: Number.isSafeInteger(length) ? length : null,
         };
       } catch (error) {
-        return { ok: false, reason: 'unavailable', detail: scrub((error as Error).message) };
+        // The token is in every URL: it must never reach a log line or a page.
+        return { ok: false, reason: 'unavailable', detail: client.scrub((error as Error).message) };
       }
     },
   };
