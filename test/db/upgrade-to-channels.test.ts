@@ -5,10 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderTelegramMessage } from '../../src/bot/telegram/render-message.js';
 import { zonedInstant } from '../../src/core/time.js';
 import { type Db, openDatabase } from '../../src/db/connection.js';
-import { findFocalPointByTelegramUser, linkTelegramAccount } from '../../src/db/focal-points.js';
+import { findFocalPointByTelegramUser } from '../../src/db/focal-points.js';
 import { findInvite } from '../../src/db/invites.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { parseOutboundMessage } from '../../src/db/outbox-message-json.js';
+import { linkByCode } from '../../src/reporting/link-by-code.js';
 import { FakeBotApi } from '../helpers/fake-bot-api.js';
 import { testLogger } from '../helpers/logger.js';
 import { type DeliveryWorker, startDeliveryWorker } from '../helpers/telegram-delivery.js';
@@ -80,27 +81,24 @@ describe('upgrading a database made before channels', () => {
       { telegram_chat_id: '-1001700000001', active: 1 },
     ]);
 
-    // Linking after the upgrade, as the bot's onboarding does, gives the person their address.
-    const sixth = await db
-      .selectFrom('focal_point')
-      .select('id')
-      .where('telegram_chat_id', 'is', null)
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    await linkTelegramAccount(db, sixth.id, {
-      userId: '70006',
-      chatId: '70006',
-      username: 'kimngan',
-      at: NOW.toISOString(),
+    // The sixth focal point's open invite, made before the upgrade, links their account after it
+    // through the use case the bot calls, and gives them their address; the used one stays used.
+    const open = invites.find((i) => i.kind === 'focal_point' && i.used_at === null)!;
+    const account = { channel: 'telegram' as const, userId: '70006', address: '70006', username: 'kimngan' };
+    expect(await db.transaction().execute((trx) => linkByCode(trx, account, open.code, NOW))).toEqual({
+      kind: 'linked',
+      focalPointId: open.focal_point_id,
     });
     expect(
       await db
         .selectFrom('contact_address')
         .select(['channel', 'address', 'detail'])
-        .where('focal_point_id', '=', sixth.id)
+        .where('focal_point_id', '=', open.focal_point_id!)
         .execute(),
     ).toEqual([{ channel: 'telegram', address: '70006', detail: 'kimngan' }]);
+    const used = invites.find((i) => i.used_at !== null)!;
+    const other = { channel: 'telegram' as const, userId: '79999', address: '79999', username: null };
+    expect(await db.transaction().execute((trx) => linkByCode(trx, other, used.code, NOW))).toEqual({ kind: 'used' });
   });
 
   it('keeps every message, its state and failure reason, and renders each back to the payload it had', async () => {
