@@ -20,7 +20,9 @@ export async function failQueuedOutboxForChat(db: Db, chatId: string, reason: st
 /**
  * Sends a failed message again (the admin's "gửi lại" after the recipient pressed Start). It joins
  * its chat's line as a message of now: its old moment would put it ahead of, and hold back, what
- * was queued since, and would count it as unsent since then.
+ * was queued since, and would count it as unsent since then. A message that failed after some of
+ * its parts went out goes on from the part that failed (parts_sent is kept): the recipient has the
+ * others already.
  */
 export async function requeueFailedOutbox(db: Db, id: number, now: Date): Promise<boolean> {
   const r = await db
