@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addContactAddress, listContactAddresses } from '../../src/db/contact-addresses.js';
 import { linkTelegramAccount } from '../../src/db/focal-points.js';
+import { enqueueOutbox } from '../../src/db/outbox.js';
 import { createSmallBloc } from '../helpers/fixtures.js';
 import { type AdminTest, createAdminTest, NOW, signIn } from './helpers.js';
 
@@ -50,5 +51,23 @@ describe("a focal point's channels", () => {
     const v = await setup('viewer');
     expect((await v.c.post(`/blocs/1/focal-points/${v.fp}/addresses/${v.zalo.id}/prefer`, {})).status).toBe(403);
     expect((await listContactAddresses(a.db, v.fp)).map((x) => x.channel)).toEqual(['telegram', 'zalo']);
+  });
+
+  it('names the person and the channel of a message that failed on another channel than Telegram', async () => {
+    const { c } = await setup('bloc_admin');
+    await enqueueOutbox(a.db, {
+      dedupeKey: 'test:zalo',
+      blocId: 1,
+      kind: 'reminder',
+      channel: 'zalo',
+      address: '0912345678',
+      audience: 'person',
+      message: { topic: 'reminder', title: 'Nhắc', blocks: [], actions: [] },
+      now: NOW,
+    });
+    await a.db.updateTable('outbox_message').set({ status: 'failed', failure_reason: 'blocked' }).execute();
+    const page = await (await c.get('/blocs/1/delivery')).text();
+    expect(page).toContain('Cán bộ 1 (Đơn vị 1)');
+    expect(page).toContain('· Zalo');
   });
 });

@@ -5,7 +5,7 @@ import type { OutboxMessage } from '../../db/schema.js';
 import { canEditBloc, currentAdmin, notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { applyChange } from '../http/change.js';
-import { deliveryText as t } from '../messages.js';
+import { contactAddressText, deliveryText as t } from '../messages.js';
 import { showDateTime } from '../ui/format.js';
 import { PostForm } from '../ui/forms.js';
 import { DeliveryTabs } from './delivery-tabs.js';
@@ -95,7 +95,11 @@ function DeliveryPage(props: {
                   <tr>
                     <td>{t.kinds[m.kind] ?? m.kind}</td>
                     <td>
-                      {props.names.get(m.chat_id) ?? (m.chat_type === 'group' ? `${t.group} ${m.chat_id}` : m.chat_id)}
+                      {props.names.get(m.address) ?? (m.chat_type === 'group' ? `${t.group} ${m.address}` : m.address)}
+                      {/* Telegram is the usual channel; another is named. */}
+                      {m.channel === 'telegram' ? null : (
+                        <span class="muted small"> · {contactAddressText.channelLabel(m.channel)}</span>
+                      )}
                     </td>
                     <td class="hide-phone">{showDateTime(m.created_at, props.timeZone)}</td>
                     <td>{reasonLabel(m.failure_reason)}</td>
@@ -138,7 +142,7 @@ export function deliveryRoutes(): Hono<AdminEnv> {
           await recipientNames(
             db,
             bloc.id,
-            failed.map((m) => m.chat_id),
+            failed.map((m) => m.address),
           )
         }
         canEdit={canEditBloc(currentAdmin(c), bloc.id)}
