@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // vitest's default on two cores is one worker; much of the suite waits on processes, browsers and
+    // LibreOffice, so a second worker keeps both cores busy.
+    maxWorkers: 2,
   },
 });

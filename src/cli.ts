@@ -1,3 +1,4 @@
+import { askTelegramBotUsername } from './bot/telegram/bot-username.js';
 import { commands } from './cli/commands.js';
 import { CliError, openCliContext, openSettingsContext } from './cli/context.js';
 
@@ -9,12 +10,14 @@ if (!command) {
   console.log(`Dùng: npm run cli -- <lệnh>\n\n${commands.map((c) => `  ${c.usage}`).join('\n')}`);
   process.exit(name ? 2 : 0);
 }
+// The channels the commands may ask things of (the command line's composition root, like main.ts).
+const channels = { askBotUsername: askTelegramBotUsername };
 try {
   const out = (line: string) => console.log(line);
   if ('withoutDatabase' in command) {
-    await command.run(openSettingsContext(process.env, out), args);
+    await command.run(openSettingsContext(process.env, out, channels), args);
   } else {
-    const ctx = await openCliContext(process.env, out);
+    const ctx = await openCliContext(process.env, out, channels);
     try {
       await command.run(ctx, args);
     } finally {

@@ -11,6 +11,8 @@ export interface SettingsContext {
   config: Config;
   now: () => Date;
   out: (line: string) => void;
+  /** Asks the Telegram channel for the bot's @username (invite links); given by src/cli.ts, the composition root. */
+  askBotUsername?: (telegram: Config['telegram'] & { token: string }) => Promise<string>;
 }
 
 export interface CliContext extends SettingsContext {
@@ -21,18 +23,20 @@ export interface CliContext extends SettingsContext {
 export function openSettingsContext(
   env: Record<string, string | undefined>,
   out: (line: string) => void,
+  channels: Pick<SettingsContext, 'askBotUsername'> = {},
 ): SettingsContext {
   const result = loadConfig(env);
   if (!result.ok) throw new CliError(`Cấu hình không hợp lệ:\n${result.errors.map((e) => `  - ${e}`).join('\n')}`);
-  return { config: result.config, now: () => new Date(), out };
+  return { config: result.config, now: () => new Date(), out, ...channels };
 }
 
 /** Reads the settings and opens the migrated database for a CLI command (backed up first if migrations are pending). */
 export async function openCliContext(
   env: Record<string, string | undefined>,
   out: (line: string) => void,
+  channels: Pick<SettingsContext, 'askBotUsername'> = {},
 ): Promise<CliContext> {
-  const settings = openSettingsContext(env, out);
+  const settings = openSettingsContext(env, out, channels);
   const { config } = settings;
   let db: Db;
   try {

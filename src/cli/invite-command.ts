@@ -1,6 +1,4 @@
 // `npm run cli -- invite ...`: creates a one-time deep link for a focal point or a bloc's group.
-import { Telegram } from 'telegraf';
-import { telegramAgent } from '../bot/telegram/telegram-agent.js';
 import { formatDateTimeVi } from '../core/time.js';
 import { writeAudit } from '../db/audit-log.js';
 import { getFocalPoint } from '../db/focal-points.js';
@@ -21,11 +19,11 @@ async function botUsernameFor(ctx: CliContext, given: string | undefined): Promi
       throw new CliError('--bot: tên bot gồm 5–32 ký tự A-Z, a-z, 0-9 và _, ví dụ khoithidua6_bot');
     return name;
   }
-  const { token, apiRoot, forceIpv4 } = ctx.config.telegram;
-  if (!token) throw new CliError('Chưa đặt TELEGRAM_BOT_TOKEN: xin thêm --bot TEN_BOT (tên bot do BotFather cấp).');
+  const { token } = ctx.config.telegram;
+  if (!token || !ctx.askBotUsername)
+    throw new CliError('Chưa đặt TELEGRAM_BOT_TOKEN: xin thêm --bot TEN_BOT (tên bot do BotFather cấp).');
   try {
-    const me = await new Telegram(token, { apiRoot: `${apiRoot}/`, agent: telegramAgent(forceIpv4) }).getMe();
-    return me.username;
+    return await ctx.askBotUsername({ ...ctx.config.telegram, token });
   } catch (error) {
     throw new CliError(`Không hỏi được tên bot từ Telegram (${(error as Error).message}); xin thêm --bot TEN_BOT.`);
   }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { askTelegramBotUsername } from '../../src/bot/telegram/bot-username.js';
 import { commands } from '../../src/cli/commands.js';
 import { type CliContext, CliError } from '../../src/cli/context.js';
 import { loadConfig } from '../../src/config.js';
@@ -15,7 +16,13 @@ const NOW = new Date('2026-11-24T03:00:00Z');
 function contextFor(db: TestDb['db'], env: Record<string, string>, lines: string[]): CliContext {
   const config = loadConfig(env);
   if (!config.ok) throw new Error(config.errors.join('\n'));
-  return { config: config.config, db, now: () => NOW, out: (l) => lines.push(l) };
+  return {
+    config: config.config,
+    db,
+    now: () => NOW,
+    out: (l) => lines.push(l),
+    askBotUsername: askTelegramBotUsername,
+  };
 }
 
 describe('npm run cli -- invite', () => {
