@@ -22,8 +22,10 @@ export const publishText = {
   stored: (subject: string, computedAt: string) => `${subject} đã được tính cho thời điểm ${computedAt} và lưu lại`,
   nothingLeft: (queued: number) =>
     queued === 0 ? 'chưa có tin nhắn nào gửi đi' : `chưa gửi cho ai (${queued} tin nhắn đang chờ trong hàng đợi)`,
-  goneOut: (d: { sent: number; sending: number; failed: number; total: number }) =>
-    `đã gửi ${d.sent}, đang gửi ${d.sending}, gửi lỗi ${d.failed} trong ${d.total} tin nhắn`,
+  goneOut: (d: { sent: number; sending: number; partlySent: number; failed: number; total: number }) =>
+    `đã gửi ${d.sent}, đang gửi ${d.sending}${
+      d.partlySent > 0 ? ` (trong đó ${d.partlySent} tin nhắn đã gửi được một phần, phần còn lại đang chờ gửi)` : ''
+    }, gửi lỗi ${d.failed} trong ${d.total} tin nhắn`,
   notAgain: 'không tính lại, không gửi lại.',
   recomputeHint: (blocId: number, periodKey: string) =>
     `Để tính lại với số liệu mới nhất và gửi ngay: npm run cli -- summary digest --bloc ${blocId} ${digestOption(periodKey)} --send`,

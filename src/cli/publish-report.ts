@@ -4,7 +4,7 @@
 import { periodFromKey } from '../core/periods.js';
 import { formatDateTimeVi } from '../core/time.js';
 import type { Db } from '../db/connection.js';
-import { digestDelivery, getDigest } from '../db/digests.js';
+import { digestDelivery, digestHasGoneOut, getDigest } from '../db/digests.js';
 import type { DigestKind } from '../db/schema.js';
 import type { PublishResult } from '../jobs/digest-jobs.js';
 import { publishText as m } from './messages.js';
@@ -38,7 +38,8 @@ export async function describePublish(
       const stored = await getDigest(db, r.blocId, kind, r.periodKey);
       const d = await digestDelivery(db, r.blocId, kind, r.periodKey);
       const total = d.queued + d.sending + d.sent + d.failed;
-      const unsent = d.sending + d.sent + d.failed === 0;
+      // A message with a part out counts as being sent (đang gửi): the digest is not unsent.
+      const unsent = !digestHasGoneOut(d);
       const head = stored ? m.stored(subject, at(stored.createdAt)) : subject;
       const lines = [`${head}, ${unsent ? m.nothingLeft(d.queued) : m.goneOut({ ...d, total })}; ${m.notAgain}`];
       // Only a period digest has a command to compute it again (the summaries go out on their date).

@@ -233,13 +233,23 @@ function ofDigest(kind: DigestKind, blocId: number, periodKey: string) {
 }
 
 export interface DigestDelivery {
+  /** Waiting in the outbox, not one part of them out yet: nobody has received anything of these. */
   queued: number;
+  /** Being sent, including `partlySent`. */
   sending: number;
+  /**
+   * Of `sending`: messages split into parts some of which went out, back in the queue for the next
+   * part or a retry (status 'queued', parts_sent > 0). The recipient has the first parts already.
+   */
+  partlySent: number;
   sent: number;
   failed: number;
 }
 
-/** How far a stored digest's messages got: its outbox rows counted by status. */
+/**
+ * How far a stored digest's messages got: its outbox rows counted by status, a queued row with a
+ * part already out (parts_sent > 0) counting as being sent.
+ */
 export async function digestDelivery(
   db: Db,
   blocId: number,
@@ -249,19 +259,40 @@ export async function digestDelivery(
   const range = ofDigest(kind, blocId, periodKey);
   const rows = await db
     .selectFrom('outbox_message')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .select((eb) => [
+      'status',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>(eb.case().when('parts_sent', '>', 0).then(1).else(0).end()).as('started'),
+    ])
     .where('dedupe_key', '>=', range.from)
     .where('dedupe_key', '<', range.to)
     .groupBy('status')
     .execute();
-  const out: DigestDelivery = { queued: 0, sending: 0, sent: 0, failed: 0 };
-  for (const r of rows) out[r.status] = Number(r.n);
+  const out: DigestDelivery = { queued: 0, sending: 0, partlySent: 0, sent: 0, failed: 0 };
+  for (const r of rows) {
+    const n = Number(r.n);
+    if (r.status === 'queued') {
+      const started = Number(r.started);
+      out.queued += n - started;
+      out.sending += started;
+      out.partlySent += started;
+    } else out[r.status] += n;
+  }
   return out;
 }
 
 /**
- * Deletes the digest's outbox rows still waiting to be sent (none of them reached anyone); returns
- * how many. Rows being sent, sent or failed stay: they are the delivery's history.
+ * Whether any of a digest's messages has gone out, or is going out, to anyone (a part of one
+ * counts): then it is neither withdrawn nor computed again (decision 0074).
+ */
+export function digestHasGoneOut(d: DigestDelivery): boolean {
+  return d.sending + d.sent + d.failed > 0;
+}
+
+/**
+ * Deletes the digest's outbox rows still waiting to be sent of which not one part went out (none of
+ * them reached anyone); returns how many. Rows being sent (a queued row with parts_sent > 0 is one:
+ * its first parts went out), sent or failed stay: they are the delivery's history.
  */
 export async function withdrawQueuedDigestMessages(
   db: Db,
@@ -275,6 +306,7 @@ export async function withdrawQueuedDigestMessages(
     .where('dedupe_key', '>=', range.from)
     .where('dedupe_key', '<', range.to)
     .where('status', '=', 'queued')
+    .where('parts_sent', '=', 0)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -14,6 +14,7 @@ import {
   deleteDigest,
   digestDedupeKey,
   digestDelivery,
+  digestHasGoneOut,
   digestRecipients,
   getDigestSchedule,
   hasDigest,
@@ -66,9 +67,10 @@ class AlreadyGoingOut extends Error {}
 /**
  * Stores a digest or summary once (its whole text and the figures) and queues the neutral message
  * to each recipient's address in one transaction; each channel splits it when it sends it.
- * With `recompute`, a stored digest none of whose messages has left the outbox is replaced: its
- * queued messages are withdrawn and the new text queued, audited in the same transaction; one
- * whose messages are being sent, sent or failed stays as it is (stored: false).
+ * With `recompute`, a stored digest none of whose messages has left the outbox (not even one part
+ * of one) is replaced: its queued messages are withdrawn and the new text queued, audited in the
+ * same transaction; one whose messages are being sent (a queued one with a part out among them),
+ * sent or failed stays as it is (stored: false).
  */
 export async function storeAndQueue(
   db: Db,
@@ -92,7 +94,8 @@ export async function storeAndQueue(
         // lock, so no delivery worker can claim a row between this check and the replacement.
         const withdrawn = await withdrawQueuedDigestMessages(trx, d.blocId, d.kind, d.periodKey);
         const left = await digestDelivery(trx, d.blocId, d.kind, d.periodKey);
-        if (left.sending + left.sent + left.failed > 0) throw new AlreadyGoingOut();
+        // A queued row with a part out counts as being sent (digestDelivery): it was not withdrawn.
+        if (digestHasGoneOut(left)) throw new AlreadyGoingOut();
         const old = await deleteDigest(trx, d.blocId, d.kind, d.periodKey);
         if (old) replaced = { withdrawn, computedAt: old.createdAt };
       }
@@ -135,8 +138,8 @@ export async function storeAndQueue(
 
 /**
  * Computes, stores and queues the bloc's digest for `period`, unless it was already done. With
- * `recompute`, a stored digest not one of whose messages has left is computed again and replaces
- * the old one (decision 0074); the scheduled job never passes it.
+ * `recompute`, a stored digest not one of whose messages (nor a part of one) has left is computed
+ * again and replaces the old one (decision 0074); the scheduled job never passes it.
  */
 export async function publishPeriodDigest(
   deps: SummaryJobDeps,

@@ -156,6 +156,33 @@ describe('a digest run for a moment still to come', () => {
     });
   }
 
+  // A message split into parts goes back to the queue after each part but the last (parts_sent
+  // counts them), and stays queued through a retry: queued is not "unsent" once a part went out.
+  it('stays as it is while a message of it is partly sent (queued, parts_sent 1): "đang gửi", nothing withdrawn or queued', async () => {
+    await runJob('run', 'period-digest', '--now', monday, '--bloc', String(b.blocId), '--allow-future');
+    const [first] = await outbox();
+    await t.db
+      .updateTable('outbox_message')
+      .set({ parts_sent: 1, attempts: 1, last_error: '502 Bad Gateway' })
+      .where('id', '=', first!.id)
+      .execute();
+    const allRows = () => t.db.selectFrom('outbox_message').selectAll().orderBy('id').execute();
+    const before = { digest: await getDigest(t.db, b.blocId, 'period', '2026-W49'), rows: await allRows() };
+    expect(before.rows.map((r) => [r.status, r.parts_sent])).toEqual([
+      ['queued', 1],
+      ['queued', 0],
+    ]);
+    await fileReport(t.db, b, 1, '2026-W49', '2026-12-03T02:00:00Z', [1, 1], 'Nhân rộng mô hình dân vận khéo.');
+    lines = [];
+    await send();
+    expect(lines).toEqual([
+      'Bản tin Tuần 49/2026 (30/11/2026 – 06/12/2026) đã được tính cho thời điểm 08:00 07/12/2026 và lưu lại, đã gửi 0, đang gửi 1 (trong đó 1 tin nhắn đã gửi được một phần, phần còn lại đang chờ gửi), gửi lỗi 0 trong 2 tin nhắn; không tính lại, không gửi lại.',
+    ]);
+    expect(await getDigest(t.db, b.blocId, 'period', '2026-W49')).toEqual(before.digest);
+    expect(await allRows()).toEqual(before.rows);
+    expect(await t.db.selectFrom('audit_log').selectAll().execute()).toEqual([]);
+  });
+
   it('a second run of the job says the digest is stored and unsent, and how to compute it again', async () => {
     await runJob('run', 'period-digest', '--now', monday, '--bloc', String(b.blocId), '--allow-future');
     lines = [];
