@@ -205,16 +205,20 @@ export async function failOutbox(db: Db, id: number, f: { reason: string; error:
 }
 
 /**
- * Once Telegram answers again after an outage: rows waiting for a retry after network errors,
+ * Once a channel answers again after an outage: its rows waiting for a retry after network errors,
  * timeouts or 5xx answers are due now rather than at the end of their backoff (up to 15 minutes),
- * so the wave that waited goes out at once, at the worker's pace. Not rows waiting out a 429's
- * retry_after or a refused token's pause (their last error says so), nor rows waiting for their own
- * later moment (never tried). Returns how many.
+ * so the wave that waited goes out at once, at the worker's pace. Only that channel's rows: another
+ * channel's retries wait for that channel to answer. Not rows waiting out a rate limit's
+ * retry_after or a refused token's pause, nor rows waiting for their own later moment (never
+ * tried). The row records no kind of wait, so the first two are told by their last error, which
+ * the channel wrote: Telegram's begins with the Bot API's code (429, 401 or 404); a column saying
+ * what the row waits for would take a migration. Returns how many.
  */
-export async function retryNowAfterOutage(db: Db, now: Date): Promise<number> {
+export async function retryNowAfterOutage(db: Db, channel: string, now: Date): Promise<number> {
   const r = await db
     .updateTable('outbox_message')
     .set({ next_attempt_at: now.toISOString() })
+    .where('channel', '=', channel)
     .where('status', '=', 'queued')
     .where('attempts', '>', 0)
     .where('next_attempt_at', '>', now.toISOString())

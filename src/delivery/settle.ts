@@ -36,12 +36,12 @@ export interface SettlerDeps {
 }
 
 /**
- * After an outage, the messages waiting for a retry go now rather than at the end of their backoff.
- * Best effort: a failure here must not keep this row's own result from being recorded.
+ * After the channel's outage, its messages waiting for a retry go now rather than at the end of
+ * their backoff; other channels' keep theirs. Best effort: a failure here must not keep this row's own result from being recorded.
  */
 async function hurryRetries(deps: SettlerDeps, channel: string): Promise<void> {
   try {
-    const due = await retryNowAfterOutage(deps.db, deps.now());
+    const due = await retryNowAfterOutage(deps.db, channel, deps.now());
     if (due > 0)
       deps.logger.info({ count: due, channel }, `${channel} answers again: messages waiting for a retry are sent now`);
   } catch (error) {
