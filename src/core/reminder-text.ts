@@ -62,7 +62,7 @@ export function chairEscalationMessage(m: {
   timeZone: string;
 }): OutboundMessage {
   const items = m.missing.map(
-    (u, i) => `${i + 1}. ${u.name}${u.reachable ? '' : ' (chưa có cán bộ đầu mối nhận tin qua Telegram)'}`,
+    (u, i) => `${i + 1}. ${u.name}${u.reachable ? '' : ' (chưa có cán bộ đầu mối nhận được tin nhắn)'}`,
   );
   // One block: the list stays with its request, and a channel splits it only if it alone is too long.
   const text = [

@@ -74,7 +74,7 @@ describe('reminder texts', () => {
         'Kính gửi đồng chí Lê Minh Tâm,',
         'Đến 08:00 03/12/2026, 2/7 đơn vị chưa gửi báo cáo tiến độ Tuần 48/2026 (23/11/2026 – 29/11/2026) (hạn: hết ngày 30/11/2026) dù đã được nhắc:',
         '1. Hội Cựu chiến binh tỉnh',
-        '2. Hội Chữ thập đỏ tỉnh (chưa có cán bộ đầu mối nhận tin qua Telegram)',
+        '2. Hội Chữ thập đỏ tỉnh (chưa có cán bộ đầu mối nhận được tin nhắn)',
         'Đề nghị đồng chí đôn đốc các đơn vị gửi báo cáo.',
       ].join('\n'),
     );

@@ -93,7 +93,7 @@ describe('reminder job over a week, clock controlled', () => {
     ]);
     expect(escalations[0]!.text).toContain('4/7 đơn vị chưa gửi báo cáo tiến độ Tuần 48/2026');
     expect(escalations[0]!.text).toContain(
-      '1. Đơn vị 4\n2. Đơn vị 5\n3. Đơn vị 6 (chưa có cán bộ đầu mối nhận tin qua Telegram)\n4. Đơn vị 7',
+      '1. Đơn vị 4\n2. Đơn vị 5\n3. Đơn vị 6 (chưa có cán bộ đầu mối nhận được tin nhắn)\n4. Đơn vị 7',
     );
 
     // Every message of every period was queued inside the sending window of a working day.
