@@ -15,8 +15,14 @@ import { type Kysely, sql } from 'kysely';
 //   buttons become the sendReport / nilReport actions. chat_id, chat_type and
 //   payload stay, so a database can still be read by the previous version's queries until a later
 //   migration drops them.
+// The whole of it is one transaction (inOneTransaction below): a failure or a kill midway leaves
+// the database as it was, and the next start runs it again.
 
 export async function up(db: Kysely<any>): Promise<void> {
+  await inOneTransaction(db, upInTransaction);
+}
+
+async function upInTransaction(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('contact_address')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
@@ -34,9 +40,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('contact_address')
     .columns(['focal_point_id', 'position'])
     .execute();
+  // A chat id held by two people (only a hand-edited or damaged database has that) goes to the one
+  // linked most recently, the later one on a tie: the rule the triggers below apply to a new link.
+  // The other keeps their telegram_* columns but has no address (decision 0090).
   await sql`insert into contact_address (focal_point_id, channel, address, state, position, linked_at, detail)
-    select id, 'telegram', telegram_chat_id, 'linked', 0, coalesce(linked_at, created_at), telegram_username
-    from focal_point where telegram_chat_id is not null`.execute(db);
+    select f.id, 'telegram', f.telegram_chat_id, 'linked', 0, coalesce(f.linked_at, f.created_at), f.telegram_username
+    from focal_point f where f.telegram_chat_id is not null
+      and not exists (select 1 from focal_point g
+        where g.telegram_chat_id = f.telegram_chat_id and g.id <> f.id
+          and (coalesce(g.linked_at, g.created_at) > coalesce(f.linked_at, f.created_at)
+            or (coalesce(g.linked_at, g.created_at) = coalesce(f.linked_at, f.created_at) and g.id > f.id)))`.execute(
+    db,
+  );
   // 'or replace': an account linked to another person moves with the link (decision 0078).
   await sql`create trigger focal_point_telegram_address_insert after insert on focal_point
     when new.telegram_chat_id is not null begin
@@ -72,13 +87,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('outbox_message')
     .addColumn('parts_sent', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  const rows = await db.selectFrom('outbox_message').select(['id', 'kind', 'chat_id', 'payload']).execute();
-  for (const r of rows) {
-    await db
-      .updateTable('outbox_message')
-      .set({ address: r.chat_id, message: JSON.stringify(messageOfPayload(r.kind, r.payload)) })
-      .where('id', '=', r.id)
+  await sql`update outbox_message set address = chat_id`.execute(db);
+  // The payloads are converted here, a page at a time (a year of rows must not sit in memory), and
+  // each page written by one statement.
+  for (let after = 0; ; ) {
+    const page = await db
+      .selectFrom('outbox_message')
+      .select(['id', 'kind', 'payload'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(500)
       .execute();
+    if (page.length === 0) break;
+    const converted = JSON.stringify(page.map((r) => [r.id, JSON.stringify(messageOfPayload(r.kind, r.payload))]));
+    await sql`update outbox_message set message = c.value ->> 1
+      from json_each(${converted}) as c where outbox_message.id = c.value ->> 0`.execute(db);
+    after = page[page.length - 1]!.id;
   }
   await db.schema
     .createIndex('outbox_address_order')
@@ -88,12 +112,26 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await inOneTransaction(db, downInTransaction);
+}
+
+async function downInTransaction(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('outbox_address_order').ifExists().execute();
   for (const column of ['parts_sent', 'message', 'address', 'channel'])
     await db.schema.alterTable('outbox_message').dropColumn(column).execute();
   await sql`drop trigger if exists focal_point_telegram_address_update`.execute(db);
   await sql`drop trigger if exists focal_point_telegram_address_insert`.execute(db);
   await db.schema.dropTable('contact_address').ifExists().execute();
+}
+
+/**
+ * Runs the work as one transaction. Kysely's SQLite adapter reports no transactional DDL, so its
+ * Migrator calls up() outside any transaction, on one connection; SQLite itself takes DDL inside
+ * one. (Should a Migrator ever hand over a transaction, the work joins it.)
+ */
+async function inOneTransaction(db: Kysely<any>, work: (trx: Kysely<any>) => Promise<void>): Promise<void> {
+  if (db.isTransaction) return work(db);
+  await db.transaction().execute(work);
 }
 
 type Action = { kind: 'sendReport'; periodKey: string } | { kind: 'nilReport'; periodKey: string };
