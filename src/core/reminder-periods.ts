@@ -10,7 +10,26 @@ import {
   type ReportingPeriod,
 } from './periods.js';
 import type { SendingWindow } from './quiet-hours.js';
-import { type ReminderPolicy, type ReminderStage, reminderTimeline } from './reminder-policy.js';
+import {
+  type ReminderDeadlines,
+  type ReminderPolicy,
+  type ReminderStage,
+  reminderTimeline,
+} from './reminder-policy.js';
+import { lastDayTaken } from './report-flow/last-day.js';
+import { addDays, zonedInstant } from './time.js';
+
+/** A period's deadlines with the end of the last day it is taken (the reminders' end). */
+export function reminderDeadlines(
+  period: ReportingPeriod,
+  rules: DeadlineRules,
+  timeZone: string,
+): PeriodDeadlines & ReminderDeadlines {
+  return {
+    ...periodDeadlines(period, rules, timeZone),
+    takenUntil: zonedInstant(addDays(lastDayTaken(period, rules.lockDays), 1), '00:00', timeZone),
+  };
+}
 
 /**
  * The periods a reminder may be about at `now`, newest first, with their deadlines: exactly those
@@ -24,10 +43,10 @@ export function periodsToRemindAt(
   rules: DeadlineRules,
   now: Date,
   timeZone: string,
-): { period: ReportingPeriod; deadlines: PeriodDeadlines }[] {
+): { period: ReportingPeriod; deadlines: PeriodDeadlines & ReminderDeadlines }[] {
   return openPeriodsForReporting(kind, now, rules, timeZone).map((period) => ({
     period,
-    deadlines: periodDeadlines(period, rules, timeZone),
+    deadlines: reminderDeadlines(period, rules, timeZone),
   }));
 }
 
@@ -37,7 +56,7 @@ export function periodsToRemindAt(
  */
 export function latestUnitReminder(
   policy: ReminderPolicy,
-  deadlines: Pick<PeriodDeadlines, 'deadline' | 'lockAt'>,
+  deadlines: ReminderDeadlines,
   now: Date,
   window: SendingWindow,
 ): ReminderStage | null {

@@ -7,11 +7,11 @@
 //   escalation  afterEveryDays after the last after-reminder (or at after1's time when N = 0).
 // A moment in quiet hours, on a weekend (unless allowed) or on a holiday is deferred to the start
 // of the next sending window. A unit reminder not sent on its day (the process was down) is
-// dropped for the next one; the escalation stays due until the period locks. The job asks only
-// about the periods the bot and the personal link still take (src/core/reminder-periods.ts), so a
-// stage that falls later than that is never sent.
+// dropped for the next one; the escalation stays due until the period is no longer taken. No stage
+// begins or stays valid past the end of the last day the bot and the personal link take the period
+// (takenUntil, from lastDayTaken): a queued message held by an outage must not chase a period
+// nobody can send any more, even when the lock is days later (decision 0022).
 
-import type { PeriodDeadlines } from './periods.js';
 import {
   isSendingAllowed,
   isValidClockTime,
@@ -66,8 +66,19 @@ export interface ReminderStage {
   nominalAt: Date;
   /** When it may actually go out (nominalAt deferred out of quiet hours, weekends and holidays). */
   sendAt: Date;
-  /** Not sent from this instant on (superseded, outside its day's window, or the period locked). */
+  /** Not sent from this instant on (superseded, outside its day's window, or the period no longer taken). */
   validUntil: Date;
+}
+
+/** The instants a period's reminders depend on. */
+export interface ReminderDeadlines {
+  /** The on-time deadline (local midnight). */
+  deadline: Date;
+  /**
+   * 00:00 local after the last day the bot and the personal link take the period (lastDayTaken):
+   * its lock, or earlier when the lock is longer than a period. Nothing is sent from then on.
+   */
+  takenUntil: Date;
 }
 
 /** The sending window of a policy, with the holidays it must respect. */
@@ -84,19 +95,19 @@ const minDate = (a: Date, b: Date): Date => (a.getTime() <= b.getTime() ? a : b)
 /** Every reminder of a period with its nominal and effective moments, in order. */
 export function reminderTimeline(
   policy: ReminderPolicy,
-  deadlines: Pick<PeriodDeadlines, 'deadline' | 'lockAt'>,
+  deadlines: ReminderDeadlines,
   window: SendingWindow,
 ): ReminderStage[] {
   const tz = window.timeZone;
-  const { deadline, lockAt } = deadlines;
+  const { deadline, takenUntil } = deadlines;
   const deadlineDate = localDateOf(deadline, tz);
   const stages: ReminderStage[] = [];
 
   if (policy.beforeDays !== null) {
     const nominalAt = zonedInstant(addDays(deadlineDate, -policy.beforeDays), policy.beforeTime, tz);
     const sendAt = nextSendingMoment(nominalAt, window);
-    if (sendAt && sendAt < deadline) {
-      const validUntil = minDate(deadline, sendingWindowEnd(sendAt, window));
+    if (sendAt && sendAt < deadline && sendAt < takenUntil) {
+      const validUntil = minDate(minDate(deadline, sendingWindowEnd(sendAt, window)), takenUntil);
       stages.push({ key: 'before', kind: 'before', ordinal: 0, nominalAt, sendAt, validUntil });
     }
   }
@@ -105,7 +116,7 @@ export function reminderTimeline(
   let nominalAt = zonedInstant(deadlineDate, policy.afterTime, tz);
   for (let k = 1; k <= policy.afterMax; k++) {
     const sendAt = nextSendingMoment(nominalAt, window);
-    if (!sendAt || sendAt >= lockAt) break;
+    if (!sendAt || sendAt >= takenUntil) break;
     after.push({
       key: `after${k}`,
       kind: 'after',
@@ -120,15 +131,16 @@ export function reminderTimeline(
   let escalation: ReminderStage | null = null;
   if (policy.escalateTo !== 'none') {
     const sendAt = nextSendingMoment(nominalAt, window);
-    if (sendAt && sendAt < lockAt) {
-      escalation = { key: 'escalation', kind: 'escalation', ordinal: 0, nominalAt, sendAt, validUntil: lockAt };
+    if (sendAt && sendAt < takenUntil) {
+      escalation = { key: 'escalation', kind: 'escalation', ordinal: 0, nominalAt, sendAt, validUntil: takenUntil };
     }
   }
 
-  // An after-reminder also ends where the next stage begins, and never outlives the period's lock.
+  // An after-reminder also ends where the next stage begins, and never outlives the period's last
+  // day taken.
   for (const [i, stage] of after.entries()) {
-    const next = after[i + 1]?.sendAt ?? escalation?.sendAt ?? lockAt;
-    stage.validUntil = minDate(minDate(stage.validUntil, next), lockAt);
+    const next = after[i + 1]?.sendAt ?? escalation?.sendAt ?? takenUntil;
+    stage.validUntil = minDate(minDate(stage.validUntil, next), takenUntil);
   }
   return [...stages, ...after, ...(escalation ? [escalation] : [])];
 }
@@ -142,7 +154,7 @@ export interface DueReminders {
 /** The reminders of a period due at `now`; nothing outside the sending window or when disabled. */
 export function dueReminders(
   policy: ReminderPolicy,
-  deadlines: Pick<PeriodDeadlines, 'deadline' | 'lockAt'>,
+  deadlines: ReminderDeadlines,
   now: Date,
   window: SendingWindow,
 ): DueReminders {

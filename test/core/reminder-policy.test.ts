@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { periodDeadlines, periodFromKey } from '../../src/core/periods.js';
+import { periodFromKey } from '../../src/core/periods.js';
 import type { SendingWindow } from '../../src/core/quiet-hours.js';
+import { reminderDeadlines } from '../../src/core/reminder-periods.js';
 import {
   DEFAULT_REMINDER_POLICY,
   dueReminders,
@@ -18,7 +19,8 @@ const policy = (over: Partial<ReminderPolicy> = {}): ReminderPolicy => ({ ...DEF
 const windowOf = (p: ReminderPolicy, holidays: string[] = []): SendingWindow =>
   sendingWindowOf(p, TZ, new Set(holidays));
 // Week 48/2026: Monday 23/11 to Sunday 29/11. With one day of grace the deadline is Tuesday 01/12 00:00.
-const w48 = (graceDays = 1, lockDays = 14) => periodDeadlines(periodFromKey('2026-W48'), { graceDays, lockDays }, TZ);
+// The bot takes it until Sunday 06/12 (the end of the week after it), though it locks on 14/12.
+const w48 = (graceDays = 1, lockDays = 14) => reminderDeadlines(periodFromKey('2026-W48'), { graceDays, lockDays }, TZ);
 
 function timelineOf(p: ReminderPolicy, deadlines = w48(), holidays: string[] = []) {
   return reminderTimeline(p, deadlines, windowOf(p, holidays)).map((s) => ({
@@ -34,7 +36,8 @@ describe('reminder timeline', () => {
       { key: 'before', sendAt: at('2026-11-30', '15:00'), validUntil: at('2026-11-30', '17:30') },
       { key: 'after1', sendAt: at('2026-12-01', '08:00'), validUntil: at('2026-12-01', '17:30') },
       { key: 'after2', sendAt: at('2026-12-02', '08:00'), validUntil: at('2026-12-02', '17:30') },
-      { key: 'escalation', sendAt: at('2026-12-03', '08:00'), validUntil: at('2026-12-14', '00:00') },
+      // Valid until the bot stops taking week 48 (the end of Sunday 06/12), not until its lock (14/12).
+      { key: 'escalation', sendAt: at('2026-12-03', '08:00'), validUntil: at('2026-12-07', '00:00') },
     ]);
   });
 
@@ -46,7 +49,7 @@ describe('reminder timeline', () => {
 
   it('defers reminders out of weekends and counts the interval from the day one actually went out', () => {
     // October 2026 ends on Saturday 31/10; no grace: deadline Sunday 01/11 00:00.
-    const october = periodDeadlines(periodFromKey('2026-10'), { graceDays: 0, lockDays: 14 }, TZ);
+    const october = reminderDeadlines(periodFromKey('2026-10'), { graceDays: 0, lockDays: 14 }, TZ);
     const t = timelineOf(policy({ beforeDays: null }), october);
     expect(t.map((s) => [s.key, s.sendAt])).toEqual([
       ['after1', at('2026-11-02', '07:30')],
@@ -57,16 +60,20 @@ describe('reminder timeline', () => {
 
   it('sends nothing during Tết: the whole timeline moves after the holiday, at working hours', () => {
     const tet = Array.from({ length: 9 }, (_, i) => addDays('2026-02-14', i));
-    // Week 07/2026: 09/02–15/02; deadline Tuesday 17/02 00:00, in the middle of Tết.
-    const w07 = periodDeadlines(periodFromKey('2026-W07'), { graceDays: 1, lockDays: 14 }, TZ);
-    const t = timelineOf(policy(), w07, tet);
-    // The reminder before (Monday 16/02, a holiday) cannot go out before the deadline: skipped.
+    // January 2026 with 15 days of grace: deadline Monday 16/02 00:00, in the middle of Tết; taken
+    // until the end of February.
+    const january = reminderDeadlines(periodFromKey('2026-01'), { graceDays: 15, lockDays: 30 }, TZ);
+    const t = timelineOf(policy(), january, tet);
+    // The reminder before (Sunday 15/02, a holiday) cannot go out before the deadline: skipped.
     expect(t.map((s) => [s.key, s.sendAt])).toEqual([
       ['after1', at('2026-02-23', '07:30')],
       ['after2', at('2026-02-24', '08:00')],
       ['escalation', at('2026-02-25', '08:00')],
     ]);
     for (const s of t) expect(tet).not.toContain(localDateOf(s.sendAt, TZ));
+    // Week 07 (09/02–15/02) is taken only until Sunday 22/02, the last day of Tết: nothing is left.
+    const w07 = reminderDeadlines(periodFromKey('2026-W07'), { graceDays: 1, lockDays: 14 }, TZ);
+    expect(timelineOf(policy(), w07, tet)).toEqual([]);
   });
 
   it('moves a reminder set in quiet hours to the opening of that day', () => {
@@ -82,6 +89,28 @@ describe('reminder timeline', () => {
       ['escalation', at('2026-12-01', '08:00')],
     ]);
     expect(timelineOf(policy({ escalateTo: 'none' })).map((s) => s.key)).toEqual(['before', 'after1', 'after2']);
+  });
+
+  it('ends every stage when the bot stops taking the period, days before a lock longer than a period', () => {
+    // Weekly, 14-day lock: week 48 is taken until Sunday 06/12 (the end of the week after it) and
+    // locks on 14/12. Three reminders after the deadline put the escalation on Friday 04/12; held
+    // by an outage past Sunday, it must not go out on Monday asking for a week the bot refuses.
+    const p = policy({ afterMax: 3 });
+    const t = timelineOf(p);
+    expect(t.at(-1)).toEqual({
+      key: 'escalation',
+      sendAt: at('2026-12-04', '08:00'),
+      validUntil: at('2026-12-07', '00:00'),
+    });
+    const escalationAt = (date: string, time: string) =>
+      dueReminders(p, w48(), at(date, time), windowOf(p)).escalation?.key ?? null;
+    expect(escalationAt('2026-12-04', '17:00')).toBe('escalation');
+    expect(escalationAt('2026-12-07', '07:30')).toBeNull();
+    // Weekends allowed and ten reminders after the deadline: none begins or lasts past Sunday.
+    const daily = timelineOf(policy({ afterMax: 10, sendOnWeekends: true }));
+    expect(daily.map((s) => s.key)).toEqual(['before', 'after1', 'after2', 'after3', 'after4', 'after5', 'after6']);
+    for (const s of daily) expect(s.validUntil.getTime()).toBeLessThanOrEqual(at('2026-12-07', '00:00').getTime());
+    expect(daily.at(-1)).toMatchObject({ key: 'after6', validUntil: at('2026-12-06', '17:30') });
   });
 
   it('drops what would fall after the period locks', () => {
@@ -109,9 +138,12 @@ describe('reminders due at a moment', () => {
     expect(due('2026-12-01', '08:00')).toEqual(['after1', null]);
     expect(due('2026-12-02', '16:00')).toEqual(['after2', null]);
     expect(due('2026-12-03', '08:00')).toEqual([null, 'escalation']);
-    // The escalation stays due (it is queued once) until the lock, but only in working hours.
-    expect(due('2026-12-10', '09:00')).toEqual([null, 'escalation']);
+    // The escalation stays due (it is queued once) while the bot takes the week (to Sunday 06/12),
+    // but only in working hours; not up to the lock on 14/12.
+    expect(due('2026-12-04', '09:00')).toEqual([null, 'escalation']);
     expect(due('2026-12-05', '09:00')).toEqual([null, null]);
+    expect(due('2026-12-07', '09:00')).toEqual([null, null]);
+    expect(due('2026-12-10', '09:00')).toEqual([null, null]);
     expect(due('2026-12-14', '09:00')).toEqual([null, null]);
   });
 

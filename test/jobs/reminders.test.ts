@@ -194,6 +194,29 @@ describe('reminder job over a week, clock controlled', () => {
     expect(list.periods[0]!.rows.map((r) => r.unitId)).toEqual([bloc.unitIds[5]]);
   }, 60_000);
 
+  it('lets an escalation queued on Friday expire that evening, long before the week’s lock', async () => {
+    // Two reminders after the deadline: with the holiday on Wednesday the escalation of week 48
+    // goes out on Friday 04/12. The bot takes week 48 until Sunday 06/12 and it locks on 14/12; held
+    // by an outage, the message must not go out in the week after (decision 0022).
+    await saveReminderPolicy(
+      t.db,
+      bloc.blocId,
+      { ...DEFAULT_REMINDER_POLICY, afterMax: 2 },
+      { at: at('2026-11-20', '09:00'), by: 'test' },
+    );
+    await simulate(at('2026-12-04', '07:00'), at('2026-12-04', '09:00'), [], 30);
+    const rows = await t.db
+      .selectFrom('outbox_message')
+      .select(['created_at', 'not_after'])
+      .where('dedupe_key', 'like', 'reminder:escalation:%:2026-W48')
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(local(r.created_at)).toBe('08:00 04/12/2026');
+      expect(r.not_after).toBe(at('2026-12-04', '17:30').toISOString());
+    }
+  });
+
   it('sends nothing for a bloc whose reminders are turned off', async () => {
     await saveReminderPolicy(
       t.db,
