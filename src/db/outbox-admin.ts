@@ -4,14 +4,24 @@
 
 import { sql } from 'kysely';
 import type { Db } from './connection.js';
+import type { ChannelAddress } from './contact-addresses.js';
 import type { OutboxMessage } from './schema.js';
 
-/** Fails the messages still queued for a chat that no longer takes them (a group stopped by an admin). */
-export async function failQueuedOutboxForChat(db: Db, chatId: string, reason: string, error: string): Promise<number> {
+/**
+ * Fails the messages still queued for an address that no longer takes them (a group stopped by an
+ * admin): that address on that channel only, as the same string may be another channel's address.
+ */
+export async function failQueuedOutboxForAddress(
+  db: Db,
+  to: ChannelAddress,
+  reason: string,
+  error: string,
+): Promise<number> {
   const r = await db
     .updateTable('outbox_message')
     .set({ status: 'failed', failure_reason: reason, last_error: error, claimed_at: null })
-    .where('chat_id', '=', chatId)
+    .where('channel', '=', to.channel)
+    .where('address', '=', to.address)
     .where('status', '=', 'queued')
     .executeTakeFirst();
   return Number(r.numUpdatedRows);

@@ -3,6 +3,7 @@ import { countMessages } from '../../db/broadcasts.js';
 import type { Broadcast, OutboxMessage } from '../../db/schema.js';
 import { failureReasonText } from '../../delivery/failure-reasons.js';
 import { DeliveryTabs } from '../delivery/delivery-tabs.js';
+import { recipientKey } from '../delivery/recipients.js';
 import { broadcastText as t, deliveryText } from '../messages.js';
 import { showDateTime } from '../ui/format.js';
 import { UnreachableList } from './unreachable-list.js';
@@ -85,8 +86,8 @@ function Progress(props: { messages: OutboxMessage[]; names: Map<string, string>
                   <tr>
                     <td>
                       {m.chat_type === 'group'
-                        ? t.groupRecipient(props.names.get(m.chat_id) ?? m.chat_id)
-                        : (props.names.get(m.chat_id) ?? t.unknownRecipient(m.chat_id))}
+                        ? t.groupRecipient(props.names.get(recipientKey(m.channel, m.address)) ?? m.address)
+                        : (props.names.get(recipientKey(m.channel, m.address)) ?? t.unknownRecipient(m.address))}
                     </td>
                     <td>
                       <StatusBadge status={m.status} />

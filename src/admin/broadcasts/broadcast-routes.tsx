@@ -104,7 +104,7 @@ export function broadcastRoutes(): Hono<AdminEnv> {
           await recipientNames(
             db,
             bloc.id,
-            messages.map((m) => m.chat_id),
+            messages.map((m) => ({ channel: m.channel, address: m.address })),
           )
         }
         unreachable={unreachableOf(broadcast)}

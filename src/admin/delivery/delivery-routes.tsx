@@ -9,7 +9,7 @@ import { contactAddressText, deliveryText as t } from '../messages.js';
 import { showDateTime } from '../ui/format.js';
 import { PostForm } from '../ui/forms.js';
 import { DeliveryTabs } from './delivery-tabs.js';
-import { recipientNames } from './recipients.js';
+import { recipientKey, recipientNames } from './recipients.js';
 
 function reasonLabel(reason: string | null): string {
   return (failureReasonText[reason ?? 'unknown'] ?? failureReasonText.unknown!).label;
@@ -95,7 +95,8 @@ function DeliveryPage(props: {
                   <tr>
                     <td>{t.kinds[m.kind] ?? m.kind}</td>
                     <td>
-                      {props.names.get(m.address) ?? (m.chat_type === 'group' ? `${t.group} ${m.address}` : m.address)}
+                      {props.names.get(recipientKey(m.channel, m.address)) ??
+                        (m.chat_type === 'group' ? `${t.group} ${m.address}` : m.address)}
                       {/* Telegram is the usual channel; another is named. */}
                       {m.channel === 'telegram' ? null : (
                         <span class="muted small"> · {contactAddressText.channelLabel(m.channel)}</span>
@@ -142,7 +143,7 @@ export function deliveryRoutes(): Hono<AdminEnv> {
           await recipientNames(
             db,
             bloc.id,
-            failed.map((m) => m.address),
+            failed.map((m) => ({ channel: m.channel, address: m.address })),
           )
         }
         canEdit={canEditBloc(currentAdmin(c), bloc.id)}

@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import { getBlocChatOfBloc, listBlocChats, openGroupInvites } from '../../db/bloc-chat-admin.js';
 import { deactivateBlocChat } from '../../db/bloc-chats.js';
 import { createInvite, inviteLink } from '../../db/invites.js';
-import { failQueuedOutboxForChat } from '../../db/outbox-admin.js';
+import { failQueuedOutboxForAddress } from '../../db/outbox-admin.js';
 import { canEditBloc, currentAdmin, notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { inviteQrDataUrl } from '../focal-points/invite-qr.js';
@@ -92,7 +92,12 @@ export function groupRoutes(): Hono<AdminEnv> {
       await applyChange(c, async (trx, audit) => {
         await deactivateBlocChat(trx, chat.telegram_chat_id);
         // Digests and announcements already queued for the group must not go out after it was stopped.
-        await failQueuedOutboxForChat(trx, chat.telegram_chat_id, 'chat_stopped', 'group stopped by an admin');
+        await failQueuedOutboxForAddress(
+          trx,
+          { channel: 'telegram', address: chat.telegram_chat_id },
+          'chat_stopped',
+          'group stopped by an admin',
+        );
         await audit({
           action: 'bloc_chat.deactivate',
           entity: 'bloc_chat',
