@@ -32,9 +32,15 @@ export async function failQueuedOutboxForAddress(
  * its chat's line as a message of now: its old moment would put it ahead of, and hold back, what
  * was queued since, and would count it as unsent since then. A message that failed after some of
  * its parts went out goes on from the part that failed (parts_sent is kept): the recipient has the
- * others already.
+ * others already. `notAfter` is its new sending window's end: a reminder's or an escalation's is
+ * the end of the last day its period is taken (the caller computes it); other kinds have none.
  */
-export async function requeueFailedOutbox(db: Db, id: number, now: Date): Promise<boolean> {
+export async function requeueFailedOutbox(
+  db: Db,
+  id: number,
+  now: Date,
+  notAfter: Date | null = null,
+): Promise<boolean> {
   const r = await db
     .updateTable('outbox_message')
     .set({
@@ -44,12 +50,32 @@ export async function requeueFailedOutbox(db: Db, id: number, now: Date): Promis
       available_at: now.toISOString(),
       failure_reason: null,
       last_error: null,
-      not_after: null,
+      not_after: notAfter?.toISOString() ?? null,
     })
     .where('id', '=', id)
     .where('status', '=', 'failed')
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
+}
+
+/** The outbox kinds that ask for a period's report, and so are worth sending only while it is taken. */
+export const PERIOD_BOUND_KINDS: ReadonlySet<string> = new Set(['reminder', 'escalation']);
+
+/**
+ * The period a reminder or an escalation asks about: the last part of its dedupe key
+ * ('reminder:<stage>:<bloc>:<unit or chair>:<focal point>:<period>', src/jobs/reminders), else
+ * the period of its report buttons; undefined when the row names none.
+ */
+export function periodKeyOfOutboxRow(row: Pick<OutboxMessage, 'dedupe_key' | 'message'>): string | undefined {
+  const fromKey = /^reminder:.+:(\d{4}-(?:W\d{2}|\d{2}))$/.exec(row.dedupe_key)?.[1];
+  if (fromKey) return fromKey;
+  try {
+    const m = JSON.parse(row.message) as { actions?: { periodKey?: unknown }[] } | null;
+    const key = m?.actions?.find((a) => typeof a?.periodKey === 'string')?.periodKey;
+    return typeof key === 'string' ? key : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface DeliveryStats {

@@ -6,20 +6,38 @@ import { seedDemo } from '../../src/demo/seed-demo.js';
 import { createSmallBloc } from '../helpers/fixtures.js';
 import { type AdminTest, createAdminTest, NOW, signIn, TZ } from './helpers.js';
 
-async function failedMessage(a: AdminTest, blocId: number, chatId: string, reason: string) {
+/**
+ * A failed message; a reminder by default, keyed as the reminder job keys it, for week 47 (still
+ * taken on NOW, Wednesday of week 48: the bloc's lock is 14 days, the previous week is taken to its
+ * end).
+ */
+async function failedMessage(
+  a: AdminTest,
+  blocId: number,
+  chatId: string,
+  reason: string,
+  opts: { kind?: string; periodKey?: string; notAfter?: Date } = {},
+) {
+  const kind = opts.kind ?? 'reminder';
+  const stage = kind === 'escalation' ? 'escalation' : 'after1';
+  const dedupeKey =
+    kind === 'reminder' || kind === 'escalation'
+      ? `reminder:${stage}:${blocId}:${chatId}:${reason}:${opts.periodKey ?? '2026-W47'}`
+      : `${kind}:${blocId}:${chatId}:${reason}:${opts.periodKey ?? '2026-W47'}`;
   await enqueueOutbox(a.db, {
-    dedupeKey: `test:${blocId}:${chatId}:${reason}`,
+    dedupeKey,
     blocId,
-    kind: 'reminder',
+    kind,
     chatId,
     chatType: 'private',
     payload: { text: 'Nhắc báo cáo' },
+    notAfter: opts.notAfter,
     now: NOW,
   });
   const row = await a.db
     .selectFrom('outbox_message')
     .select('id')
-    .where('dedupe_key', '=', `test:${blocId}:${chatId}:${reason}`)
+    .where('dedupe_key', '=', dedupeKey)
     .executeTakeFirstOrThrow();
   await a.db
     .updateTable('outbox_message')
@@ -88,6 +106,76 @@ describe('delivery page', () => {
       (await a.db.selectFrom('outbox_message').select('status').where('id', '=', theirs).executeTakeFirstOrThrow())
         .status,
     ).toBe('failed');
+  });
+});
+
+describe('resending a reminder or an escalation', () => {
+  let a: AdminTest;
+  afterEach(() => a?.close());
+
+  const snapshot = async (db: AdminTest['db']) => ({
+    outbox: await db.selectFrom('outbox_message').selectAll().orderBy('id').execute(),
+    audit: await db.selectFrom('audit_log').selectAll().orderBy('id').execute(),
+  });
+
+  it('refuses one whose period is no longer taken, though not locked yet, and changes nothing', async () => {
+    // NOW is Wednesday 25/11 (week 48): week 46 locks on 29/11 (14 days) but was taken only to 22/11.
+    a = await createAdminTest();
+    await createSmallBloc(a.db, { units: 1 });
+    const reminder = await failedMessage(a, 1, '5001', 'not_started', { periodKey: '2026-W46' });
+    const escalation = await failedMessage(a, 1, '5002', 'not_started', { kind: 'escalation', periodKey: '2026-W46' });
+    const c = await signIn(a, 'bloc_admin', 1);
+    const before = await snapshot(a.db);
+    for (const id of [reminder, escalation]) {
+      const res = await c.post(`/blocs/1/delivery/${id}/requeue`);
+      expect(res.status).toBe(409);
+      const html = await res.text();
+      expect(html).toContain('Không gửi lại tin này');
+      expect(html).toContain('Tuần 46/2026');
+      expect(html).toContain('sau ngày 22/11/2026');
+      expect(html).toContain('Tình hình gửi tin');
+    }
+    expect(await snapshot(a.db)).toEqual(before);
+  });
+
+  it('resends one whose period is still taken, sendable only until the period stops being taken', async () => {
+    a = await createAdminTest();
+    await createSmallBloc(a.db, { units: 1 });
+    const id = await failedMessage(a, 1, '5001', 'not_started', {
+      periodKey: '2026-W47',
+      notAfter: new Date('2026-11-24T10:30:00.000Z'),
+    });
+    const c = await signIn(a, 'bloc_admin', 1);
+    const res = await c.post(`/blocs/1/delivery/${id}/requeue`);
+    expect(res.headers.get('location')).toBe('/blocs/1/delivery?ok=requeued');
+    const row = await a.db
+      .selectFrom('outbox_message')
+      .select(['status', 'not_after', 'available_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    // Week 47 is taken through Sunday 29/11: nothing goes out from 00:00 on 30/11 local (17:00 UTC).
+    expect(row).toEqual({ status: 'queued', not_after: '2026-11-29T17:00:00.000Z', available_at: NOW.toISOString() });
+  });
+
+  it('resends a digest without a sending window, as before', async () => {
+    a = await createAdminTest();
+    await createSmallBloc(a.db, { units: 1 });
+    const id = await failedMessage(a, 1, '5001', 'not_started', {
+      kind: 'digest',
+      periodKey: '2026-W40',
+      notAfter: new Date('2026-10-05T10:30:00.000Z'),
+    });
+    const c = await signIn(a, 'bloc_admin', 1);
+    expect((await c.post(`/blocs/1/delivery/${id}/requeue`)).headers.get('location')).toBe(
+      '/blocs/1/delivery?ok=requeued',
+    );
+    expect(
+      await a.db
+        .selectFrom('outbox_message')
+        .select(['status', 'not_after'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'queued', not_after: null });
   });
 });
 

@@ -1,7 +1,18 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { reminderDeadlines } from '../../core/reminder-periods.js';
 import { failureReasonText } from '../../delivery/failure-reasons.js';
-import { type DeliveryStats, deliveryStats, listFailedOutbox, requeueFailedOutbox } from '../../db/outbox-admin.js';
-import type { OutboxMessage } from '../../db/schema.js';
+import { addDays, formatDateVi, localDateOf } from '../../core/time.js';
+import { deadlineRulesOf } from '../../db/figures.js';
+import {
+  type DeliveryStats,
+  deliveryStats,
+  listFailedOutbox,
+  PERIOD_BOUND_KINDS,
+  periodKeyOfOutboxRow,
+  requeueFailedOutbox,
+} from '../../db/outbox-admin.js';
+import type { Bloc, OutboxMessage } from '../../db/schema.js';
+import { periodOfKey } from '../../reporting/period-taken.js';
 import { canEditBloc, currentAdmin, notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { applyChange } from '../http/change.js';
@@ -22,6 +33,8 @@ function DeliveryPage(props: {
   names: Map<string, string>;
   canEdit: boolean;
   timeZone: string;
+  /** Why the admin's resend was refused. */
+  error?: string;
 }) {
   const s = props.stats;
   return (
@@ -29,6 +42,11 @@ function DeliveryPage(props: {
       <DeliveryTabs blocId={props.blocId} current="status" />
       <h1>{t.title}</h1>
       <p class="muted">{t.intro}</p>
+      {props.error ? (
+        <div class="alert error" role="alert">
+          {props.error}
+        </div>
+      ) : null}
       <div class="stats">
         {(
           [
@@ -126,48 +144,84 @@ function DeliveryPage(props: {
   );
 }
 
+async function renderDeliveryPage(c: Context<AdminEnv>, error?: string) {
+  const { db, timeZone } = c.get('deps');
+  const bloc = c.get('bloc');
+  const failed = await listFailedOutbox(db, { blocId: bloc.id, limit: 100 });
+  return c.render(
+    <DeliveryPage
+      blocId={bloc.id}
+      stats={await deliveryStats(db, bloc.id)}
+      failed={failed}
+      names={
+        await recipientNames(
+          db,
+          bloc.id,
+          failed.map((m) => ({ channel: m.channel, address: m.address })),
+        )
+      }
+      canEdit={canEditBloc(currentAdmin(c), bloc.id)}
+      timeZone={timeZone}
+      error={error}
+    />,
+    { title: `${t.title} · ${bloc.name}` },
+  );
+}
+
+/**
+ * The sending window of a resent reminder or escalation: it asks for its period's report, so it
+ * ends when the bot and the personal link stop taking that period (the end of lastDayTaken, as
+ * the reminder job's own window does). Refused, with the reason, when that moment has passed or
+ * the row names no period: queued, it would either expire unsent behind the admin's back or ask
+ * for a report nobody can send any more.
+ */
+function resendWindow(
+  bloc: Bloc,
+  row: Pick<OutboxMessage, 'dedupe_key' | 'message'>,
+  now: Date,
+  timeZone: string,
+): { notAfter: Date } | { refused: string } {
+  const period = periodOfKey(periodKeyOfOutboxRow(row) ?? '');
+  if (!period) return { refused: t.resendNoPeriod };
+  const { takenUntil } = reminderDeadlines(period, deadlineRulesOf(bloc), timeZone);
+  if (now.getTime() >= takenUntil.getTime()) {
+    const lastDay = formatDateVi(addDays(localDateOf(takenUntil, timeZone), -1));
+    return { refused: t.resendPeriodClosed(period.label, lastDay) };
+  }
+  return { notAfter: takenUntil };
+}
+
 /** /blocs/:blocId/delivery: queued, sent and failed messages with reasons; a failed one can be sent again. */
 export function deliveryRoutes(): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
-  app.get('/', async (c) => {
-    const { db, timeZone } = c.get('deps');
-    const bloc = c.get('bloc');
-    const failed = await listFailedOutbox(db, { blocId: bloc.id, limit: 100 });
-    return c.render(
-      <DeliveryPage
-        blocId={bloc.id}
-        stats={await deliveryStats(db, bloc.id)}
-        failed={failed}
-        names={
-          await recipientNames(
-            db,
-            bloc.id,
-            failed.map((m) => ({ channel: m.channel, address: m.address })),
-          )
-        }
-        canEdit={canEditBloc(currentAdmin(c), bloc.id)}
-        timeZone={timeZone}
-      />,
-      { title: `${t.title} · ${bloc.name}` },
-    );
-  });
+  app.get('/', (c) => renderDeliveryPage(c));
 
   app.post('/:messageId/requeue', async (c) => {
     const bloc = c.get('bloc');
     const raw = c.req.param('messageId');
     const id = /^\d{1,12}$/.test(raw) ? Number(raw) : 0;
-    const { db, now } = c.get('deps');
+    const { db, now, timeZone } = c.get('deps');
     const message = id
       ? await db
           .selectFrom('outbox_message')
-          .select(['id', 'bloc_id', 'status', 'kind'])
+          .select(['id', 'bloc_id', 'status', 'kind', 'dedupe_key', 'message'])
           .where('id', '=', id)
           .executeTakeFirst()
       : undefined;
     if (!message || message.bloc_id !== bloc.id) notFound();
+    const at = now();
+    let notAfter: Date | null = null;
+    if (message.status === 'failed' && PERIOD_BOUND_KINDS.has(message.kind)) {
+      const window = resendWindow(bloc, message, at, timeZone);
+      if ('refused' in window) {
+        c.status(409);
+        return renderDeliveryPage(c, window.refused);
+      }
+      notAfter = window.notAfter;
+    }
     const requeued = await applyChange(c, async (trx, audit) => {
-      const ok = await requeueFailedOutbox(trx, id, now());
+      const ok = await requeueFailedOutbox(trx, id, at, notAfter);
       if (ok)
         await audit({
           action: 'outbox.requeue',

@@ -31,6 +31,10 @@ export const deliveryText = {
   resend: 'Gửi lại',
   resendConfirm: 'Đưa tin này vào hàng đợi gửi lại?',
   notFailedAnymore: 'Tin này không còn ở trạng thái lỗi.',
+  resendPeriodClosed: (period: string, lastDay: string) =>
+    `Không gửi lại tin này: tin nhắc báo cáo ${period}, nhưng kỳ này đã ngừng nhận báo cáo qua bot và liên kết cá nhân sau ngày ${lastDay}. Tin vẫn được giữ ở trạng thái không gửi được.`,
+  resendNoPeriod:
+    'Không gửi lại tin này: không xác định được tin nhắc báo cáo kỳ nào, nên không biết kỳ đó còn nhận báo cáo hay không. Tin vẫn được giữ ở trạng thái không gửi được.',
   tabs: {
     status: 'Tình hình gửi',
     broadcasts: 'Gửi thông báo',
