@@ -45,7 +45,13 @@ export function formRoutes(rt: WebReportRuntime): Hono<WebReportEnv> {
         totalFiles={receipt.totalFiles}
         facts={receipt.facts}
         via={VIAS[receipt.via]}
-        locked={isLocked(now, deadlinesOf(holder.bloc, period, timeZone))}
+        state={
+          choice.kind === 'open'
+            ? 'taken'
+            : isLocked(now, deadlinesOf(holder.bloc, period, timeZone))
+              ? 'locked'
+              : 'notTaken'
+        }
         editHref={`${formHref}?ky=${period.key}`}
         formHref={formHref}
       />,

@@ -28,6 +28,15 @@ const amount = (value: number, c: Pick<FlowCriterion, 'valueType' | 'unitOfMeasu
 
 export const VIAS: Record<SubmittedVia, string> = CHANNEL_NAMES;
 
+/**
+ * A receipt's period now: still taken (it can be revised), locked, or no longer taken by the link
+ * though its lock date is still to come (a lock longer than a period: lastDayTaken has passed).
+ */
+export type ReceiptPeriodState = 'taken' | 'locked' | 'notTaken';
+
+const notOfferedText = (label: string) =>
+  `Kỳ ${label} không còn nhận báo cáo qua liên kết này: liên kết chỉ nhận báo cáo kỳ hiện tại và kỳ trước. Nếu cần gửi hay điều chỉnh báo cáo kỳ này, xin đồng chí liên hệ Văn phòng Khối thi đua.`;
+
 export const W = {
   appName: 'Báo cáo tiến độ thi đua',
   pageTitle: (unit: string, period: string) => `Báo cáo ${period} · ${unit}`,
@@ -109,8 +118,7 @@ export const W = {
   locked: (label: string, lockDate: string) =>
     `Kỳ ${label} đã khóa sổ từ hết ngày ${lockDate}, nên không thể gửi hay sửa báo cáo kỳ này. Nếu cần điều chỉnh, xin đồng chí liên hệ Văn phòng Khối thi đua.`,
   notOfferedTitle: 'Kỳ báo cáo không còn nhận qua liên kết',
-  notOffered: (label: string) =>
-    `Kỳ ${label} không còn nhận báo cáo qua liên kết này: liên kết chỉ nhận báo cáo kỳ hiện tại và kỳ trước. Nếu cần gửi hay điều chỉnh báo cáo kỳ này, xin đồng chí liên hệ Văn phòng Khối thi đua.`,
+  notOffered: notOfferedText,
   lockedKept: 'Nội dung đồng chí vừa nhập chưa được lưu và được hiển thị lại dưới đây để đồng chí sao lại nếu cần.',
   lockedView: 'Báo cáo đã gửi của kỳ này (chỉ xem):',
   lockedNoReport: 'Đơn vị không gửi báo cáo cho kỳ này.',
@@ -118,9 +126,14 @@ export const W = {
   alreadyReported: (label: string) =>
     `Kỳ ${label} đã có báo cáo của đơn vị, nên không ghi "Không có gì mới" đè lên. Nếu cần, đồng chí sửa báo cáo ở biểu mẫu dưới đây.`,
   receiptHeading: 'Đã gửi báo cáo',
-  receipt: (r: ReceiptFacts, locked: boolean) => {
+  /** The receipt's lines; its last one (until when it can be revised) only while the period is taken. */
+  receipt: (r: ReceiptFacts, state: ReceiptPeriodState) => {
     const lines = receiptLines(r);
-    return locked ? [...lines.slice(0, -1), `Kỳ này đã khóa sổ từ hết ngày ${r.lockDate}.`] : lines;
+    if (state === 'taken') return lines;
+    return [
+      ...lines.slice(0, -1),
+      state === 'locked' ? `Kỳ này đã khóa sổ từ hết ngày ${r.lockDate}.` : notOfferedText(r.label),
+    ];
   },
   receiptVia: (via: string) => `Gửi ${via}.`,
   receiptLabels: {

@@ -1,16 +1,16 @@
 import type { ReceiptFacts } from '../../core/report-flow/error-text.js';
-import { W } from '../messages.js';
+import { type ReceiptPeriodState, W } from '../messages.js';
 import { Page } from './layout.js';
 
 const L = W.receiptLabels;
 
-/** The receipt of one stored revision, with "edit" while the period is open. */
+/** The receipt of one stored revision, with "edit" only while the link still takes the period. */
 export function ReceiptPage(props: {
   base: string;
   facts: ReceiptFacts;
   totalFiles: number;
   via: string;
-  locked: boolean;
+  state: ReceiptPeriodState;
   editHref: string;
   formHref: string;
 }) {
@@ -20,7 +20,7 @@ export function ReceiptPage(props: {
       <section class="card receipt">
         <h1>{W.receiptHeading}</h1>
         <div class="alert ok" role="status">
-          {W.receipt(f, props.locked).map((line) => (
+          {W.receipt(f, props.state).map((line) => (
             <p>{line}</p>
           ))}
           <p>{W.receiptVia(props.via)}</p>
@@ -41,13 +41,13 @@ export function ReceiptPage(props: {
           <dt>{L.lock}</dt>
           <dd>{L.lockValue(f.lockDate)}</dd>
         </dl>
-        {props.locked ? (
-          <a class="button secondary" href={props.formHref}>
-            {W.backToForm}
-          </a>
-        ) : (
+        {props.state === 'taken' ? (
           <a class="button" href={props.editHref}>
             {W.editReport}
+          </a>
+        ) : (
+          <a class="button secondary" href={props.formHref}>
+            {W.backToForm}
           </a>
         )}
       </section>
