@@ -15,6 +15,7 @@ const app = createAdminApp({
   db,
   now: () => now,
   timeZone: 'Asia/Ho_Chi_Minh',
+  channels: ['telegram'],
   personalLinkSecret: 'secret-of-the-admin-bench-0123456789abcdef',
   publicUrl: undefined,
   secureCookies: false,

@@ -12,6 +12,7 @@ import { DEMO_ADMIN } from './demo/demo-data.js';
 import { ensureFirstAdmin } from './first-admin.js';
 import { createHttpApp } from './http/app.js';
 import type { Channel } from './delivery/channel.js';
+import type { RunningChannels } from './db/contact-addresses.js';
 import { resolveLimits } from './delivery/limits.js';
 import { startDeliveryWorker } from './delivery/worker.js';
 import { createTelegramDeliveryChannel } from './bot/telegram/telegram-delivery.js';
@@ -116,18 +117,6 @@ if (config.telegram.token) {
   logger.info('telegram bot off: TELEGRAM_BOT_TOKEN is not set');
 }
 
-// Scheduled jobs queue reminders and digests in the outbox; the worker delivers them when a bot is set.
-const scheduledJobs = jobsWithBackup({ databasePath: config.databasePath, ...config.backup });
-const scheduler = await startScheduler({
-  db,
-  timeZone: config.timeZone,
-  logger,
-  now,
-  catchUpHours: config.jobs.catchUpHours,
-  jobs: scheduledJobs,
-});
-const botStatus = () => bot?.status() ?? 'off';
-const metrics = createMetrics({ db, now, botStatus, channels, processMetrics: true });
 // The channels the outbox is delivered through; a channel not configured leaves its messages queued.
 const deliveryLimits = resolveLimits({
   perSecond: config.outbox.ratePerSecond,
@@ -147,6 +136,23 @@ if (config.telegram.token) {
   });
   deliveryChannels.set(telegram.name, telegram);
 }
+// The names of the channels this process delivers through: the jobs and the admin reach a person
+// only at an address on one of them (decision 0090); with none configured, nobody is reachable here.
+const runningChannels: RunningChannels = [...deliveryChannels.keys()];
+
+// Scheduled jobs queue reminders and digests in the outbox; the worker delivers them when a bot is set.
+const scheduledJobs = jobsWithBackup({ databasePath: config.databasePath, ...config.backup });
+const scheduler = await startScheduler({
+  db,
+  timeZone: config.timeZone,
+  logger,
+  channels: runningChannels,
+  now,
+  catchUpHours: config.jobs.catchUpHours,
+  jobs: scheduledJobs,
+});
+const botStatus = () => bot?.status() ?? 'off';
+const metrics = createMetrics({ db, now, botStatus, channels, processMetrics: true });
 const delivery =
   deliveryChannels.size > 0
     ? startDeliveryWorker({
@@ -180,6 +186,7 @@ mounts.push({
     db,
     now,
     timeZone: config.timeZone,
+    channels: runningChannels,
     botUsername: () => bot?.botUsername,
     // Telegram's file reader, with the size limit the admin's ReportFileSource asks for.
     reportFiles: config.telegram.token

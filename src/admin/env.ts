@@ -1,5 +1,6 @@
 import type { Logger } from '../logger.js';
 import type { Db } from '../db/connection.js';
+import type { RunningChannels } from '../db/contact-addresses.js';
 import type { AdminRole, Bloc } from '../db/schema.js';
 import type { PageCache } from './http/page-cache.js';
 import type { ReportFileSource } from './reports/report-file-source.js';
@@ -10,6 +11,11 @@ export interface AdminDeps {
   now: () => Date;
   /** The deployment's time zone (Asia/Ho_Chi_Minh): periods, deadlines and dates shown. */
   timeZone: string;
+  /**
+   * The channels this process delivers through: announcements and the unreachable list reach a
+   * person only at an address on one of them (decision 0090).
+   */
+  channels: RunningChannels;
   /**
    * The bot's username, for invite links; without it the page shows the code and says why. A
    * function, because the bot may learn its username after start (Telegram unreachable at first).

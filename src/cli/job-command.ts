@@ -8,6 +8,7 @@ import { listJobRuns } from '../db/job-runs.js';
 import { type PublishResult, periodDigestJob } from '../jobs/digest-jobs.js';
 import { createJobRunner, UnknownScopeError } from '../jobs/job-runner.js';
 import type { Job, JobDeps } from '../jobs/job.js';
+import { cliRunningChannels } from './running-channels.js';
 import { findJob, jobsWithBackup } from '../jobs/registry.js';
 import type { SlotRunResult } from '../jobs/run-job.js';
 import { summaryJob } from '../jobs/summary-jobs.js';
@@ -99,7 +100,10 @@ async function run(
     throw new CliError(m.futureMoment(options.now!, show(now), show(realNow)));
   }
   const blocId = options.bloc === undefined ? undefined : (await resolveBlocOption(ctx.db, options.bloc)).id;
-  const runner = createJobRunner({ db: ctx.db, timeZone: ctx.config.timeZone, logger }, jobs);
+  const runner = createJobRunner(
+    { db: ctx.db, timeZone: ctx.config.timeZone, logger, channels: cliRunningChannels(ctx.config) },
+    jobs,
+  );
   let reports: Awaited<ReturnType<typeof runner.runByHand>>;
   try {
     reports = await runner.runByHand(job, { now, blocId, force: options.force === 'true' });

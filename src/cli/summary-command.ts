@@ -8,6 +8,7 @@ import { isValidIsoDate, localDateOf } from '../core/time.js';
 import { getDigestSchedule } from '../db/digests.js';
 import { reportsOfYear } from '../db/figures.js';
 import { publishPeriodDigest } from '../jobs/digest-jobs.js';
+import { cliRunningChannels } from './running-channels.js';
 import type { SummaryKind } from '../core/digest-schedule.js';
 import { type BlocSummary, computeBlocSummary, SummaryError } from '../summaries/bloc-summary.js';
 import { reportsCsv } from '../summaries/csv/reports-csv.js';
@@ -81,7 +82,7 @@ async function digest(ctx: CliContext, options: Record<string, string>): Promise
   const now = ctx.now();
   if (options.send === 'true') {
     // Sending by hand computes again a stored digest none of whose messages has gone out (decision 0074).
-    const deps = { db: ctx.db, timeZone: ctx.config.timeZone };
+    const deps = { db: ctx.db, timeZone: ctx.config.timeZone, channels: cliRunningChannels(ctx.config) };
     const r = await publishPeriodDigest(deps, bloc.id, period, now, { recompute: { actor: 'cli' } });
     for (const line of await describePublish(ctx.db, r, { now, timeZone: ctx.config.timeZone })) ctx.out(line);
     return;

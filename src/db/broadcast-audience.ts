@@ -1,11 +1,11 @@
 // Who a broadcast goes to: the active focal points (and unit heads) of the bloc's current member
-// units who have a linked address (reached at the first in their order), and, if asked, the
+// units who have a linked address on a running channel (reached at the first in their order), and, if asked, the
 // bloc's active group chats. Those who cannot be reached are named, so the admin knows whom to
 // tell another way.
 
 import type { UnreachableRecipient } from './broadcasts.js';
 import type { Db } from './connection.js';
-import { type ChannelAddress, preferredAddresses } from './contact-addresses.js';
+import { type ChannelAddress, preferredAddresses, type RunningChannels } from './contact-addresses.js';
 import { listMemberUnits } from './units.js';
 
 export interface BroadcastAudience {
@@ -16,7 +16,12 @@ export interface BroadcastAudience {
 }
 
 /** The audience on `today` (a 'YYYY-MM-DD' date in the bloc's time zone), in the units' display order. */
-export async function broadcastAudience(db: Db, blocId: number, today: string): Promise<BroadcastAudience> {
+export async function broadcastAudience(
+  db: Db,
+  blocId: number,
+  today: string,
+  channels: RunningChannels,
+): Promise<BroadcastAudience> {
   const units = await listMemberUnits(db, blocId, today);
   const people =
     units.length === 0
@@ -35,6 +40,7 @@ export async function broadcastAudience(db: Db, blocId: number, today: string): 
   const reach = await preferredAddresses(
     db,
     people.map((p) => p.id),
+    channels,
   );
   const audience: BroadcastAudience = { focalPoints: [], unreachable: [], groups: [] };
   for (const unit of units) {
@@ -53,6 +59,8 @@ export async function broadcastAudience(db: Db, blocId: number, today: string): 
     .where('active', '=', 1)
     .orderBy('id')
     .execute();
+  // Group chats are Telegram's: none while Telegram is not running here.
+  if (!channels.includes('telegram')) return audience;
   audience.groups = groups.map((g) => ({
     id: g.id,
     title: g.title,

@@ -80,17 +80,28 @@ export async function setContactAddressOrder(
   return listContactAddresses(db, focalPointId);
 }
 
-/** Each focal point's first linked address, by their order (those with none are absent). */
+/**
+ * The names of the channels this process delivers through (`main.ts` builds them; the CLI takes
+ * the ones its configuration enables). A person is reached only on one of them (decision 0090).
+ */
+export type RunningChannels = readonly string[];
+
+/**
+ * Each focal point's first linked address on a running channel, by their order (those with none
+ * are absent: they cannot be reached here, whatever they have on a channel this server lacks).
+ */
 export async function preferredAddresses(
   db: Db,
   focalPointIds: readonly number[],
+  channels: RunningChannels,
 ): Promise<Map<number, ChannelAddress>> {
-  if (focalPointIds.length === 0) return new Map();
+  if (focalPointIds.length === 0 || channels.length === 0) return new Map();
   const rows = await db
     .selectFrom('contact_address')
     .select(['focal_point_id', 'channel', 'address'])
     .where('focal_point_id', 'in', [...new Set(focalPointIds)])
     .where('state', '=', 'linked')
+    .where('channel', 'in', [...new Set(channels)])
     .orderBy('focal_point_id')
     .orderBy('position')
     .orderBy('id')

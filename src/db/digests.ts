@@ -1,5 +1,5 @@
 import type { Db } from './connection.js';
-import { type ChannelAddress, preferredAddresses } from './contact-addresses.js';
+import { type ChannelAddress, preferredAddresses, type RunningChannels } from './contact-addresses.js';
 import type { Selectable, Updateable } from 'kysely';
 import type { Bloc, DigestKind, DigestScheduleTable } from './schema.js';
 import { DEFAULT_DIGEST_SCHEDULE, type DigestSchedule } from '../core/digest-schedule.js';
@@ -160,9 +160,15 @@ export interface DigestRecipient extends ChannelAddress {
 
 /**
  * Who receives a bloc's digests: its active linked group chats (addresses on Telegram), then the
- * focal points of the unit chairing the bloc in `year`, each at their first linked address.
+ * focal points of the unit chairing the bloc in `year`, each at their first linked address on a
+ * running channel (groups only while Telegram runs).
  */
-export async function digestRecipients(db: Db, blocId: number, year: number): Promise<DigestRecipient[]> {
+export async function digestRecipients(
+  db: Db,
+  blocId: number,
+  year: number,
+  channels: RunningChannels,
+): Promise<DigestRecipient[]> {
   const chats = await db
     .selectFrom('bloc_chat')
     .select('telegram_chat_id')
@@ -182,6 +188,7 @@ export async function digestRecipients(db: Db, blocId: number, year: number): Pr
   const reach = await preferredAddresses(
     db,
     chairFocalPoints.map((f) => f.id),
+    channels,
   );
   const out: DigestRecipient[] = [];
   const seen = new Set<string>();
@@ -191,7 +198,8 @@ export async function digestRecipients(db: Db, blocId: number, year: number): Pr
     seen.add(key);
     out.push(r);
   };
-  for (const c of chats) add({ channel: 'telegram', address: c.telegram_chat_id, audience: 'group' });
+  if (channels.includes('telegram'))
+    for (const c of chats) add({ channel: 'telegram', address: c.telegram_chat_id, audience: 'group' });
   for (const f of chairFocalPoints) {
     const to = reach.get(f.id);
     if (to) add({ ...to, audience: 'person' });

@@ -1,10 +1,10 @@
 // Who can be messaged about a period: the focal points and unit heads of given units who are
-// active and have a linked address on some channel (reached at the first in their order), and the
+// active and have a linked address on a running channel (reached at the first in their order), and the
 // chair unit of the bloc for a year. Who is missing is not decided here: that comes from
 // periodStatus (figures.ts).
 
 import type { Db } from './connection.js';
-import { type ChannelAddress, preferredAddresses } from './contact-addresses.js';
+import { type ChannelAddress, preferredAddresses, type RunningChannels } from './contact-addresses.js';
 
 /** An active focal point or unit head, reachable or not. */
 export interface Person {
@@ -23,7 +23,7 @@ export interface Contact extends Person {
 }
 
 /** Active focal points and unit heads of the units, by unit then id. */
-async function listActivePeople(db: Db, unitIds: readonly number[]): Promise<Person[]> {
+async function listActivePeople(db: Db, unitIds: readonly number[], channels: RunningChannels): Promise<Person[]> {
   if (unitIds.length === 0) return [];
   const rows = await db
     .selectFrom('focal_point')
@@ -36,6 +36,7 @@ async function listActivePeople(db: Db, unitIds: readonly number[]): Promise<Per
   const reach = await preferredAddresses(
     db,
     rows.map((r) => r.id),
+    channels,
   );
   return rows.map((r) => ({
     focalPointId: r.id,
@@ -50,20 +51,25 @@ async function listActivePeople(db: Db, unitIds: readonly number[]): Promise<Per
 const reachable = (p: Person): p is Contact => p.reach !== null;
 
 /** Active focal points and unit heads of the units with a linked address, by unit then id. */
-export async function listReachableContacts(db: Db, unitIds: readonly number[]): Promise<Contact[]> {
-  return (await listActivePeople(db, unitIds)).filter(reachable);
+export async function listReachableContacts(
+  db: Db,
+  unitIds: readonly number[],
+  channels: RunningChannels,
+): Promise<Contact[]> {
+  return (await listActivePeople(db, unitIds, channels)).filter(reachable);
 }
 
 /**
  * Whom a missing unit's reminder is for: its active focal points (unit heads only get the
- * escalation). Those without a linked address on any channel cannot get it: the reminder job
+ * escalation). Those without a linked address on a running channel cannot get it: the reminder job
  * counts them and the admin lists them with their personal report links.
  */
 export async function unitReminderRecipients(
   db: Db,
   unitIds: readonly number[],
+  channels: RunningChannels,
 ): Promise<{ reachable: Contact[]; withoutChat: Person[] }> {
-  const people = (await listActivePeople(db, unitIds)).filter((p) => p.role === 'focal_point');
+  const people = (await listActivePeople(db, unitIds, channels)).filter((p) => p.role === 'focal_point');
   return {
     reachable: people.filter(reachable),
     withoutChat: people.filter((p) => p.reach === null),

@@ -9,6 +9,7 @@ import { plainText } from '../core/plain-text.js';
 import { localDateOf } from '../core/time.js';
 import { getBloc, listBlocs } from '../db/blocs.js';
 import type { Db } from '../db/connection.js';
+import type { RunningChannels } from '../db/contact-addresses.js';
 import { writeAudit } from '../db/audit-log.js';
 import {
   deleteDigest,
@@ -36,6 +37,8 @@ export interface JobLogger {
 export interface SummaryJobDeps {
   db: Db;
   timeZone: string;
+  /** The channels this process delivers through: the chair's focal points are reached on those. */
+  channels: RunningChannels;
   logger?: JobLogger;
 }
 
@@ -81,6 +84,8 @@ export async function storeAndQueue(
     message: OutboundMessage;
     figures: unknown;
     recipientYear: number;
+    /** The channels this process delivers through. */
+    channels: RunningChannels;
     now: Date;
     recompute?: Recompute;
   },
@@ -99,7 +104,7 @@ export async function storeAndQueue(
         const old = await deleteDigest(trx, d.blocId, d.kind, d.periodKey);
         if (old) replaced = { withdrawn, computedAt: old.createdAt };
       }
-      const recipients = await digestRecipients(trx, d.blocId, d.recipientYear);
+      const recipients = await digestRecipients(trx, d.blocId, d.recipientYear, d.channels);
       // Each channel splits the message its own way when it sends it: the stored text is whole.
       const id = await insertDigestOnce(trx, { ...d, text, parts: [text], recipients: recipients.length });
       if (id === null) return { stored: false, messages: 0, chats: 0 };
@@ -160,6 +165,7 @@ export async function publishPeriodDigest(
     message: digest.message,
     figures: digest.input,
     recipientYear: Number(localDateOf(now, deps.timeZone).slice(0, 4)),
+    channels: deps.channels,
     now,
     recompute: opts.recompute,
   });

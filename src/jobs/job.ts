@@ -3,12 +3,17 @@
 // work for it without further wiring.
 
 import type { Db } from '../db/connection.js';
+import type { RunningChannels } from '../db/contact-addresses.js';
 import type { Logger } from '../logger.js';
 
-/** What every job gets: the database (inside the run's transaction unless it opts out), zone, logger. */
+/**
+ * What every job gets: the database (inside the run's transaction unless it opts out), zone,
+ * logger, and the channels this process delivers through (people are reached only on those).
+ */
 export interface JobDeps {
   db: Db;
   timeZone: string;
+  channels: RunningChannels;
   logger: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
 }
 

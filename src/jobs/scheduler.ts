@@ -5,6 +5,7 @@
 
 import { createTask } from 'node-cron';
 import type { Db } from '../db/connection.js';
+import type { RunningChannels } from '../db/contact-addresses.js';
 import { parseCron } from '../core/cron-times.js';
 import type { Job, JobDeps } from './job.js';
 import { createJobRunner, type SlotReport } from './job-runner.js';
@@ -13,6 +14,8 @@ export interface SchedulerDeps {
   db: Db;
   timeZone: string;
   logger: JobDeps['logger'];
+  /** The channels main.ts delivers through: the jobs reach people only on those. */
+  channels: RunningChannels;
   now: () => Date;
   /** How far back missed runs are caught up at start, and failed runs retried (JOBS_CATCHUP_HOURS). */
   catchUpHours: number;
@@ -41,7 +44,10 @@ function assertSchedules(jobs: readonly Job[]): void {
 export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
   if (!(deps.catchUpHours >= 0)) throw new Error(`catchUpHours phải không âm: ${deps.catchUpHours}.`);
   assertSchedules(deps.jobs);
-  const runner = createJobRunner({ db: deps.db, timeZone: deps.timeZone, logger: deps.logger }, deps.jobs);
+  const runner = createJobRunner(
+    { db: deps.db, timeZone: deps.timeZone, logger: deps.logger, channels: deps.channels },
+    deps.jobs,
+  );
   const started = deps.now();
   const caughtUp = await runner.runDue(new Date(started.getTime() - deps.catchUpHours * 3_600_000), started, started);
   // Slots already done (a restart within the window) are skipped: only real runs count as caught up.

@@ -50,6 +50,7 @@ export async function publishSummary(
     message: summaryNoticeMessage(summary),
     figures: summary,
     recipientYear: Number(localDateOf(now, deps.timeZone).slice(0, 4)),
+    channels: deps.channels,
     now,
   });
   if (!r.stored) return { ...base, status: 'already_sent', messages: 0 };

@@ -153,7 +153,13 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<ReadinessRepo
   const silent = { info() {}, warn() {}, error() {}, debug() {} };
   let jobs: JobReadiness[];
   try {
-    jobs = await checkJobs({ db: deps.db, timeZone: deps.timeZone, logger: silent }, deps.jobs, now, lookBack);
+    jobs = await checkJobs(
+      // Only the jobs' scopes and ledger are read: nothing is queued, so no channel is needed.
+      { db: deps.db, timeZone: deps.timeZone, logger: silent, channels: [] },
+      deps.jobs,
+      now,
+      lookBack,
+    );
   } catch (e) {
     jobs = deps.jobs.map((j) => ({ name: j.name, ok: false, lastRun: null, late: [], error: messageOf(e) }));
   }

@@ -102,7 +102,7 @@ describe('script typed into text fields', () => {
       }),
     );
     const published = await publishPeriodDigest(
-      { db: a.db, timeZone: 'Asia/Ho_Chi_Minh' },
+      { db: a.db, timeZone: 'Asia/Ho_Chi_Minh', channels: ['telegram'] },
       1,
       p,
       new Date('2026-11-23T01:00:00Z'),

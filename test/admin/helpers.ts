@@ -4,6 +4,7 @@ import { createAdmin } from './accounts.js';
 import { createAdminApp } from '../../src/admin/app.js';
 import type { ReportFileSource } from '../../src/admin/reports/report-file-source.js';
 import type { Db } from '../../src/db/connection.js';
+import type { RunningChannels } from '../../src/db/contact-addresses.js';
 import type { AdminRole } from '../../src/db/schema.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { testLogger } from '../helpers/logger.js';
@@ -24,7 +25,14 @@ export interface AdminTest {
 export const LINK_SECRET = 'secret-of-the-admin-tests-0123456789abcdef';
 
 export async function createAdminTest(
-  opts: { botUsername?: string; now?: Date; reportFiles?: ReportFileSource; publicUrl?: string } = {},
+  opts: {
+    botUsername?: string;
+    now?: Date;
+    reportFiles?: ReportFileSource;
+    publicUrl?: string;
+    /** The channels the server runs (default: Telegram only, as main.ts with a bot token). */
+    channels?: RunningChannels;
+  } = {},
 ): Promise<AdminTest> {
   const t = await createTestDb();
   const clock = { now: opts.now ?? NOW };
@@ -32,6 +40,7 @@ export async function createAdminTest(
     db: t.db,
     now: () => clock.now,
     timeZone: TZ,
+    channels: opts.channels ?? ['telegram'],
     botUsername: () => opts.botUsername,
     reportFiles: opts.reportFiles,
     personalLinkSecret: LINK_SECRET,

@@ -160,7 +160,7 @@ describe('focal points not reachable by Telegram', () => {
   it('agrees with the reminder job: it reminds the others by Telegram and counts these', async () => {
     const { bloc, second } = await world();
     const outcome = await remindBloc(
-      { db: a.db, timeZone: TZ, logger: pino({ level: 'silent' }) },
+      { db: a.db, timeZone: TZ, logger: pino({ level: 'silent' }), channels: ['telegram'] },
       { ...(await a.db.selectFrom('bloc').selectAll().where('id', '=', 1).executeTakeFirstOrThrow()) },
       DEFAULT_REMINDER_POLICY,
       NOW,

@@ -32,6 +32,8 @@ async function runJobsAt(db: TestDb['db'], now: Date): Promise<void> {
     db,
     timeZone: TZ,
     logger: quietLogger,
+    // As main.ts: the registry's names (the worker below registers both).
+    channels: ['fake', 'telegram'],
     now: () => now,
     catchUpHours: 1,
     jobs: [reminderJob, periodDigestJob],

@@ -42,6 +42,8 @@ export async function startAdmin(now: Date, opts: { reportFiles?: ReportFileSour
     db: t.db,
     now: () => now,
     timeZone: TZ,
+    // As main.ts with a bot token: Telegram is the one channel running.
+    channels: ['telegram'],
     botUsername: () => 'khoithidua6_bot',
     reportFiles: opts.reportFiles,
     personalLinkSecret: LINK_SECRET,

@@ -38,6 +38,7 @@ describe('reminders from the scheduler to Telegram', () => {
       db: t.db,
       timeZone: TZ,
       logger: quietLogger,
+      channels: ['telegram'],
       now,
       catchUpHours: 24,
       jobs: [reminderJob],

@@ -19,6 +19,7 @@ beforeEach(async () => {
     db: h.t.db,
     now: h.clock.now,
     timeZone: TZ,
+    channels: ['telegram'],
     botUsername: () => h.runner.botUsername,
     reportFiles: telegramReportFiles({ token: h.emu.token, apiRoot: h.emu.apiRoot }),
     personalLinkSecret: 'secret-of-the-integration-tests-0123456789',

@@ -53,7 +53,7 @@ describe('reminder buttons', () => {
   it('record "nothing new" in one tap and open the report flow for the reminded period', async () => {
     const bloc = (await getBloc(h.t.db, h.bloc.blocId))!;
     const outcome = await remindBloc(
-      { db: h.t.db, timeZone: TZ, logger: h.log.logger },
+      { db: h.t.db, timeZone: TZ, logger: h.log.logger, channels: ['telegram'] },
       bloc,
       await getReminderPolicy(h.t.db, bloc.id),
       h.clock.now(),
@@ -82,7 +82,7 @@ describe('reminder buttons', () => {
   it('refuse "nothing new" once the period is locked, and keep a draft with entries', async () => {
     const bloc = (await getBloc(h.t.db, h.bloc.blocId))!;
     await remindBloc(
-      { db: h.t.db, timeZone: TZ, logger: h.log.logger },
+      { db: h.t.db, timeZone: TZ, logger: h.log.logger, channels: ['telegram'] },
       bloc,
       await getReminderPolicy(h.t.db, bloc.id),
       h.clock.now(),

@@ -18,7 +18,7 @@ import { fileReport, TZ } from '../summaries/helpers.js';
 let t: TestDb;
 let b: SmallBloc;
 const logger = testLogger();
-const deps = () => ({ db: t.db, timeZone: TZ, logger });
+const deps = () => ({ db: t.db, timeZone: TZ, logger, channels: ['telegram'] });
 const mondayAt0805 = new Date('2026-11-23T01:05:00Z'); // Monday 23/11/2026 08:05 (+07)
 
 beforeEach(async () => {
@@ -93,7 +93,10 @@ describe('period digest job', () => {
     await runPeriodDigests(deps(), mondayAt0805);
     const restarted = openDatabase(t.path).db;
     try {
-      const r = await runPeriodDigests({ db: restarted, timeZone: TZ }, new Date('2026-11-23T03:00:00Z'));
+      const r = await runPeriodDigests(
+        { db: restarted, timeZone: TZ, channels: ['telegram'] },
+        new Date('2026-11-23T03:00:00Z'),
+      );
       expect(r[0]).toMatchObject({ status: 'already_sent', messages: 0 });
     } finally {
       await restarted.destroy();

@@ -12,7 +12,7 @@ import { fileReport, TZ } from '../summaries/helpers.js';
 let t: TestDb;
 let b: SmallBloc;
 const logger = testLogger();
-const deps = () => ({ db: t.db, timeZone: TZ, logger });
+const deps = () => ({ db: t.db, timeZone: TZ, logger, channels: ['telegram'] });
 const midYearSlot = new Date('2026-07-05T01:05:00Z'); // 05/07/2026 08:05 (+07)
 
 beforeEach(async () => {

@@ -41,7 +41,7 @@ describe('housekeeping job', () => {
       .execute();
 
     const job = findJob('housekeeping')!;
-    const deps = { db: t.db, timeZone: 'Asia/Ho_Chi_Minh', logger: testLogger() };
+    const deps = { db: t.db, timeZone: 'Asia/Ho_Chi_Minh', logger: testLogger(), channels: ['telegram'] };
     const scope = { key: 'all', blocId: null };
     const slot = job.slotOf(now, scope, deps.timeZone);
     expect(slot).toBe('2026-11-25');

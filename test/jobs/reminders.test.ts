@@ -29,7 +29,7 @@ beforeEach(async () => {
   bloc = await createSmallBloc(t.db, { name: 'Khối thi đua số 6', units: 7, year: 2026 });
   for (let i = 1; i <= 7; i++) if (i !== 6) await linkChat(t.db, bloc.focalPointIds[i - 1]!, chatOf(i));
   await upsertHoliday(t.db, '2026-12-02', 'Ngày nghỉ thử nghiệm');
-  runner = createJobRunner({ db: t.db, timeZone: TZ, logger: quietLogger }, [reminderJob]);
+  runner = createJobRunner({ db: t.db, timeZone: TZ, logger: quietLogger, channels: ['telegram'] }, [reminderJob]);
 });
 afterEach(async () => {
   await t.close();
@@ -189,7 +189,9 @@ describe('reminder job over a week, clock controlled', () => {
     }
     expect((await run('2026-12-07T15:00'))?.detail).toContain('2026-W49');
     // The list of focal points not reached follows the job: week 49 only, never week 48.
-    const list = await unreachableList(t.db, (await getBloc(t.db, bloc.blocId))!, at('2026-12-08', '09:00'), TZ);
+    const list = await unreachableList(t.db, (await getBloc(t.db, bloc.blocId))!, at('2026-12-08', '09:00'), TZ, [
+      'telegram',
+    ]);
     expect(list.periods.map((p) => p.period.key)).toEqual(['2026-W49']);
     expect(list.periods[0]!.rows.map((r) => r.unitId)).toEqual([bloc.unitIds[5]]);
   }, 60_000);

@@ -41,7 +41,7 @@ describe('a job run in the ledger', () => {
       const now = new Date('2020-01-01T00:00:00.000Z'); // far from the real clock on purpose
       const job = slowJob(transaction, fail);
       const result = await runJobSlot(
-        { db: t.db, timeZone: 'Asia/Ho_Chi_Minh', logger: testLogger() },
+        { db: t.db, timeZone: 'Asia/Ho_Chi_Minh', logger: testLogger(), channels: ['telegram'] },
         job,
         scope,
         '2026-11-25',

@@ -61,6 +61,7 @@ async function startTicking(job: ReturnType<typeof flakyJob>['job'], catchUpHour
     db: t.db,
     timeZone: TZ,
     logger: quietLogger,
+    channels: ['telegram'],
     now: () => new Date(),
     catchUpHours,
     jobs: [job],
@@ -119,7 +120,7 @@ describe('scheduler retries failed slots on later ticks', () => {
 
 describe('job runner retryFailed', () => {
   const runnerOf = (job: ReturnType<typeof flakyJob>['job']) =>
-    createJobRunner({ db: t.db, timeZone: TZ, logger: quietLogger }, [job]);
+    createJobRunner({ db: t.db, timeZone: TZ, logger: quietLogger, channels: ['telegram'] }, [job]);
 
   it('leaves alone a failed slot whose fire time is outside the window', async () => {
     const { job, calls } = flakyJob((call) => call === 1);

@@ -55,7 +55,15 @@ function dailyJob(
 }
 
 const start = (jobs: Job[], now: Date, catchUpHours = 48) =>
-  startScheduler({ db: t.db, timeZone: TZ, logger: quietLogger, now: () => now, catchUpHours, jobs });
+  startScheduler({
+    db: t.db,
+    timeZone: TZ,
+    logger: quietLogger,
+    channels: ['telegram'],
+    now: () => now,
+    catchUpHours,
+    jobs,
+  });
 
 const outboxCount = async () => (await t.db.selectFrom('outbox_message').selectAll().execute()).length;
 
@@ -83,6 +91,7 @@ describe('scheduler catch-up and ledger', () => {
       db: t.db,
       timeZone: TZ,
       logger: log.logger,
+      channels: ['telegram'],
       now: () => at('2026-12-03', '10:00'),
       catchUpHours: 48,
       jobs: [job],
@@ -179,7 +188,10 @@ describe('scheduler catch-up and ledger', () => {
           return {};
         },
       });
-    const runner = createJobRunner({ db: t.db, timeZone: TZ, logger: quietLogger }, [slow('a'), slow('b')]);
+    const runner = createJobRunner({ db: t.db, timeZone: TZ, logger: quietLogger, channels: ['telegram'] }, [
+      slow('a'),
+      slow('b'),
+    ]);
     const from = at('2026-12-01', '08:00');
     const to = at('2026-12-01', '09:00');
     const [r1, r2] = await Promise.all([runner.runDue(from, to, to), runner.runDue(from, to, to)]);
@@ -210,6 +222,7 @@ describe('scheduler ticks (node-cron, fake timers)', () => {
       db: t.db,
       timeZone: TZ,
       logger: quietLogger,
+      channels: ['telegram'],
       now: () => new Date(),
       catchUpHours: 0,
       jobs: [job],
@@ -248,6 +261,7 @@ describe('scheduler ticks (node-cron, fake timers)', () => {
       db: t.db,
       timeZone: TZ,
       logger: quietLogger,
+      channels: ['telegram'],
       now: () => new Date(),
       catchUpHours: 0,
       jobs: [slow],

@@ -22,7 +22,7 @@ async function server(keep: number) {
   const backupDir = join(dir, 'backups');
   const { db } = openDatabase(databasePath);
   const job = createBackupJob({ databasePath, dir: backupDir, keep, time: '02:30' });
-  const runner = createJobRunner({ db, timeZone: zone, logger: quiet }, [job]);
+  const runner = createJobRunner({ db, timeZone: zone, logger: quiet, channels: ['telegram'] }, [job]);
   return { dir, db, backupDir, runner, databasePath };
 }
 

@@ -51,7 +51,7 @@ async function readyz(
 
 /** The scheduler's catch-up over the last day, as at start: every due slot runs. */
 async function runDueJobs(jobs: readonly Job[]) {
-  const runner = createJobRunner({ db: t.db, timeZone: TZ, logger: testLogger() }, jobs);
+  const runner = createJobRunner({ db: t.db, timeZone: TZ, logger: testLogger(), channels: ['telegram'] }, jobs);
   await runner.runDue(new Date(NOW.getTime() - 24 * 3_600_000), NOW, NOW);
 }
 

@@ -42,7 +42,7 @@ export function broadcastRoutes(): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   const renderForm = async (c: Context<AdminEnv>, form: FormState) => {
-    const { db, now, timeZone } = c.get('deps');
+    const { db, now, timeZone, channels } = c.get('deps');
     const bloc = c.get('bloc');
     const typed = form.values.nonce;
     const errors = form.errors.nonce ? { ...form.errors, _form: t.staleForm } : form.errors;
@@ -52,7 +52,7 @@ export function broadcastRoutes(): Hono<AdminEnv> {
         canEdit={canEditBloc(currentAdmin(c), bloc.id)}
         form={{ values: form.values, errors }}
         nonce={typed && NONCE_RE.test(typed) ? typed : newNonce()}
-        audience={await broadcastAudience(db, bloc.id, localDateOf(now(), timeZone))}
+        audience={await broadcastAudience(db, bloc.id, localDateOf(now(), timeZone), channels)}
         history={await listBroadcasts(db, bloc.id)}
         timeZone={timeZone}
       />,
@@ -66,7 +66,7 @@ export function broadcastRoutes(): Hono<AdminEnv> {
     const v = c.req.valid('form');
     const bloc = c.get('bloc');
     const admin = currentAdmin(c);
-    const { now, timeZone } = c.get('deps');
+    const { now, timeZone, channels } = c.get('deps');
     const at = now();
     const outcome = await applyChange(c, (trx, audit) =>
       queueBroadcast(trx, audit, {
@@ -77,6 +77,7 @@ export function broadcastRoutes(): Hono<AdminEnv> {
         sender: { username: admin.username, displayName: admin.displayName },
         now: at,
         today: localDateOf(at, timeZone),
+        channels,
       }),
     );
     if (outcome.kind === 'no_recipients') {

@@ -11,6 +11,7 @@ import {
   setBroadcastRecipients,
 } from '../../db/broadcasts.js';
 import type { Db } from '../../db/connection.js';
+import type { RunningChannels } from '../../db/contact-addresses.js';
 import { enqueueOutbox } from '../../db/outbox.js';
 import type { Broadcast } from '../../db/schema.js';
 import type { AuditNote } from '../http/change.js';
@@ -28,11 +29,13 @@ export async function queueBroadcast(
     sender: { username: string; displayName: string };
     now: Date;
     today: string;
+    /** The channels this process delivers through (AdminDeps). */
+    channels: RunningChannels;
   },
 ): Promise<QueueOutcome> {
   const earlier = await findBroadcastByNonce(trx, b.bloc.id, b.nonce);
   if (earlier) return { kind: 'duplicate', broadcast: earlier };
-  const audience = await broadcastAudience(trx, b.bloc.id, b.today);
+  const audience = await broadcastAudience(trx, b.bloc.id, b.today, b.channels);
   const recipients = [
     ...audience.focalPoints.map((p) => ({ ...p.reach, audience: 'person' as const })),
     ...(b.includeGroups ? audience.groups.map((g) => ({ ...g.reach, audience: 'group' as const })) : []),

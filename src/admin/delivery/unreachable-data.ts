@@ -11,6 +11,7 @@ import type { Db } from '../../db/connection.js';
 import { deadlineRulesOf, periodStatus } from '../../db/figures.js';
 import { listHolidays } from '../../db/holidays.js';
 import { getReminderPolicy } from '../../db/reminder-policies.js';
+import type { RunningChannels } from '../../db/contact-addresses.js';
 import { unitReminderRecipients } from '../../db/reminder-recipients.js';
 import type { Bloc } from '../../db/schema.js';
 import { lastPermanentFailures } from '../../db/telegram-failures.js';
@@ -43,6 +44,7 @@ export async function unreachableList(
   bloc: Pick<Bloc, 'id' | 'reporting_cadence' | 'grace_days' | 'lock_days'>,
   now: Date,
   timeZone: string,
+  channels: RunningChannels,
 ): Promise<UnreachableList> {
   const policy = await getReminderPolicy(db, bloc.id);
   const today = localDateOf(now, timeZone);
@@ -57,6 +59,7 @@ export async function unreachableList(
     const { reachable, withoutChat } = await unitReminderRecipients(
       db,
       missing.map((u) => u.unitId),
+      channels,
     );
     const failures = new Map<string, string>();
     for (const channel of new Set(reachable.map((c) => c.reach.channel))) {

@@ -14,9 +14,9 @@ import { type LinkState, UnreachablePage } from './unreachable-page.js';
 export function unreachableRoutes(): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.get('/', async (c) => {
-    const { db, now, timeZone } = c.get('deps');
+    const { db, now, timeZone, channels } = c.get('deps');
     const bloc = c.get('bloc');
-    const data = await unreachableList(db, bloc, now(), timeZone);
+    const data = await unreachableList(db, bloc, now(), timeZone, channels);
     let links: Map<number, LinkState> | null = null;
     if (canEditBloc(currentAdmin(c), bloc.id)) {
       const ids = data.periods.flatMap((p) => p.rows.flatMap((r) => (r.focalPoint ? [r.focalPoint.id] : [])));

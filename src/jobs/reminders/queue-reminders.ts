@@ -8,6 +8,7 @@ import { type SendingWindow, sendingWindowEnd } from '../../core/quiet-hours.js'
 import type { EscalateTo, ReminderStage } from '../../core/reminder-policy.js';
 import { chairEscalationMessage, unitHeadEscalationMessage, unitReminderMessage } from '../../core/reminder-text.js';
 import type { Db } from '../../db/connection.js';
+import type { RunningChannels } from '../../db/contact-addresses.js';
 import type { UnitPeriodRow } from '../../db/figures.js';
 import { enqueueOutbox } from '../../db/outbox.js';
 import {
@@ -20,6 +21,8 @@ import type { Bloc } from '../../db/schema.js';
 
 export interface ReminderContext {
   db: Db;
+  /** The channels this process delivers through: a person is reached only on one of them. */
+  channels: RunningChannels;
   bloc: Pick<Bloc, 'id' | 'name'>;
   period: ReportingPeriod;
   deadline: Date;
@@ -42,6 +45,7 @@ export async function queueUnitReminders(
   const recipients = await unitReminderRecipients(
     ctx.db,
     missing.map((u) => u.unitId),
+    ctx.channels,
   );
   let queued = 0;
   const unreachable: number[] = [];
@@ -86,6 +90,7 @@ export async function queueEscalation(
   const contacts = await listReachableContacts(
     ctx.db,
     missing.map((u) => u.unitId),
+    ctx.channels,
   );
   const notAfter = sendingWindowEnd(ctx.now, ctx.window);
   let queued = 0;
@@ -118,7 +123,7 @@ export async function queueEscalation(
   if (toChair.length === 0) return { queued };
   const chairUnitId = await chairUnitFor(ctx.db, ctx.bloc.id, Number(ctx.period.key.slice(0, 4)));
   if (chairUnitId === null) return { queued };
-  const chairContacts = await listReachableContacts(ctx.db, [chairUnitId]);
+  const chairContacts = await listReachableContacts(ctx.db, [chairUnitId], ctx.channels);
   // The chair's focal points run the secretariat; its head only when no focal point is linked.
   const focal = chairContacts.filter((c) => c.role === 'focal_point');
   const recipients = focal.length > 0 ? focal : chairContacts;

@@ -53,7 +53,16 @@ export async function remindBloc(
     if (!due.unit && !due.escalation) continue;
     const status = await periodStatus(deps.db, bloc, period, tz);
     const missing = status.units.filter((u) => u.status === 'missing');
-    const ctx = { db: deps.db, bloc, period, deadline: deadlines.deadline, now, timeZone: tz, window };
+    const ctx = {
+      db: deps.db,
+      channels: deps.channels,
+      bloc,
+      period,
+      deadline: deadlines.deadline,
+      now,
+      timeZone: tz,
+      window,
+    };
     const unit = due.unit
       ? await queueUnitReminders(ctx, due.unit, missing)
       : { queued: 0, unreachable: [], withoutChat: 0 };
