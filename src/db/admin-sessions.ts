@@ -1,7 +1,8 @@
 import type { Db } from './connection.js';
-import type { AdminUser } from './schema.js';
+import { type AdminUser, toAdminUser } from './admin-users.js';
 
-export interface AdminSessionRow {
+/** A session, as the rest of the code sees it (decision 0092). */
+export interface AdminSession {
   idHash: string;
   csrfToken: string;
   createdAt: string;
@@ -31,7 +32,7 @@ export async function findActiveSession(
   db: Db,
   idHash: string,
   now: Date,
-): Promise<{ session: AdminSessionRow; user: AdminUser } | undefined> {
+): Promise<{ session: AdminSession; user: AdminUser } | undefined> {
   const row = await db
     .selectFrom('admin_session as s')
     .innerJoin('admin_user as u', 'u.id', 's.admin_user_id')
@@ -51,7 +52,7 @@ export async function findActiveSession(
       expiresAt: expires_at,
       lastSeenAt: last_seen_at,
     },
-    user,
+    user: toAdminUser(user),
   };
 }
 

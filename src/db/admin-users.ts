@@ -1,11 +1,37 @@
 import type { Db } from './connection.js';
-import type { AdminRole, AdminUser } from './schema.js';
+import type { AdminRole, AdminUserRow } from './schema.js';
+
+/** An admin account, as the rest of the code sees it (decision 0092). */
+export interface AdminUser {
+  id: number;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: AdminRole;
+  blocId: number | null;
+  /** Instant the account was disabled (ISO string as stored), or null while enabled. */
+  disabledAt: string | null;
+  createdAt: string;
+}
+
+export function toAdminUser(row: AdminUserRow): AdminUser {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    passwordHash: row.password_hash,
+    role: row.role,
+    blocId: row.bloc_id,
+    disabledAt: row.disabled_at,
+    createdAt: row.created_at,
+  };
+}
 
 export async function createAdminUser(
   db: Db,
   u: { username: string; displayName: string; passwordHash: string; role: AdminRole; blocId?: number | null },
 ): Promise<AdminUser> {
-  return db
+  const row = await db
     .insertInto('admin_user')
     .values({
       username: u.username,
@@ -16,10 +42,12 @@ export async function createAdminUser(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  return toAdminUser(row);
 }
 
 export async function findAdminByUsername(db: Db, username: string): Promise<AdminUser | undefined> {
-  return db.selectFrom('admin_user').selectAll().where('username', '=', username).executeTakeFirst();
+  const row = await db.selectFrom('admin_user').selectAll().where('username', '=', username).executeTakeFirst();
+  return row && toAdminUser(row);
 }
 
 export async function countAdmins(db: Db): Promise<number> {
@@ -35,14 +63,15 @@ export async function setAdminPassword(db: Db, id: number, passwordHash: string)
 }
 
 export async function getAdminUser(db: Db, id: number): Promise<AdminUser | undefined> {
-  return db.selectFrom('admin_user').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('admin_user').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toAdminUser(row);
 }
 
 /** Every admin account (of one bloc when blocId is given), by username. */
 export async function listAdminUsers(db: Db, opts: { blocId?: number } = {}): Promise<AdminUser[]> {
   let q = db.selectFrom('admin_user').selectAll().orderBy('username');
   if (opts.blocId !== undefined) q = q.where('bloc_id', '=', opts.blocId);
-  return q.execute();
+  return (await q.execute()).map(toAdminUser);
 }
 
 export async function updateAdminUser(

@@ -1,5 +1,16 @@
 import type { Db } from './connection.js';
-import type { PublicHoliday } from './schema.js';
+import type { PublicHolidayRow } from './schema.js';
+
+/** A public holiday (decision 0092). */
+export interface PublicHoliday {
+  /** 'YYYY-MM-DD'. */
+  date: string;
+  name: string;
+}
+
+export function toPublicHoliday(row: PublicHolidayRow): PublicHoliday {
+  return { date: row.date, name: row.name };
+}
 
 export async function upsertHoliday(db: Db, date: string, name: string): Promise<void> {
   await db
@@ -15,13 +26,14 @@ export async function deleteHoliday(db: Db, date: string): Promise<void> {
 
 /** Holidays with from <= date <= to. */
 export async function listHolidays(db: Db, from: string, to: string): Promise<PublicHoliday[]> {
-  return db
+  const rows = await db
     .selectFrom('public_holiday')
     .selectAll()
     .where('date', '>=', from)
     .where('date', '<=', to)
     .orderBy('date')
     .execute();
+  return rows.map(toPublicHoliday);
 }
 
 export async function isHoliday(db: Db, date: string): Promise<boolean> {

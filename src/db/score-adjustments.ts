@@ -1,5 +1,7 @@
 import type { Db } from './connection.js';
+import type { ScoreAdjustmentRow } from './schema.js';
 
+/** A bonus or deduction entry (decision 0092). */
 export interface ScoreAdjustment {
   id: number;
   blocId: number;
@@ -40,20 +42,10 @@ export async function addScoreAdjustment(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return toAdjustment(row);
+  return toScoreAdjustment(row);
 }
 
-function toAdjustment(r: {
-  id: number;
-  bloc_id: number;
-  unit_id: number;
-  year: number;
-  kind: 'bonus' | 'deduction';
-  points: number;
-  reason: string;
-  created_by: string;
-  created_at: string;
-}): ScoreAdjustment {
+export function toScoreAdjustment(r: ScoreAdjustmentRow): ScoreAdjustment {
   return {
     id: r.id,
     blocId: r.bloc_id,
@@ -76,7 +68,7 @@ export async function listScoreAdjustments(db: Db, blocId: number, year: number)
     .where('year', '=', year)
     .orderBy('id')
     .execute();
-  return rows.map(toAdjustment);
+  return rows.map(toScoreAdjustment);
 }
 
 /** One entry of the bloc, or undefined when the id is not the bloc's (for the admin's remove action). */
@@ -87,7 +79,7 @@ export async function getScoreAdjustment(db: Db, blocId: number, id: number): Pr
     .where('id', '=', id)
     .where('bloc_id', '=', blocId)
     .executeTakeFirst();
-  return row ? toAdjustment(row) : undefined;
+  return row ? toScoreAdjustment(row) : undefined;
 }
 
 /** Removes one entry of the bloc; returns false when it does not exist there. */

@@ -48,7 +48,7 @@ describe('admin users and audit log', () => {
       createAdminUser(t.db, { username: 'khoi6', displayName: 'K6', passwordHash: 'y', role: 'bloc_admin' }),
     ).rejects.toThrow(/CHECK/);
     await setAdminPassword(t.db, u.id, 'new');
-    expect((await findAdminByUsername(t.db, 'thuky'))?.password_hash).toBe('new');
+    expect((await findAdminByUsername(t.db, 'thuky'))?.passwordHash).toBe('new');
     await writeAudit(t.db, {
       at: new Date('2026-11-24T01:00:00Z'),
       actor: 'thuky',
@@ -62,7 +62,7 @@ describe('admin users and audit log', () => {
     expect(log[0]).toMatchObject({
       actor: 'thuky',
       action: 'unit.create',
-      entity_id: '5',
+      entityId: '5',
       at: '2026-11-24T01:00:00.000Z',
     });
     expect(JSON.parse(log[0]!.details!)).toEqual({ name: 'Tỉnh đoàn' });

@@ -76,7 +76,7 @@ describe('demo data: Khối thi đua số 6', () => {
   it('creates the demo admin that the README names', async () => {
     const admin = await findAdminByUsername(t.db, 'admin');
     expect(admin?.role).toBe('province_admin');
-    expect(verifyPassword('khoithidua6', admin!.password_hash)).toBe(true);
+    expect(verifyPassword('khoithidua6', admin!.passwordHash)).toBe(true);
   });
 
   it('does nothing the second time', async () => {

@@ -41,7 +41,7 @@ describe('bonus and deduction entries', () => {
     );
     expect(r).toMatchObject({ ok: true, value: { kind: 'bonus', points: 1.5, reason: 'Tổ chức tốt Hội thi' } });
     const audit = await listAudit(t.db);
-    expect(audit.map((a) => [a.action, a.actor, a.bloc_id])).toEqual([['score.bonus', 'quantri', b.blocId]]);
+    expect(audit.map((a) => [a.action, a.actor, a.blocId])).toEqual([['score.bonus', 'quantri', b.blocId]]);
     if (r.ok) expect(await removeScoreAdjustment(t.db, b.blocId, r.value.id)).toBe(true);
     expect(await removeScoreAdjustment(t.db, b.blocId, 999)).toBe(false);
   });

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { listAudit } from '../../db/audit-log.js';
 import { listBlocs } from '../../db/blocs.js';
-import type { AuditLogEntry, Bloc } from '../../db/schema.js';
+import type { AuditLogEntry } from '../../db/audit-log.js';
+import type { Bloc } from '../../db/schema.js';
 import { currentAdmin, forbidden } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { auditText as t } from '../messages.js';
@@ -63,7 +64,7 @@ function AuditPage(props: {
                     <td class="small">{showDateTime(e.at, props.timeZone)}</td>
                     <td>{e.actor}</td>
                     <td>{t.actions[e.action] ?? e.action}</td>
-                    <td class="hide-phone small">{e.bloc_id ? (blocName.get(e.bloc_id) ?? '') : ''}</td>
+                    <td class="hide-phone small">{e.blocId ? (blocName.get(e.blocId) ?? '') : ''}</td>
                     <td class="hide-phone small code-cell">{details(e.details)}</td>
                   </tr>
                 ))}

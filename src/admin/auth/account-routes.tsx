@@ -75,7 +75,7 @@ export function accountRoutes(): Hono<AdminEnv> {
     const admin = currentAdmin(c);
     const v = c.req.valid('form');
     const user = await findAdminByUsername(c.get('deps').db, admin.username);
-    if (!user || !verifyPassword(v.current, user.password_hash)) {
+    if (!user || !verifyPassword(v.current, user.passwordHash)) {
       c.status(422);
       return render(c, { values: {}, errors: { current: auth.currentWrong } });
     }

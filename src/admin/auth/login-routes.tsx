@@ -128,8 +128,8 @@ export function loginRoutes(): Hono<AdminEnv> {
       return renderLogin(c, { values, errors: {} }, next, auth.throttled(Math.ceil(wait / 60_000)));
     }
     const user = await findAdminByUsername(deps.db, username);
-    const passwordOk = verifyPassword(password, user?.password_hash ?? dummy());
-    const ok = user !== undefined && user.disabled_at === null && passwordOk;
+    const passwordOk = verifyPassword(password, user?.passwordHash ?? dummy());
+    const ok = user !== undefined && user.disabledAt === null && passwordOk;
     await recordLoginAttempt(deps.db, { username, ip, at: now, succeeded: ok });
     if (!ok) {
       c.status(401);

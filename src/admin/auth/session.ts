@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createAdminSession, deleteSession, findActiveSession, touchSession } from '../../db/admin-sessions.js';
-import type { AdminUser } from '../../db/schema.js';
+import type { AdminUser } from '../../db/admin-users.js';
 import type { AdminDeps, AdminEnv, CurrentAdmin } from '../env.js';
 
 /** A session ends after this long without a request… */
@@ -33,7 +33,7 @@ function idleExpiry(now: Date, createdAt: Date): Date {
 }
 
 export function currentAdminOf(u: AdminUser): CurrentAdmin {
-  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, blocId: u.bloc_id };
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, blocId: u.blocId };
 }
 
 /** Reads the session cookie and sets `admin`, `csrfToken` and `sessionHash` (null when signed out). */

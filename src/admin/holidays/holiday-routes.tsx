@@ -1,8 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { addDays, daysBetween, isValidIsoDate, localDateOf } from '../../core/time.js';
-import { deleteHoliday, listHolidays, upsertHoliday } from '../../db/holidays.js';
-import type { PublicHoliday } from '../../db/schema.js';
+import { deleteHoliday, listHolidays, type PublicHoliday, upsertHoliday } from '../../db/holidays.js';
 import { currentAdmin, notFound, provinceAdminChanges } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { applyChange } from '../http/change.js';

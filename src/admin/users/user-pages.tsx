@@ -1,4 +1,5 @@
-import type { AdminUser, Bloc } from '../../db/schema.js';
+import type { AdminUser } from '../../db/admin-users.js';
+import type { Bloc } from '../../db/schema.js';
 import type { FormState } from '../http/form.js';
 import { common, roleNames, usersText as t } from '../messages.js';
 import { ErrorSummary, Field, type Option, PostForm, SelectField } from '../ui/forms.js';
@@ -15,7 +16,7 @@ function AccountFields(props: { form: FormState; blocs: Bloc[]; user?: AdminUser
         label={t.displayName}
         name="displayName"
         form={props.form}
-        value={props.user?.display_name}
+        value={props.user?.displayName}
         required
         maxlength={120}
       />
@@ -31,7 +32,7 @@ function AccountFields(props: { form: FormState; blocs: Bloc[]; user?: AdminUser
           label={t.bloc}
           name="blocId"
           form={props.form}
-          value={props.user?.bloc_id}
+          value={props.user?.blocId}
           options={props.blocs.map((b) => ({ value: b.id, label: b.name }))}
           empty={t.chooseBloc}
         />
@@ -62,11 +63,11 @@ export function UsersPage(props: { users: AdminUser[]; blocs: Bloc[]; form: Form
               {props.users.map((u) => (
                 <tr>
                   <td>{u.username}</td>
-                  <td>{u.display_name}</td>
+                  <td>{u.displayName}</td>
                   <td class="hide-phone small">{roleNames[u.role]}</td>
-                  <td class="hide-phone">{u.bloc_id === null ? t.allBlocs : (blocName.get(u.bloc_id) ?? '')}</td>
+                  <td class="hide-phone">{u.blocId === null ? t.allBlocs : (blocName.get(u.blocId) ?? '')}</td>
                   <td>
-                    {u.disabled_at ? (
+                    {u.disabledAt ? (
                       <span class="badge missing">{t.disabled}</span>
                     ) : (
                       <span class="badge reported">{t.active}</span>
@@ -158,7 +159,7 @@ export function UserPage(props: {
             {props.statusError}
           </div>
         ) : null}
-        {u.disabled_at ? (
+        {u.disabledAt ? (
           <PostForm action={`/users/${u.id}/enable`}>
             <button type="submit" class="secondary">
               {t.enable}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { normalizeText } from '../../core/normalize.js';
 import { hashPassword } from '../../core/password.js';
 import {
+  type AdminUser,
   countActiveProvinceAdmins,
   createAdminUser,
   findAdminByUsername,
@@ -14,7 +15,6 @@ import {
 } from '../../db/admin-users.js';
 import { deleteSessionsOfUser } from '../../db/admin-sessions.js';
 import { listBlocs } from '../../db/blocs.js';
-import type { AdminUser } from '../../db/schema.js';
 import { currentAdmin, notFound, requireProvinceAdmin } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { applyChange } from '../http/change.js';
@@ -139,7 +139,7 @@ export function userRoutes(): Hono<AdminEnv> {
       const user = await loadUser(c);
       const v = c.req.valid('form');
       const blocId = v.role === 'province_admin' ? null : v.blocId;
-      const demoting = user.role === 'province_admin' && v.role !== 'province_admin' && user.disabled_at === null;
+      const demoting = user.role === 'province_admin' && v.role !== 'province_admin' && user.disabledAt === null;
       const errors: Record<string, string> = {};
       if (!(await blocExists(c, blocId))) errors.blocId = t.needBloc;
       if (demoting && (await countActiveProvinceAdmins(c.get('deps').db)) <= 1) errors.role = t.lastProvinceAdmin;
@@ -150,7 +150,7 @@ export function userRoutes(): Hono<AdminEnv> {
       await applyChange(c, async (trx, audit) => {
         await updateAdminUser(trx, user.id, { displayName: v.displayName, role: v.role, blocId });
         // A changed role or bloc takes effect at once: the account signs in again.
-        if (v.role !== user.role || blocId !== user.bloc_id)
+        if (v.role !== user.role || blocId !== user.blocId)
           await deleteSessionsOfUser(trx, user.id, c.get('sessionHash') ?? undefined);
         await audit({
           action: 'admin.update',
@@ -158,7 +158,7 @@ export function userRoutes(): Hono<AdminEnv> {
           entityId: user.id,
           blocId,
           details: {
-            before: { role: user.role, blocId: user.bloc_id, displayName: user.display_name },
+            before: { role: user.role, blocId: user.blocId, displayName: user.displayName },
             after: { role: v.role, blocId, displayName: v.displayName },
           },
         });
@@ -184,7 +184,7 @@ export function userRoutes(): Hono<AdminEnv> {
           action: 'admin.reset_password',
           entity: 'admin_user',
           entityId: user.id,
-          blocId: user.bloc_id,
+          blocId: user.blocId,
           details: { sessionsEnded: ended },
         });
       });
@@ -194,7 +194,7 @@ export function userRoutes(): Hono<AdminEnv> {
 
   app.post('/:userId/disable', async (c) => {
     const user = await loadUser(c);
-    if (user.disabled_at) return c.redirect(`/users/${user.id}`, 303);
+    if (user.disabledAt) return c.redirect(`/users/${user.id}`, 303);
     if (user.id === currentAdmin(c).id) {
       c.status(409);
       return renderOne(c, { statusError: t.notYourself });
@@ -210,7 +210,7 @@ export function userRoutes(): Hono<AdminEnv> {
         action: 'admin.disable',
         entity: 'admin_user',
         entityId: user.id,
-        blocId: user.bloc_id,
+        blocId: user.blocId,
         details: { sessionsEnded: ended },
       });
     });
@@ -219,10 +219,10 @@ export function userRoutes(): Hono<AdminEnv> {
 
   app.post('/:userId/enable', async (c) => {
     const user = await loadUser(c);
-    if (user.disabled_at) {
+    if (user.disabledAt) {
       await applyChange(c, async (trx, audit) => {
         await setAdminDisabled(trx, user.id, null);
-        await audit({ action: 'admin.enable', entity: 'admin_user', entityId: user.id, blocId: user.bloc_id });
+        await audit({ action: 'admin.enable', entity: 'admin_user', entityId: user.id, blocId: user.blocId });
       });
     }
     return c.redirect(`/users/${user.id}?ok=saved`, 303);
