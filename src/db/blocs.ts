@@ -14,6 +14,13 @@ export async function listBlocs(db: Db): Promise<Bloc[]> {
   return db.selectFrom('bloc').selectAll().orderBy('name').execute();
 }
 
+/** Every bloc, or only the one given (none when it does not exist): the blocs a job run covers. */
+export async function listBlocsOrOne(db: Db, blocId: number | undefined): Promise<Bloc[]> {
+  if (blocId === undefined) return listBlocs(db);
+  const bloc = await getBloc(db, blocId);
+  return bloc ? [bloc] : [];
+}
+
 export async function countBlocs(db: Db): Promise<number> {
   const row = await db
     .selectFrom('bloc')

@@ -7,7 +7,7 @@ import type { OutboundMessage } from '../core/outbound-message.js';
 import { periodFromKey, type ReportingPeriod } from '../core/periods.js';
 import { plainText } from '../core/plain-text.js';
 import { localDateOf } from '../core/time.js';
-import { getBloc, listBlocs } from '../db/blocs.js';
+import { listBlocsOrOne } from '../db/blocs.js';
 import type { Db } from '../db/connection.js';
 import type { RunningChannels } from '../db/contact-addresses.js';
 import { writeAudit } from '../db/audit-log.js';
@@ -190,10 +190,7 @@ export async function runPeriodDigests(
   now: Date,
   opts: { blocId?: number } = {},
 ): Promise<PublishResult[]> {
-  const blocs =
-    opts.blocId === undefined
-      ? await listBlocs(deps.db)
-      : [await getBloc(deps.db, opts.blocId)].filter((b) => b !== undefined);
+  const blocs = await listBlocsOrOne(deps.db, opts.blocId);
   const results: PublishResult[] = [];
   for (const bloc of blocs) {
     const schedule = await getDigestSchedule(deps.db, bloc.id);

@@ -3,7 +3,7 @@
 // chats and to the chair's focal points. The documents are made on demand from the same figures.
 
 import { localDateOf } from '../core/time.js';
-import { getBloc, listBlocs } from '../db/blocs.js';
+import { listBlocsOrOne } from '../db/blocs.js';
 import { getDigestSchedule, hasDigest } from '../db/digests.js';
 import type { SummaryKind } from '../core/digest-schedule.js';
 import { type BlocSummary, computeBlocSummary, SummaryError } from '../summaries/bloc-summary.js';
@@ -63,10 +63,7 @@ export async function runScheduledSummaries(
   now: Date,
   opts: { blocId?: number } = {},
 ): Promise<PublishResult[]> {
-  const blocs =
-    opts.blocId === undefined
-      ? await listBlocs(deps.db)
-      : [await getBloc(deps.db, opts.blocId)].filter((b) => b !== undefined);
+  const blocs = await listBlocsOrOne(deps.db, opts.blocId);
   const results: PublishResult[] = [];
   for (const bloc of blocs) {
     const schedule = await getDigestSchedule(deps.db, bloc.id);

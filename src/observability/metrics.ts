@@ -3,6 +3,7 @@
 // are read from the database at scrape time; what only the running process sees (HTTP requests,
 // delivery latency) is counted as it happens (docs/decisions/0068).
 
+import { FAILURE_REASONS } from '../core/failure-reasons.js';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../db/connection.js';
 import {
@@ -45,22 +46,6 @@ export interface Metrics {
 }
 
 const BOT_STATUSES: BotStatus[] = ['off', 'starting', 'polling', 'webhook', 'error'];
-/**
- * Every reason the delivery worker marks a message failed for. Listed here rather than imported
- * from src/delivery, which sits above observability (it reports its attempts to
- * telegram-channels.ts); test/ops/metrics.test.ts keeps the list equal to delivery's FailureReason.
- */
-export const FAILURE_REASONS = [
-  'blocked',
-  'not_started',
-  'deactivated',
-  'kicked',
-  'forbidden',
-  'chat_not_found',
-  'bad_request',
-  'too_many_attempts',
-  'expired',
-] as const;
 const seconds = (iso: string) => Date.parse(iso) / 1000;
 
 export function createMetrics(deps: MetricsDeps): Metrics {
