@@ -36,6 +36,8 @@ export interface SubmitResult {
   reportId: number;
   revision: number;
   created: boolean;
+  /** When the report's first revision was submitted (ISO): the on-time rule and receipts read it. */
+  firstSubmittedAt: string;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function submitReport(trx: Db, s: ReportSubmission): Promise<Submit
     'admin' in s.submittedBy ? s.submittedBy.admin : 'system' in s.submittedBy ? s.submittedBy.system : null;
   const existing = await trx
     .selectFrom('progress_report')
-    .select(['id', 'revision'])
+    .select(['id', 'revision', 'first_submitted_at'])
     .where('bloc_id', '=', s.blocId)
     .where('unit_id', '=', s.unitId)
     .where('period_key', '=', s.period.key)
@@ -141,7 +143,7 @@ export async function submitReport(trx: Db, s: ReportSubmission): Promise<Submit
       submitted_via: s.via,
     })
     .execute();
-  return { reportId, revision, created: !existing };
+  return { reportId, revision, created: !existing, firstSubmittedAt: existing?.first_submitted_at ?? at };
 }
 
 export async function getReport(

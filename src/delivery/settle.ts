@@ -75,6 +75,7 @@ export function createSettler(
     const next = nextPart(m, channel);
     if ('error' in next) {
       deps.logger.error({ outboxId: m.id, error: next.error }, 'outbox message cannot be rendered');
+      counters.failed++;
       await failOutbox(deps.db, m.id, { reason: 'bad_request', error: next.error });
       return;
     }

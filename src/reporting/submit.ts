@@ -95,14 +95,13 @@ export async function storeRevision(
     at: when.now,
   });
   await storeAttachmentContents(trx, result.reportId, result.revision, uploadsOf(files));
-  const report = (await getReport(trx, bloc.id, unit.id, period.key))!;
   const receipt = receiptFacts(
     reporter,
     period,
     {
       revision: result.revision,
       at: when.now,
-      firstSubmittedAt: new Date(report.first_submitted_at),
+      firstSubmittedAt: new Date(result.firstSubmittedAt),
       isNil: entries.isNil === true,
       attachments: files.length,
     },

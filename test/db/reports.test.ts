@@ -94,7 +94,12 @@ describe('progress reports', () => {
         }),
       ),
     );
-    expect(second).toEqual({ reportId: first.reportId, revision: 2, created: false });
+    expect(second).toEqual({
+      reportId: first.reportId,
+      revision: 2,
+      created: false,
+      firstSubmittedAt: '2026-11-21T03:00:00.000Z',
+    });
     const stored = await getReport(t.db, bloc.blocId, bloc.unitIds[0]!, '2026-W47');
     expect(stored?.first_submitted_at).toBe('2026-11-21T03:00:00.000Z');
     expect(stored?.updated_at).toBe('2026-11-25T03:00:00.000Z');
