@@ -1,7 +1,8 @@
 import type { Logger } from '../logger.js';
 import type { Db } from '../db/connection.js';
 import type { RunningChannels } from '../db/contact-addresses.js';
-import type { AdminRole, Bloc } from '../db/schema.js';
+import type { Bloc } from '../db/blocs.js';
+import type { AdminRole } from '../db/schema.js';
 import type { PageCache } from './http/page-cache.js';
 import type { ReportFileSource } from './reports/report-file-source.js';
 

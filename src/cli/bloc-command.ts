@@ -1,6 +1,7 @@
 // `npm run cli -- bloc list`: every bloc with the id the other commands' --bloc takes.
 
 import { getBlocYear } from '../db/bloc-years.js';
+import { toBloc } from '../db/blocs.js';
 import { localDateOf } from '../core/time.js';
 import { getUnit, listMemberUnits } from '../db/units.js';
 import type { CliCommand } from './commands.js';
@@ -16,7 +17,7 @@ export const blocCommand: CliCommand = {
     if (positional[0] !== 'list' || positional.length > 1) throw new CliError(m.blocCommand);
     const today = localDateOf(ctx.now(), ctx.config.timeZone);
     const year = Number(today.slice(0, 4));
-    const blocs = await ctx.db.selectFrom('bloc').selectAll().orderBy('id').execute();
+    const blocs = (await ctx.db.selectFrom('bloc').selectAll().orderBy('id').execute()).map(toBloc);
     if (blocs.length === 0) return ctx.out(m.noBlocs);
     const rows: string[][] = [];
     for (const b of blocs) {
@@ -31,7 +32,7 @@ export const blocCommand: CliCommand = {
         .executeTakeFirstOrThrow();
       rows.push([
         String(b.id),
-        `${b.name}${b.is_demo === 1 ? m.demo : ''}`,
+        `${b.name}${b.isDemo ? m.demo : ''}`,
         b.province,
         String(members.length),
         chair?.name ?? '–',

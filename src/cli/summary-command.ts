@@ -78,7 +78,7 @@ async function digest(ctx: CliContext, options: Record<string, string>): Promise
   } catch (error) {
     throw new CliError((error as Error).message);
   }
-  if (period.kind !== bloc.reporting_cadence) throw new CliError(m.wrongCadence(key, bloc.reporting_cadence));
+  if (period.kind !== bloc.reportingCadence) throw new CliError(m.wrongCadence(key, bloc.reportingCadence));
   const now = ctx.now();
   if (options.send === 'true') {
     // Sending by hand computes again a stored digest none of whose messages has gone out (decision 0074).

@@ -1,17 +1,83 @@
 import type { Db } from './connection.js';
-import type { Bloc, BlocTable, ReportingCadence, RotationPolicy } from './schema.js';
-import type { Insertable } from 'kysely';
+import type { BlocRow, ReportingCadence, RotationPolicy } from './schema.js';
 
-export async function createBloc(db: Db, bloc: Insertable<BlocTable>): Promise<Bloc> {
-  return db.insertInto('bloc').values(bloc).returningAll().executeTakeFirstOrThrow();
+/** An emulation bloc, as the rest of the code sees it (decision 0092). */
+export interface Bloc {
+  id: number;
+  name: string;
+  province: string;
+  description: string | null;
+  reportingCadence: ReportingCadence;
+  graceDays: number;
+  lockDays: number;
+  rotationPolicy: RotationPolicy;
+  /** Part of the demo data ("dữ liệu mẫu"). */
+  isDemo: boolean;
+  createdAt: string;
+}
+
+export function toBloc(row: BlocRow): Bloc {
+  return {
+    id: row.id,
+    name: row.name,
+    province: row.province,
+    description: row.description,
+    reportingCadence: row.reporting_cadence,
+    graceDays: row.grace_days,
+    lockDays: row.lock_days,
+    rotationPolicy: row.rotation_policy,
+    isDemo: row.is_demo === 1,
+    createdAt: row.created_at,
+  };
+}
+
+export interface BlocReportingSettings {
+  reportingCadence: ReportingCadence;
+  graceDays: number;
+  lockDays: number;
+  rotationPolicy: RotationPolicy;
+}
+
+/** A new bloc; the settings left out take the schema's defaults. */
+export interface NewBloc extends Partial<BlocReportingSettings> {
+  name: string;
+  province: string;
+  description: string | null;
+  isDemo?: boolean;
+}
+
+// Only the settings given are written: an undefined one keeps the column's default or value.
+function settingsColumns(s: Partial<BlocReportingSettings>) {
+  return {
+    ...(s.reportingCadence !== undefined && { reporting_cadence: s.reportingCadence }),
+    ...(s.graceDays !== undefined && { grace_days: s.graceDays }),
+    ...(s.lockDays !== undefined && { lock_days: s.lockDays }),
+    ...(s.rotationPolicy !== undefined && { rotation_policy: s.rotationPolicy }),
+  };
+}
+
+export async function createBloc(db: Db, bloc: NewBloc): Promise<Bloc> {
+  const row = await db
+    .insertInto('bloc')
+    .values({
+      name: bloc.name,
+      province: bloc.province,
+      description: bloc.description,
+      ...settingsColumns(bloc),
+      ...(bloc.isDemo !== undefined && { is_demo: bloc.isDemo ? 1 : 0 }),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toBloc(row);
 }
 
 export async function getBloc(db: Db, id: number): Promise<Bloc | undefined> {
-  return db.selectFrom('bloc').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('bloc').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toBloc(row);
 }
 
 export async function listBlocs(db: Db): Promise<Bloc[]> {
-  return db.selectFrom('bloc').selectAll().orderBy('name').execute();
+  return (await db.selectFrom('bloc').selectAll().orderBy('name').execute()).map(toBloc);
 }
 
 /** Every bloc, or only the one given (none when it does not exist): the blocs a job run covers. */
@@ -29,15 +95,8 @@ export async function countBlocs(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-export interface BlocReportingSettings {
-  reporting_cadence: ReportingCadence;
-  grace_days: number;
-  lock_days: number;
-  rotation_policy: RotationPolicy;
-}
-
 export async function updateBlocSettings(db: Db, id: number, settings: Partial<BlocReportingSettings>): Promise<void> {
-  await db.updateTable('bloc').set(settings).where('id', '=', id).execute();
+  await db.updateTable('bloc').set(settingsColumns(settings)).where('id', '=', id).execute();
 }
 
 export async function updateBlocInfo(

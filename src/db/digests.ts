@@ -1,7 +1,8 @@
 import type { Db } from './connection.js';
 import { type ChannelAddress, preferredAddresses, type RunningChannels } from './contact-addresses.js';
 import type { Selectable, Updateable } from 'kysely';
-import type { Bloc, DigestKind, DigestScheduleTable } from './schema.js';
+import type { DigestKind, DigestScheduleTable } from './schema.js';
+import { type Bloc, toBloc } from './blocs.js';
 import { DEFAULT_DIGEST_SCHEDULE, type DigestSchedule } from '../core/digest-schedule.js';
 
 export interface StoredDigest {
@@ -209,7 +210,7 @@ export async function digestRecipients(
 
 /** Every bloc with its digest schedule (the defaults where none was set), by bloc id. */
 export async function listDigestSchedules(db: Db): Promise<{ bloc: Bloc; schedule: DigestSchedule }[]> {
-  const blocs = await db.selectFrom('bloc').selectAll().orderBy('id').execute();
+  const blocs = (await db.selectFrom('bloc').selectAll().orderBy('id').execute()).map(toBloc);
   const rows = await db.selectFrom('digest_schedule').selectAll().execute();
   const byBloc = new Map(rows.map((r) => [r.bloc_id, r]));
   return blocs.map((bloc) => {

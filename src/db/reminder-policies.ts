@@ -1,7 +1,8 @@
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../core/reminder-policy.js';
 import type { Db } from './connection.js';
 import type { Selectable } from 'kysely';
-import type { Bloc, ReminderPolicyTable } from './schema.js';
+import type { ReminderPolicyTable } from './schema.js';
+import { type Bloc, toBloc } from './blocs.js';
 
 function fromRow(r: Selectable<ReminderPolicyTable>): ReminderPolicy {
   return {
@@ -26,7 +27,7 @@ export async function getReminderPolicy(db: Db, blocId: number): Promise<Reminde
 
 /** Every bloc with its policy (stored or default), ordered by bloc id. */
 export async function listBlocReminderPolicies(db: Db): Promise<{ bloc: Bloc; policy: ReminderPolicy }[]> {
-  const blocs = await db.selectFrom('bloc').selectAll().orderBy('id').execute();
+  const blocs = (await db.selectFrom('bloc').selectAll().orderBy('id').execute()).map(toBloc);
   const stored = await db.selectFrom('reminder_policy').selectAll().execute();
   const byBloc = new Map(stored.map((r) => [r.bloc_id, fromRow(r)]));
   return blocs.map((bloc) => ({ bloc, policy: byBloc.get(bloc.id) ?? { ...DEFAULT_REMINDER_POLICY } }));

@@ -459,7 +459,7 @@ export interface Database {
   broadcast: BroadcastTable;
 }
 
-export type Bloc = Selectable<BlocTable>;
+export type BlocRow = Selectable<BlocTable>;
 export type Unit = Selectable<UnitTable>;
 export type BlocMembership = Selectable<BlocMembershipTable>;
 export type FocalPoint = Selectable<FocalPointTable>;

@@ -69,11 +69,11 @@ export async function seedDemo(db: Db, opts: { now: Date; timeZone: string }): P
       name: DEMO_BLOC.name,
       province: DEMO_BLOC.province,
       description: DEMO_BLOC.description,
-      reporting_cadence: 'week',
-      grace_days: 1,
-      lock_days: 14,
-      rotation_policy: 'deputy_becomes_chair',
-      is_demo: 1,
+      reportingCadence: 'week',
+      graceDays: 1,
+      lockDays: 14,
+      rotationPolicy: 'deputy_becomes_chair',
+      isDemo: true,
     });
 
     const unitIds: number[] = [];

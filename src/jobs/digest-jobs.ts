@@ -7,7 +7,7 @@ import type { OutboundMessage } from '../core/outbound-message.js';
 import { periodFromKey, type ReportingPeriod } from '../core/periods.js';
 import { plainText } from '../core/plain-text.js';
 import { localDateOf } from '../core/time.js';
-import { listBlocsOrOne } from '../db/blocs.js';
+import { type Bloc, listBlocsOrOne } from '../db/blocs.js';
 import type { Db } from '../db/connection.js';
 import type { RunningChannels } from '../db/contact-addresses.js';
 import { writeAudit } from '../db/audit-log.js';
@@ -25,7 +25,6 @@ import {
 } from '../db/digests.js';
 import { enqueueOutbox } from '../db/outbox.js';
 import { computePeriodDigest } from '../summaries/period-digest.js';
-import type { Bloc } from '../db/schema.js';
 import { type DigestSchedule, digestCron, digestPeriodForSlot, latestDigestSlot } from '../core/digest-schedule.js';
 import { defineJob, type JobScope } from './job.js';
 
@@ -195,7 +194,7 @@ export async function runPeriodDigests(
   for (const bloc of blocs) {
     const schedule = await getDigestSchedule(deps.db, bloc.id);
     const slot = latestDigestSlot(schedule, now, deps.timeZone);
-    const period = digestPeriodForSlot(bloc.reporting_cadence, slot.date);
+    const period = digestPeriodForSlot(bloc.reportingCadence, slot.date);
     if (!schedule.enabled) {
       results.push({ blocId: bloc.id, periodKey: period.key, status: 'disabled', messages: 0 });
       continue;
@@ -234,7 +233,7 @@ export const periodDigestJob = defineJob<DigestJobScope>({
     'Gửi bản tin thi đua định kỳ của Khối (mặc định 08:00 thứ Hai) vào nhóm Khối và cho đầu mối đơn vị Khối trưởng',
   schedule: (scope) => (scope.schedule.enabled ? digestCron(scope.schedule) : null),
   scopes: (deps) => digestJobScopes(deps),
-  slotOf: (at, scope, timeZone) => digestPeriodForSlot(scope.bloc.reporting_cadence, localDateOf(at, timeZone)).key,
+  slotOf: (at, scope, timeZone) => digestPeriodForSlot(scope.bloc.reportingCadence, localDateOf(at, timeZone)).key,
   // An old digest is news no more: after downtime only the newest missed one is sent.
   catchUp: 'latest',
   transaction: 'own',

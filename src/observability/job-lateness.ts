@@ -31,7 +31,7 @@ export interface JobReadiness {
 
 /** When a per-bloc scope's bloc was created: fire times before it were never due for it. */
 function createdAtOf(scope: JobScope): Date | null {
-  const created = (scope as JobScope & { bloc?: { created_at?: unknown } }).bloc?.created_at;
+  const created = (scope as JobScope & { bloc?: { createdAt?: unknown } }).bloc?.createdAt;
   const t = typeof created === 'string' ? Date.parse(created) : Number.NaN;
   return Number.isNaN(t) ? null : new Date(t);
 }

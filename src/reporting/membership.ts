@@ -1,9 +1,9 @@
 // A focal point's unit and the bloc that unit is a member of on a day: how the bot and the
 // personal link both find whom they serve.
 import { localDateOf } from '../core/time.js';
-import { getBloc } from '../db/blocs.js';
+import { type Bloc, getBloc } from '../db/blocs.js';
 import type { Db } from '../db/connection.js';
-import type { Bloc, FocalPoint, Unit } from '../db/schema.js';
+import type { FocalPoint, Unit } from '../db/schema.js';
 import { blocOfUnit, getUnit } from '../db/units.js';
 
 /** The focal point's unit (undefined if gone) and its bloc today (undefined if not a member). */

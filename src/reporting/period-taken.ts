@@ -3,7 +3,7 @@
 import { isLocked, periodFromKey, type ReportingPeriod } from '../core/periods.js';
 import { lastDayTaken } from '../core/report-flow/last-day.js';
 import { formatDateVi } from '../core/time.js';
-import type { Bloc } from '../db/schema.js';
+import type { Bloc } from '../db/blocs.js';
 import { deadlinesOf, openPeriods } from './report-context.js';
 
 /** The period a key names; undefined for a malformed key (an old or forged button, an edited URL). */
@@ -36,12 +36,12 @@ export function isBlocPeriod(
   timeZone: string,
 ): boolean {
   const current = openPeriods(bloc, now, timeZone)[0]!;
-  return period.kind === bloc.reporting_cadence && period.start <= current.start;
+  return period.kind === bloc.reportingCadence && period.start <= current.start;
 }
 
 /** The last day a report for the period is taken (its lock date, or the next period's end if sooner), as shown. */
 export function lastDayTakenOf(bloc: Bloc, period: Pick<ReportingPeriod, 'kind' | 'end'>): string {
-  return formatDateVi(lastDayTaken(period, bloc.lock_days));
+  return formatDateVi(lastDayTaken(period, bloc.lockDays));
 }
 
 /** Whether the period's lock date has passed (false for a key that names no period). */

@@ -15,12 +15,13 @@ import type { Db } from '../db/connection.js';
 import { listCriteria } from '../db/covenant.js';
 import { deadlineRulesOf } from '../db/figures.js';
 import { getReport, getReportValues, listAttachments } from '../db/reports.js';
-import type { Bloc, ProgressReport } from '../db/schema.js';
+import type { Bloc } from '../db/blocs.js';
+import type { ProgressReport } from '../db/schema.js';
 import type { Reporter } from './reporter.js';
 
 /** Periods the focal point may report for now, the current one first. */
 export function openPeriods(bloc: Bloc, now: Date, timeZone: string): ReportingPeriod[] {
-  return openPeriodsForReporting(bloc.reporting_cadence, now, deadlineRulesOf(bloc), timeZone);
+  return openPeriodsForReporting(bloc.reportingCadence, now, deadlineRulesOf(bloc), timeZone);
 }
 
 export function deadlinesOf(
@@ -33,12 +34,12 @@ export function deadlinesOf(
 
 /** The last day a report is on time, as shown to users (dd/mm/yyyy). */
 export function dueDateOf(bloc: Bloc, period: { end: string }): string {
-  return formatDateVi(addDays(period.end, bloc.grace_days));
+  return formatDateVi(addDays(period.end, bloc.graceDays));
 }
 
 /** The period's lock date, as shown to users (after it, only an admin changes the report). */
 export function lockDateOf(bloc: Bloc, period: { end: string }): string {
-  return formatDateVi(addDays(period.end, bloc.lock_days));
+  return formatDateVi(addDays(period.end, bloc.lockDays));
 }
 
 /** The covenant year a period reports against: the year of its key (ISO-week year for weeks). */

@@ -83,7 +83,7 @@ export async function storeRevision(
   const result = await submitReport(trx, {
     blocId: bloc.id,
     unitId: unit.id,
-    period: { kind: bloc.reporting_cadence, key: period.key, start: period.start, end: period.end },
+    period: { kind: bloc.reportingCadence, key: period.key, start: period.start, end: period.end },
     isNil: entries.isNil === true,
     values: entries.values.filter((v) => live.has(v.criterionId)),
     notableResults: entries.texts.notableResults,

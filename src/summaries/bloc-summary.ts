@@ -101,12 +101,12 @@ export async function computeBlocSummary(db: Db, blocId: number, opts: SummaryOp
   const criteriaRows = await listCriteria(db, blocId, year);
   if (criteriaRows.length === 0) throw new SummaryError(`${bloc.name} chưa có giao ước thi đua năm ${year}.`);
 
-  const periods = summaryPeriods(bloc.reporting_cadence, opts.kind, year, localDateOf(opts.asOf, opts.timeZone));
+  const periods = summaryPeriods(bloc.reportingCadence, opts.kind, year, localDateOf(opts.asOf, opts.timeZone));
   const last = periods[periods.length - 1];
   const first = periods[0];
   // yearToDate counts the periods of the year starting on or before upTo (exactly these periods)
   // and lists the units that were members from 1 January to upTo; the summary lists the same.
-  const upTo = last ? last.end : addDays(periodsOfYear(bloc.reporting_cadence, year)[0]!.start, -1);
+  const upTo = last ? last.end : addDays(periodsOfYear(bloc.reportingCadence, year)[0]!.start, -1);
   const progress = await yearToDate(db, blocId, year, upTo);
   const rates = await ratesOverPeriods(db, bloc, periods, opts.timeZone);
   const coversUntil = last ? last.end : null;

@@ -43,7 +43,7 @@ export async function computePeriodDigest(
     year,
     units: status.units.map((u) => ({ name: u.unitName, shortName: u.shortName, status: u.status })),
     rates: status.rates,
-    onTimeUntil: stillOnTime ? formatDateVi(addDays(period.end, bloc.grace_days)) : null,
+    onTimeUntil: stillOnTime ? formatDateVi(addDays(period.end, bloc.graceDays)) : null,
     criteria: ytd.map((c) => ({
       code: c.code,
       title: c.title,

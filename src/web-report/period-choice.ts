@@ -4,7 +4,7 @@
 import { periodFromKey, type ReportingPeriod } from '../core/periods.js';
 import type { Db } from '../db/connection.js';
 import { getReport } from '../db/reports.js';
-import type { Bloc } from '../db/schema.js';
+import type { Bloc } from '../db/blocs.js';
 import { openPeriods } from '../reporting/report-context.js';
 
 export type PeriodChoice =
@@ -26,7 +26,7 @@ export function choosePeriod(bloc: Bloc, key: string | undefined, now: Date, tim
     return { kind: 'invalid', current };
   }
   // Only periods of the bloc's cadence that have begun exist for its reports.
-  if (period.kind !== bloc.reporting_cadence || period.start > current.start) return { kind: 'invalid', current };
+  if (period.kind !== bloc.reportingCadence || period.start > current.start) return { kind: 'invalid', current };
   return { kind: 'closed', period, current };
 }
 

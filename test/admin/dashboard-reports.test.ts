@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { periodFromKey } from '../../src/core/periods.js';
+import { getBloc } from '../../src/db/blocs.js';
 import { periodStatus, yearToDate } from '../../src/db/figures.js';
 import { submitReport } from '../../src/db/reports.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
@@ -15,7 +16,7 @@ describe('dashboard', () => {
     const { blocId } = await seedDemo(a.db, { now: NOW, timeZone: TZ });
     const c = await signIn(a, 'viewer', blocId);
     const html = await (await c.get(`/blocs/${blocId}`)).text();
-    const bloc = await a.db.selectFrom('bloc').selectAll().executeTakeFirstOrThrow();
+    const bloc = (await getBloc(a.db, blocId))!;
     const status = await periodStatus(a.db, bloc, periodFromKey('2026-W47'), TZ);
     expect(html).toContain('Tình hình báo cáo Tuần 47/2026');
     expect(html).toContain(`<b>${status.rates.received}/${status.rates.expected}</b>`);

@@ -4,6 +4,7 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { zonedInstant } from '../../src/core/time.js';
+import { getBloc } from '../../src/db/blocs.js';
 import { saveReminderPolicy } from '../../src/db/reminder-policies.js';
 import { DEFAULT_REMINDER_POLICY } from '../../src/core/reminder-policy.js';
 import { enqueueOutbox } from '../../src/db/outbox.js';
@@ -161,7 +162,7 @@ describe('focal points not reachable by Telegram', () => {
     const { bloc, second } = await world();
     const outcome = await remindBloc(
       { db: a.db, timeZone: TZ, logger: pino({ level: 'silent' }), channels: ['telegram'] },
-      { ...(await a.db.selectFrom('bloc').selectAll().where('id', '=', 1).executeTakeFirstOrThrow()) },
+      { ...(await getBloc(a.db, 1))! },
       DEFAULT_REMINDER_POLICY,
       NOW,
     );

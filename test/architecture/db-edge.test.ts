@@ -23,6 +23,7 @@ const CONVERTED: Record<string, readonly string[]> = {
   'audit-log': ['AuditLogRow', 'AuditLogTable'],
   holidays: ['PublicHolidayRow', 'PublicHolidayTable'],
   'score-adjustments': ['ScoreAdjustmentRow', 'ScoreAdjustmentTable'],
+  blocs: ['BlocRow', 'BlocTable'],
 };
 
 function sourceFiles(dir: string): string[] {

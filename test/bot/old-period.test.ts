@@ -141,7 +141,7 @@ describe('the period choice', () => {
       'Đồng chí báo cáo cho kỳ nào? Kỳ trước vẫn nhận báo cáo và sửa báo cáo đến hết ngày 29/11/2026.',
     );
     // A 3-day lock comes first: week 47 is taken until the end of 25/11.
-    await updateBlocSettings(h.t.db, h.bloc.blocId, { lock_days: 3 });
+    await updateBlocSettings(h.t.db, h.bloc.blocId, { lockDays: 3 });
     await chat.send('/baocao');
     expect(chat.lastText()).toBe(
       'Đồng chí báo cáo cho kỳ nào? Kỳ trước vẫn nhận báo cáo và sửa báo cáo đến hết ngày 25/11/2026.',

@@ -36,15 +36,15 @@ afterEach(async () => {
 describe('blocs', () => {
   it('create, read, list, count and change reporting settings', async () => {
     const b = await createBloc(t.db, { name: 'Khối thi đua số 6', province: 'Sóc Trăng', description: null });
-    expect(b.reporting_cadence).toBe('week');
-    expect(b.grace_days).toBe(1);
-    expect(b.rotation_policy).toBe('deputy_becomes_chair');
+    expect(b.reportingCadence).toBe('week');
+    expect(b.graceDays).toBe(1);
+    expect(b.rotationPolicy).toBe('deputy_becomes_chair');
     await createBloc(t.db, { name: 'Khối thi đua số 1', province: 'Sóc Trăng', description: null });
     expect(await countBlocs(t.db)).toBe(2);
     expect((await listBlocs(t.db)).map((x) => x.name)).toEqual(['Khối thi đua số 1', 'Khối thi đua số 6']);
-    await updateBlocSettings(t.db, b.id, { grace_days: 3, lock_days: 10, reporting_cadence: 'month' });
+    await updateBlocSettings(t.db, b.id, { graceDays: 3, lockDays: 10, reportingCadence: 'month' });
     const after = await getBloc(t.db, b.id);
-    expect([after?.grace_days, after?.lock_days, after?.reporting_cadence]).toEqual([3, 10, 'month']);
+    expect([after?.graceDays, after?.lockDays, after?.reportingCadence]).toEqual([3, 10, 'month']);
   });
 });
 

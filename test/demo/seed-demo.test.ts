@@ -26,7 +26,7 @@ afterAll(async () => {
 describe('demo data: Khối thi đua số 6', () => {
   it('has the seven units of the article, in order, marked as demo', async () => {
     const bloc = await getBloc(t.db, blocId);
-    expect(bloc).toMatchObject({ name: 'Khối thi đua số 6', province: 'Sóc Trăng', is_demo: 1 });
+    expect(bloc).toMatchObject({ name: 'Khối thi đua số 6', province: 'Sóc Trăng', isDemo: true });
     const units = await listMemberUnits(t.db, blocId, '2023-01-01');
     expect(units.map((u) => u.name)).toEqual(DEMO_UNITS.map((u) => u.name));
     expect(units.every((u) => u.is_demo === 1)).toBe(true);

@@ -67,7 +67,7 @@ describe('submit', () => {
   });
 
   it('promises the lock date when the lock is shorter than a period', async () => {
-    await updateBlocSettings(u.t.db, u.bloc.blocId, { grace_days: 1, lock_days: 3 });
+    await updateBlocSettings(u.t.db, u.bloc.blocId, { graceDays: 1, lockDays: 3 });
     const r = await u.reporter(0, 'web');
     const out = await submit(r, entries(u.bloc, '2026-W47', [1, 1]), u.at(TUESDAY_W48));
     expect(out).toMatchObject({ kind: 'stored', receipt: { lockDate: '25/11/2026', lastDay: '25/11/2026' } });

@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import { listAudit } from '../../db/audit-log.js';
-import { listBlocs } from '../../db/blocs.js';
+import { type Bloc, listBlocs } from '../../db/blocs.js';
 import type { AuditLogEntry } from '../../db/audit-log.js';
-import type { Bloc } from '../../db/schema.js';
 import { currentAdmin, forbidden } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { auditText as t } from '../messages.js';

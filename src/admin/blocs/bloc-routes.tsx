@@ -1,7 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { createBloc, getBloc, updateBlocInfo } from '../../db/blocs.js';
-import type { Bloc } from '../../db/schema.js';
+import { type Bloc, createBloc, getBloc, updateBlocInfo } from '../../db/blocs.js';
 import { notFound, requireProvinceAdmin } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { applyChange } from '../http/change.js';

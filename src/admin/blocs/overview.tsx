@@ -97,7 +97,7 @@ export async function overviewPage(c: Context<AdminEnv>) {
       id: b.id,
       name: b.name,
       province: b.province,
-      isDemo: b.is_demo === 1,
+      isDemo: b.isDemo,
       members: members.length,
       chair: chair?.name ?? null,
       periodLabel: status.period.label,

@@ -1,4 +1,5 @@
-import type { Bloc, RotationPolicy } from '../../db/schema.js';
+import type { Bloc } from '../../db/blocs.js';
+import type { RotationPolicy } from '../../db/schema.js';
 import type { FormState } from '../http/form.js';
 import { chairText as t, common, policyNames } from '../messages.js';
 import { showDate } from '../ui/format.js';
@@ -161,7 +162,7 @@ export function ChairPage(props: {
                 label={t.policy}
                 name="policy"
                 form={props.policyForm}
-                value={bloc.rotation_policy}
+                value={bloc.rotationPolicy}
                 options={POLICIES.map((p) => ({ value: p, label: policyNames[p] }))}
               />
               <button type="submit" class="secondary">
@@ -169,7 +170,7 @@ export function ChairPage(props: {
               </button>
             </PostForm>
           ) : (
-            <p>{policyNames[bloc.rotation_policy]}</p>
+            <p>{policyNames[bloc.rotationPolicy]}</p>
           )}
         </section>
       </div>

@@ -94,13 +94,13 @@ export function chairRoutes(): Hono<AdminEnv> {
       const bloc = c.get('bloc');
       const { policy } = c.req.valid('form');
       await applyChange(c, async (trx, audit) => {
-        await updateBlocSettings(trx, bloc.id, { rotation_policy: policy });
+        await updateBlocSettings(trx, bloc.id, { rotationPolicy: policy });
         await audit({
           action: 'chair.policy',
           entity: 'bloc',
           entityId: bloc.id,
           blocId: bloc.id,
-          details: { before: bloc.rotation_policy, after: policy },
+          details: { before: bloc.rotationPolicy, after: policy },
         });
       });
       return c.redirect(`/blocs/${bloc.id}/chair?ok=saved`, 303);
@@ -137,7 +137,7 @@ export function chairRoutes(): Hono<AdminEnv> {
     const year = s.current.year + 1;
     const next = await getBlocYear(c.get('deps').db, bloc.id, year);
     if (next && next.status !== 'planned') return invalid(c, { _form: t.alreadyHandedOver(year) });
-    const explicit = v.choice === 'other' || bloc.rotation_policy === 'explicit';
+    const explicit = v.choice === 'other' || bloc.rotationPolicy === 'explicit';
     if (explicit && (v.chairUnitId === null || v.deputyUnitId === null)) {
       return invalid(c, {
         ...(v.chairUnitId === null ? { chairUnitId: t.needChoice } : {}),
@@ -148,7 +148,7 @@ export function chairRoutes(): Hono<AdminEnv> {
     try {
       // The policy's proposal, or the meeting's choice checked by the same rule (recorded as 'explicit').
       term = nextChairTerm({
-        policy: explicit ? 'explicit' : bloc.rotation_policy,
+        policy: explicit ? 'explicit' : bloc.rotationPolicy,
         rotationOrder: s.order.map((u) => u.id),
         current: { chairUnitId: s.current.chair_unit_id, deputyUnitId: s.current.deputy_unit_id },
         eligibleUnitIds: s.members.map((u) => u.id),

@@ -4,7 +4,7 @@
 import { type ChairTerm, nextChairTerm, RotationError } from '../../core/chair-rotation.js';
 import { getRotationOrder, listBlocYears } from '../../db/bloc-years.js';
 import type { Db } from '../../db/connection.js';
-import type { Bloc } from '../../db/schema.js';
+import type { Bloc } from '../../db/blocs.js';
 import { listMemberUnits, type MemberUnit } from '../../db/units.js';
 
 export type TermRow = Awaited<ReturnType<typeof listBlocYears>>[number];
@@ -36,10 +36,10 @@ export async function rotationState(db: Db, bloc: Bloc, today: string): Promise<
   const order = fullRotationOrder(await getRotationOrder(db, bloc.id), members);
   let proposal: ChairTerm | null = null;
   let proposalProblem: string | null = null;
-  if (current && bloc.rotation_policy !== 'explicit') {
+  if (current && bloc.rotationPolicy !== 'explicit') {
     try {
       proposal = nextChairTerm({
-        policy: bloc.rotation_policy,
+        policy: bloc.rotationPolicy,
         rotationOrder: order.map((u) => u.id),
         current: { chairUnitId: current.chair_unit_id, deputyUnitId: current.deputy_unit_id },
         eligibleUnitIds: members.map((u) => u.id),

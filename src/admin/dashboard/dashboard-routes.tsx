@@ -4,7 +4,7 @@ import { localDateOf } from '../../core/time.js';
 import { getBlocYear } from '../../db/bloc-years.js';
 import { type CriterionProgress, type PeriodStatus, periodStatus, yearToDate } from '../../db/figures.js';
 import { getUnit } from '../../db/units.js';
-import type { Bloc } from '../../db/schema.js';
+import type { Bloc } from '../../db/blocs.js';
 import type { AdminEnv } from '../env.js';
 import { common, dashboardText as t, statusNames, unreachableText } from '../messages.js';
 import { showDateTime, showRate } from '../ui/format.js';

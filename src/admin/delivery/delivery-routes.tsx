@@ -11,7 +11,8 @@ import {
   periodKeyOfOutboxRow,
   requeueFailedOutbox,
 } from '../../db/outbox-admin.js';
-import type { Bloc, OutboxMessage } from '../../db/schema.js';
+import type { Bloc } from '../../db/blocs.js';
+import type { OutboxMessage } from '../../db/schema.js';
 import { periodOfKey } from '../../reporting/period-taken.js';
 import { canEditBloc, currentAdmin, notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';

@@ -13,7 +13,7 @@ import { listHolidays } from '../../db/holidays.js';
 import { getReminderPolicy } from '../../db/reminder-policies.js';
 import type { RunningChannels } from '../../db/contact-addresses.js';
 import { unitReminderRecipients } from '../../db/reminder-recipients.js';
-import type { Bloc } from '../../db/schema.js';
+import type { Bloc } from '../../db/blocs.js';
 import { lastPermanentFailures } from '../../db/telegram-failures.js';
 
 export interface UnreachableRow {
@@ -41,7 +41,7 @@ export interface UnreachableList {
 
 export async function unreachableList(
   db: Db,
-  bloc: Pick<Bloc, 'id' | 'reporting_cadence' | 'grace_days' | 'lock_days'>,
+  bloc: Pick<Bloc, 'id' | 'reportingCadence' | 'graceDays' | 'lockDays'>,
   now: Date,
   timeZone: string,
   channels: RunningChannels,
@@ -52,7 +52,7 @@ export async function unreachableList(
   const holidays = await listHolidays(db, addDays(today, -400), addDays(today, 400));
   const window = sendingWindowOf(policy, timeZone, new Set(holidays.map((h) => h.date)));
   const periods: UnreachablePeriod[] = [];
-  for (const { period, deadlines } of periodsToRemindAt(bloc.reporting_cadence, deadlineRulesOf(bloc), now, timeZone)) {
+  for (const { period, deadlines } of periodsToRemindAt(bloc.reportingCadence, deadlineRulesOf(bloc), now, timeZone)) {
     if (!latestUnitReminder(policy, deadlines, now, window)) continue;
     const status = await periodStatus(db, bloc, period, timeZone);
     const missing = status.units.filter((u) => u.status === 'missing');

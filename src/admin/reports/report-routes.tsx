@@ -50,7 +50,7 @@ async function listView(c: Context<AdminEnv>, thisYear: number): Promise<ReportL
   const years = [...new Set([thisYear, ...(await reportYears(db, bloc.id))])].sort((a, b) => b - a);
   const qYear = idParam(c.req.query('year'));
   const year = qYear && years.includes(qYear) ? qYear : thisYear;
-  const periods = periodsOfYear(bloc.reporting_cadence, year);
+  const periods = periodsOfYear(bloc.reportingCadence, year);
   const qPeriod = c.req.query('period') ?? '';
   const period = periods.find((p) => p.key === qPeriod);
   const units = [...new Map((await listMembershipRows(db, bloc.id)).map((r) => [r.unitId, r.name])).entries()];

@@ -1,6 +1,6 @@
 import type { ReminderPolicy } from '../../core/reminder-policy.js';
 import type { DigestSchedule } from '../../core/digest-schedule.js';
-import type { Bloc } from '../../db/schema.js';
+import type { Bloc } from '../../db/blocs.js';
 import { WEEKDAY_NAMES } from '../../summaries/messages.js';
 import type { FormState } from '../http/form.js';
 import { scheduleText as t } from '../messages.js';
@@ -44,7 +44,7 @@ export function SchedulePage(props: { v: ScheduleView; forms: ScheduleForms }) {
             label={t.cadence}
             name="cadence"
             form={rf}
-            value={bloc.reporting_cadence}
+            value={bloc.reportingCadence}
             hint={t.cadenceHint}
             options={[
               { value: 'week', label: t.cadences.week },
@@ -56,7 +56,7 @@ export function SchedulePage(props: { v: ScheduleView; forms: ScheduleForms }) {
               label={t.graceDays}
               name="graceDays"
               form={rf}
-              value={bloc.grace_days}
+              value={bloc.graceDays}
               hint={t.graceHint}
               inputmode="numeric"
             />
@@ -64,7 +64,7 @@ export function SchedulePage(props: { v: ScheduleView; forms: ScheduleForms }) {
               label={t.lockDays}
               name="lockDays"
               form={rf}
-              value={bloc.lock_days}
+              value={bloc.lockDays}
               hint={t.lockHint}
               inputmode="numeric"
             />

@@ -65,8 +65,8 @@ export function scheduleRoutes(): Hono<AdminEnv> {
   const render = async (c: Context<AdminEnv>, forms: ScheduleForms = {}) => {
     const { db, now, timeZone } = c.get('deps');
     const bloc = (await getBloc(db, c.get('bloc').id)) ?? notFound();
-    const period = periodContaining(bloc.reporting_cadence, localDateOf(now(), timeZone));
-    const d = periodDeadlines(period, { graceDays: bloc.grace_days, lockDays: bloc.lock_days }, timeZone);
+    const period = periodContaining(bloc.reportingCadence, localDateOf(now(), timeZone));
+    const d = periodDeadlines(period, { graceDays: bloc.graceDays, lockDays: bloc.lockDays }, timeZone);
     const v = {
       bloc,
       canEdit: canEditBloc(currentAdmin(c), bloc.id),
@@ -92,9 +92,9 @@ export function scheduleRoutes(): Hono<AdminEnv> {
       const v = c.req.valid('form');
       await applyChange(c, async (trx, audit) => {
         await updateBlocSettings(trx, bloc.id, {
-          reporting_cadence: v.cadence,
-          grace_days: v.graceDays,
-          lock_days: v.lockDays,
+          reportingCadence: v.cadence,
+          graceDays: v.graceDays,
+          lockDays: v.lockDays,
         });
         await audit({
           action: 'bloc.reporting',
@@ -102,7 +102,7 @@ export function scheduleRoutes(): Hono<AdminEnv> {
           entityId: bloc.id,
           blocId: bloc.id,
           details: {
-            before: { cadence: bloc.reporting_cadence, graceDays: bloc.grace_days, lockDays: bloc.lock_days },
+            before: { cadence: bloc.reportingCadence, graceDays: bloc.graceDays, lockDays: bloc.lockDays },
             after: v,
           },
         });

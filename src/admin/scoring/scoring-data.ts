@@ -5,7 +5,7 @@
 import { type IsoDate, localDateOf } from '../../core/time.js';
 import type { Db } from '../../db/connection.js';
 import { listCovenantYears } from '../../db/covenant.js';
-import type { Bloc } from '../../db/schema.js';
+import type { Bloc } from '../../db/blocs.js';
 import {
   type CriterionAssessment,
   listCriterionAssessments,

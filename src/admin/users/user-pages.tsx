@@ -1,5 +1,5 @@
 import type { AdminUser } from '../../db/admin-users.js';
-import type { Bloc } from '../../db/schema.js';
+import type { Bloc } from '../../db/blocs.js';
 import type { FormState } from '../http/form.js';
 import { common, roleNames, usersText as t } from '../messages.js';
 import { ErrorSummary, Field, type Option, PostForm, SelectField } from '../ui/forms.js';

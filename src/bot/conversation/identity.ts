@@ -3,7 +3,8 @@
 import type { Db } from '../../db/connection.js';
 import { findFocalPointByTelegramUser, getFocalPoint } from '../../db/focal-points.js';
 import { lastFocalPointLinkedBy } from '../../db/invites.js';
-import type { Bloc, FocalPoint, Unit } from '../../db/schema.js';
+import type { Bloc } from '../../db/blocs.js';
+import type { FocalPoint, Unit } from '../../db/schema.js';
 import { unitAndBlocOf } from '../../reporting/membership.js';
 import { M } from './messages.js';
 

@@ -8,11 +8,11 @@ import {
 } from '../../core/periods.js';
 import { type ReportingRates, reportingRates } from '../../core/reporting-rates.js';
 import type { Db } from '../connection.js';
-import type { Bloc } from '../schema.js';
+import type { Bloc } from '../blocs.js';
 import { listMemberUnits } from '../units.js';
 
-export function deadlineRulesOf(bloc: Pick<Bloc, 'grace_days' | 'lock_days'>): DeadlineRules {
-  return { graceDays: bloc.grace_days, lockDays: bloc.lock_days };
+export function deadlineRulesOf(bloc: Pick<Bloc, 'graceDays' | 'lockDays'>): DeadlineRules {
+  return { graceDays: bloc.graceDays, lockDays: bloc.lockDays };
 }
 
 export type UnitPeriodStatus = 'reported' | 'nil' | 'late' | 'missing';
@@ -38,7 +38,7 @@ export interface PeriodStatus {
 /** Per expected unit: reported on time, nil, late or missing; and the period's rates. */
 export async function periodStatus(
   db: Db,
-  bloc: Pick<Bloc, 'id' | 'grace_days' | 'lock_days'>,
+  bloc: Pick<Bloc, 'id' | 'graceDays' | 'lockDays'>,
   period: ReportingPeriod,
   timeZone: string,
 ): Promise<PeriodStatus> {

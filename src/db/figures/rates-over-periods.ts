@@ -2,7 +2,7 @@
 import { type ReportingPeriod, isOnTime, periodDeadlines } from '../../core/periods.js';
 import { expectedUnits } from '../../core/reporting-rates.js';
 import type { Db } from '../connection.js';
-import type { Bloc } from '../schema.js';
+import type { Bloc } from '../blocs.js';
 import { deadlineRulesOf } from './period-status.js';
 
 /** Reporting counts over several periods. Rates are over the expected reports. */
@@ -41,7 +41,7 @@ function withRates(t: RateTotals): RateTotals {
  */
 export async function ratesOverPeriods(
   db: Db,
-  bloc: Pick<Bloc, 'id' | 'grace_days' | 'lock_days'>,
+  bloc: Pick<Bloc, 'id' | 'graceDays' | 'lockDays'>,
   periods: ReportingPeriod[],
   timeZone: string,
 ): Promise<RatesOverPeriods> {

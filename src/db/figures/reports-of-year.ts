@@ -2,7 +2,7 @@
 import { isOnTime, periodDeadlines } from '../../core/periods.js';
 import { isMemberDuring } from '../../core/reporting-rates.js';
 import type { Db } from '../connection.js';
-import type { Bloc } from '../schema.js';
+import type { Bloc } from '../blocs.js';
 import { deadlineRulesOf } from './period-status.js';
 
 export interface ExportedReport {
@@ -29,7 +29,7 @@ export interface ExportedReport {
 /** Every report the bloc holds for periods of `year`, oldest period first, in display order. */
 export async function reportsOfYear(
   db: Db,
-  bloc: Pick<Bloc, 'id' | 'grace_days' | 'lock_days'>,
+  bloc: Pick<Bloc, 'id' | 'graceDays' | 'lockDays'>,
   year: number,
   timeZone: string,
 ): Promise<ExportedReport[]> {

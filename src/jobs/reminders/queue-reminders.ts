@@ -17,7 +17,7 @@ import {
   listReachableContacts,
   unitReminderRecipients,
 } from '../../db/reminder-recipients.js';
-import type { Bloc } from '../../db/schema.js';
+import type { Bloc } from '../../db/blocs.js';
 
 export interface ReminderContext {
   db: Db;

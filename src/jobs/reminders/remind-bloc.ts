@@ -8,7 +8,7 @@ import { dueReminders, type ReminderPolicy, sendingWindowOf } from '../../core/r
 import { addDays, localDateOf } from '../../core/time.js';
 import { deadlineRulesOf, periodStatus } from '../../db/figures.js';
 import { listHolidays } from '../../db/holidays.js';
-import type { Bloc } from '../../db/schema.js';
+import type { Bloc } from '../../db/blocs.js';
 import type { JobDeps } from '../job.js';
 import { queueEscalation, queueUnitReminders } from './queue-reminders.js';
 
@@ -34,7 +34,7 @@ export interface BlocReminderOutcome {
 
 export async function remindBloc(
   deps: JobDeps,
-  bloc: Pick<Bloc, 'id' | 'name' | 'reporting_cadence' | 'grace_days' | 'lock_days'>,
+  bloc: Pick<Bloc, 'id' | 'name' | 'reportingCadence' | 'graceDays' | 'lockDays'>,
   policy: ReminderPolicy,
   now: Date,
 ): Promise<BlocReminderOutcome> {
@@ -48,7 +48,7 @@ export async function remindBloc(
   if (!isSendingAllowed(now, window)) return { ...base, skipped: 'outside_sending_window' };
 
   const outcomes: PeriodReminderOutcome[] = [];
-  for (const { period, deadlines } of periodsToRemindAt(bloc.reporting_cadence, deadlineRulesOf(bloc), now, tz)) {
+  for (const { period, deadlines } of periodsToRemindAt(bloc.reportingCadence, deadlineRulesOf(bloc), now, tz)) {
     const due = dueReminders(policy, deadlines, now, window);
     if (!due.unit && !due.escalation) continue;
     const status = await periodStatus(deps.db, bloc, period, tz);

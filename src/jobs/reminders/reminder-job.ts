@@ -4,7 +4,7 @@
 import type { ReminderPolicy } from '../../core/reminder-policy.js';
 import { reminderClockTimes } from '../../core/reminder-policy.js';
 import { listBlocReminderPolicies } from '../../db/reminder-policies.js';
-import type { Bloc } from '../../db/schema.js';
+import type { Bloc } from '../../db/blocs.js';
 import { cronAt, localMinuteSlot } from '../../core/cron-times.js';
 import { defineJob, type JobScope } from '../job.js';
 import { remindBloc } from './remind-bloc.js';

@@ -6,7 +6,7 @@
 import type { Context } from 'telegraf';
 import { isLocked, type ReportingPeriod } from '../../../core/periods.js';
 import type { ReportDraft } from '../../../core/report-flow/types.js';
-import type { Bloc } from '../../../db/schema.js';
+import type { Bloc } from '../../../db/blocs.js';
 import { callbackData } from '../callback-data.js';
 import type { BotDeps } from '../deps.js';
 import { BUTTONS, M } from '../../conversation/messages.js';
