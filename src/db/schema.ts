@@ -460,8 +460,8 @@ export interface Database {
 }
 
 export type BlocRow = Selectable<BlocTable>;
-export type Unit = Selectable<UnitTable>;
-export type BlocMembership = Selectable<BlocMembershipTable>;
+export type UnitRow = Selectable<UnitTable>;
+export type BlocMembershipRow = Selectable<BlocMembershipTable>;
 export type FocalPoint = Selectable<FocalPointTable>;
 export type NewFocalPoint = Insertable<FocalPointTable>;
 export type FocalPointUpdate = Updateable<FocalPointTable>;

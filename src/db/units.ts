@@ -1,19 +1,62 @@
 import type { Db } from './connection.js';
-import type { BlocMembership, Unit } from './schema.js';
+import type { BlocMembershipRow, UnitRow } from './schema.js';
+
+/** A member unit of blocs (an organisation: a department, a mass organisation), decision 0092. */
+export interface Unit {
+  id: number;
+  name: string;
+  shortName: string | null;
+  /** Part of the demo data ("dữ liệu mẫu"). */
+  isDemo: boolean;
+  createdAt: string;
+}
+
+export function toUnit(row: UnitRow): Unit {
+  return {
+    id: row.id,
+    name: row.name,
+    shortName: row.short_name,
+    isDemo: row.is_demo === 1,
+    createdAt: row.created_at,
+  };
+}
+
+/** A unit's membership of a bloc from joinedOn to leftOn (its last day; null while a member), 'YYYY-MM-DD'. */
+export interface BlocMembership {
+  id: number;
+  blocId: number;
+  unitId: number;
+  joinedOn: string;
+  leftOn: string | null;
+  displayOrder: number;
+}
+
+export function toBlocMembership(row: BlocMembershipRow): BlocMembership {
+  return {
+    id: row.id,
+    blocId: row.bloc_id,
+    unitId: row.unit_id,
+    joinedOn: row.joined_on,
+    leftOn: row.left_on,
+    displayOrder: row.display_order,
+  };
+}
 
 export async function createUnit(
   db: Db,
-  unit: { name: string; short_name?: string | null; is_demo?: 0 | 1 },
+  unit: { name: string; shortName?: string | null; isDemo?: boolean },
 ): Promise<Unit> {
-  return db
+  const row = await db
     .insertInto('unit')
-    .values({ name: unit.name, short_name: unit.short_name ?? null, is_demo: unit.is_demo ?? 0 })
+    .values({ name: unit.name, short_name: unit.shortName ?? null, is_demo: unit.isDemo ? 1 : 0 })
     .returningAll()
     .executeTakeFirstOrThrow();
+  return toUnit(row);
 }
 
 export async function getUnit(db: Db, id: number): Promise<Unit | undefined> {
-  return db.selectFrom('unit').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('unit').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toUnit(row);
 }
 
 export async function renameUnit(db: Db, id: number, name: string, shortName: string | null): Promise<void> {
@@ -24,7 +67,7 @@ export async function addMembership(
   db: Db,
   m: { blocId: number; unitId: number; joinedOn: string; leftOn?: string | null; displayOrder?: number },
 ): Promise<BlocMembership> {
-  return db
+  const row = await db
     .insertInto('bloc_membership')
     .values({
       bloc_id: m.blocId,
@@ -35,6 +78,7 @@ export async function addMembership(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  return toBlocMembership(row);
 }
 
 /** Ends the unit's open membership of the bloc; leftOn is its last day as a member. */
@@ -50,16 +94,22 @@ export async function endMembership(db: Db, blocId: number, unitId: number, left
 }
 
 export async function listMemberships(db: Db, blocId: number): Promise<BlocMembership[]> {
-  return db
+  const rows = await db
     .selectFrom('bloc_membership')
     .selectAll()
     .where('bloc_id', '=', blocId)
     .orderBy('display_order')
     .orderBy('joined_on')
     .execute();
+  return rows.map(toBlocMembership);
 }
 
-export type MemberUnit = Unit & { joined_on: string; left_on: string | null; display_order: number };
+/** A unit with the dates and position of its membership of the bloc asked about. */
+export interface MemberUnit extends Unit {
+  joinedOn: string;
+  leftOn: string | null;
+  displayOrder: number;
+}
 
 /** Units that were members of the bloc on at least one day of [from, to] (inclusive dates). */
 export async function listMemberUnits(db: Db, blocId: number, from: string, to: string = from): Promise<MemberUnit[]> {
@@ -75,11 +125,18 @@ export async function listMemberUnits(db: Db, blocId: number, from: string, to: 
     .orderBy('u.id')
     .execute();
   const seen = new Set<number>();
-  return rows.filter((r) => {
-    if (seen.has(r.id)) return false;
-    seen.add(r.id);
-    return true;
-  });
+  return rows
+    .filter((r) => {
+      if (seen.has(r.id)) return false;
+      seen.add(r.id);
+      return true;
+    })
+    .map(({ joined_on, left_on, display_order, ...unit }) => ({
+      ...toUnit(unit),
+      joinedOn: joined_on,
+      leftOn: left_on,
+      displayOrder: display_order,
+    }));
 }
 
 /** The bloc the unit currently belongs to on `date`, if any. */
@@ -144,7 +201,7 @@ export async function listMembershipRows(db: Db, blocId: number): Promise<Member
 
 /** The unit's latest membership of the bloc, or undefined if it never belonged to it. */
 export async function latestMembership(db: Db, blocId: number, unitId: number): Promise<BlocMembership | undefined> {
-  return db
+  const row = await db
     .selectFrom('bloc_membership')
     .selectAll()
     .where('bloc_id', '=', blocId)
@@ -152,6 +209,7 @@ export async function latestMembership(db: Db, blocId: number, unitId: number): 
     .orderBy('joined_on', 'desc')
     .orderBy('id', 'desc')
     .executeTakeFirst();
+  return row && toBlocMembership(row);
 }
 
 export async function updateMembershipDates(

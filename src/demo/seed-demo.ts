@@ -79,7 +79,7 @@ export async function seedDemo(db: Db, opts: { now: Date; timeZone: string }): P
     const unitIds: number[] = [];
     const focalPointIds: number[] = [];
     for (const [i, u] of DEMO_UNITS.entries()) {
-      const unit = await createUnit(trx, { name: u.name, short_name: u.short, is_demo: 1 });
+      const unit = await createUnit(trx, { name: u.name, shortName: u.short, isDemo: true });
       unitIds.push(unit.id);
       await addMembership(trx, { blocId: bloc.id, unitId: unit.id, joinedOn: '2020-01-01', displayOrder: i + 1 });
       const fp = DEMO_FOCAL_POINTS[i]!;

@@ -3,8 +3,8 @@
 import { localDateOf } from '../core/time.js';
 import { type Bloc, getBloc } from '../db/blocs.js';
 import type { Db } from '../db/connection.js';
-import type { FocalPoint, Unit } from '../db/schema.js';
-import { blocOfUnit, getUnit } from '../db/units.js';
+import type { FocalPoint } from '../db/schema.js';
+import { blocOfUnit, getUnit, type Unit } from '../db/units.js';
 
 /** The focal point's unit (undefined if gone) and its bloc today (undefined if not a member). */
 export async function unitAndBlocOf(

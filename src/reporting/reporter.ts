@@ -1,7 +1,8 @@
 // Who acts in a use case, whatever the channel: an active focal point of a unit that is a member of
 // a bloc today, and the channel they act through (recorded on every revision they store).
 import type { Bloc } from '../db/blocs.js';
-import type { FocalPoint, SubmittedVia, Unit } from '../db/schema.js';
+import type { Unit } from '../db/units.js';
+import type { FocalPoint, SubmittedVia } from '../db/schema.js';
 
 /** The channels a focal point reports through themselves (admins and imports are not reporters). */
 export type ReportChannel = Extract<SubmittedVia, 'telegram' | 'web'>;

@@ -121,10 +121,10 @@ export async function computeBlocSummary(db: Db, blocId: number, opts: SummaryOp
   const units: SummaryUnit[] = members.map((u) => ({
     unitId: u.id,
     name: u.name,
-    shortName: u.short_name,
-    displayOrder: u.display_order,
-    joinedOn: u.joined_on,
-    leftOn: u.left_on,
+    shortName: u.shortName,
+    displayOrder: u.displayOrder,
+    joinedOn: u.joinedOn,
+    leftOn: u.leftOn,
     memberAtEnd: memberships.some(
       (m) => m.unit_id === u.id && m.joined_on <= spanEnd && (m.left_on === null || m.left_on >= spanEnd),
     ),

@@ -3,7 +3,8 @@
 import type { Db } from '../db/connection.js';
 import { findPersonalLinkByToken } from '../db/personal-links.js';
 import type { Bloc } from '../db/blocs.js';
-import type { FocalPoint, PersonalLink, Unit } from '../db/schema.js';
+import type { Unit } from '../db/units.js';
+import type { FocalPoint, PersonalLink } from '../db/schema.js';
 import { unitAndBlocOf } from '../reporting/membership.js';
 
 /** The holder of a working link. */

@@ -24,6 +24,7 @@ const CONVERTED: Record<string, readonly string[]> = {
   holidays: ['PublicHolidayRow', 'PublicHolidayTable'],
   'score-adjustments': ['ScoreAdjustmentRow', 'ScoreAdjustmentTable'],
   blocs: ['BlocRow', 'BlocTable'],
+  units: ['UnitRow', 'UnitTable', 'BlocMembershipRow', 'BlocMembershipTable'],
 };
 
 function sourceFiles(dir: string): string[] {

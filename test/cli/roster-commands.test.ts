@@ -85,7 +85,7 @@ describe('npm run cli -- focal-point list --bloc', () => {
     const head = await createFocalPoint(t.db, { unit_id: b.unitIds[1]!, full_name: 'Thủ trưởng', role: 'unit_head' });
     await deactivateFocalPoint(t.db, b.focalPointIds[2]!, '2026-11-01T00:00:00Z');
     // A unit with no focal point yet, and one that left the bloc.
-    const fresh = await createUnit(t.db, { name: 'Đơn vị mới', short_name: null });
+    const fresh = await createUnit(t.db, { name: 'Đơn vị mới', shortName: null });
     await addMembership(t.db, { blocId: b.blocId, unitId: fresh.id, joinedOn: '2026-06-01', displayOrder: 4 });
     await endMembership(t.db, b.blocId, b.unitIds[2]!, '2026-11-30');
     await run('focal-point', 'list', '--bloc', String(b.blocId));

@@ -69,7 +69,7 @@ describe('units and membership', () => {
       [a.id, late.id].sort(),
     );
     await renameUnit(t.db, late.id, 'Tỉnh đoàn Sóc Trăng', 'TĐ');
-    expect((await getUnit(t.db, late.id))?.short_name).toBe('TĐ');
+    expect((await getUnit(t.db, late.id))?.shortName).toBe('TĐ');
   });
 
   it('refuse a membership that ends before it starts', async () => {

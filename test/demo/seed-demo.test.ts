@@ -29,7 +29,7 @@ describe('demo data: Khối thi đua số 6', () => {
     expect(bloc).toMatchObject({ name: 'Khối thi đua số 6', province: 'Sóc Trăng', isDemo: true });
     const units = await listMemberUnits(t.db, blocId, '2023-01-01');
     expect(units.map((u) => u.name)).toEqual(DEMO_UNITS.map((u) => u.name));
-    expect(units.every((u) => u.is_demo === 1)).toBe(true);
+    expect(units.every((u) => u.isDemo)).toBe(true);
     expect(await getRotationOrder(t.db, blocId)).toEqual(units.map((u) => u.id));
     const fps = await t.db.selectFrom('focal_point').selectAll().execute();
     expect(fps).toHaveLength(7);

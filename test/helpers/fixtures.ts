@@ -29,7 +29,7 @@ export async function createSmallBloc(
   const unitIds: number[] = [];
   const focalPointIds: number[] = [];
   for (let i = 1; i <= (opts.units ?? 7); i++) {
-    const unit = await createUnit(db, { name: `Đơn vị ${i}`, short_name: `ĐV${i}` });
+    const unit = await createUnit(db, { name: `Đơn vị ${i}`, shortName: `ĐV${i}` });
     unitIds.push(unit.id);
     await addMembership(db, {
       blocId: bloc.id,

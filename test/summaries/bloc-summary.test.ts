@@ -24,7 +24,7 @@ beforeAll(async () => {
   t = await createTestDb();
   b = await createSmallBloc(t.db, { units: 3, year: 2026 });
   await endMembership(t.db, b.blocId, b.unitIds[2]!, '2026-03-31');
-  d = (await createUnit(t.db, { name: 'Đơn vị D', short_name: 'ĐVD' })).id;
+  d = (await createUnit(t.db, { name: 'Đơn vị D', shortName: 'ĐVD' })).id;
   await addMembership(t.db, { blocId: b.blocId, unitId: d, joinedOn: '2026-07-01', displayOrder: 4 });
   await fileReport(t.db, b, 0, '2026-W01', '2026-01-04T03:00:00Z', [4, 10]);
   await fileReport(t.db, b, 0, '2026-W02', '2026-01-11T03:00:00Z', null); // nil, on time

@@ -93,7 +93,7 @@ describe('period digest on a bloc with hand-computed figures', () => {
   it('counts units only while members: a unit that left is neither expected nor totalled, a newcomer is expected', async () => {
     await endMembership(t.db, b.blocId, b.unitIds[3]!, '2026-11-08');
     await fileReport(t.db, b, 3, '2026-W47', '2026-11-21T03:00:00Z', [100, 100], 'Không được trích vì đã rời Khối.');
-    const newcomer = await createUnit(t.db, { name: 'Đơn vị mới', short_name: 'ĐV mới' });
+    const newcomer = await createUnit(t.db, { name: 'Đơn vị mới', shortName: 'ĐV mới' });
     await addMembership(t.db, { blocId: b.blocId, unitId: newcomer.id, joinedOn: '2026-11-18', displayOrder: 9 });
     const d = await computePeriodDigest(t.db, b.blocId, W47, { timeZone: TZ, now: afterDeadline });
     expect(d.input.units.map((u) => [u.shortName, u.status])).toEqual([

@@ -96,7 +96,7 @@ function Targets(props: { v: CovenantView; form: FormState }) {
           <tbody>
             {props.v.units.map((u) => (
               <tr>
-                <th scope="row">{u.short_name ?? u.name}</th>
+                <th scope="row">{u.shortName ?? u.name}</th>
                 {quantitative.map((c) => {
                   const name = `t_${c.id}_${u.id}`;
                   const stored = props.v.targets.get(`${c.id}:${u.id}`);

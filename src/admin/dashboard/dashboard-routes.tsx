@@ -150,7 +150,7 @@ export function dashboardRoutes(): Hono<AdminEnv> {
       for (const id of new Set(progress.flatMap((cp) => cp.byUnit.map((u) => u.unitId)))) {
         if (names.has(id)) continue;
         const unit = await getUnit(db, id);
-        names.set(id, unit ? (unit.short_name ?? unit.name) : String(id));
+        names.set(id, unit ? (unit.shortName ?? unit.name) : String(id));
       }
       const term = await getBlocYear(db, bloc.id, thisYear);
       const chair = term ? await getUnit(db, term.chair_unit_id) : undefined;

@@ -70,7 +70,7 @@ export async function applyRosterImport(
       if (row.unit.kind === 'new') {
         const shortName =
           plan.find((r) => r.errors.length === 0 && foldText(r.unitName) === key && r.shortName)?.shortName ?? null;
-        unitId = (await createUnit(trx, { name: row.unitName, short_name: shortName })).id;
+        unitId = (await createUnit(trx, { name: row.unitName, shortName: shortName })).id;
         await addMembership(trx, {
           blocId: ctx.blocId,
           unitId,

@@ -82,7 +82,7 @@ export function scoringRoutes(): Hono<AdminEnv> {
       const bloc = c.get('bloc');
       const { db, now } = c.get('deps');
       // A unit that never belonged to this bloc is another bloc's: not found, like any other id of theirs.
-      if (!(await listMemberships(db, bloc.id)).some((m) => m.unit_id === v.unitId)) notFound();
+      if (!(await listMemberships(db, bloc.id)).some((m) => m.unitId === v.unitId)) notFound();
       const typed = typedValues(await c.req.parseBody());
       if (!(await listMemberUnits(db, bloc.id, `${v.year}-01-01`, `${v.year}-12-31`)).some((u) => u.id === v.unitId)) {
         return refuse(c, v.year, { adjustment: { values: typed, errors: { unitId: t.unitNotMember(v.year) } } });

@@ -1,5 +1,4 @@
-import type { BlocMembership, Unit } from '../../db/schema.js';
-import type { MembershipRow } from '../../db/units.js';
+import type { BlocMembership, MembershipRow, Unit } from '../../db/units.js';
 import type { FormState } from '../http/form.js';
 import { common, unitsText as t } from '../messages.js';
 import { showDate } from '../ui/format.js';
@@ -26,7 +25,7 @@ export function UnitFields(props: {
         label={t.shortName}
         name="shortName"
         form={props.form}
-        value={props.unit?.short_name}
+        value={props.unit?.shortName}
         hint={t.shortHint}
         maxlength={60}
       />
@@ -35,7 +34,7 @@ export function UnitFields(props: {
           label={t.joinedOn}
           name="joinedOn"
           form={props.form}
-          value={showDate(props.membership?.joined_on ?? props.joinedDefault)}
+          value={showDate(props.membership?.joinedOn ?? props.joinedDefault)}
           required
         />
         {props.membership ? (
@@ -43,7 +42,7 @@ export function UnitFields(props: {
             label={t.leftOn}
             name="leftOn"
             form={props.form}
-            value={showDate(props.membership.left_on)}
+            value={showDate(props.membership.leftOn)}
             hint={t.leftHint}
           />
         ) : null}
@@ -177,7 +176,7 @@ export function UnitEditPage(props: {
           </div>
         </PostForm>
       </section>
-      {props.membership.left_on ? (
+      {props.membership.leftOn ? (
         <section class="card">
           <h2>{t.rejoinTitle}</h2>
           <ErrorSummary form={props.rejoinForm} />

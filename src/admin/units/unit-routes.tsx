@@ -98,7 +98,7 @@ export function unitRoutes(): Hono<AdminEnv> {
       return renderList(c, { values: typedValues(await c.req.parseBody()), errors: { name: t.duplicate } });
     }
     await applyChange(c, async (trx, audit) => {
-      const unit = await createUnit(trx, { name: v.name, short_name: v.shortName });
+      const unit = await createUnit(trx, { name: v.name, shortName: v.shortName });
       const m = await addMembership(trx, {
         blocId: bloc.id,
         unitId: unit.id,
@@ -110,7 +110,7 @@ export function unitRoutes(): Hono<AdminEnv> {
         entity: 'unit',
         entityId: unit.id,
         blocId: bloc.id,
-        details: { name: v.name, shortName: v.shortName, joinedOn: m.joined_on },
+        details: { name: v.name, shortName: v.shortName, joinedOn: m.joinedOn },
       });
     });
     return c.redirect(`/blocs/${bloc.id}/units?ok=unitCreated`, 303);
@@ -140,15 +140,15 @@ export function unitRoutes(): Hono<AdminEnv> {
           details: {
             before: {
               name: unit.name,
-              shortName: unit.short_name,
-              joinedOn: membership.joined_on,
-              leftOn: membership.left_on,
+              shortName: unit.shortName,
+              joinedOn: membership.joinedOn,
+              leftOn: membership.leftOn,
             },
             after: v,
           },
         });
       });
-      return c.redirect(`/blocs/${bloc.id}/units?ok=${v.leftOn && !membership.left_on ? 'unitLeft' : 'saved'}`, 303);
+      return c.redirect(`/blocs/${bloc.id}/units?ok=${v.leftOn && !membership.leftOn ? 'unitLeft' : 'saved'}`, 303);
     },
   );
 
@@ -159,11 +159,11 @@ export function unitRoutes(): Hono<AdminEnv> {
       const { unit, membership } = await loadUnit(c);
       const v = c.req.valid('form');
       const bloc = c.get('bloc');
-      if (!membership.left_on || v.joinedOn <= membership.left_on) {
+      if (!membership.leftOn || v.joinedOn <= membership.leftOn) {
         c.status(422);
         return renderEdit(c, emptyForm, {
           values: typedValues(await c.req.parseBody()),
-          errors: { joinedOn: membership.left_on ? t.rejoinBeforeLeft : t.stillMember },
+          errors: { joinedOn: membership.leftOn ? t.rejoinBeforeLeft : t.stillMember },
         });
       }
       await applyChange(c, async (trx, audit) => {

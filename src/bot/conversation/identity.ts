@@ -4,7 +4,8 @@ import type { Db } from '../../db/connection.js';
 import { findFocalPointByTelegramUser, getFocalPoint } from '../../db/focal-points.js';
 import { lastFocalPointLinkedBy } from '../../db/invites.js';
 import type { Bloc } from '../../db/blocs.js';
-import type { FocalPoint, Unit } from '../../db/schema.js';
+import type { Unit } from '../../db/units.js';
+import type { FocalPoint } from '../../db/schema.js';
 import { unitAndBlocOf } from '../../reporting/membership.js';
 import { M } from './messages.js';
 

@@ -81,5 +81,5 @@ export async function notableResults(
   return members
     .filter((u) => (textOf.get(u.id) ?? '') !== '')
     .slice(0, limit)
-    .map((u) => ({ unitId: u.id, unitName: u.name, shortName: u.short_name, text: textOf.get(u.id)! }));
+    .map((u) => ({ unitId: u.id, unitName: u.name, shortName: u.shortName, text: textOf.get(u.id)! }));
 }

@@ -64,7 +64,7 @@ export async function periodStatus(
     return {
       unitId: u.id,
       unitName: u.name,
-      shortName: u.short_name,
+      shortName: u.shortName,
       status,
       reportId: r?.id ?? null,
       isNil: r ? r.is_nil === 1 : false,
