@@ -23,7 +23,7 @@ export const blocCommand: CliCommand = {
     for (const b of blocs) {
       const members = await listMemberUnits(ctx.db, b.id, today);
       const term = await getBlocYear(ctx.db, b.id, year);
-      const chair = term ? await getUnit(ctx.db, term.chair_unit_id) : undefined;
+      const chair = term ? await getUnit(ctx.db, term.chairUnitId) : undefined;
       const groups = await ctx.db
         .selectFrom('bloc_chat')
         .select((eb) => eb.fn.countAll<number>().as('n'))

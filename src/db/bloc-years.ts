@@ -1,5 +1,39 @@
 import type { Db } from './connection.js';
-import type { BlocYear, RotationPolicy } from './schema.js';
+import type { BlocYearRow, RotationPolicy } from './schema.js';
+
+/** A bloc's year: which unit chairs it (Khối trưởng), its deputy, and how the chair was chosen (decision 0092). */
+export interface BlocYear {
+  id: number;
+  blocId: number;
+  year: number;
+  chairUnitId: number;
+  deputyUnitId: number | null;
+  chosenBy: RotationPolicy;
+  status: 'planned' | 'open' | 'closed';
+  /** The handover (bàn giao) date, 'YYYY-MM-DD', once the term is closed. */
+  handedOverOn: string | null;
+  note: string | null;
+}
+
+export function toBlocYear(row: BlocYearRow): BlocYear {
+  return {
+    id: row.id,
+    blocId: row.bloc_id,
+    year: row.year,
+    chairUnitId: row.chair_unit_id,
+    deputyUnitId: row.deputy_unit_id,
+    chosenBy: row.chosen_by,
+    status: row.status,
+    handedOverOn: row.handed_over_on,
+    note: row.note,
+  };
+}
+
+/** A year of the chair history, with the names of its chair and deputy units. */
+export interface ChairHistoryEntry extends BlocYear {
+  chairName: string;
+  deputyName: string | null;
+}
 
 export async function createBlocYear(
   db: Db,
@@ -9,12 +43,12 @@ export async function createBlocYear(
     chairUnitId: number;
     deputyUnitId: number | null;
     chosenBy: RotationPolicy;
-    status?: 'planned' | 'open' | 'closed';
+    status?: BlocYear['status'];
     handedOverOn?: string | null;
     note?: string | null;
   },
 ): Promise<BlocYear> {
-  return db
+  const row = await db
     .insertInto('bloc_year')
     .values({
       bloc_id: y.blocId,
@@ -28,20 +62,22 @@ export async function createBlocYear(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  return toBlocYear(row);
 }
 
 export async function getBlocYear(db: Db, blocId: number, year: number): Promise<BlocYear | undefined> {
-  return db
+  const row = await db
     .selectFrom('bloc_year')
     .selectAll()
     .where('bloc_id', '=', blocId)
     .where('year', '=', year)
     .executeTakeFirst();
+  return row && toBlocYear(row);
 }
 
 /** Chair history, most recent year first. */
-export async function listBlocYears(db: Db, blocId: number) {
-  return db
+export async function listBlocYears(db: Db, blocId: number): Promise<ChairHistoryEntry[]> {
+  const rows = await db
     .selectFrom('bloc_year as y')
     .innerJoin('unit as c', 'c.id', 'y.chair_unit_id')
     .leftJoin('unit as d', 'd.id', 'y.deputy_unit_id')
@@ -50,6 +86,11 @@ export async function listBlocYears(db: Db, blocId: number) {
     .where('y.bloc_id', '=', blocId)
     .orderBy('y.year', 'desc')
     .execute();
+  return rows.map(({ chair_name, deputy_name, ...row }) => ({
+    ...toBlocYear(row),
+    chairName: chair_name,
+    deputyName: deputy_name,
+  }));
 }
 
 export async function getRotationOrder(db: Db, blocId: number): Promise<number[]> {

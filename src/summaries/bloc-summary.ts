@@ -178,8 +178,8 @@ export async function computeBlocSummary(db: Db, blocId: number, opts: SummaryOp
     year,
     asOf: opts.asOf.toISOString(),
     bloc: { id: bloc.id, name: bloc.name, province: bloc.province },
-    chair: await unitRef(db, blocYear?.chair_unit_id ?? null),
-    deputy: await unitRef(db, blocYear?.deputy_unit_id ?? null),
+    chair: await unitRef(db, blocYear?.chairUnitId ?? null),
+    deputy: await unitRef(db, blocYear?.deputyUnitId ?? null),
     periods: {
       count: periods.length,
       firstKey: first?.key ?? null,

@@ -25,6 +25,7 @@ const CONVERTED: Record<string, readonly string[]> = {
   'score-adjustments': ['ScoreAdjustmentRow', 'ScoreAdjustmentTable'],
   blocs: ['BlocRow', 'BlocTable'],
   units: ['UnitRow', 'UnitTable', 'BlocMembershipRow', 'BlocMembershipTable'],
+  'bloc-years': ['BlocYearRow', 'BlocYearTable', 'RotationSlotTable'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -135,9 +135,9 @@ describe('bloc years and rotation order', () => {
       deputyUnitId: ids[2]!,
       chosenBy: 'deputy_becomes_chair',
     });
-    expect((await getBlocYear(t.db, b.id, 2024))?.chair_unit_id).toBe(ids[1]);
+    expect((await getBlocYear(t.db, b.id, 2024))?.chairUnitId).toBe(ids[1]);
     const history = await listBlocYears(t.db, b.id);
-    expect(history.map((h) => [h.year, h.chair_name, h.deputy_name])).toEqual([
+    expect(history.map((h) => [h.year, h.chairName, h.deputyName])).toEqual([
       [2024, 'B', 'C'],
       [2023, 'A', 'B'],
     ]);

@@ -37,14 +37,14 @@ describe('demo data: Khối thi đua số 6', () => {
 
   it('hands the chair from Hội Cựu chiến binh (2023) to Tỉnh đoàn (2024), then follows the policy', async () => {
     const years = (await listBlocYears(t.db, blocId)).reverse();
-    expect(years.map((y) => [y.year, y.chair_name, y.deputy_name, y.status])).toEqual([
+    expect(years.map((y) => [y.year, y.chairName, y.deputyName, y.status])).toEqual([
       [2023, 'Hội Cựu chiến binh tỉnh', 'Tỉnh đoàn', 'closed'],
       [2024, 'Tỉnh đoàn', 'Liên đoàn Lao động tỉnh', 'closed'],
       [2025, 'Liên đoàn Lao động tỉnh', 'Hội Chữ thập đỏ tỉnh', 'closed'],
       [2026, 'Hội Chữ thập đỏ tỉnh', 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', 'open'],
       [2027, 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', 'Hội Nông dân tỉnh', 'planned'],
     ]);
-    expect(years[0]?.handed_over_on).toBe('2024-03-13');
+    expect(years[0]?.handedOverOn).toBe('2024-03-13');
   });
 
   it("adds up the 2023 exemplary models to the article's 78", async () => {

@@ -91,7 +91,7 @@ export async function overviewPage(c: Context<AdminEnv>) {
   for (const b of await listBlocs(db)) {
     const members = await listMemberUnits(db, b.id, today);
     const term = await getBlocYear(db, b.id, year);
-    const chair = term ? await getUnit(db, term.chair_unit_id) : undefined;
+    const chair = term ? await getUnit(db, term.chairUnitId) : undefined;
     const status = await periodStatus(db, b, reportingPeriodOf(b, at, timeZone), timeZone);
     rows.push({
       id: b.id,

@@ -15,12 +15,12 @@ function CurrentTerm(props: { s: RotationState }) {
     <dl class="facts">
       <dt>{t.chair}</dt>
       <dd>
-        <b>{cur.chair_name}</b>
+        <b>{cur.chairName}</b>
       </dd>
       <dt>{t.deputy}</dt>
-      <dd>{cur.deputy_name ?? common.none}</dd>
+      <dd>{cur.deputyName ?? common.none}</dd>
       <dt>{t.chosenBy}</dt>
-      <dd>{t.chosenByNames[cur.chosen_by]}</dd>
+      <dd>{t.chosenByNames[cur.chosenBy]}</dd>
     </dl>
   );
 }
@@ -209,10 +209,10 @@ export function ChairPage(props: {
                       <span class={`badge ${y.status === 'open' ? 'reported' : 'neutral'}`}>{t.status[y.status]}</span>
                     ) : null}
                   </td>
-                  <td>{y.chair_name}</td>
-                  <td>{y.deputy_name ?? common.none}</td>
-                  <td class="hide-phone">{t.chosenByNames[y.chosen_by]}</td>
-                  <td>{showDate(y.handed_over_on)}</td>
+                  <td>{y.chairName}</td>
+                  <td>{y.deputyName ?? common.none}</td>
+                  <td class="hide-phone">{t.chosenByNames[y.chosenBy]}</td>
+                  <td>{showDate(y.handedOverOn)}</td>
                   <td class="hide-phone small">{y.note ?? ''}</td>
                 </tr>
               ))}

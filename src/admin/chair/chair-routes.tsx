@@ -150,7 +150,7 @@ export function chairRoutes(): Hono<AdminEnv> {
       term = nextChairTerm({
         policy: explicit ? 'explicit' : bloc.rotationPolicy,
         rotationOrder: s.order.map((u) => u.id),
-        current: { chairUnitId: s.current.chair_unit_id, deputyUnitId: s.current.deputy_unit_id },
+        current: { chairUnitId: s.current.chairUnitId, deputyUnitId: s.current.deputyUnitId },
         eligibleUnitIds: s.members.map((u) => u.id),
         explicit: explicit ? { chairUnitId: v.chairUnitId!, deputyUnitId: v.deputyUnitId! } : undefined,
       });
@@ -170,7 +170,7 @@ export function chairRoutes(): Hono<AdminEnv> {
         entityId: year,
         blocId: bloc.id,
         details: {
-          from: { year: current.year, chair: current.chair_unit_id, deputy: current.deputy_unit_id },
+          from: { year: current.year, chair: current.chairUnitId, deputy: current.deputyUnitId },
           to: { year, ...t2 },
           handedOverOn: v.handedOverOn,
         },

@@ -41,7 +41,7 @@ export async function rotationState(db: Db, bloc: Bloc, today: string): Promise<
       proposal = nextChairTerm({
         policy: bloc.rotationPolicy,
         rotationOrder: order.map((u) => u.id),
-        current: { chairUnitId: current.chair_unit_id, deputyUnitId: current.deputy_unit_id },
+        current: { chairUnitId: current.chairUnitId, deputyUnitId: current.deputyUnitId },
         eligibleUnitIds: members.map((u) => u.id),
       });
     } catch (error) {

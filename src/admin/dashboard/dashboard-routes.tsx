@@ -153,8 +153,8 @@ export function dashboardRoutes(): Hono<AdminEnv> {
         names.set(id, unit ? (unit.shortName ?? unit.name) : String(id));
       }
       const term = await getBlocYear(db, bloc.id, thisYear);
-      const chair = term ? await getUnit(db, term.chair_unit_id) : undefined;
-      const deputy = term?.deputy_unit_id ? await getUnit(db, term.deputy_unit_id) : undefined;
+      const chair = term ? await getUnit(db, term.chairUnitId) : undefined;
+      const deputy = term?.deputyUnitId ? await getUnit(db, term.deputyUnitId) : undefined;
       const current = nextPeriod(latest);
       const next = nextPeriod(period);
       return (
