@@ -1,13 +1,89 @@
-import type { Insertable } from 'kysely';
 import type { Db } from './connection.js';
-import type { CovenantCriterion, CovenantCriterionTable } from './schema.js';
+import type { CovenantCriterionRow } from './schema.js';
 
-export async function createCriterion(db: Db, c: Insertable<CovenantCriterionTable>): Promise<CovenantCriterion> {
-  return db.insertInto('covenant_criterion').values(c).returningAll().executeTakeFirstOrThrow();
+/** A criterion of a bloc's covenant (giao ước thi đua) for one year (decision 0092). */
+export interface CovenantCriterion {
+  id: number;
+  blocId: number;
+  year: number;
+  code: string;
+  title: string;
+  kind: 'quantitative' | 'qualitative';
+  /** What a quantitative criterion's values count; null for a qualitative one. */
+  valueType: 'count' | 'decimal' | 'percent' | null;
+  unitOfMeasure: string | null;
+  /** Each unit's target unless it has its own. */
+  defaultTarget: number | null;
+  maxPoints: number;
+  position: number;
+}
+
+export function toCovenantCriterion(row: CovenantCriterionRow): CovenantCriterion {
+  return {
+    id: row.id,
+    blocId: row.bloc_id,
+    year: row.year,
+    code: row.code,
+    title: row.title,
+    kind: row.kind,
+    valueType: row.value_type,
+    unitOfMeasure: row.unit_of_measure,
+    defaultTarget: row.default_target,
+    maxPoints: row.max_points,
+    position: row.position,
+  };
+}
+
+/** A new criterion; maxPoints and position take the schema's defaults when left out. */
+export type NewCovenantCriterion = Omit<CovenantCriterion, 'id' | 'maxPoints' | 'position'> &
+  Partial<Pick<CovenantCriterion, 'maxPoints' | 'position'>>;
+
+/** What an admin edits of a criterion. */
+export type CovenantCriterionEdit = Pick<
+  CovenantCriterion,
+  'code' | 'title' | 'kind' | 'valueType' | 'unitOfMeasure' | 'defaultTarget' | 'maxPoints'
+>;
+
+/** A unit's own target for a criterion (the criterion's default target applies without one). */
+export interface CovenantTarget {
+  criterionId: number;
+  unitId: number;
+  target: number;
+}
+
+/** A unit's signature of its bloc's covenant for a year. */
+export interface CovenantSignature {
+  blocId: number;
+  year: number;
+  unitId: number;
+  /** 'YYYY-MM-DD'. */
+  signedOn: string;
+  signedBy: string | null;
+}
+
+export async function createCriterion(db: Db, c: NewCovenantCriterion): Promise<CovenantCriterion> {
+  // Kysely leaves out a column whose value is undefined: maxPoints and position then take their defaults.
+  const row = await db
+    .insertInto('covenant_criterion')
+    .values({
+      bloc_id: c.blocId,
+      year: c.year,
+      code: c.code,
+      title: c.title,
+      kind: c.kind,
+      value_type: c.valueType,
+      unit_of_measure: c.unitOfMeasure,
+      default_target: c.defaultTarget,
+      max_points: c.maxPoints,
+      position: c.position,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toCovenantCriterion(row);
 }
 
 export async function listCriteria(db: Db, blocId: number, year: number): Promise<CovenantCriterion[]> {
-  return db
+  const rows = await db
     .selectFrom('covenant_criterion')
     .selectAll()
     .where('bloc_id', '=', blocId)
@@ -15,6 +91,7 @@ export async function listCriteria(db: Db, blocId: number, year: number): Promis
     .orderBy('position')
     .orderBy('id')
     .execute();
+  return rows.map(toCovenantCriterion);
 }
 
 export async function setTarget(db: Db, criterionId: number, unitId: number, target: number): Promise<void> {
@@ -26,11 +103,11 @@ export async function setTarget(db: Db, criterionId: number, unitId: number, tar
 }
 
 /** Each unit's target per criterion of the bloc's year; a missing row falls back to default_target. */
-export async function listTargets(db: Db, blocId: number, year: number) {
+export async function listTargets(db: Db, blocId: number, year: number): Promise<CovenantTarget[]> {
   return db
     .selectFrom('covenant_target as t')
     .innerJoin('covenant_criterion as c', 'c.id', 't.criterion_id')
-    .select(['t.criterion_id', 't.unit_id', 't.target'])
+    .select(['t.criterion_id as criterionId', 't.unit_id as unitId', 't.target'])
     .where('c.bloc_id', '=', blocId)
     .where('c.year', '=', year)
     .execute();
@@ -55,28 +132,34 @@ export async function signCovenant(
     .execute();
 }
 
-export async function listSignatures(db: Db, blocId: number, year: number) {
+export async function listSignatures(db: Db, blocId: number, year: number): Promise<CovenantSignature[]> {
   return db
     .selectFrom('covenant_signature')
-    .selectAll()
+    .select(['bloc_id as blocId', 'year', 'unit_id as unitId', 'signed_on as signedOn', 'signed_by as signedBy'])
     .where('bloc_id', '=', blocId)
     .where('year', '=', year)
     .execute();
 }
 
 export async function getCriterion(db: Db, id: number): Promise<CovenantCriterion | undefined> {
-  return db.selectFrom('covenant_criterion').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('covenant_criterion').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toCovenantCriterion(row);
 }
 
-export async function updateCriterion(
-  db: Db,
-  id: number,
-  c: Pick<
-    CovenantCriterion,
-    'code' | 'title' | 'kind' | 'value_type' | 'unit_of_measure' | 'default_target' | 'max_points'
-  >,
-): Promise<void> {
-  await db.updateTable('covenant_criterion').set(c).where('id', '=', id).execute();
+export async function updateCriterion(db: Db, id: number, c: CovenantCriterionEdit): Promise<void> {
+  await db
+    .updateTable('covenant_criterion')
+    .set({
+      code: c.code,
+      title: c.title,
+      kind: c.kind,
+      value_type: c.valueType,
+      unit_of_measure: c.unitOfMeasure,
+      default_target: c.defaultTarget,
+      max_points: c.maxPoints,
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Removes a criterion and its targets; only for one no report has a value for. */

@@ -135,15 +135,15 @@ export async function seedDemo(db: Db, opts: { now: Date; timeZone: string }): P
       const list: { id: number; mean: number; code: string }[] = [];
       for (const [pos, c] of DEMO_CRITERIA.entries()) {
         const row = await createCriterion(trx, {
-          bloc_id: bloc.id,
+          blocId: bloc.id,
           year,
           code: c.code,
           title: c.title,
           kind: c.kind,
-          value_type: c.valueType,
-          unit_of_measure: c.unitOfMeasure,
-          default_target: c.defaultTarget,
-          max_points: c.maxPoints,
+          valueType: c.valueType,
+          unitOfMeasure: c.unitOfMeasure,
+          defaultTarget: c.defaultTarget,
+          maxPoints: c.maxPoints,
           position: pos + 1,
         });
         if (c.kind === 'quantitative') {

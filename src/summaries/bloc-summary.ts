@@ -135,9 +135,9 @@ export async function computeBlocSummary(db: Db, blocId: number, opts: SummaryOp
     code: c.code,
     title: c.title,
     kind: c.kind,
-    unitOfMeasure: c.unit_of_measure,
-    valueType: c.value_type,
-    maxPoints: c.max_points,
+    unitOfMeasure: c.unitOfMeasure,
+    valueType: c.valueType,
+    maxPoints: c.maxPoints,
   }));
   const adjustments = await listScoreAdjustments(db, blocId, year);
   const assessments = await listCriterionAssessments(db, blocId, year);

@@ -26,6 +26,7 @@ const CONVERTED: Record<string, readonly string[]> = {
   blocs: ['BlocRow', 'BlocTable'],
   units: ['UnitRow', 'UnitTable', 'BlocMembershipRow', 'BlocMembershipTable'],
   'bloc-years': ['BlocYearRow', 'BlocYearTable', 'RotationSlotTable'],
+  covenant: ['CovenantCriterionRow', 'CovenantCriterionTable', 'CovenantTargetTable', 'CovenantSignatureTable'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -10,15 +10,15 @@ let percentId: number;
 beforeEach(async () => {
   h = await startHarness();
   const c = await createCriterion(h.t.db, {
-    bloc_id: h.bloc.blocId,
+    blocId: h.bloc.blocId,
     year: 2026,
     code: '4',
     title: 'Tỷ lệ khen thưởng người lao động trực tiếp',
     kind: 'quantitative',
-    value_type: 'percent',
-    unit_of_measure: '%',
-    default_target: 50,
-    max_points: 10,
+    valueType: 'percent',
+    unitOfMeasure: '%',
+    defaultTarget: 50,
+    maxPoints: 10,
     position: 4,
   });
   percentId = c.id;

@@ -39,15 +39,15 @@ async function stored(
 
 it('/trangthai shows this and the previous period and the year-to-date figures against the targets', async () => {
   const percent = await createCriterion(h.t.db, {
-    bloc_id: h.bloc.blocId,
+    blocId: h.bloc.blocId,
     year: 2026,
     code: '4',
     title: 'Tỷ lệ khen thưởng người lao động trực tiếp',
     kind: 'quantitative',
-    value_type: 'percent',
-    unit_of_measure: '%',
-    default_target: 50,
-    max_points: 10,
+    valueType: 'percent',
+    unitOfMeasure: '%',
+    defaultTarget: 50,
+    maxPoints: 10,
     position: 4,
   });
   await setTarget(h.t.db, percent.id, h.bloc.unitIds[0]!, 60);

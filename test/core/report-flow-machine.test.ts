@@ -195,8 +195,8 @@ describe('report flow', () => {
 
   it('keeps only quantitative criteria with a value type', () => {
     const rows = [
-      { id: 1, code: '1', title: 'A', kind: 'quantitative', value_type: 'count' as const, unit_of_measure: 'gương' },
-      { id: 2, code: '2', title: 'B', kind: 'qualitative', value_type: null, unit_of_measure: null },
+      { id: 1, code: '1', title: 'A', kind: 'quantitative', valueType: 'count' as const, unitOfMeasure: 'gương' },
+      { id: 2, code: '2', title: 'B', kind: 'qualitative', valueType: null, unitOfMeasure: null },
     ];
     expect(toFlowCriteria(rows).map((c) => c.id)).toEqual([1]);
   });

@@ -51,7 +51,7 @@ describe('covenant', () => {
     expect(criteria[2]?.kind).toBe('qualitative');
     await setTarget(t.db, bloc.criterionIds[0]!, bloc.unitIds[0]!, 12);
     const targets = await listTargets(t.db, bloc.blocId, 2026);
-    expect(targets.find((x) => x.criterion_id === bloc.criterionIds[0] && x.unit_id === bloc.unitIds[0])?.target).toBe(
+    expect(targets.find((x) => x.criterionId === bloc.criterionIds[0] && x.unitId === bloc.unitIds[0])?.target).toBe(
       12,
     );
     await signCovenant(t.db, { blocId: bloc.blocId, year: 2026, unitId: bloc.unitIds[0]!, signedOn: '2026-03-13' });
@@ -64,7 +64,7 @@ describe('covenant', () => {
     });
     const sigs = await listSignatures(t.db, bloc.blocId, 2026);
     expect(sigs).toHaveLength(1);
-    expect(sigs[0]?.signed_on).toBe('2026-03-14');
+    expect(sigs[0]?.signedOn).toBe('2026-03-14');
     expect(await listCriteria(t.db, bloc.blocId, 2025)).toEqual([]);
   });
 });

@@ -22,10 +22,10 @@ export async function copyCovenant(
   const targets = await listTargets(trx, blocId, from);
   let copiedTargets = 0;
   for (const c of source) {
-    const { id, bloc_id, year, ...rest } = c;
-    const created = await createCriterion(trx, { ...rest, bloc_id: blocId, year: to });
-    for (const t of targets.filter((x) => x.criterion_id === id && members.has(x.unit_id))) {
-      await setTarget(trx, created.id, t.unit_id, t.target);
+    const { id, blocId: _, year, ...rest } = c;
+    const created = await createCriterion(trx, { ...rest, blocId, year: to });
+    for (const t of targets.filter((x) => x.criterionId === id && members.has(x.unitId))) {
+      await setTarget(trx, created.id, t.unitId, t.target);
       copiedTargets++;
     }
   }

@@ -1,4 +1,4 @@
-import type { CovenantCriterion } from '../../db/schema.js';
+import type { CovenantCriterion } from '../../db/covenant.js';
 import type { MemberUnit } from '../../db/units.js';
 import type { FormState } from '../http/form.js';
 import { common, covenantText as t } from '../messages.js';
@@ -40,14 +40,14 @@ export function CriterionFields(props: { form: FormState; c?: CovenantCriterion 
           label={t.valueType}
           name="valueType"
           form={props.form}
-          value={c?.value_type ?? 'count'}
+          value={c?.valueType ?? 'count'}
           options={(['count', 'decimal', 'percent'] as const).map((v) => ({ value: v, label: t.valueTypes[v] }))}
         />
         <Field
           label={t.unitOfMeasure}
           name="unitOfMeasure"
           form={props.form}
-          value={c?.unit_of_measure}
+          value={c?.unitOfMeasure}
           hint={t.uomHint}
           maxlength={40}
         />
@@ -57,7 +57,7 @@ export function CriterionFields(props: { form: FormState; c?: CovenantCriterion 
           label={t.defaultTarget}
           name="defaultTarget"
           form={props.form}
-          value={c?.default_target === null || c === undefined ? '' : showNumber(c.default_target)}
+          value={c?.defaultTarget === null || c === undefined ? '' : showNumber(c.defaultTarget)}
           hint={t.defaultHint}
           inputmode="decimal"
         />
@@ -65,7 +65,7 @@ export function CriterionFields(props: { form: FormState; c?: CovenantCriterion 
           label={t.maxPoints}
           name="maxPoints"
           form={props.form}
-          value={c ? showNumber(c.max_points) : '0'}
+          value={c ? showNumber(c.maxPoints) : '0'}
           inputmode="decimal"
         />
       </div>
@@ -87,8 +87,8 @@ function Targets(props: { v: CovenantView; form: FormState }) {
               <th>{t.unit}</th>
               {quantitative.map((c) => (
                 <th class="num" title={c.title}>
-                  {c.code}. {c.unit_of_measure}
-                  <div class="muted small">({showNumber(c.default_target) || common.none})</div>
+                  {c.code}. {c.unitOfMeasure}
+                  <div class="muted small">({showNumber(c.defaultTarget) || common.none})</div>
                 </th>
               ))}
             </tr>
@@ -217,9 +217,9 @@ export function CovenantPage(props: {
                     <td>{c.code}</td>
                     <td>{c.title}</td>
                     <td class="hide-phone">{t.kinds[c.kind]}</td>
-                    <td class="hide-phone">{c.unit_of_measure ?? ''}</td>
-                    <td class="num hide-phone">{showNumber(c.default_target)}</td>
-                    <td class="num hide-phone">{showNumber(c.max_points)}</td>
+                    <td class="hide-phone">{c.unitOfMeasure ?? ''}</td>
+                    <td class="num hide-phone">{showNumber(c.defaultTarget)}</td>
+                    <td class="num hide-phone">{showNumber(c.maxPoints)}</td>
                     {v.canEdit ? (
                       <td>
                         <a class="button secondary small" href={`${base}/criteria/${c.id}`}>

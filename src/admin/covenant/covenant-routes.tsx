@@ -6,6 +6,7 @@ import { localDateOf } from '../../core/time.js';
 import {
   clearTarget,
   countCriterionValues,
+  type CovenantCriterion,
   createCriterion,
   deleteCriterion,
   getCriterion,
@@ -18,7 +19,6 @@ import {
   unsignCovenant,
   updateCriterion,
 } from '../../db/covenant.js';
-import type { CovenantCriterion } from '../../db/schema.js';
 import { listMemberUnits } from '../../db/units.js';
 import { canEditBloc, currentAdmin, notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
@@ -60,10 +60,10 @@ function columns(v: CriterionInput) {
     code: v.code,
     title: v.title,
     kind: v.kind,
-    value_type: q ? v.valueType : null,
-    unit_of_measure: q ? v.unitOfMeasure : null,
-    default_target: q ? v.defaultTarget : null,
-    max_points: v.maxPoints,
+    valueType: q ? v.valueType : null,
+    unitOfMeasure: q ? v.unitOfMeasure : null,
+    defaultTarget: q ? v.defaultTarget : null,
+    maxPoints: v.maxPoints,
   };
 }
 
@@ -93,8 +93,8 @@ async function view(c: Context<AdminEnv>, year: number): Promise<CovenantView> {
     years,
     criteria,
     units: await listMemberUnits(db, bloc.id, `${year}-01-01`, `${year}-12-31`),
-    targets: new Map((await listTargets(db, bloc.id, year)).map((x) => [`${x.criterion_id}:${x.unit_id}`, x.target])),
-    signatures: new Map((await listSignatures(db, bloc.id, year)).map((s) => [s.unit_id, s.signed_on])),
+    targets: new Map((await listTargets(db, bloc.id, year)).map((x) => [`${x.criterionId}:${x.unitId}`, x.target])),
+    signatures: new Map((await listSignatures(db, bloc.id, year)).map((s) => [s.unitId, s.signedOn])),
     canEdit: canEditBloc(currentAdmin(c), bloc.id),
     canCopy: criteria.length === 0 && stored.includes(year - 1),
   };
@@ -124,7 +124,7 @@ export function covenantRoutes(): Hono<AdminEnv> {
   const loadCriterion = async (c: Context<AdminEnv>): Promise<CovenantCriterion> => {
     const raw = c.req.param('criterionId') ?? '';
     const found = /^\d{1,9}$/.test(raw) ? await getCriterion(c.get('deps').db, Number(raw)) : undefined;
-    if (!found || found.bloc_id !== c.get('bloc').id) notFound();
+    if (!found || found.blocId !== c.get('bloc').id) notFound();
     return found;
   };
   const renderCriterion = async (c: Context<AdminEnv>, form: FormState, deleteError?: string) => {
@@ -149,7 +149,7 @@ export function covenantRoutes(): Hono<AdminEnv> {
       }
       await applyChange(c, async (trx, audit) => {
         const position = (await listCriteria(trx, bloc.id, year)).reduce((m, x) => Math.max(m, x.position), 0) + 1;
-        const created = await createCriterion(trx, { bloc_id: bloc.id, year, position, ...columns(v) });
+        const created = await createCriterion(trx, { blocId: bloc.id, year, position, ...columns(v) });
         await audit({
           action: 'covenant.criterion.create',
           entity: 'covenant_criterion',
@@ -174,7 +174,7 @@ export function covenantRoutes(): Hono<AdminEnv> {
       const errors: Record<string, string> = {};
       if (await codeTaken(c, crit.year, v.code, crit.id)) errors.code = t.codeTaken;
       if (
-        (cols.kind !== crit.kind || cols.value_type !== crit.value_type) &&
+        (cols.kind !== crit.kind || cols.valueType !== crit.valueType) &&
         (await countCriterionValues(c.get('deps').db, crit.id)) > 0
       )
         errors.kind = t.kindLocked;
@@ -188,11 +188,11 @@ export function covenantRoutes(): Hono<AdminEnv> {
           action: 'covenant.criterion.update',
           entity: 'covenant_criterion',
           entityId: crit.id,
-          blocId: crit.bloc_id,
+          blocId: crit.blocId,
           details: { before: crit, after: cols },
         });
       });
-      return c.redirect(`/blocs/${crit.bloc_id}/covenant?year=${crit.year}&ok=saved`, 303);
+      return c.redirect(`/blocs/${crit.blocId}/covenant?year=${crit.year}&ok=saved`, 303);
     },
   );
 
@@ -208,11 +208,11 @@ export function covenantRoutes(): Hono<AdminEnv> {
         action: 'covenant.criterion.delete',
         entity: 'covenant_criterion',
         entityId: crit.id,
-        blocId: crit.bloc_id,
+        blocId: crit.blocId,
         details: crit,
       });
     });
-    return c.redirect(`/blocs/${crit.bloc_id}/covenant?year=${crit.year}&ok=deleted`, 303);
+    return c.redirect(`/blocs/${crit.blocId}/covenant?year=${crit.year}&ok=deleted`, 303);
   });
 
   app.post('/targets', async (c) => {

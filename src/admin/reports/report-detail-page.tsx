@@ -1,4 +1,5 @@
-import type { CovenantCriterion, ReportAttachment } from '../../db/schema.js';
+import type { CovenantCriterion } from '../../db/covenant.js';
+import type { ReportAttachment } from '../../db/schema.js';
 import type { getReportOfBloc, listRevisionsWithAuthors } from '../../db/report-browser.js';
 import { common, reportsText as t } from '../messages.js';
 import { showDateTime, showNumber } from '../ui/format.js';
@@ -107,7 +108,7 @@ export function ReportDetailPage(props: {
                 <tr>
                   <td>{label(v.criterion_id)}</td>
                   <td class="num">
-                    {showNumber(v.value)} {crit.get(v.criterion_id)?.unit_of_measure ?? ''}
+                    {showNumber(v.value)} {crit.get(v.criterion_id)?.unitOfMeasure ?? ''}
                   </td>
                 </tr>
               ))}

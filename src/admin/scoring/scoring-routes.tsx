@@ -124,7 +124,7 @@ export function scoringRoutes(): Hono<AdminEnv> {
     const bloc = c.get('bloc');
     const { db, now } = c.get('deps');
     const criterion = await getCriterion(db, positiveId(c.req.param('criterionId')));
-    if (!criterion || criterion.bloc_id !== bloc.id || criterion.kind !== 'qualitative') notFound();
+    if (!criterion || criterion.blocId !== bloc.id || criterion.kind !== 'qualitative') notFound();
     const unitId = positiveId(c.req.param('unitId'));
     const year = criterion.year;
     if (!(await listMemberUnits(db, bloc.id, `${year}-01-01`, `${year}-12-31`)).some((u) => u.id === unitId))

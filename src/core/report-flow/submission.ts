@@ -14,23 +14,23 @@ export interface DraftSubmission {
 
 /** The covenant's quantitative criteria in the flow's shape (qualitative ones are not reported). */
 export function toFlowCriteria(
-  rows: {
+  criteria: {
     id: number;
     code: string;
     title: string;
     kind: string;
-    value_type: ValueType | null;
-    unit_of_measure: string | null;
+    valueType: ValueType | null;
+    unitOfMeasure: string | null;
   }[],
 ): FlowCriterion[] {
-  return rows
-    .filter((r) => r.kind === 'quantitative' && r.value_type !== null)
-    .map((r) => ({
-      id: r.id,
-      code: r.code,
-      title: r.title,
-      unitOfMeasure: r.unit_of_measure,
-      valueType: r.value_type!,
+  return criteria
+    .filter((c) => c.kind === 'quantitative' && c.valueType !== null)
+    .map((c) => ({
+      id: c.id,
+      code: c.code,
+      title: c.title,
+      unitOfMeasure: c.unitOfMeasure,
+      valueType: c.valueType!,
     }));
 }
 
