@@ -1,11 +1,12 @@
 // Admin-only queries about a bloc's Telegram groups and the invites that link them.
 
 import type { Db } from './connection.js';
-import type { BlocChat, Invite } from './schema.js';
+import { type BlocChat, toBlocChat } from './bloc-chats.js';
+import type { Invite } from './schema.js';
 
 /** The bloc's linked groups, active ones first, newest link first. */
 export async function listBlocChats(db: Db, blocId: number): Promise<BlocChat[]> {
-  return db
+  const rows = await db
     .selectFrom('bloc_chat')
     .selectAll()
     .where('bloc_id', '=', blocId)
@@ -13,11 +14,18 @@ export async function listBlocChats(db: Db, blocId: number): Promise<BlocChat[]>
     .orderBy('linked_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
+  return rows.map(toBlocChat);
 }
 
 /** The group link if it belongs to the bloc. */
 export async function getBlocChatOfBloc(db: Db, blocId: number, id: number): Promise<BlocChat | undefined> {
-  return db.selectFrom('bloc_chat').selectAll().where('bloc_id', '=', blocId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('bloc_chat')
+    .selectAll()
+    .where('bloc_id', '=', blocId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toBlocChat(row);
 }
 
 /** The bloc's group invites still usable at `now`, newest first. */

@@ -1,5 +1,28 @@
 import type { Db } from './connection.js';
-import type { BlocChat } from './schema.js';
+import type { BlocChatRow } from './schema.js';
+
+/** A Telegram group linked to a bloc, where its digests go while the link is active (decision 0092). */
+export interface BlocChat {
+  id: number;
+  blocId: number;
+  telegramChatId: string;
+  title: string | null;
+  /** ISO instant of the latest link. */
+  linkedAt: string;
+  /** False once the bot was removed from the group (or an admin stopped the link); kept for the record. */
+  active: boolean;
+}
+
+export function toBlocChat(row: BlocChatRow): BlocChat {
+  return {
+    id: row.id,
+    blocId: row.bloc_id,
+    telegramChatId: row.telegram_chat_id,
+    title: row.title,
+    linkedAt: row.linked_at,
+    active: row.active === 1,
+  };
+}
 
 /**
  * Links a Telegram group to a bloc, or re-links a group whose link was stopped. A group that
@@ -10,7 +33,7 @@ export async function linkBlocChat(
   db: Db,
   c: { blocId: number; telegramChatId: string; title: string | null; at: Date },
 ): Promise<BlocChat> {
-  return db
+  const row = await db
     .insertInto('bloc_chat')
     .values({
       bloc_id: c.blocId,
@@ -27,10 +50,16 @@ export async function linkBlocChat(
     )
     .returningAll()
     .executeTakeFirstOrThrow(() => new Error(`Telegram group ${c.telegramChatId} is linked to another bloc`));
+  return toBlocChat(row);
 }
 
 export async function findBlocChat(db: Db, telegramChatId: string): Promise<BlocChat | undefined> {
-  return db.selectFrom('bloc_chat').selectAll().where('telegram_chat_id', '=', telegramChatId).executeTakeFirst();
+  const row = await db
+    .selectFrom('bloc_chat')
+    .selectAll()
+    .where('telegram_chat_id', '=', telegramChatId)
+    .executeTakeFirst();
+  return row && toBlocChat(row);
 }
 
 /** Stops sending to a group the bot was removed from; the link is kept for the record. */

@@ -27,6 +27,7 @@ const CONVERTED: Record<string, readonly string[]> = {
   units: ['UnitRow', 'UnitTable', 'BlocMembershipRow', 'BlocMembershipTable'],
   'bloc-years': ['BlocYearRow', 'BlocYearTable', 'RotationSlotTable'],
   covenant: ['CovenantCriterionRow', 'CovenantCriterionTable', 'CovenantTargetTable', 'CovenantSignatureTable'],
+  'bloc-chats': ['BlocChatRow', 'BlocChatTable'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -54,19 +54,19 @@ it("refuses another bloc's code in a linked group, from a member or a group admi
     await sender.send(`/start${BOT} ${codeA}`);
     expect(sender.lastText()).toBe(refusal);
   }
-  expect(await findBlocChat(h.t.db, '-100222')).toMatchObject({ bloc_id: blocB.blocId, active: 1 });
+  expect(await findBlocChat(h.t.db, '-100222')).toMatchObject({ blocId: blocB.blocId, active: true });
   expect((await findInvite(h.t.db, codeA))?.used_at).toBeNull();
   expect(await audit('bloc_chat.link')).toHaveLength(1);
   // The database refuses the move too, should a caller forget to check.
   await expect(
     linkBlocChat(h.t.db, { blocId: h.bloc.blocId, telegramChatId: '-100222', title: 'x', at: h.clock.now() }),
   ).rejects.toThrow('Telegram group -100222 is linked to another bloc');
-  expect(await findBlocChat(h.t.db, '-100222')).toMatchObject({ bloc_id: blocB.blocId, title: 'Nhóm Khối 2' });
+  expect(await findBlocChat(h.t.db, '-100222')).toMatchObject({ blocId: blocB.blocId, title: 'Nhóm Khối 2' });
 
   // Nothing a member sends in the group unlinks or moves it.
   const member = h.emu.chat({ chatId: -100222, type: 'supergroup', title: 'Nhóm Khối 2', userId: 2203 });
   for (const text of ['/start', `/start${BOT}`, '/huy', '/baocao', 'gr_xyz']) await member.send(text);
-  expect(await findBlocChat(h.t.db, '-100222')).toMatchObject({ bloc_id: blocB.blocId, active: 1 });
+  expect(await findBlocChat(h.t.db, '-100222')).toMatchObject({ blocId: blocB.blocId, active: true });
 });
 
 it("links a group its bloc stopped to another bloc by a group administrator, and tells the old bloc's log", async () => {
@@ -83,7 +83,7 @@ it("links a group its bloc stopped to another bloc by a group administrator, and
   });
   await admin.send(`/start${BOT} ${codeA}`);
   expect(admin.lastText()).toContain('đã được liên kết với Khối thi đua thử nghiệm');
-  expect(await findBlocChat(h.t.db, '-100222')).toMatchObject({ id: chat.id, bloc_id: h.bloc.blocId, active: 1 });
+  expect(await findBlocChat(h.t.db, '-100222')).toMatchObject({ id: chat.id, blocId: h.bloc.blocId, active: true });
   const [, link] = await audit('bloc_chat.link');
   expect(link).toMatchObject({ bloc_id: h.bloc.blocId, actor: 'telegram:2204' });
   expect(JSON.parse(link!.details!)).toMatchObject({ movedFromBlocId: blocB.blocId });
@@ -107,7 +107,7 @@ it('links only for a group administrator, asking Telegram, and leaves the code f
   h.emu.setChatMember(-100300, 3001, 'administrator');
   await member.send(`/start${BOT} ${invite.code}`);
   expect(member.lastText()).toContain('Nhóm "Nhóm Khối" đã được liên kết với Khối thi đua thử nghiệm.');
-  expect((await findBlocChat(h.t.db, '-100300'))?.bloc_id).toBe(h.bloc.blocId);
+  expect((await findBlocChat(h.t.db, '-100300'))?.blocId).toBe(h.bloc.blocId);
 });
 
 it('links for an anonymous administrator (posting as the group) but not for a message sent as a channel', async () => {
@@ -122,7 +122,7 @@ it('links for an anonymous administrator (posting as the group) but not for a me
 
   await group.sendAs(`/start${BOT} ${invite.code}`, 'group');
   expect(group.lastText()).toContain('đã được liên kết với Khối thi đua thử nghiệm');
-  expect((await findBlocChat(h.t.db, '-100400'))?.active).toBe(1);
+  expect((await findBlocChat(h.t.db, '-100400'))?.active).toBe(true);
   // Telegram is not asked about its placeholder senders.
   expect(h.emu.callsOf('getChatMember')).toEqual([]);
   const [link] = await audit('bloc_chat.link');
@@ -146,7 +146,7 @@ it("answers 'already linked' to its own bloc's new code and keeps the code for a
     'Nhóm "Nhóm Khối" đã được liên kết với Khối thi đua thử nghiệm từ trước, không cần liên kết lại. Bot vẫn gửi bản tin của Khối vào nhóm này.',
   );
   expect((await findInvite(h.t.db, second.code))?.used_at).toBeNull();
-  expect((await findBlocChat(h.t.db, '-100500'))?.linked_at).toBe('2026-11-24T03:00:00.000Z');
+  expect((await findBlocChat(h.t.db, '-100500'))?.linkedAt).toBe('2026-11-24T03:00:00.000Z');
   expect(await audit('bloc_chat.link')).toHaveLength(1);
 });
 

@@ -31,9 +31,9 @@ it('links the bloc group through ?startgroup=<code>, as Telegram sends /start@bo
     'Nhóm "Khối thi đua số 6" đã được liên kết với Khối thi đua thử nghiệm. Bot sẽ gửi bản tin tổng hợp tình hình báo cáo của Khối vào nhóm này.',
   );
   expect(await findBlocChat(h.t.db, '-100123')).toMatchObject({
-    bloc_id: h.bloc.blocId,
+    blocId: h.bloc.blocId,
     title: 'Khối thi đua số 6',
-    active: 1,
+    active: true,
   });
   expect((await findInvite(h.t.db, invite.code))?.used_by_telegram_id).toBe('900');
 
@@ -105,12 +105,12 @@ it('follows a group upgraded to a supergroup and unlinks a group the bot was rem
   await group.send(`/start@khoithidua_test_bot ${invite.code}`);
   await group.sendRaw({ migrate_to_chat_id: -100400 });
   expect(await findBlocChat(h.t.db, '-400')).toBeUndefined();
-  expect((await findBlocChat(h.t.db, '-100400'))?.bloc_id).toBe(h.bloc.blocId);
+  expect((await findBlocChat(h.t.db, '-100400'))?.blocId).toBe(h.bloc.blocId);
 
   const upgraded = h.emu.chat({ chatId: -100400, type: 'supergroup', title: 'Khối 6', userId: 904 });
   await upgraded.botStatusChanged('member', 'kicked');
   // Stopped, still its bloc's, and the bloc's log says who removed the bot.
-  expect(await findBlocChat(h.t.db, '-100400')).toMatchObject({ active: 0, bloc_id: h.bloc.blocId });
+  expect(await findBlocChat(h.t.db, '-100400')).toMatchObject({ active: false, blocId: h.bloc.blocId });
   const removed = await h.t.db
     .selectFrom('audit_log')
     .selectAll()

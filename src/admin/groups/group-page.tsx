@@ -1,4 +1,5 @@
-import type { BlocChat, Invite } from '../../db/schema.js';
+import type { BlocChat } from '../../db/bloc-chats.js';
+import type { Invite } from '../../db/schema.js';
 import { DeliveryTabs } from '../delivery/delivery-tabs.js';
 import { groupsText as t } from '../messages.js';
 import { showDateTime } from '../ui/format.js';
@@ -69,9 +70,9 @@ export function GroupPage(props: {
                   <tr>
                     <td>
                       {g.title ?? t.untitled}
-                      <div class="muted small show-phone">{showDateTime(g.linked_at, props.timeZone)}</div>
+                      <div class="muted small show-phone">{showDateTime(g.linkedAt, props.timeZone)}</div>
                     </td>
-                    <td class="hide-phone">{showDateTime(g.linked_at, props.timeZone)}</td>
+                    <td class="hide-phone">{showDateTime(g.linkedAt, props.timeZone)}</td>
                     <td>
                       {g.active ? (
                         <span class="badge reported">{t.active}</span>

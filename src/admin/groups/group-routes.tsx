@@ -90,11 +90,11 @@ export function groupRoutes(): Hono<AdminEnv> {
     const bloc = c.get('bloc');
     if (chat.active) {
       await applyChange(c, async (trx, audit) => {
-        await deactivateBlocChat(trx, chat.telegram_chat_id);
+        await deactivateBlocChat(trx, chat.telegramChatId);
         // Digests and announcements already queued for the group must not go out after it was stopped.
         await failQueuedOutboxForAddress(
           trx,
-          { channel: 'telegram', address: chat.telegram_chat_id },
+          { channel: 'telegram', address: chat.telegramChatId },
           'chat_stopped',
           'group stopped by an admin',
         );
@@ -103,7 +103,7 @@ export function groupRoutes(): Hono<AdminEnv> {
           entity: 'bloc_chat',
           entityId: chat.id,
           blocId: bloc.id,
-          details: { title: chat.title, telegramChatId: chat.telegram_chat_id },
+          details: { title: chat.title, telegramChatId: chat.telegramChatId },
         });
       });
     }

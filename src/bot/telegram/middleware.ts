@@ -54,7 +54,7 @@ export function trackMembership(deps: BotDeps): MiddlewareFn<Context> {
           action: 'bloc_chat.bot_removed',
           entity: 'bloc_chat',
           entityId: linked.id,
-          blocId: linked.bloc_id,
+          blocId: linked.blocId,
           details: { title: linked.title, telegramChatId: chatId },
         });
         return true;

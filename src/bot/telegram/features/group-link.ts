@@ -5,11 +5,11 @@
 import type { Context } from 'telegraf';
 import { formatDateTimeVi } from '../../../core/time.js';
 import { writeAudit } from '../../../db/audit-log.js';
-import { findBlocChat, linkBlocChat } from '../../../db/bloc-chats.js';
+import { type BlocChat, findBlocChat, linkBlocChat } from '../../../db/bloc-chats.js';
 import { type Bloc, getBloc } from '../../../db/blocs.js';
 import type { Db } from '../../../db/connection.js';
 import { findInvite, markInviteUsed } from '../../../db/invites.js';
-import type { BlocChat, Invite } from '../../../db/schema.js';
+import type { Invite } from '../../../db/schema.js';
 import type { BotDeps } from '../deps.js';
 import { M } from '../../conversation/messages.js';
 import { reply } from '../reply.js';
@@ -34,8 +34,8 @@ async function planGroupLink(db: Db, code: string, chatId: string, now: Date): P
   const linked = await findBlocChat(db, chatId);
   // An active link decides before the code's own state: the group is its bloc's, whatever the code.
   if (linked?.active) {
-    if (linked.bloc_id === bloc.id) return { kind: 'already_linked', blocName: bloc.name };
-    return { kind: 'linked_elsewhere', blocName: (await getBloc(db, linked.bloc_id))!.name };
+    if (linked.blocId === bloc.id) return { kind: 'already_linked', blocName: bloc.name };
+    return { kind: 'linked_elsewhere', blocName: (await getBloc(db, linked.blocId))!.name };
   }
   if (invite.used_at) return { kind: 'used' };
   if (now.getTime() >= new Date(invite.expires_at).getTime()) return { kind: 'expired', at: invite.expires_at };
@@ -72,7 +72,7 @@ export async function linkGroupByCode(ctx: Context, deps: BotDeps, code: string)
       title: titleOf(ctx) || null,
       at: now,
     });
-    const movedFrom = previous && previous.bloc_id !== bloc.id ? previous.bloc_id : undefined;
+    const movedFrom = previous && previous.blocId !== bloc.id ? previous.blocId : undefined;
     const anonymousAdmin = ctx.message !== undefined && 'sender_chat' in ctx.message;
     await writeAudit(trx, {
       at: now,

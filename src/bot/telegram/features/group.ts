@@ -26,7 +26,7 @@ export function groupFeature(deps: BotDeps): Composer<Context> {
     const code = ctx.payload.trim();
     if (code !== '') return linkGroupByCode(ctx, deps, code);
     const linked = await findBlocChat(deps.db, String(ctx.chat.id));
-    const bloc = linked?.active ? await getBloc(deps.db, linked.bloc_id) : undefined;
+    const bloc = linked?.active ? await getBloc(deps.db, linked.blocId) : undefined;
     return reply(ctx, bloc ? M.groupLinked(titleOf(ctx), bloc.name) : M.groupNotLinkedHint);
   });
 
