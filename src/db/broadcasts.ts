@@ -2,7 +2,40 @@
 // 'broadcast:<id>:<chat id>', so what was queued, sent or failed is read from the outbox.
 
 import type { Db } from './connection.js';
-import type { Broadcast, OutboxMessage } from './schema.js';
+import type { BroadcastRow, OutboxMessage } from './schema.js';
+
+/** A message an admin sent to the bloc (decision 0092); its copies are outbox rows. */
+export interface Broadcast {
+  id: number;
+  blocId: number;
+  /** The nonce of the form it was sent from: a second submit of that form sends nothing more. */
+  formNonce: string;
+  text: string;
+  /** Whether the bloc's group chats got it too. */
+  includeGroups: boolean;
+  senderName: string;
+  createdBy: string;
+  /** ISO instant. */
+  createdAt: string;
+  recipients: number;
+  /** JSON array of UnreachableRecipient as stored; read it with unreachableOf. */
+  unreachable: string;
+}
+
+export function toBroadcast(row: BroadcastRow): Broadcast {
+  return {
+    id: row.id,
+    blocId: row.bloc_id,
+    formNonce: row.form_nonce,
+    text: row.text,
+    includeGroups: row.include_groups === 1,
+    senderName: row.sender_name,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    recipients: row.recipients,
+    unreachable: row.unreachable,
+  };
+}
 
 /** Someone a broadcast could not reach: a focal point without linked Telegram, or a unit without a focal point. */
 export interface UnreachableRecipient {
@@ -25,12 +58,13 @@ function keyRange(broadcastId: number): [string, string] {
 }
 
 export async function findBroadcastByNonce(db: Db, blocId: number, nonce: string): Promise<Broadcast | undefined> {
-  return db
+  const row = await db
     .selectFrom('broadcast')
     .selectAll()
     .where('bloc_id', '=', blocId)
     .where('form_nonce', '=', nonce)
     .executeTakeFirst();
+  return row && toBroadcast(row);
 }
 
 export async function createBroadcast(
@@ -46,7 +80,7 @@ export async function createBroadcast(
     unreachable: UnreachableRecipient[];
   },
 ): Promise<Broadcast> {
-  return db
+  const row = await db
     .insertInto('broadcast')
     .values({
       bloc_id: b.blocId,
@@ -60,6 +94,7 @@ export async function createBroadcast(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  return toBroadcast(row);
 }
 
 export async function setBroadcastRecipients(db: Db, id: number, recipients: number): Promise<void> {
@@ -67,7 +102,13 @@ export async function setBroadcastRecipients(db: Db, id: number, recipients: num
 }
 
 export async function getBroadcastOfBloc(db: Db, blocId: number, id: number): Promise<Broadcast | undefined> {
-  return db.selectFrom('broadcast').selectAll().where('bloc_id', '=', blocId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('broadcast')
+    .selectAll()
+    .where('bloc_id', '=', blocId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toBroadcast(row);
 }
 
 export function unreachableOf(b: Broadcast): UnreachableRecipient[] {
@@ -128,7 +169,7 @@ export async function listBroadcasts(db: Db, blocId: number, limit = 30): Promis
       .where('dedupe_key', '<', to)
       .where('bloc_id', '=', blocId)
       .execute();
-    out.push({ ...b, ...countMessages(statuses) });
+    out.push({ ...toBroadcast(b), ...countMessages(statuses) });
   }
   return out;
 }

@@ -481,4 +481,4 @@ export type JobRun = Selectable<JobRunTable>;
 export type AdminUserRow = Selectable<AdminUserTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type ScoreAdjustmentRow = Selectable<ScoreAdjustmentTable>;
-export type Broadcast = Selectable<BroadcastTable>;
+export type BroadcastRow = Selectable<BroadcastTable>;

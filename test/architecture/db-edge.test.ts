@@ -28,6 +28,8 @@ const CONVERTED: Record<string, readonly string[]> = {
   'bloc-years': ['BlocYearRow', 'BlocYearTable', 'RotationSlotTable'],
   covenant: ['CovenantCriterionRow', 'CovenantCriterionTable', 'CovenantTargetTable', 'CovenantSignatureTable'],
   'bloc-chats': ['BlocChatRow', 'BlocChatTable'],
+  broadcasts: ['BroadcastRow', 'BroadcastTable'],
+  'broadcast-audience': [],
 };
 
 function sourceFiles(dir: string): string[] {

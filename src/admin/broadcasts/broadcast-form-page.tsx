@@ -1,7 +1,6 @@
 import { BROADCAST_MAX_CHARS } from '../../core/broadcast-text.js';
 import type { BroadcastAudience } from '../../db/broadcast-audience.js';
-import type { BroadcastCounts } from '../../db/broadcasts.js';
-import type { Broadcast } from '../../db/schema.js';
+import type { Broadcast, BroadcastCounts } from '../../db/broadcasts.js';
 import { DeliveryTabs } from '../delivery/delivery-tabs.js';
 import type { FormState } from '../http/form.js';
 import { broadcastText as t } from '../messages.js';
@@ -92,9 +91,9 @@ export function BroadcastFormPage(props: {
                 {props.history.map((b) => (
                   <tr>
                     <td class="nowrap">
-                      <a href={`${base}/${b.id}`}>{showDateTime(b.created_at, props.timeZone)}</a>
+                      <a href={`${base}/${b.id}`}>{showDateTime(b.createdAt, props.timeZone)}</a>
                     </td>
-                    <td class="hide-phone">{b.sender_name}</td>
+                    <td class="hide-phone">{b.senderName}</td>
                     <td class="small">{excerpt(b.text)}</td>
                     <td class="small">{t.resultLine(b.sent, b.sent + b.failed + b.pending, b.failed, b.pending)}</td>
                   </tr>

@@ -1,6 +1,6 @@
-import type { UnreachableRecipient } from '../../db/broadcasts.js';
+import type { Broadcast, UnreachableRecipient } from '../../db/broadcasts.js';
 import { countMessages } from '../../db/broadcasts.js';
-import type { Broadcast, OutboxMessage } from '../../db/schema.js';
+import type { OutboxMessage } from '../../db/schema.js';
 import { failureReasonText } from '../../delivery/failure-reasons.js';
 import { DeliveryTabs } from '../delivery/delivery-tabs.js';
 import { recipientKey } from '../delivery/recipients.js';
@@ -126,7 +126,7 @@ export function BroadcastProgressPage(props: {
   timeZone: string;
 }) {
   const b = props.broadcast;
-  const when = showDateTime(b.created_at, props.timeZone);
+  const when = showDateTime(b.createdAt, props.timeZone);
   return (
     <>
       <DeliveryTabs blocId={props.blocId} current="broadcasts" />
@@ -149,7 +149,7 @@ export function BroadcastProgressPage(props: {
       <section class="card">
         <dl class="facts">
           <dt>{t.sentBy}</dt>
-          <dd>{b.sender_name}</dd>
+          <dd>{b.senderName}</dd>
           <dt>{t.sentAt}</dt>
           <dd>{when}</dd>
           <dt>{deliveryText.colKind}</dt>

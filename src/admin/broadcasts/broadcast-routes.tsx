@@ -111,7 +111,7 @@ export function broadcastRoutes(): Hono<AdminEnv> {
         unreachable={unreachableOf(broadcast)}
         timeZone={timeZone}
       />,
-      { title: `${t.detailTitle(showDateTime(broadcast.created_at, timeZone))} · ${bloc.name}` },
+      { title: `${t.detailTitle(showDateTime(broadcast.createdAt, timeZone))} · ${bloc.name}` },
     );
   });
 

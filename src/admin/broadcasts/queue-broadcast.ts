@@ -5,6 +5,7 @@
 import { broadcastMessage } from '../../core/broadcast-text.js';
 import { broadcastAudience } from '../../db/broadcast-audience.js';
 import {
+  type Broadcast,
   broadcastDedupeKey,
   createBroadcast,
   findBroadcastByNonce,
@@ -13,7 +14,6 @@ import {
 import type { Db } from '../../db/connection.js';
 import type { RunningChannels } from '../../db/contact-addresses.js';
 import { enqueueOutbox } from '../../db/outbox.js';
-import type { Broadcast } from '../../db/schema.js';
 import type { AuditNote } from '../http/change.js';
 
 export type QueueOutcome = { kind: 'queued' | 'duplicate'; broadcast: Broadcast } | { kind: 'no_recipients' };
