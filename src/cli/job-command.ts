@@ -77,7 +77,7 @@ async function list(ctx: CliContext, jobs: readonly Job[]): Promise<void> {
   for (const job of jobs) {
     ctx.out(`${job.name}: ${job.description}`);
     for (const r of await listJobRuns(ctx.db, { job: job.name, limit: 3 })) {
-      ctx.out(`  ${r.scope} · ${r.period_key} · ${r.status} · ${r.started_at}`);
+      ctx.out(`  ${r.scope} · ${r.slot} · ${r.status} · ${r.startedAt}`);
     }
   }
 }

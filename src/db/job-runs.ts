@@ -1,5 +1,5 @@
 import type { Db } from './connection.js';
-import type { JobRun } from './schema.js';
+import type { JobRunRow } from './schema.js';
 
 export interface JobRunKey {
   job: string;
@@ -8,14 +8,39 @@ export interface JobRunKey {
   slot: string;
 }
 
+/** A ledger entry: one run (or the latest attempt) of a job for a scope and slot (decision 0092). */
+export interface JobRun extends JobRunKey {
+  id: number;
+  status: 'running' | 'succeeded' | 'failed';
+  /** ISO instants. */
+  startedAt: string;
+  finishedAt: string | null;
+  /** The run's JSON summary (or a failure's error and attempts) as stored, or null. */
+  detail: string | null;
+}
+
+export function toJobRun(row: JobRunRow): JobRun {
+  return {
+    id: row.id,
+    job: row.job,
+    scope: row.scope,
+    slot: row.period_key,
+    status: row.status,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    detail: row.detail,
+  };
+}
+
 export async function getJobRun(db: Db, k: JobRunKey): Promise<JobRun | undefined> {
-  return db
+  const row = await db
     .selectFrom('job_run')
     .selectAll()
     .where('job', '=', k.job)
     .where('scope', '=', k.scope)
     .where('period_key', '=', k.slot)
     .executeTakeFirst();
+  return row && toJobRun(row);
 }
 
 /**
@@ -104,18 +129,19 @@ export async function succeededSlots(
 
 /** Failed ledger entries whose last attempt ended after `since`, oldest first: the retry candidates. */
 export async function failedJobRunsSince(db: Db, since: Date): Promise<JobRun[]> {
-  return db
+  const rows = await db
     .selectFrom('job_run')
     .selectAll()
     .where('status', '=', 'failed')
     .where('finished_at', '>', since.toISOString())
     .orderBy('id')
     .execute();
+  return rows.map(toJobRun);
 }
 
 /** The latest runs, newest first, optionally of one job. */
 export async function listJobRuns(db: Db, opts: { job?: string; limit?: number } = {}): Promise<JobRun[]> {
-  return db
+  const rows = await db
     .selectFrom('job_run')
     .selectAll()
     .$if(opts.job !== undefined, (qb) => qb.where('job', '=', opts.job!))
@@ -123,4 +149,5 @@ export async function listJobRuns(db: Db, opts: { job?: string; limit?: number }
     .orderBy('id', 'desc')
     .limit(opts.limit ?? 20)
     .execute();
+  return rows.map(toJobRun);
 }

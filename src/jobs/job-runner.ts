@@ -90,14 +90,14 @@ export function createJobRunner(deps: JobDeps, jobs: readonly Job[]): JobRunner 
         // One cheap query per tick; fire times are computed only when something failed.
         const failed = (await failedJobRunsSince(deps.db, from)).filter((r) =>
           // From the moment the last attempt was made for (a row keeps its latest attempt's start).
-          retryIsDue(failedAttempts(r.detail), new Date(r.started_at), now),
+          retryIsDue(failedAttempts(r.detail), new Date(r.startedAt), now),
         );
         const reports: SlotReport[] = [];
         for (const job of jobs) {
           const ofJob = failed.filter((r) => r.job === job.name);
           if (ofJob.length === 0) continue;
           for (const scope of (await scopesOf(job, now)) ?? []) {
-            const waiting = new Set(ofJob.filter((r) => r.scope === scope.key).map((r) => r.period_key));
+            const waiting = new Set(ofJob.filter((r) => r.scope === scope.key).map((r) => r.slot));
             if (waiting.size === 0) continue;
             for (const slot of firedSlots(job, scope, from, now).filter((s) => waiting.has(s))) {
               const result = await runJobSlot(deps, job, scope, slot, now);

@@ -53,10 +53,10 @@ export async function checkJobs(
     const lastRun = last
       ? {
           scope: last.scope,
-          slot: last.period_key,
+          slot: last.slot,
           status: last.status,
-          startedAt: last.started_at,
-          finishedAt: last.finished_at,
+          startedAt: last.startedAt,
+          finishedAt: last.finishedAt,
         }
       : null;
     const late: LateSlot[] = [];
@@ -69,7 +69,7 @@ export async function checkJobs(
         const run = await getJobRun(deps.db, { job: job.name, scope: scope.key, slot });
         // A running slot is late only once its grace has passed since it started too.
         if (run?.status === 'succeeded') continue;
-        if (run?.status === 'running' && now.getTime() - Date.parse(run.started_at) < JOB_GRACE_MS) continue;
+        if (run?.status === 'running' && now.getTime() - Date.parse(run.startedAt) < JOB_GRACE_MS) continue;
         late.push({ scope: scope.key, slot, dueAt: fire.toISOString(), status: run?.status ?? 'missing' });
       }
     } catch (e) {

@@ -30,6 +30,7 @@ const CONVERTED: Record<string, readonly string[]> = {
   'bloc-chats': ['BlocChatRow', 'BlocChatTable'],
   broadcasts: ['BroadcastRow', 'BroadcastTable'],
   'broadcast-audience': [],
+  'job-runs': ['JobRunRow', 'JobRunTable'],
 };
 
 function sourceFiles(dir: string): string[] {
