@@ -1,7 +1,7 @@
 import type { Db } from './connection.js';
 import { type ChannelAddress, preferredAddresses, type RunningChannels } from './contact-addresses.js';
-import type { Selectable, Updateable } from 'kysely';
-import type { DigestKind, DigestScheduleTable } from './schema.js';
+import type { Updateable } from 'kysely';
+import type { DigestKind, DigestRow, DigestScheduleRow, DigestScheduleTable } from './schema.js';
 import { type Bloc, toBloc } from './blocs.js';
 import { DEFAULT_DIGEST_SCHEDULE, type DigestSchedule } from '../core/digest-schedule.js';
 
@@ -51,19 +51,8 @@ export async function insertDigestOnce(db: Db, d: NewDigest): Promise<number | n
   return row?.id ?? null;
 }
 
-type DigestRow = {
-  id: number;
-  bloc_id: number;
-  kind: DigestKind;
-  period_key: string;
-  text: string;
-  parts: string;
-  figures: string;
-  recipients: number;
-  created_at: string;
-};
-
-function toStored(r: DigestRow): StoredDigest {
+/** A stored digest with its parts and figures parsed: every reader needs them (decision 0092). */
+export function toStoredDigest(r: DigestRow): StoredDigest {
   return {
     id: r.id,
     blocId: r.bloc_id,
@@ -101,7 +90,7 @@ export async function getDigest(
     .where('kind', '=', kind)
     .where('period_key', '=', periodKey)
     .executeTakeFirst();
-  return row ? toStored(row) : undefined;
+  return row ? toStoredDigest(row) : undefined;
 }
 
 /** Past digests of a bloc, newest first (for the admin's digest history). */
@@ -117,16 +106,16 @@ export async function listDigests(
     .orderBy('id', 'desc')
     .limit(opts.limit ?? 50)
     .execute();
-  return rows.map(toStored);
+  return rows.map(toStoredDigest);
 }
 
 /** The bloc's digest schedule, or the defaults when none was set. */
 export async function getDigestSchedule(db: Db, blocId: number): Promise<DigestSchedule> {
   const row = await db.selectFrom('digest_schedule').selectAll().where('bloc_id', '=', blocId).executeTakeFirst();
-  return row ? toSchedule(row) : { ...DEFAULT_DIGEST_SCHEDULE };
+  return row ? toDigestSchedule(row) : { ...DEFAULT_DIGEST_SCHEDULE };
 }
 
-function toSchedule(r: Selectable<DigestScheduleTable>): DigestSchedule {
+export function toDigestSchedule(r: DigestScheduleRow): DigestSchedule {
   return {
     enabled: r.enabled === 1,
     digestWeekday: r.digest_weekday,
@@ -215,7 +204,7 @@ export async function listDigestSchedules(db: Db): Promise<{ bloc: Bloc; schedul
   const byBloc = new Map(rows.map((r) => [r.bloc_id, r]));
   return blocs.map((bloc) => {
     const r = byBloc.get(bloc.id);
-    return { bloc, schedule: r ? toSchedule(r) : { ...DEFAULT_DIGEST_SCHEDULE } };
+    return { bloc, schedule: r ? toDigestSchedule(r) : { ...DEFAULT_DIGEST_SCHEDULE } };
   });
 }
 
@@ -334,5 +323,5 @@ export async function deleteDigest(
     .where('period_key', '=', periodKey)
     .returningAll()
     .executeTakeFirst();
-  return row ? toStored(row) : undefined;
+  return row ? toStoredDigest(row) : undefined;
 }

@@ -1,10 +1,10 @@
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../core/reminder-policy.js';
 import type { Db } from './connection.js';
-import type { Selectable } from 'kysely';
-import type { ReminderPolicyTable } from './schema.js';
+import type { ReminderPolicyRow } from './schema.js';
 import { type Bloc, toBloc } from './blocs.js';
 
-function fromRow(r: Selectable<ReminderPolicyTable>): ReminderPolicy {
+/** A stored policy as the core's ReminderPolicy (decision 0092); a bloc without a row uses the defaults. */
+export function toReminderPolicy(r: ReminderPolicyRow): ReminderPolicy {
   return {
     enabled: r.enabled === 1,
     beforeDays: r.before_days,
@@ -22,14 +22,14 @@ function fromRow(r: Selectable<ReminderPolicyTable>): ReminderPolicy {
 /** The bloc's reminder policy; the defaults when the bloc has none stored. */
 export async function getReminderPolicy(db: Db, blocId: number): Promise<ReminderPolicy> {
   const row = await db.selectFrom('reminder_policy').selectAll().where('bloc_id', '=', blocId).executeTakeFirst();
-  return row ? fromRow(row) : { ...DEFAULT_REMINDER_POLICY };
+  return row ? toReminderPolicy(row) : { ...DEFAULT_REMINDER_POLICY };
 }
 
 /** Every bloc with its policy (stored or default), ordered by bloc id. */
 export async function listBlocReminderPolicies(db: Db): Promise<{ bloc: Bloc; policy: ReminderPolicy }[]> {
   const blocs = (await db.selectFrom('bloc').selectAll().orderBy('id').execute()).map(toBloc);
   const stored = await db.selectFrom('reminder_policy').selectAll().execute();
-  const byBloc = new Map(stored.map((r) => [r.bloc_id, fromRow(r)]));
+  const byBloc = new Map(stored.map((r) => [r.bloc_id, toReminderPolicy(r)]));
   return blocs.map((bloc) => ({ bloc, policy: byBloc.get(bloc.id) ?? { ...DEFAULT_REMINDER_POLICY } }));
 }
 

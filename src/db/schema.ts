@@ -482,3 +482,6 @@ export type AdminUserRow = Selectable<AdminUserTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type ScoreAdjustmentRow = Selectable<ScoreAdjustmentTable>;
 export type BroadcastRow = Selectable<BroadcastTable>;
+export type ReminderPolicyRow = Selectable<ReminderPolicyTable>;
+export type DigestRow = Selectable<DigestTable>;
+export type DigestScheduleRow = Selectable<DigestScheduleTable>;

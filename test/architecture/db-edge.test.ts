@@ -31,6 +31,10 @@ const CONVERTED: Record<string, readonly string[]> = {
   broadcasts: ['BroadcastRow', 'BroadcastTable'],
   'broadcast-audience': [],
   'job-runs': ['JobRunRow', 'JobRunTable'],
+  'reminder-policies': ['ReminderPolicyRow', 'ReminderPolicyTable'],
+  digests: ['DigestRow', 'DigestTable', 'DigestScheduleRow', 'DigestScheduleTable'],
+  figures: [],
+  'ops-facts': [],
 };
 
 function sourceFiles(dir: string): string[] {
