@@ -46,13 +46,13 @@ export interface NewBloc extends Partial<BlocReportingSettings> {
   isDemo?: boolean;
 }
 
-// Only the settings given are written: an undefined one keeps the column's default or value.
+// Kysely leaves out a column whose value is undefined: a setting not given keeps its default or value.
 function settingsColumns(s: Partial<BlocReportingSettings>) {
   return {
-    ...(s.reportingCadence !== undefined && { reporting_cadence: s.reportingCadence }),
-    ...(s.graceDays !== undefined && { grace_days: s.graceDays }),
-    ...(s.lockDays !== undefined && { lock_days: s.lockDays }),
-    ...(s.rotationPolicy !== undefined && { rotation_policy: s.rotationPolicy }),
+    reporting_cadence: s.reportingCadence,
+    grace_days: s.graceDays,
+    lock_days: s.lockDays,
+    rotation_policy: s.rotationPolicy,
   };
 }
 
@@ -64,7 +64,7 @@ export async function createBloc(db: Db, bloc: NewBloc): Promise<Bloc> {
       province: bloc.province,
       description: bloc.description,
       ...settingsColumns(bloc),
-      ...(bloc.isDemo !== undefined && { is_demo: bloc.isDemo ? 1 : 0 }),
+      is_demo: bloc.isDemo === undefined ? undefined : bloc.isDemo ? 1 : 0,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
