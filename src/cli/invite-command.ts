@@ -61,10 +61,10 @@ export const inviteCommand: CliCommand = {
           `Không có cán bộ đầu mối mã ${options.id}. Xem mã cán bộ: npm run cli -- focal-point list --bloc <mã khối>`,
         );
       if (focalPoint.status === 'left')
-        throw new CliError(`Cán bộ ${focalPoint.full_name} đã thôi làm đầu mối; không tạo liên kết.`);
-      const unit = await getUnit(ctx.db, focalPoint.unit_id);
-      heading = `cho cán bộ đầu mối ${focalPoint.full_name} (${unit?.name ?? `đơn vị ${focalPoint.unit_id}`})`;
-      advice = `Gửi liên kết này riêng cho đồng chí ${focalPoint.full_name}; mở liên kết trên điện thoại có Telegram rồi bấm Start. Mỗi liên kết chỉ dùng một lần.`;
+        throw new CliError(`Cán bộ ${focalPoint.fullName} đã thôi làm đầu mối; không tạo liên kết.`);
+      const unit = await getUnit(ctx.db, focalPoint.unitId);
+      heading = `cho cán bộ đầu mối ${focalPoint.fullName} (${unit?.name ?? `đơn vị ${focalPoint.unitId}`})`;
+      advice = `Gửi liên kết này riêng cho đồng chí ${focalPoint.fullName}; mở liên kết trên điện thoại có Telegram rồi bấm Start. Mỗi liên kết chỉ dùng một lần.`;
       target = { focalPointId: focalPoint.id, auditBloc: null };
     } else {
       const bloc = await resolveBlocOption(ctx.db, options.bloc);

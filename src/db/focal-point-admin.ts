@@ -1,30 +1,33 @@
 // Admin-only queries about focal points: who belongs to a bloc, their invites and last report.
 
 import type { Db } from './connection.js';
-import type { FocalPoint, Invite } from './schema.js';
+import { type FocalPoint, toFocalPoint } from './focal-points.js';
+import type { Invite } from './schema.js';
 
 // Lives with the other invite queries (the CLI uses it too); re-exported for the admin's imports.
 export { expireInvitesOf } from './invites.js';
 
 /** Focal points of every unit that ever belonged to the bloc, by unit then id. */
 export async function listFocalPointsOfBloc(db: Db, blocId: number): Promise<FocalPoint[]> {
-  return db
+  const rows = await db
     .selectFrom('focal_point')
     .selectAll()
     .where('unit_id', 'in', db.selectFrom('bloc_membership').select('unit_id').where('bloc_id', '=', blocId))
     .orderBy('unit_id')
     .orderBy('id')
     .execute();
+  return rows.map(toFocalPoint);
 }
 
 /** The focal point if its unit ever belonged to the bloc. */
 export async function getFocalPointInBloc(db: Db, blocId: number, id: number): Promise<FocalPoint | undefined> {
-  return db
+  const row = await db
     .selectFrom('focal_point')
     .selectAll()
     .where('id', '=', id)
     .where('unit_id', 'in', db.selectFrom('bloc_membership').select('unit_id').where('bloc_id', '=', blocId))
     .executeTakeFirst();
+  return row && toFocalPoint(row);
 }
 
 export interface LastReport {

@@ -1,7 +1,8 @@
 // Personal report links of focal points (see src/core/personal-link-token.ts for the token scheme).
 import { deriveLinkToken, hashLinkToken, isWellFormedLinkToken, newLinkNonce } from '../core/personal-link-token.js';
 import type { Db } from './connection.js';
-import type { FocalPoint, PersonalLink } from './schema.js';
+import { type FocalPoint, toFocalPoint } from './focal-points.js';
+import type { PersonalLink } from './schema.js';
 
 /** Ends the focal point's working link, if any; true when one was ended. */
 export async function revokePersonalLink(db: Db, focalPointId: number, by: string, now: Date): Promise<boolean> {
@@ -77,7 +78,7 @@ export async function findPersonalLinkByToken(db: Db, token: string): Promise<Li
     .where('id', '=', link.focal_point_id)
     .executeTakeFirst();
   if (!focalPoint || focalPoint.status !== 'active') return { kind: 'left' };
-  return { kind: 'ok', link, focalPoint };
+  return { kind: 'ok', link, focalPoint: toFocalPoint(focalPoint) };
 }
 
 /** Records that the link was used (shown to the admin as "last used"). */

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** Booleans are stored as 0/1 integers in SQLite. */
 export type Flag = 0 | 1;
@@ -462,9 +462,7 @@ export interface Database {
 export type Bloc = Selectable<BlocTable>;
 export type Unit = Selectable<UnitTable>;
 export type BlocMembership = Selectable<BlocMembershipTable>;
-export type FocalPoint = Selectable<FocalPointTable>;
-export type NewFocalPoint = Insertable<FocalPointTable>;
-export type FocalPointUpdate = Updateable<FocalPointTable>;
+export type FocalPointRow = Selectable<FocalPointTable>;
 export type Invite = Selectable<InviteTable>;
 export type BlocChat = Selectable<BlocChatTable>;
 export type ContactAddress = Selectable<ContactAddressTable>;

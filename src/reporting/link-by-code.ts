@@ -44,8 +44,8 @@ export async function linkByCode(trx: Db, account: Account, code: string, now: D
   // records that one as left first.
   const current = await findFocalPointByTelegramUser(trx, account.userId);
   if (current && current.id !== focalPoint.id && current.status !== 'left') {
-    const unit = await getUnit(trx, current.unit_id);
-    return { kind: 'accountLinkedElsewhere', name: current.full_name, unitName: unit?.name ?? '' };
+    const unit = await getUnit(trx, current.unitId);
+    return { kind: 'accountLinkedElsewhere', name: current.fullName, unitName: unit?.name ?? '' };
   }
   if (!(await markInviteUsed(trx, invite.id, account.userId, now))) return { kind: 'used' };
   await linkTelegramAccount(trx, focalPoint.id, {
@@ -65,8 +65,8 @@ export async function linkByCode(trx: Db, account: Account, code: string, now: D
       username: account.username,
       // A new invite moves the focal point to a new account (a new phone): the old one is recorded.
       previousTelegramUserId:
-        focalPoint.telegram_user_id && focalPoint.telegram_user_id !== account.userId
-          ? focalPoint.telegram_user_id
+        focalPoint.telegramUserId && focalPoint.telegramUserId !== account.userId
+          ? focalPoint.telegramUserId
           : undefined,
     },
   });

@@ -1,6 +1,7 @@
 // Who acts in a use case, whatever the channel: an active focal point of a unit that is a member of
 // a bloc today, and the channel they act through (recorded on every revision they store).
-import type { Bloc, FocalPoint, SubmittedVia, Unit } from '../db/schema.js';
+import type { FocalPoint } from '../db/focal-points.js';
+import type { Bloc, SubmittedVia, Unit } from '../db/schema.js';
 
 /** The channels a focal point reports through themselves (admins and imports are not reporters). */
 export type ReportChannel = Extract<SubmittedVia, 'telegram' | 'web'>;
@@ -18,7 +19,7 @@ export interface Reporter {
 export function reporterOf(who: { focalPoint: FocalPoint; unit: Unit; bloc: Bloc }, channel: ReportChannel): Reporter {
   return {
     focalPointId: who.focalPoint.id,
-    name: who.focalPoint.full_name,
+    name: who.focalPoint.fullName,
     unit: { id: who.unit.id, name: who.unit.name },
     bloc: who.bloc,
     channel,

@@ -2,7 +2,8 @@
 // today. Everything the form reads or writes is scoped by this and nothing posted by the browser.
 import type { Db } from '../db/connection.js';
 import { findPersonalLinkByToken } from '../db/personal-links.js';
-import type { Bloc, FocalPoint, PersonalLink, Unit } from '../db/schema.js';
+import type { FocalPoint } from '../db/focal-points.js';
+import type { Bloc, PersonalLink, Unit } from '../db/schema.js';
 import { unitAndBlocOf } from '../reporting/membership.js';
 
 /** The holder of a working link. */

@@ -83,7 +83,7 @@ export async function loadFormContext(env: FormEnv, holder: LinkHolder, period: 
       token: env.token,
       unitName: holder.unit.name,
       blocName: holder.bloc.name,
-      focalPointName: holder.focalPoint.full_name,
+      focalPointName: holder.focalPoint.fullName,
       periods,
       period: target.period,
       dueDate: dueDateOf(holder.bloc, period),

@@ -246,7 +246,7 @@ describe('moving a focal point to another unit', () => {
     expect((await findPersonalLinkByToken(a.db, old)).kind).toBe('revoked');
     const fresh = await tokenOf(fpId);
     const found = await findPersonalLinkByToken(a.db, fresh);
-    expect(found.kind === 'ok' && found.focalPoint.unit_id).toBe(bloc.unitIds[2]);
+    expect(found.kind === 'ok' && found.focalPoint.unitId).toBe(bloc.unitIds[2]);
     const audit = await a.db
       .selectFrom('audit_log')
       .select(['action', 'details'])

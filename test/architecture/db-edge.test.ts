@@ -23,6 +23,8 @@ const CONVERTED: Record<string, readonly string[]> = {
   'audit-log': ['AuditLogRow', 'AuditLogTable'],
   holidays: ['PublicHolidayRow', 'PublicHolidayTable'],
   'score-adjustments': ['ScoreAdjustmentRow', 'ScoreAdjustmentTable'],
+  'focal-points': ['FocalPointRow', 'FocalPointTable'],
+  'focal-point-admin': [],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -164,7 +164,7 @@ describe('an invite from the CLI, opened in Telegram', () => {
     const chat = h.emu.chat({ userId: 4242 });
     await chat.send(`/start ${link.searchParams.get('start')}`);
     expect(chat.lastText()).toContain('Xin chào đồng chí Cán bộ 3!');
-    expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[2]!))?.telegram_user_id).toBe('4242');
+    expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[2]!))?.telegramUserId).toBe('4242');
   });
 
   it('a link printed earlier stops working once a newer one is printed for the same focal point', async () => {
@@ -181,7 +181,7 @@ describe('an invite from the CLI, opened in Telegram', () => {
     expect(stranger.lastText()).toBe(
       'Liên kết mời đã hết hạn từ 11:00 24/11/2026. Xin đồng chí đề nghị Văn phòng Khối thi đua cấp liên kết mới.',
     );
-    expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[2]!))?.telegram_user_id).toBeNull();
+    expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[2]!))?.telegramUserId).toBeNull();
 
     const owner = h.emu.chat({ userId: 4243 });
     await owner.send(`/start ${fresh}`);

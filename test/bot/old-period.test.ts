@@ -205,8 +205,8 @@ describe('reloading a refused draft on the stored report', () => {
   it('does not reload a draft whose week became older than the previous one, and says why', async () => {
     await setUp(TUESDAY_W48);
     const head = await createFocalPoint(h.t.db, {
-      unit_id: h.bloc.unitIds[0]!,
-      full_name: 'Trần Thị Bình',
+      unitId: h.bloc.unitIds[0]!,
+      fullName: 'Trần Thị Bình',
       role: 'unit_head',
     });
     h.bloc.focalPointIds.push(head.id);

@@ -12,8 +12,8 @@ let b: EmulatedChat;
 beforeEach(async () => {
   h = await startHarness();
   const head = await createFocalPoint(h.t.db, {
-    unit_id: h.bloc.unitIds[0]!,
-    full_name: 'Trần Thị Bình',
+    unitId: h.bloc.unitIds[0]!,
+    fullName: 'Trần Thị Bình',
     role: 'unit_head',
   });
   h.bloc.focalPointIds.push(head.id);

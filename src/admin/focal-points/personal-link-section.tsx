@@ -1,4 +1,4 @@
-import type { FocalPoint } from '../../db/schema.js';
+import type { FocalPoint } from '../../db/focal-points.js';
 import { personalLinkText as t } from '../messages.js';
 import { CopyField } from '../ui/copy-field.js';
 import { showDateTime } from '../ui/format.js';
@@ -37,7 +37,7 @@ export function PersonalLinkSection(props: {
           <p class="small">{t.explain}</p>
           {v.kind === 'shown' ? (
             <div class="personal-link">
-              <img class="qr" src={v.qr} alt={t.qrAlt(props.fp.full_name)} width="220" height="220" />
+              <img class="qr" src={v.qr} alt={t.qrAlt(props.fp.fullName)} width="220" height="220" />
               <div class="personal-link-text">
                 <CopyField id="personal-link-url" label={t.field} value={v.url} />
                 <p class="muted small">{t.selectHint}</p>

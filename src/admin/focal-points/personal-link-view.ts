@@ -6,7 +6,8 @@ import { personalLinkUrl } from '../../core/personal-link-token.js';
 import type { Db } from '../../db/connection.js';
 import { latestPersonalLinkOf } from '../../db/personal-link-admin.js';
 import { tokenOfLink } from '../../db/personal-links.js';
-import type { FocalPoint, PersonalLink } from '../../db/schema.js';
+import type { FocalPoint } from '../../db/focal-points.js';
+import type { PersonalLink } from '../../db/schema.js';
 import type { AdminEnv } from '../env.js';
 import { inviteQrDataUrl } from './invite-qr.js';
 
