@@ -1,7 +1,39 @@
 // Files and forms of the personal web report form (decision 0052): the bytes of web-uploaded
 // attachments, files kept for a form whose submit was not stored yet, and the forms already sent.
 import type { Db } from './connection.js';
-import type { WebPendingUpload } from './schema.js';
+import type { ReportAttachmentRow, WebPendingUpload } from './schema.js';
+
+/** A photo or document added to a report, through the bot or the web form (decision 0092). */
+export interface ReportAttachment {
+  id: number;
+  reportId: number;
+  kind: 'photo' | 'document';
+  /** Telegram's file id when it came through the bot; null for a file whose bytes are stored here. */
+  telegramFileId: string | null;
+  telegramFileUniqueId: string | null;
+  fileName: string | null;
+  mimeType: string | null;
+  sizeBytes: number | null;
+  caption: string | null;
+  addedInRevision: number;
+  createdAt: string;
+}
+
+export function toReportAttachment(row: ReportAttachmentRow): ReportAttachment {
+  return {
+    id: row.id,
+    reportId: row.report_id,
+    kind: row.kind,
+    telegramFileId: row.telegram_file_id,
+    telegramFileUniqueId: row.telegram_file_unique_id,
+    fileName: row.file_name,
+    mimeType: row.mime_type,
+    sizeBytes: row.size_bytes,
+    caption: row.caption,
+    addedInRevision: row.added_in_revision,
+    createdAt: row.created_at,
+  };
+}
 
 /** A checked file ready to be kept (its type found from its content). */
 export interface UploadedFile {

@@ -207,7 +207,7 @@ export function sendRoutes(rt: WebReportRuntime): Hono<WebReportEnv> {
         at: formatDateTimeVi(new Date(outcome.author.at), timeZone),
         revision: outcome.conflict.revision,
         created: outcome.conflict.kind === 'created',
-        via: VIAS[outcome.stored.submitted_via],
+        via: VIAS[outcome.stored.submittedVia],
       });
       const overrides = outcome.overrides.map((o) =>
         o.kind === 'value' ? W.overrideValue(o.criterion, o.mine, o.stored) : W.overrideText(o.field),

@@ -7,7 +7,7 @@ import type { BaseConflict, Override } from '../core/report-flow/base-check.js';
 import type { ReportDraft, TextField } from '../core/report-flow/types.js';
 import type { Db } from '../db/connection.js';
 import { markPersonalLinkUsed } from '../db/personal-links.js';
-import type { ProgressReport } from '../db/schema.js';
+import type { ProgressReport } from '../db/reports.js';
 import { clearPendingUploads, findFormSubmission, recordFormSubmission, type UploadedFile } from '../db/web-uploads.js';
 import { submitNilReport } from '../reporting/nil-report.js';
 import { rebaseOnStored } from '../reporting/rebase.js';

@@ -25,6 +25,9 @@ const CONVERTED: Record<string, readonly string[]> = {
   'score-adjustments': ['ScoreAdjustmentRow', 'ScoreAdjustmentTable'],
   'focal-points': ['FocalPointRow', 'FocalPointTable'],
   'focal-point-admin': [],
+  reports: ['ProgressReportRow', 'ProgressReportTable', 'ReportValueTable'],
+  'report-revisions': ['ReportRevisionRow', 'ReportRevisionTable'],
+  'report-browser': [],
 };
 
 function sourceFiles(dir: string): string[] {

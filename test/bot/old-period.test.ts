@@ -169,7 +169,7 @@ describe('a draft for a week that became older than the previous one', () => {
     await chat.tap(`Chuyển sang ${W49}`);
     expect(chat.lastText()).toContain(`Đã chuyển nội dung đồng chí đã nhập sang báo cáo ${W49}`);
     await chat.tap('Gửi báo cáo');
-    expect((await reportOf('2026-W49'))?.notable_results).toBe('Kết quả tuần 47');
+    expect((await reportOf('2026-W49'))?.notableResults).toBe('Kết quả tuần 47');
     expect(await reportOf('2026-W47')).toBeUndefined();
   });
 
