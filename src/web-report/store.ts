@@ -55,7 +55,7 @@ export async function storeWebReport(db: Db, s: WebForm, r: WebReport): Promise<
   return db.transaction().execute(async (trx): Promise<StoreOutcome> => {
     const { holder, period, now } = s;
     const done = await findFormSubmission(trx, holder.link.id, s.nonce);
-    if (done) return { kind: 'duplicate', reportId: done.report_id, revision: done.revision };
+    if (done) return { kind: 'duplicate', reportId: done.reportId, revision: done.revision };
     const reporter = reporterOf(holder, 'web');
     const when: When = { now, timeZone: s.timeZone };
     const outcome = r.isNil

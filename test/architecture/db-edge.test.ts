@@ -28,6 +28,14 @@ const CONVERTED: Record<string, readonly string[]> = {
   reports: ['ProgressReportRow', 'ProgressReportTable', 'ReportValueTable'],
   'report-revisions': ['ReportRevisionRow', 'ReportRevisionTable'],
   'report-browser': [],
+  'web-uploads': [
+    'ReportAttachmentRow',
+    'ReportAttachmentTable',
+    'AttachmentContentTable',
+    'WebPendingUploadRow',
+    'WebPendingUploadTable',
+    'WebFormSubmissionTable',
+  ],
 };
 
 function sourceFiles(dir: string): string[] {
