@@ -2,7 +2,8 @@
 // 'broadcast:<id>:<chat id>', so what was queued, sent or failed is read from the outbox.
 
 import type { Db } from './connection.js';
-import type { Broadcast, OutboxMessage } from './schema.js';
+import { type OutboxMessage, toOutboxMessage } from './outbox.js';
+import type { Broadcast } from './schema.js';
 
 /** Someone a broadcast could not reach: a focal point without linked Telegram, or a unit without a focal point. */
 export interface UnreachableRecipient {
@@ -82,7 +83,7 @@ export function unreachableOf(b: Broadcast): UnreachableRecipient[] {
 /** Each copy of the broadcast (its outbox rows), in the order they were queued. */
 export async function broadcastMessages(db: Db, blocId: number, broadcastId: number): Promise<OutboxMessage[]> {
   const [from, to] = keyRange(broadcastId);
-  return db
+  const rows = await db
     .selectFrom('outbox_message')
     .selectAll()
     .where('dedupe_key', '>=', from)
@@ -90,6 +91,7 @@ export async function broadcastMessages(db: Db, blocId: number, broadcastId: num
     .where('bloc_id', '=', blocId)
     .orderBy('id')
     .execute();
+  return rows.map(toOutboxMessage);
 }
 
 export interface BroadcastCounts {

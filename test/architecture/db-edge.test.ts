@@ -36,6 +36,10 @@ const CONVERTED: Record<string, readonly string[]> = {
     'WebPendingUploadTable',
     'WebFormSubmissionTable',
   ],
+  outbox: ['OutboxMessageRow', 'OutboxMessageTable'],
+  'outbox-admin': [],
+  'outbox-enqueue': [],
+  'outbox-message-json': [],
 };
 
 function sourceFiles(dir: string): string[] {
