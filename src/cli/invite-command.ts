@@ -92,12 +92,12 @@ export const inviteCommand: CliCommand = {
         entity: 'invite',
         entityId: created.id,
         blocId: target.auditBloc,
-        details: { kind: created.kind, focalPointId: created.focal_point_id, expiresAt: created.expires_at, replaced },
+        details: { kind: created.kind, focalPointId: created.focalPointId, expiresAt: created.expiresAt, replaced },
       });
       return { invite: created, replaced };
     });
     ctx.out(
-      `Đã tạo liên kết mời ${heading}, hiệu lực đến ${formatDateTimeVi(new Date(invite.expires_at), ctx.config.timeZone)}:`,
+      `Đã tạo liên kết mời ${heading}, hiệu lực đến ${formatDateTimeVi(new Date(invite.expiresAt), ctx.config.timeZone)}:`,
     );
     ctx.out(inviteLink(username, invite));
     ctx.out(advice);

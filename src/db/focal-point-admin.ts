@@ -2,7 +2,7 @@
 
 import type { Db } from './connection.js';
 import { type FocalPoint, toFocalPoint } from './focal-points.js';
-import type { Invite } from './schema.js';
+import { type Invite, toInvite } from './invites.js';
 
 // Lives with the other invite queries (the CLI uses it too); re-exported for the admin's imports.
 export { expireInvitesOf } from './invites.js';
@@ -70,7 +70,7 @@ export async function lastReportByFocalPoint(db: Db, blocId: number): Promise<Ma
 
 /** The focal point's newest invite still usable at `now`. */
 export async function activeInviteOf(db: Db, focalPointId: number, now: Date): Promise<Invite | undefined> {
-  return db
+  const row = await db
     .selectFrom('invite')
     .selectAll()
     .where('kind', '=', 'focal_point')
@@ -79,6 +79,7 @@ export async function activeInviteOf(db: Db, focalPointId: number, now: Date): P
     .where('expires_at', '>', now.toISOString())
     .orderBy('id', 'desc')
     .executeTakeFirst();
+  return row && toInvite(row);
 }
 
 export async function updateFocalPoint(

@@ -32,12 +32,11 @@ export async function linkByCode(trx: Db, account: Account, code: string, now: D
   const invite = INVITE_CODE.test(code) ? await findInvite(trx, code) : undefined;
   if (!invite) return { kind: 'unknown' };
   if (invite.kind === 'group') return { kind: 'forGroup' };
-  const focalPointId = invite.focal_point_id!;
-  if (invite.used_at) {
-    return invite.used_by_telegram_id === account.userId ? { kind: 'linked', focalPointId } : { kind: 'used' };
+  const focalPointId = invite.focalPointId!;
+  if (invite.usedAt) {
+    return invite.usedByTelegramId === account.userId ? { kind: 'linked', focalPointId } : { kind: 'used' };
   }
-  if (now.getTime() >= new Date(invite.expires_at).getTime())
-    return { kind: 'expired', at: new Date(invite.expires_at) };
+  if (now.getTime() >= new Date(invite.expiresAt).getTime()) return { kind: 'expired', at: new Date(invite.expiresAt) };
   const focalPoint = await getFocalPoint(trx, focalPointId);
   if (!focalPoint || focalPoint.status === 'left') return { kind: 'focalPointLeft' };
   // Moving the account would silently leave the other unit without its focal point, so the admin

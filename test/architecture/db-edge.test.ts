@@ -40,6 +40,7 @@ const CONVERTED: Record<string, readonly string[]> = {
   'outbox-admin': [],
   'outbox-enqueue': [],
   'outbox-message-json': [],
+  invites: ['InviteRow', 'InviteTable'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -85,8 +85,8 @@ describe('npm run cli -- invite', () => {
     const expiresAt = async (id: number) =>
       (await t.db.selectFrom('invite').select('expires_at').where('id', '=', id).executeTakeFirstOrThrow()).expires_at;
     expect(await expiresAt(older.id)).toBe(NOW.toISOString());
-    expect(await expiresAt(otherPerson.id)).toBe(otherPerson.expires_at);
-    expect(await expiresAt(group.id)).toBe(group.expires_at);
+    expect(await expiresAt(otherPerson.id)).toBe(otherPerson.expiresAt);
+    expect(await expiresAt(group.id)).toBe(group.expiresAt);
     const audit = await t.db
       .selectFrom('audit_log')
       .select('details')
@@ -97,7 +97,7 @@ describe('npm run cli -- invite', () => {
     lines.length = 0;
     await invite.run(contextFor(t.db, {}, lines), ['group', '--bloc', String(b.blocId), '--bot', 'khoithidua6_bot']);
     expect(lines).toHaveLength(3);
-    expect(await expiresAt(group.id)).toBe(group.expires_at);
+    expect(await expiresAt(group.id)).toBe(group.expiresAt);
   });
 
   it('creates a group invite link, asking Telegram for the bot name with the configured token', async () => {

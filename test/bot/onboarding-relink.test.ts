@@ -31,7 +31,7 @@ it("refuses to move an account linked to a focal point of another bloc's unit, a
   );
   expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[0]!))?.telegramUserId).toBe('801');
   expect((await getFocalPoint(h.t.db, fpB!))?.telegramUserId).toBeNull();
-  expect((await findInvite(h.t.db, code))?.used_at).toBeNull();
+  expect((await findInvite(h.t.db, code))?.usedAt).toBeNull();
   await chat.send('/start');
   expect(chat.lastText()).toContain('Xin chào đồng chí Cán bộ 1.');
 

@@ -34,7 +34,7 @@ describe('onboarding through a deep link', () => {
     expect(chat.lastText()).toContain('cán bộ đầu mối của Đơn vị 2 (Khối thi đua thử nghiệm)');
     const fp = await getFocalPoint(h.t.db, h.bloc.focalPointIds[1]!);
     expect(fp).toMatchObject({ telegramUserId: '501', telegramChatId: '501', telegramUsername: 'lan_hnd' });
-    expect((await findInvite(h.t.db, code))?.used_by_telegram_id).toBe('501');
+    expect((await findInvite(h.t.db, code))?.usedByTelegramId).toBe('501');
     const audit = await h.t.db
       .selectFrom('audit_log')
       .selectAll()
@@ -83,7 +83,7 @@ describe('onboarding through a deep link', () => {
     });
     await chat.send(`/start ${group.code}`);
     expect(chat.lastText()).toContain('dùng để thêm bot vào nhóm');
-    expect((await findInvite(h.t.db, group.code))?.used_at).toBeNull();
+    expect((await findInvite(h.t.db, group.code))?.usedAt).toBeNull();
   });
 
   it('refuses an invite for a focal point who has left', async () => {

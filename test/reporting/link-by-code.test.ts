@@ -45,7 +45,7 @@ describe('link by code', () => {
     const group = await createInvite(u.t.db, { kind: 'group', blocId: u.bloc.blocId, createdBy: 'test', now: NOW });
     expect(await link(account('111'), group.code)).toEqual({ kind: 'forGroup' });
     const code = await invite(0);
-    const expiry = (await findInvite(u.t.db, code))!.expires_at;
+    const expiry = (await findInvite(u.t.db, code))!.expiresAt;
     expect(await link(account('111'), code, new Date(expiry))).toEqual({ kind: 'expired', at: new Date(expiry) });
   });
 
@@ -63,7 +63,7 @@ describe('link by code', () => {
       name: 'Cán bộ 1',
       unitName: 'Đơn vị 1',
     });
-    expect((await findInvite(u.t.db, code))!.used_at).toBeNull();
+    expect((await findInvite(u.t.db, code))!.usedAt).toBeNull();
     expect((await getFocalPoint(u.t.db, u.bloc.focalPointIds[1]!))!.telegramUserId).toBeNull();
     await deactivateFocalPoint(u.t.db, u.bloc.focalPointIds[0]!, TUESDAY_W48);
     expect(await link(account('111'), code)).toMatchObject({ kind: 'linked' });

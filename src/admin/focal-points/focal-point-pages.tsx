@@ -1,5 +1,6 @@
 import type { FocalPoint } from '../../db/focal-points.js';
-import type { ContactAddress, Invite } from '../../db/schema.js';
+import type { Invite } from '../../db/invites.js';
+import type { ContactAddress } from '../../db/schema.js';
 import type { LastReport } from '../../db/focal-point-admin.js';
 import type { FormState } from '../http/form.js';
 import { cliIdsText as ids, common, focalText as t } from '../messages.js';
@@ -227,7 +228,7 @@ export function FocalPointPage(props: {
             <p>
               {t.inviteCode}: <span class="code">{props.invite.invite.code}</span>
             </p>
-            <p class="muted small">{t.inviteExpires(showDateTime(props.invite.invite.expires_at, props.timeZone))}</p>
+            <p class="muted small">{t.inviteExpires(showDateTime(props.invite.invite.expiresAt, props.timeZone))}</p>
           </>
         ) : active && !props.canEdit ? (
           <p class="muted">{t.inviteForEditorsOnly}</p>
