@@ -1,9 +1,9 @@
 // Who a personal link belongs to: its focal point, their unit and the bloc the unit is a member of
 // today. Everything the form reads or writes is scoped by this and nothing posted by the browser.
 import type { Db } from '../db/connection.js';
-import { findPersonalLinkByToken } from '../db/personal-links.js';
+import { findPersonalLinkByToken, type PersonalLink } from '../db/personal-links.js';
 import type { FocalPoint } from '../db/focal-points.js';
-import type { Bloc, PersonalLink, Unit } from '../db/schema.js';
+import type { Bloc, Unit } from '../db/schema.js';
 import { unitAndBlocOf } from '../reporting/membership.js';
 
 /** The holder of a working link. */

@@ -274,7 +274,7 @@ describe('new focal points get a link', () => {
       .where('full_name', '=', 'Lâm Văn Phúc')
       .executeTakeFirstOrThrow();
     const link = await activePersonalLinkOf(a.db, fp.id);
-    expect(link).toMatchObject({ created_by: 'blocadmin1', revoked_at: null });
+    expect(link).toMatchObject({ createdBy: 'blocadmin1', revokedAt: null });
     const token = tokenOfLink(LINK_SECRET, link!)!;
     expect((await findPersonalLinkByToken(a.db, token)).kind).toBe('ok');
     const created = await a.db
@@ -311,7 +311,7 @@ describe('new focal points get a link', () => {
       .where('full_name', '=', 'Lê Minh Khang')
       .executeTakeFirstOrThrow();
     const link = await activePersonalLinkOf(a.db, fp.id);
-    expect(link).toMatchObject({ created_by: 'blocadmin1' });
+    expect(link).toMatchObject({ createdBy: 'blocadmin1' });
     expect((await findPersonalLinkByToken(a.db, tokenOfLink(LINK_SECRET, link!)!)).kind).toBe('ok');
   });
 });

@@ -41,6 +41,8 @@ const CONVERTED: Record<string, readonly string[]> = {
   'outbox-enqueue': [],
   'outbox-message-json': [],
   invites: ['InviteRow', 'InviteTable'],
+  'personal-links': ['PersonalLinkRow', 'PersonalLinkTable'],
+  'personal-link-admin': [],
 };
 
 function sourceFiles(dir: string): string[] {
