@@ -43,6 +43,7 @@ const CONVERTED: Record<string, readonly string[]> = {
   invites: ['InviteRow', 'InviteTable'],
   'personal-links': ['PersonalLinkRow', 'PersonalLinkTable'],
   'personal-link-admin': [],
+  'contact-addresses': ['ContactAddressRow', 'ContactAddressTable'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -1,6 +1,6 @@
 import type { FocalPoint } from '../../db/focal-points.js';
 import type { Invite } from '../../db/invites.js';
-import type { ContactAddress } from '../../db/schema.js';
+import type { ContactAddress } from '../../db/contact-addresses.js';
 import type { LastReport } from '../../db/focal-point-admin.js';
 import type { FormState } from '../http/form.js';
 import { cliIdsText as ids, common, focalText as t } from '../messages.js';
