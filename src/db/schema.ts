@@ -479,4 +479,5 @@ export type JobRun = Selectable<JobRunTable>;
 export type AdminUserRow = Selectable<AdminUserTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type ScoreAdjustmentRow = Selectable<ScoreAdjustmentTable>;
+export type BotConversationRow = Selectable<BotConversationTable>;
 export type Broadcast = Selectable<BroadcastTable>;

@@ -44,6 +44,10 @@ const CONVERTED: Record<string, readonly string[]> = {
   'personal-links': ['PersonalLinkRow', 'PersonalLinkTable'],
   'personal-link-admin': [],
   'contact-addresses': ['ContactAddressRow', 'ContactAddressTable'],
+  conversations: ['BotConversationRow', 'BotConversationTable'],
+  'processed-updates': ['BotProcessedUpdateTable'],
+  'telegram-failures': [],
+  'reminder-recipients': [],
 };
 
 function sourceFiles(dir: string): string[] {
