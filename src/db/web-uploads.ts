@@ -280,6 +280,17 @@ export async function attachmentsStoredHere(db: Db, attachmentIds: number[]): Pr
   return new Set(rows.map((r) => r.attachment_id));
 }
 
+/** SHA-256 of every web file the report holds, whichever revision added it. */
+export async function reportFileHashes(db: Db, reportId: number): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('report_attachment as a')
+    .innerJoin('attachment_content as c', 'c.attachment_id', 'a.id')
+    .select('c.sha256')
+    .where('a.report_id', '=', reportId)
+    .execute();
+  return new Set(rows.map((r) => r.sha256));
+}
+
 /** SHA-256 of the web files a revision added to a report. */
 export async function revisionFileHashes(db: Db, reportId: number, revision: number): Promise<Set<string>> {
   const rows = await db
