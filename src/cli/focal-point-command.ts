@@ -4,7 +4,7 @@
 import { localDateOf } from '../core/time.js';
 import { listFocalPointsOfBloc } from '../db/focal-point-admin.js';
 import { listMembershipRows } from '../db/units.js';
-import type { FocalPoint } from '../db/schema.js';
+import type { FocalPoint } from '../db/focal-points.js';
 import { resolveBlocOption } from './bloc-option.js';
 import type { CliCommand } from './commands.js';
 import { CliError, parseOptions } from './context.js';
@@ -13,7 +13,7 @@ import { formatTable } from './table.js';
 
 function telegramOf(fp: FocalPoint): string {
   if (fp.status === 'left') return m.left;
-  return fp.telegram_chat_id ? m.linked(fp.telegram_username) : m.notLinked;
+  return fp.telegramChatId ? m.linked(fp.telegramUsername) : m.notLinked;
 }
 
 export const focalPointCommand: CliCommand = {
@@ -35,7 +35,7 @@ export const focalPointCommand: CliCommand = {
     if (units.size === 0) return ctx.out(m.noUnits);
     const byUnit = new Map<number, FocalPoint[]>();
     for (const fp of await listFocalPointsOfBloc(ctx.db, bloc.id)) {
-      byUnit.set(fp.unit_id, [...(byUnit.get(fp.unit_id) ?? []), fp]);
+      byUnit.set(fp.unitId, [...(byUnit.get(fp.unitId) ?? []), fp]);
     }
     const rows: string[][] = [];
     for (const [unitId, unit] of units) {
@@ -43,7 +43,7 @@ export const focalPointCommand: CliCommand = {
       const fps = byUnit.get(unitId) ?? [];
       if (fps.length === 0) rows.push(['–', m.noFocalPoint, String(unitId), unitName, '–']);
       for (const fp of fps) {
-        const name = `${fp.full_name}${fp.role === 'unit_head' ? m.unitHead : ''}`;
+        const name = `${fp.fullName}${fp.role === 'unit_head' ? m.unitHead : ''}`;
         rows.push([String(fp.id), name, String(unitId), unitName, telegramOf(fp)]);
       }
     }

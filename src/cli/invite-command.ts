@@ -61,10 +61,10 @@ export const inviteCommand: CliCommand = {
           `Không có cán bộ đầu mối mã ${options.id}. Xem mã cán bộ: npm run cli -- focal-point list --bloc <mã khối>`,
         );
       if (focalPoint.status === 'left')
-        throw new CliError(`Cán bộ ${focalPoint.full_name} đã thôi làm đầu mối; không tạo liên kết.`);
-      const unit = await getUnit(ctx.db, focalPoint.unit_id);
-      heading = `cho cán bộ đầu mối ${focalPoint.full_name} (${unit?.name ?? `đơn vị ${focalPoint.unit_id}`})`;
-      advice = `Gửi liên kết này riêng cho đồng chí ${focalPoint.full_name}; mở liên kết trên điện thoại có Telegram rồi bấm Start. Mỗi liên kết chỉ dùng một lần.`;
+        throw new CliError(`Cán bộ ${focalPoint.fullName} đã thôi làm đầu mối; không tạo liên kết.`);
+      const unit = await getUnit(ctx.db, focalPoint.unitId);
+      heading = `cho cán bộ đầu mối ${focalPoint.fullName} (${unit?.name ?? `đơn vị ${focalPoint.unitId}`})`;
+      advice = `Gửi liên kết này riêng cho đồng chí ${focalPoint.fullName}; mở liên kết trên điện thoại có Telegram rồi bấm Start. Mỗi liên kết chỉ dùng một lần.`;
       target = { focalPointId: focalPoint.id, auditBloc: null };
     } else {
       const bloc = await resolveBlocOption(ctx.db, options.bloc);
@@ -92,12 +92,12 @@ export const inviteCommand: CliCommand = {
         entity: 'invite',
         entityId: created.id,
         blocId: target.auditBloc,
-        details: { kind: created.kind, focalPointId: created.focal_point_id, expiresAt: created.expires_at, replaced },
+        details: { kind: created.kind, focalPointId: created.focalPointId, expiresAt: created.expiresAt, replaced },
       });
       return { invite: created, replaced };
     });
     ctx.out(
-      `Đã tạo liên kết mời ${heading}, hiệu lực đến ${formatDateTimeVi(new Date(invite.expires_at), ctx.config.timeZone)}:`,
+      `Đã tạo liên kết mời ${heading}, hiệu lực đến ${formatDateTimeVi(new Date(invite.expiresAt), ctx.config.timeZone)}:`,
     );
     ctx.out(inviteLink(username, invite));
     ctx.out(advice);

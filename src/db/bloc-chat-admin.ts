@@ -2,7 +2,7 @@
 
 import type { Db } from './connection.js';
 import { type BlocChat, toBlocChat } from './bloc-chats.js';
-import type { Invite } from './schema.js';
+import { type Invite, toInvite } from './invites.js';
 
 /** The bloc's linked groups, active ones first, newest link first. */
 export async function listBlocChats(db: Db, blocId: number): Promise<BlocChat[]> {
@@ -30,7 +30,7 @@ export async function getBlocChatOfBloc(db: Db, blocId: number, id: number): Pro
 
 /** The bloc's group invites still usable at `now`, newest first. */
 export async function openGroupInvites(db: Db, blocId: number, now: Date): Promise<Invite[]> {
-  return db
+  const rows = await db
     .selectFrom('invite')
     .selectAll()
     .where('kind', '=', 'group')
@@ -39,4 +39,5 @@ export async function openGroupInvites(db: Db, blocId: number, now: Date): Promi
     .where('expires_at', '>', now.toISOString())
     .orderBy('id', 'desc')
     .execute();
+  return rows.map(toInvite);
 }

@@ -2,7 +2,8 @@
 // 'broadcast:<id>:<chat id>', so what was queued, sent or failed is read from the outbox.
 
 import type { Db } from './connection.js';
-import type { BroadcastRow, OutboxMessage } from './schema.js';
+import { type OutboxMessage, toOutboxMessage } from './outbox.js';
+import type { BroadcastRow } from './schema.js';
 
 /** A message an admin sent to the bloc (decision 0092); its copies are outbox rows. */
 export interface Broadcast {
@@ -123,7 +124,7 @@ export function unreachableOf(b: Broadcast): UnreachableRecipient[] {
 /** Each copy of the broadcast (its outbox rows), in the order they were queued. */
 export async function broadcastMessages(db: Db, blocId: number, broadcastId: number): Promise<OutboxMessage[]> {
   const [from, to] = keyRange(broadcastId);
-  return db
+  const rows = await db
     .selectFrom('outbox_message')
     .selectAll()
     .where('dedupe_key', '>=', from)
@@ -131,6 +132,7 @@ export async function broadcastMessages(db: Db, blocId: number, broadcastId: num
     .where('bloc_id', '=', blocId)
     .orderBy('id')
     .execute();
+  return rows.map(toOutboxMessage);
 }
 
 export interface BroadcastCounts {

@@ -4,7 +4,35 @@
 // columns by the triggers of migration 0010 (docs/decisions/0090-channels.md).
 
 import type { Db } from './connection.js';
-import type { ContactAddress } from './schema.js';
+import type { ContactAddressRow } from './schema.js';
+
+/** One of a focal point's addresses on a channel, and its place in their order (decision 0092). */
+export interface ContactAddress {
+  id: number;
+  focalPointId: number;
+  channel: string;
+  address: string;
+  state: 'linked' | 'blocked';
+  /** Lowest first: the person is reached at their first linked address. */
+  position: number;
+  /** ISO instant. */
+  linkedAt: string;
+  /** What the admin shows beside the address: a Telegram username, say. */
+  detail: string | null;
+}
+
+export function toContactAddress(row: ContactAddressRow): ContactAddress {
+  return {
+    id: row.id,
+    focalPointId: row.focal_point_id,
+    channel: row.channel,
+    address: row.address,
+    state: row.state,
+    position: row.position,
+    linkedAt: row.linked_at,
+    detail: row.detail,
+  };
+}
 
 /** Where to reach someone: a channel and their address on it. */
 export interface ChannelAddress {
@@ -14,13 +42,14 @@ export interface ChannelAddress {
 
 /** The focal point's addresses, preferred first. */
 export async function listContactAddresses(db: Db, focalPointId: number): Promise<ContactAddress[]> {
-  return db
+  const rows = await db
     .selectFrom('contact_address')
     .selectAll()
     .where('focal_point_id', '=', focalPointId)
     .orderBy('position')
     .orderBy('id')
     .execute();
+  return rows.map(toContactAddress);
 }
 
 /**
@@ -38,7 +67,7 @@ export async function addContactAddress(
     .where('focal_point_id', '=', a.focalPointId)
     .executeTakeFirst();
   const position = a.position ?? (last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1);
-  return db
+  const row = await db
     .insertInto('contact_address')
     .values({
       focal_point_id: a.focalPointId,
@@ -60,6 +89,7 @@ export async function addContactAddress(
     )
     .returningAll()
     .executeTakeFirstOrThrow();
+  return toContactAddress(row);
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Db } from './connection.js';
+import type { BotConversationRow } from './schema.js';
 
+/** The bot's state for one private chat (decision 0092). */
 export interface Conversation {
   chatId: string;
   telegramUserId: string;
@@ -10,19 +12,21 @@ export interface Conversation {
   updatedAt: string;
 }
 
+export function toConversation(row: BotConversationRow): Conversation {
+  return {
+    chatId: row.chat_id,
+    telegramUserId: row.telegram_user_id,
+    focalPointId: row.focal_point_id,
+    version: row.version,
+    draft: row.draft,
+    updatedAt: row.updated_at,
+  };
+}
+
 /** The bot's conversation state for a private chat, if any. */
 export async function getConversation(db: Db, chatId: string): Promise<Conversation | undefined> {
   const row = await db.selectFrom('bot_conversation').selectAll().where('chat_id', '=', chatId).executeTakeFirst();
-  return row
-    ? {
-        chatId: row.chat_id,
-        telegramUserId: row.telegram_user_id,
-        focalPointId: row.focal_point_id,
-        version: row.version,
-        draft: row.draft,
-        updatedAt: row.updated_at,
-      }
-    : undefined;
+  return row && toConversation(row);
 }
 
 /**

@@ -1,30 +1,33 @@
 // Admin-only queries about focal points: who belongs to a bloc, their invites and last report.
 
 import type { Db } from './connection.js';
-import type { FocalPoint, Invite } from './schema.js';
+import { type FocalPoint, toFocalPoint } from './focal-points.js';
+import { type Invite, toInvite } from './invites.js';
 
 // Lives with the other invite queries (the CLI uses it too); re-exported for the admin's imports.
 export { expireInvitesOf } from './invites.js';
 
 /** Focal points of every unit that ever belonged to the bloc, by unit then id. */
 export async function listFocalPointsOfBloc(db: Db, blocId: number): Promise<FocalPoint[]> {
-  return db
+  const rows = await db
     .selectFrom('focal_point')
     .selectAll()
     .where('unit_id', 'in', db.selectFrom('bloc_membership').select('unit_id').where('bloc_id', '=', blocId))
     .orderBy('unit_id')
     .orderBy('id')
     .execute();
+  return rows.map(toFocalPoint);
 }
 
 /** The focal point if its unit ever belonged to the bloc. */
 export async function getFocalPointInBloc(db: Db, blocId: number, id: number): Promise<FocalPoint | undefined> {
-  return db
+  const row = await db
     .selectFrom('focal_point')
     .selectAll()
     .where('id', '=', id)
     .where('unit_id', 'in', db.selectFrom('bloc_membership').select('unit_id').where('bloc_id', '=', blocId))
     .executeTakeFirst();
+  return row && toFocalPoint(row);
 }
 
 export interface LastReport {
@@ -67,7 +70,7 @@ export async function lastReportByFocalPoint(db: Db, blocId: number): Promise<Ma
 
 /** The focal point's newest invite still usable at `now`. */
 export async function activeInviteOf(db: Db, focalPointId: number, now: Date): Promise<Invite | undefined> {
-  return db
+  const row = await db
     .selectFrom('invite')
     .selectAll()
     .where('kind', '=', 'focal_point')
@@ -76,6 +79,7 @@ export async function activeInviteOf(db: Db, focalPointId: number, now: Date): P
     .where('expires_at', '>', now.toISOString())
     .orderBy('id', 'desc')
     .executeTakeFirst();
+  return row && toInvite(row);
 }
 
 export async function updateFocalPoint(

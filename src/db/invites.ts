@@ -1,6 +1,38 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './connection.js';
-import type { Invite } from './schema.js';
+import type { InviteRow } from './schema.js';
+
+/** A single-use link that binds a Telegram account to a focal point, or a group to a bloc (decision 0092). */
+export interface Invite {
+  id: number;
+  code: string;
+  kind: 'focal_point' | 'group';
+  /** The focal point a personal invite is for; null for a group invite. */
+  focalPointId: number | null;
+  /** The bloc a group invite is for; null for a personal invite. */
+  blocId: number | null;
+  createdBy: string;
+  /** Instants are ISO strings as stored. */
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+  usedByTelegramId: string | null;
+}
+
+export function toInvite(row: InviteRow): Invite {
+  return {
+    id: row.id,
+    code: row.code,
+    kind: row.kind,
+    focalPointId: row.focal_point_id,
+    blocId: row.bloc_id,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    usedAt: row.used_at,
+    usedByTelegramId: row.used_by_telegram_id,
+  };
+}
 
 export const INVITE_TTL_DAYS = 14;
 
@@ -22,7 +54,7 @@ export async function createInvite(
   },
 ): Promise<Invite> {
   const expires = new Date(i.now.getTime() + (i.ttlDays ?? INVITE_TTL_DAYS) * 86_400_000);
-  return db
+  const row = await db
     .insertInto('invite')
     .values({
       code: newInviteCode(i.kind),
@@ -35,6 +67,7 @@ export async function createInvite(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  return toInvite(row);
 }
 
 /**
@@ -53,8 +86,14 @@ export async function expireInvitesOf(db: Db, focalPointId: number, now: Date): 
   return Number(r.numUpdatedRows);
 }
 
+/** Ends one invite now (an admin revoked a group link that may have leaked). */
+export async function expireInvite(db: Db, id: number, now: Date): Promise<void> {
+  await db.updateTable('invite').set({ expires_at: now.toISOString() }).where('id', '=', id).execute();
+}
+
 export async function findInvite(db: Db, code: string): Promise<Invite | undefined> {
-  return db.selectFrom('invite').selectAll().where('code', '=', code).executeTakeFirst();
+  const row = await db.selectFrom('invite').selectAll().where('code', '=', code).executeTakeFirst();
+  return row && toInvite(row);
 }
 
 /** Marks the invite used; returns false if it was already used (a race between two taps). */

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import type { Db } from './connection.js';
 import type { ChannelAddress } from './contact-addresses.js';
-import type { OutboxMessage } from './schema.js';
+import { type OutboxMessage, toOutboxMessage } from './outbox.js';
 
 /**
  * Fails the messages still queued for an address that no longer takes them (a group stopped by an
@@ -66,8 +66,8 @@ export const PERIOD_BOUND_KINDS: ReadonlySet<string> = new Set(['reminder', 'esc
  * ('reminder:<stage>:<bloc>:<unit or chair>:<focal point>:<period>', src/jobs/reminders), else
  * the period of its report buttons; undefined when the row names none.
  */
-export function periodKeyOfOutboxRow(row: Pick<OutboxMessage, 'dedupe_key' | 'message'>): string | undefined {
-  const fromKey = /^reminder:.+:(\d{4}-(?:W\d{2}|\d{2}))$/.exec(row.dedupe_key)?.[1];
+export function periodKeyOfOutboxRow(row: Pick<OutboxMessage, 'dedupeKey' | 'message'>): string | undefined {
+  const fromKey = /^reminder:.+:(\d{4}-(?:W\d{2}|\d{2}))$/.exec(row.dedupeKey)?.[1];
   if (fromKey) return fromKey;
   try {
     const m = JSON.parse(row.message) as { actions?: { periodKey?: unknown }[] } | null;
@@ -117,12 +117,18 @@ export async function deliveryStats(db: Db, blocId?: number): Promise<DeliverySt
   };
 }
 
+/** One message of the outbox, e.g. the one an admin asks to send again. */
+export async function getOutboxMessage(db: Db, id: number): Promise<OutboxMessage | undefined> {
+  const row = await db.selectFrom('outbox_message').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toOutboxMessage(row);
+}
+
 /** The latest failed messages, for the admin to see who did not get what and why. */
 export async function listFailedOutbox(
   db: Db,
   opts: { blocId?: number; limit?: number } = {},
 ): Promise<OutboxMessage[]> {
-  return db
+  const rows = await db
     .selectFrom('outbox_message')
     .selectAll()
     .where('status', '=', 'failed')
@@ -130,4 +136,5 @@ export async function listFailedOutbox(
     .orderBy('id', 'desc')
     .limit(opts.limit ?? 100)
     .execute();
+  return rows.map(toOutboxMessage);
 }

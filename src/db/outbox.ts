@@ -2,7 +2,7 @@
 
 import { sql } from 'kysely';
 import type { Db } from './connection.js';
-import type { OutboxMessage } from './schema.js';
+import type { OutboxMessageRow, OutboxStatus } from './schema.js';
 
 // Queueing lives in outbox-enqueue.ts; re-exported so callers import the outbox from one place.
 export {
@@ -12,6 +12,67 @@ export {
   type NewTelegramPayloadMessage,
   type OutboxPayload,
 } from './outbox-enqueue.js';
+
+/** A message in the outbox, as the delivery worker and the admin see it (decision 0092). */
+export interface OutboxMessage {
+  id: number;
+  /** Unique per logical message, e.g. 'reminder:before:bloc1:unit3:2026-W48'. */
+  dedupeKey: string;
+  blocId: number | null;
+  kind: string;
+  /** Kept equal to address for the readers not moved to channels yet (schema.ts). */
+  chatId: string;
+  chatType: 'private' | 'group';
+  /** The Telegram form of rows queued before channels (JSON text), kept for the record. */
+  payload: string;
+  status: OutboxStatus;
+  attempts: number;
+  /** Instants are ISO strings as stored. */
+  nextAttemptAt: string;
+  lastError: string | null;
+  telegramMessageId: number | null;
+  createdAt: string;
+  sentAt: string | null;
+  /** Permanent failure code (src/core), or null. */
+  failureReason: string | null;
+  notAfter: string | null;
+  claimedAt: string | null;
+  /** The moment the message may first be sent; retries never move it (decision 0070). */
+  availableAt: string;
+  channel: string;
+  address: string;
+  /** The neutral message as JSON text (read it with parseOutboundMessage). */
+  message: string;
+  /** How many of its rendered parts went out. */
+  partsSent: number;
+}
+
+export function toOutboxMessage(row: OutboxMessageRow): OutboxMessage {
+  return {
+    id: row.id,
+    dedupeKey: row.dedupe_key,
+    blocId: row.bloc_id,
+    kind: row.kind,
+    chatId: row.chat_id,
+    chatType: row.chat_type,
+    payload: row.payload,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    telegramMessageId: row.telegram_message_id,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+    failureReason: row.failure_reason,
+    notAfter: row.not_after,
+    claimedAt: row.claimed_at,
+    availableAt: row.available_at,
+    channel: row.channel,
+    address: row.address,
+    message: row.message,
+    partsSent: row.parts_sent,
+  };
+}
 
 export interface DueOutboxMessage {
   id: number;
@@ -110,7 +171,7 @@ export async function claimOutboxMessage(db: Db, id: number, now: Date): Promise
     .where('not_after', '<=', at)
     .executeTakeFirst();
   if (Number(expired.numUpdatedRows) > 0) return { claimed: false, why: 'expired' };
-  const message = await db
+  const row = await db
     .updateTable('outbox_message')
     .set((eb) => ({ status: 'sending', claimed_at: at, attempts: eb('attempts', '+', 1) }))
     .where('id', '=', id)
@@ -118,9 +179,9 @@ export async function claimOutboxMessage(db: Db, id: number, now: Date): Promise
     .where(headOfItsChat(now))
     .returningAll()
     .executeTakeFirst();
-  if (message) return { claimed: true, message };
-  const row = await db.selectFrom('outbox_message').select('status').where('id', '=', id).executeTakeFirst();
-  return { claimed: false, why: row?.status === 'queued' ? 'behind' : 'taken' };
+  if (row) return { claimed: true, message: toOutboxMessage(row) };
+  const current = await db.selectFrom('outbox_message').select('status').where('id', '=', id).executeTakeFirst();
+  return { claimed: false, why: current?.status === 'queued' ? 'behind' : 'taken' };
 }
 
 /** Records rows Telegram accepted, in one transaction (the worker batches them). */

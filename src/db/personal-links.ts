@@ -1,7 +1,37 @@
 // Personal report links of focal points (see src/core/personal-link-token.ts for the token scheme).
 import { deriveLinkToken, hashLinkToken, isWellFormedLinkToken, newLinkNonce } from '../core/personal-link-token.js';
 import type { Db } from './connection.js';
-import type { FocalPoint, PersonalLink } from './schema.js';
+import { type FocalPoint, toFocalPoint } from './focal-points.js';
+import type { PersonalLinkRow } from './schema.js';
+
+/** A focal point's personal report link; the database keeps its token's hash only (decision 0092). */
+export interface PersonalLink {
+  id: number;
+  focalPointId: number;
+  tokenHash: string;
+  /** What the token is derived from, with the secret (src/core/personal-link-token.ts). */
+  nonce: string;
+  /** Instants are ISO strings as stored. */
+  createdAt: string;
+  createdBy: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  lastUsedAt: string | null;
+}
+
+export function toPersonalLink(row: PersonalLinkRow): PersonalLink {
+  return {
+    id: row.id,
+    focalPointId: row.focal_point_id,
+    tokenHash: row.token_hash,
+    nonce: row.nonce,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    revokedAt: row.revoked_at,
+    revokedBy: row.revoked_by,
+    lastUsedAt: row.last_used_at,
+  };
+}
 
 /** Ends the focal point's working link, if any; true when one was ended. */
 export async function revokePersonalLink(db: Db, focalPointId: number, by: string, now: Date): Promise<boolean> {
@@ -25,7 +55,7 @@ export async function issuePersonalLink(
   await revokePersonalLink(db, input.focalPointId, input.by, input.now);
   const nonce = newLinkNonce();
   const token = deriveLinkToken(input.secret, nonce);
-  const link = await db
+  const row = await db
     .insertInto('personal_link')
     .values({
       focal_point_id: input.focalPointId,
@@ -36,23 +66,24 @@ export async function issuePersonalLink(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return { link, token };
+  return { link: toPersonalLink(row), token };
 }
 
 /** The focal point's working link, if they have one. */
 export async function activePersonalLinkOf(db: Db, focalPointId: number): Promise<PersonalLink | undefined> {
-  return db
+  const row = await db
     .selectFrom('personal_link')
     .selectAll()
     .where('focal_point_id', '=', focalPointId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
+  return row && toPersonalLink(row);
 }
 
 /** The token of a stored link, derived again from its nonce; undefined if the secret changed since. */
-export function tokenOfLink(secret: string, link: Pick<PersonalLink, 'nonce' | 'token_hash'>): string | undefined {
+export function tokenOfLink(secret: string, link: Pick<PersonalLink, 'nonce' | 'tokenHash'>): string | undefined {
   const token = deriveLinkToken(secret, link.nonce);
-  return hashLinkToken(token) === link.token_hash ? token : undefined;
+  return hashLinkToken(token) === link.tokenHash ? token : undefined;
 }
 
 export type LinkLookup =
@@ -77,7 +108,7 @@ export async function findPersonalLinkByToken(db: Db, token: string): Promise<Li
     .where('id', '=', link.focal_point_id)
     .executeTakeFirst();
   if (!focalPoint || focalPoint.status !== 'active') return { kind: 'left' };
-  return { kind: 'ok', link, focalPoint };
+  return { kind: 'ok', link: toPersonalLink(link), focalPoint: toFocalPoint(focalPoint) };
 }
 
 /** Records that the link was used (shown to the admin as "last used"). */

@@ -3,6 +3,9 @@
 
 import { sql } from 'kysely';
 import type { Db } from './connection.js';
+import { type ReportRevision, toReportRevision } from './report-revisions.js';
+import { type ProgressReport, toProgressReport } from './reports.js';
+import { type ReportAttachment, toReportAttachment } from './web-uploads.js';
 
 export interface ReportFilter {
   blocId: number;
@@ -123,9 +126,15 @@ export async function reportYears(db: Db, blocId: number): Promise<number[]> {
   return rows.map((r) => Number(r.y)).sort((a, b) => b - a);
 }
 
+/** A report with its unit's name and the name of the focal point who sent it (null if none did). */
+export interface ReportOfBloc extends ProgressReport {
+  unitName: string;
+  focalPointName: string | null;
+}
+
 /** A report of the bloc with who sent it. */
-export async function getReportOfBloc(db: Db, blocId: number, reportId: number) {
-  return db
+export async function getReportOfBloc(db: Db, blocId: number, reportId: number): Promise<ReportOfBloc | undefined> {
+  const row = await db
     .selectFrom('progress_report as r')
     .innerJoin('unit as u', 'u.id', 'r.unit_id')
     .leftJoin('focal_point as f', 'f.id', 'r.submitted_by_focal_point_id')
@@ -134,11 +143,17 @@ export async function getReportOfBloc(db: Db, blocId: number, reportId: number) 
     .where('r.bloc_id', '=', blocId)
     .where('r.id', '=', reportId)
     .executeTakeFirst();
+  return row && { ...toProgressReport(row), unitName: row.unit_name, focalPointName: row.focal_point_name };
+}
+
+/** A revision with the name of the focal point who sent it (null when an admin or the system did). */
+export interface RevisionWithAuthor extends ReportRevision {
+  focalPointName: string | null;
 }
 
 /** Each revision with the name of the focal point who sent it. */
-export async function listRevisionsWithAuthors(db: Db, reportId: number) {
-  return db
+export async function listRevisionsWithAuthors(db: Db, reportId: number): Promise<RevisionWithAuthor[]> {
+  const rows = await db
     .selectFrom('report_revision as v')
     .leftJoin('focal_point as f', 'f.id', 'v.submitted_by_focal_point_id')
     .selectAll('v')
@@ -146,11 +161,17 @@ export async function listRevisionsWithAuthors(db: Db, reportId: number) {
     .where('v.report_id', '=', reportId)
     .orderBy('v.revision', 'desc')
     .execute();
+  return rows.map((r) => ({ ...toReportRevision(r), focalPointName: r.focal_point_name }));
 }
 
 /** An attachment of a report of the bloc; undefined if either is not the bloc's. */
-export async function getAttachmentOfBloc(db: Db, blocId: number, reportId: number, attachmentId: number) {
-  return db
+export async function getAttachmentOfBloc(
+  db: Db,
+  blocId: number,
+  reportId: number,
+  attachmentId: number,
+): Promise<ReportAttachment | undefined> {
+  const row = await db
     .selectFrom('report_attachment as a')
     .innerJoin('progress_report as r', 'r.id', 'a.report_id')
     .selectAll('a')
@@ -158,4 +179,5 @@ export async function getAttachmentOfBloc(db: Db, blocId: number, reportId: numb
     .where('r.id', '=', reportId)
     .where('a.id', '=', attachmentId)
     .executeTakeFirst();
+  return row && toReportAttachment(row);
 }

@@ -1,6 +1,35 @@
 // Reading back one stored revision of a progress report: who sent it, and what it held (from the
 // snapshot submitReport writes), e.g. to tell a focal point whose draft is now out of date.
 import type { Db } from './connection.js';
+import type { ReportRevisionRow, SubmittedVia } from './schema.js';
+
+/** One stored version of a progress report (decision 0092). */
+export interface ReportRevision {
+  id: number;
+  reportId: number;
+  revision: number;
+  /** What the revision held, as the JSON text submitReport wrote (read it with revisionContent). */
+  snapshot: string;
+  submittedByFocalPointId: number | null;
+  /** The admin's (or system's) name when it was not a focal point. */
+  submittedByAdmin: string | null;
+  /** ISO instant. */
+  submittedAt: string;
+  submittedVia: SubmittedVia;
+}
+
+export function toReportRevision(row: ReportRevisionRow): ReportRevision {
+  return {
+    id: row.id,
+    reportId: row.report_id,
+    revision: row.revision,
+    snapshot: row.snapshot,
+    submittedByFocalPointId: row.submitted_by_focal_point_id,
+    submittedByAdmin: row.submitted_by_admin,
+    submittedAt: row.submitted_at,
+    submittedVia: row.submitted_via,
+  };
+}
 
 export interface RevisionAuthor {
   /** The focal point who sent it through the bot, if any. */

@@ -1,5 +1,59 @@
 import type { Db } from './connection.js';
-import type { ProgressReport, SubmittedVia } from './schema.js';
+import { type ReportRevision, toReportRevision } from './report-revisions.js';
+import type { ProgressReportRow, ReportingCadence, SubmittedVia } from './schema.js';
+import { type ReportAttachment, toReportAttachment } from './web-uploads.js';
+
+/** A unit's report for one period, as the rest of the code sees it (decision 0092). */
+export interface ProgressReport {
+  id: number;
+  blocId: number;
+  unitId: number;
+  periodKind: ReportingCadence;
+  periodKey: string;
+  /** 'YYYY-MM-DD'. */
+  periodStart: string;
+  /** 'YYYY-MM-DD'. */
+  periodEnd: string;
+  isNil: boolean;
+  notableResults: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+  submittedByFocalPointId: number | null;
+  submittedVia: SubmittedVia;
+  /** Instant of the first revision (ISO string as stored): the on-time rule reads it. */
+  firstSubmittedAt: string;
+  updatedAt: string;
+  revision: number;
+  isDemo: boolean;
+}
+
+export function toProgressReport(row: ProgressReportRow): ProgressReport {
+  return {
+    id: row.id,
+    blocId: row.bloc_id,
+    unitId: row.unit_id,
+    periodKind: row.period_kind,
+    periodKey: row.period_key,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    isNil: row.is_nil === 1,
+    notableResults: row.notable_results,
+    difficulties: row.difficulties,
+    proposals: row.proposals,
+    submittedByFocalPointId: row.submitted_by_focal_point_id,
+    submittedVia: row.submitted_via,
+    firstSubmittedAt: row.first_submitted_at,
+    updatedAt: row.updated_at,
+    revision: row.revision,
+    isDemo: row.is_demo === 1,
+  };
+}
+
+/** One figure of a report: its value for a criterion. */
+export interface ReportValue {
+  criterionId: number;
+  value: number;
+}
 
 export interface ReportPeriodRef {
   kind: 'week' | 'month';
@@ -152,34 +206,53 @@ export async function getReport(
   unitId: number,
   periodKey: string,
 ): Promise<ProgressReport | undefined> {
-  return db
+  const row = await db
     .selectFrom('progress_report')
     .selectAll()
     .where('bloc_id', '=', blocId)
     .where('unit_id', '=', unitId)
     .where('period_key', '=', periodKey)
     .executeTakeFirst();
+  return row && toProgressReport(row);
 }
 
-export async function getReportValues(db: Db, reportId: number) {
-  return db.selectFrom('report_value').select(['criterion_id', 'value']).where('report_id', '=', reportId).execute();
+export async function getReportValues(db: Db, reportId: number): Promise<ReportValue[]> {
+  const rows = await db
+    .selectFrom('report_value')
+    .select(['criterion_id', 'value'])
+    .where('report_id', '=', reportId)
+    .execute();
+  return rows.map((r) => ({ criterionId: r.criterion_id, value: r.value }));
 }
 
-export async function listRevisions(db: Db, reportId: number) {
-  return db.selectFrom('report_revision').selectAll().where('report_id', '=', reportId).orderBy('revision').execute();
+export async function listRevisions(db: Db, reportId: number): Promise<ReportRevision[]> {
+  const rows = await db
+    .selectFrom('report_revision')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .orderBy('revision')
+    .execute();
+  return rows.map(toReportRevision);
 }
 
-export async function listAttachments(db: Db, reportId: number) {
-  return db.selectFrom('report_attachment').selectAll().where('report_id', '=', reportId).orderBy('id').execute();
+export async function listAttachments(db: Db, reportId: number): Promise<ReportAttachment[]> {
+  const rows = await db
+    .selectFrom('report_attachment')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toReportAttachment);
 }
 
 /** The reports of one period of a bloc. */
 export async function listReportsForPeriod(db: Db, blocId: number, periodKey: string): Promise<ProgressReport[]> {
-  return db
+  const rows = await db
     .selectFrom('progress_report')
     .selectAll()
     .where('bloc_id', '=', blocId)
     .where('period_key', '=', periodKey)
     .orderBy('unit_id')
     .execute();
+  return rows.map(toProgressReport);
 }

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** Booleans are stored as 0/1 integers in SQLite. */
 export type Flag = 0 | 1;
@@ -462,21 +462,10 @@ export interface Database {
 export type BlocRow = Selectable<BlocTable>;
 export type UnitRow = Selectable<UnitTable>;
 export type BlocMembershipRow = Selectable<BlocMembershipTable>;
-export type FocalPoint = Selectable<FocalPointTable>;
-export type NewFocalPoint = Insertable<FocalPointTable>;
-export type FocalPointUpdate = Updateable<FocalPointTable>;
-export type Invite = Selectable<InviteTable>;
 export type BlocChatRow = Selectable<BlocChatTable>;
-export type ContactAddress = Selectable<ContactAddressTable>;
 export type BlocYearRow = Selectable<BlocYearTable>;
 export type CovenantCriterionRow = Selectable<CovenantCriterionTable>;
-export type ProgressReport = Selectable<ProgressReportTable>;
-export type ReportRevision = Selectable<ReportRevisionTable>;
-export type PersonalLink = Selectable<PersonalLinkTable>;
-export type ReportAttachment = Selectable<ReportAttachmentTable>;
-export type WebPendingUpload = Selectable<WebPendingUploadTable>;
 export type PublicHolidayRow = Selectable<PublicHolidayTable>;
-export type OutboxMessage = Selectable<OutboxMessageTable>;
 export type JobRunRow = Selectable<JobRunTable>;
 export type AdminUserRow = Selectable<AdminUserTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
@@ -485,3 +474,13 @@ export type BroadcastRow = Selectable<BroadcastTable>;
 export type ReminderPolicyRow = Selectable<ReminderPolicyTable>;
 export type DigestRow = Selectable<DigestTable>;
 export type DigestScheduleRow = Selectable<DigestScheduleTable>;
+export type FocalPointRow = Selectable<FocalPointTable>;
+export type InviteRow = Selectable<InviteTable>;
+export type ContactAddressRow = Selectable<ContactAddressTable>;
+export type ProgressReportRow = Selectable<ProgressReportTable>;
+export type ReportRevisionRow = Selectable<ReportRevisionTable>;
+export type PersonalLinkRow = Selectable<PersonalLinkTable>;
+export type ReportAttachmentRow = Selectable<ReportAttachmentTable>;
+export type WebPendingUploadRow = Selectable<WebPendingUploadTable>;
+export type OutboxMessageRow = Selectable<OutboxMessageTable>;
+export type BotConversationRow = Selectable<BotConversationTable>;

@@ -1,7 +1,39 @@
 // Files and forms of the personal web report form (decision 0052): the bytes of web-uploaded
 // attachments, files kept for a form whose submit was not stored yet, and the forms already sent.
 import type { Db } from './connection.js';
-import type { WebPendingUpload } from './schema.js';
+import type { ReportAttachmentRow, WebPendingUploadRow } from './schema.js';
+
+/** A photo or document added to a report, through the bot or the web form (decision 0092). */
+export interface ReportAttachment {
+  id: number;
+  reportId: number;
+  kind: 'photo' | 'document';
+  /** Telegram's file id when it came through the bot; null for a file whose bytes are stored here. */
+  telegramFileId: string | null;
+  telegramFileUniqueId: string | null;
+  fileName: string | null;
+  mimeType: string | null;
+  sizeBytes: number | null;
+  caption: string | null;
+  addedInRevision: number;
+  createdAt: string;
+}
+
+export function toReportAttachment(row: ReportAttachmentRow): ReportAttachment {
+  return {
+    id: row.id,
+    reportId: row.report_id,
+    kind: row.kind,
+    telegramFileId: row.telegram_file_id,
+    telegramFileUniqueId: row.telegram_file_unique_id,
+    fileName: row.file_name,
+    mimeType: row.mime_type,
+    sizeBytes: row.size_bytes,
+    caption: row.caption,
+    addedInRevision: row.added_in_revision,
+    createdAt: row.created_at,
+  };
+}
 
 /** A checked file ready to be kept (its type found from its content). */
 export interface UploadedFile {
@@ -13,7 +45,41 @@ export interface UploadedFile {
   content: Buffer;
 }
 
+/** A file kept for a web form not sent yet (decision 0092). */
+export interface WebPendingUpload {
+  id: number;
+  personalLinkId: number;
+  formNonce: string;
+  kind: 'photo' | 'document';
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  content: Buffer;
+  /** ISO instant. */
+  createdAt: string;
+}
+
+export function toWebPendingUpload(row: WebPendingUploadRow): WebPendingUpload {
+  return { ...toPendingUploadInfo(row), content: row.content };
+}
+
+/** A kept file without its bytes, as the form lists it. */
 export type PendingUploadInfo = Omit<WebPendingUpload, 'content'>;
+
+function toPendingUploadInfo(row: Omit<WebPendingUploadRow, 'content'>): PendingUploadInfo {
+  return {
+    id: row.id,
+    personalLinkId: row.personal_link_id,
+    formNonce: row.form_nonce,
+    kind: row.kind,
+    fileName: row.file_name,
+    mimeType: row.mime_type,
+    sizeBytes: row.size_bytes,
+    sha256: row.sha256,
+    createdAt: row.created_at,
+  };
+}
 
 /**
  * Keeps files for the form (link, nonce) until it is sent or they age out. Whoever holds a link
@@ -66,7 +132,7 @@ async function capPendingUploads(db: Db, linkId: number, nonce: string, maxBytes
 
 /** The files kept for the form, without their bytes, oldest first. */
 export async function listPendingUploads(db: Db, linkId: number, nonce: string): Promise<PendingUploadInfo[]> {
-  return db
+  const rows = await db
     .selectFrom('web_pending_upload')
     .select([
       'id',
@@ -83,17 +149,19 @@ export async function listPendingUploads(db: Db, linkId: number, nonce: string):
     .where('form_nonce', '=', nonce)
     .orderBy('id')
     .execute();
+  return rows.map(toPendingUploadInfo);
 }
 
 /** The files kept for the form with their bytes, oldest first. */
 export async function pendingUploadsWithContent(db: Db, linkId: number, nonce: string): Promise<WebPendingUpload[]> {
-  return db
+  const rows = await db
     .selectFrom('web_pending_upload')
     .selectAll()
     .where('personal_link_id', '=', linkId)
     .where('form_nonce', '=', nonce)
     .orderBy('id')
     .execute();
+  return rows.map(toWebPendingUpload);
 }
 
 /** Forgets some files kept for the form (the person unticked them); only that form's own files. */
@@ -133,13 +201,14 @@ export async function findFormSubmission(
   db: Db,
   linkId: number,
   nonce: string,
-): Promise<{ report_id: number; revision: number } | undefined> {
-  return db
+): Promise<{ reportId: number; revision: number } | undefined> {
+  const row = await db
     .selectFrom('web_form_submission')
     .select(['report_id', 'revision'])
     .where('personal_link_id', '=', linkId)
     .where('form_nonce', '=', nonce)
     .executeTakeFirst();
+  return row && { reportId: row.report_id, revision: row.revision };
 }
 
 /** Records that the form stored this revision (same transaction as the revision). */
@@ -209,6 +278,17 @@ export async function attachmentsStoredHere(db: Db, attachmentIds: number[]): Pr
     .where('attachment_id', 'in', attachmentIds)
     .execute();
   return new Set(rows.map((r) => r.attachment_id));
+}
+
+/** SHA-256 of every web file the report holds, whichever revision added it. */
+export async function reportFileHashes(db: Db, reportId: number): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('report_attachment as a')
+    .innerJoin('attachment_content as c', 'c.attachment_id', 'a.id')
+    .select('c.sha256')
+    .where('a.report_id', '=', reportId)
+    .execute();
+  return new Set(rows.map((r) => r.sha256));
 }
 
 /** SHA-256 of the web files a revision added to a report. */

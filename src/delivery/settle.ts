@@ -4,9 +4,14 @@
 
 import type { OutboundMessage } from '../core/outbound-message.js';
 import type { Db } from '../db/connection.js';
-import { advanceOutboxPart, failOutbox, rescheduleOutbox, retryNowAfterOutage } from '../db/outbox.js';
+import {
+  advanceOutboxPart,
+  failOutbox,
+  type OutboxMessage,
+  rescheduleOutbox,
+  retryNowAfterOutage,
+} from '../db/outbox.js';
 import { parseOutboundMessage } from '../db/outbox-message-json.js';
-import type { OutboxMessage } from '../db/schema.js';
 import type { Logger } from '../logger.js';
 import type { Channel } from './channel.js';
 import { retryDelayMs } from './classify.js';
@@ -61,9 +66,9 @@ function nextPart(m: OutboxMessage, channel: Channel): { part: unknown; last: bo
     return { error: 'message is not a valid outbound message' };
   }
   const parts = channel.render(message, {});
-  const part = parts[m.parts_sent];
-  if (part === undefined) return { error: `part ${m.parts_sent + 1} of ${parts.length} does not exist` };
-  return { part, last: m.parts_sent + 1 >= parts.length };
+  const part = parts[m.partsSent];
+  if (part === undefined) return { error: `part ${m.partsSent + 1} of ${parts.length} does not exist` };
+  return { part, last: m.partsSent + 1 >= parts.length };
 }
 
 /** Sends the next part of one claimed row through its channel and records what became of it. */
@@ -93,7 +98,7 @@ export function createSettler(
         }
         await deps.recorder.record({ id: m.id, messageId, at: now });
         counters.sent++;
-        deps.onSent?.({ kind: m.kind, queuedAt: new Date(m.created_at), sentAt: now });
+        deps.onSent?.({ kind: m.kind, queuedAt: new Date(m.createdAt), sentAt: now });
         return;
       }
       case 'rateLimited': {

@@ -9,10 +9,10 @@ import {
   type DueOutboxMessage,
   listDueOutbox,
   nextOutboxAttemptAt,
+  type OutboxMessage,
   requeueInterruptedOutbox,
   requeueStaleSendingOutbox,
 } from '../db/outbox.js';
-import type { OutboxMessage } from '../db/schema.js';
 import type { Logger } from '../logger.js';
 import type { Channel, ChannelRegistry } from './channel.js';
 import { type DeliveryLimits, resolveLimits } from './limits.js';

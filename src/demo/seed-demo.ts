@@ -84,11 +84,11 @@ export async function seedDemo(db: Db, opts: { now: Date; timeZone: string }): P
       await addMembership(trx, { blocId: bloc.id, unitId: unit.id, joinedOn: '2020-01-01', displayOrder: i + 1 });
       const fp = DEMO_FOCAL_POINTS[i]!;
       const focalPoint = await createFocalPoint(trx, {
-        unit_id: unit.id,
-        full_name: fp.name,
+        unitId: unit.id,
+        fullName: fp.name,
         position: fp.position,
         phone: `09000000${String(i + 1).padStart(2, '0')}`,
-        is_demo: 1,
+        isDemo: true,
       });
       focalPointIds.push(focalPoint.id);
     }

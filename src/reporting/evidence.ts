@@ -3,7 +3,7 @@
 import type { DraftAttachment } from '../core/report-flow/types.js';
 import type { Db } from '../db/connection.js';
 import type { ReportSubmission } from '../db/reports.js';
-import type { UploadedFile } from '../db/web-uploads.js';
+import { reportFileHashes, type UploadedFile } from '../db/web-uploads.js';
 
 export type EvidenceFile =
   | { source: 'telegram'; attachment: DraftAttachment }
@@ -20,18 +20,7 @@ export async function newEvidenceOnly(
   reportId: number | undefined,
   files: EvidenceFile[],
 ): Promise<EvidenceFile[]> {
-  const held = new Set(
-    reportId === undefined
-      ? []
-      : (
-          await trx
-            .selectFrom('report_attachment as a')
-            .innerJoin('attachment_content as c', 'c.attachment_id', 'a.id')
-            .select('c.sha256')
-            .where('a.report_id', '=', reportId)
-            .execute()
-        ).map((row) => row.sha256),
-  );
+  const held = reportId === undefined ? new Set<string>() : await reportFileHashes(trx, reportId);
   return files.filter((f) => {
     if (f.source === 'telegram') return true;
     if (held.has(f.file.sha256)) return false;

@@ -32,20 +32,19 @@ export async function linkByCode(trx: Db, account: Account, code: string, now: D
   const invite = INVITE_CODE.test(code) ? await findInvite(trx, code) : undefined;
   if (!invite) return { kind: 'unknown' };
   if (invite.kind === 'group') return { kind: 'forGroup' };
-  const focalPointId = invite.focal_point_id!;
-  if (invite.used_at) {
-    return invite.used_by_telegram_id === account.userId ? { kind: 'linked', focalPointId } : { kind: 'used' };
+  const focalPointId = invite.focalPointId!;
+  if (invite.usedAt) {
+    return invite.usedByTelegramId === account.userId ? { kind: 'linked', focalPointId } : { kind: 'used' };
   }
-  if (now.getTime() >= new Date(invite.expires_at).getTime())
-    return { kind: 'expired', at: new Date(invite.expires_at) };
+  if (now.getTime() >= new Date(invite.expiresAt).getTime()) return { kind: 'expired', at: new Date(invite.expiresAt) };
   const focalPoint = await getFocalPoint(trx, focalPointId);
   if (!focalPoint || focalPoint.status === 'left') return { kind: 'focalPointLeft' };
   // Moving the account would silently leave the other unit without its focal point, so the admin
   // records that one as left first.
   const current = await findFocalPointByTelegramUser(trx, account.userId);
   if (current && current.id !== focalPoint.id && current.status !== 'left') {
-    const unit = await getUnit(trx, current.unit_id);
-    return { kind: 'accountLinkedElsewhere', name: current.full_name, unitName: unit?.name ?? '' };
+    const unit = await getUnit(trx, current.unitId);
+    return { kind: 'accountLinkedElsewhere', name: current.fullName, unitName: unit?.name ?? '' };
   }
   if (!(await markInviteUsed(trx, invite.id, account.userId, now))) return { kind: 'used' };
   await linkTelegramAccount(trx, focalPoint.id, {
@@ -65,8 +64,8 @@ export async function linkByCode(trx: Db, account: Account, code: string, now: D
       username: account.username,
       // A new invite moves the focal point to a new account (a new phone): the old one is recorded.
       previousTelegramUserId:
-        focalPoint.telegram_user_id && focalPoint.telegram_user_id !== account.userId
-          ? focalPoint.telegram_user_id
+        focalPoint.telegramUserId && focalPoint.telegramUserId !== account.userId
+          ? focalPoint.telegramUserId
           : undefined,
     },
   });

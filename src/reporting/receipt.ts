@@ -62,12 +62,12 @@ export async function storedReceipt(
     period,
     {
       revision: row.revision,
-      at: new Date(row.submitted_at),
-      firstSubmittedAt: new Date(report.first_submitted_at),
+      at: new Date(row.submittedAt),
+      firstSubmittedAt: new Date(report.firstSubmittedAt),
       isNil: snapshot.isNil === true,
-      attachments: files.filter((a) => a.added_in_revision === row.revision).length,
+      attachments: files.filter((a) => a.addedInRevision === row.revision).length,
     },
     timeZone,
   );
-  return { facts, via: row.submitted_via, totalFiles: files.filter((a) => a.added_in_revision <= row.revision).length };
+  return { facts, via: row.submittedVia, totalFiles: files.filter((a) => a.addedInRevision <= row.revision).length };
 }

@@ -14,9 +14,8 @@ import { addDays, formatDateVi } from '../core/time.js';
 import type { Db } from '../db/connection.js';
 import { listCriteria } from '../db/covenant.js';
 import { deadlineRulesOf } from '../db/figures.js';
-import { getReport, getReportValues, listAttachments } from '../db/reports.js';
+import { getReport, getReportValues, listAttachments, type ProgressReport } from '../db/reports.js';
 import type { Bloc } from '../db/blocs.js';
-import type { ProgressReport } from '../db/schema.js';
 import type { Reporter } from './reporter.js';
 
 /** Periods the focal point may report for now, the current one first. */
@@ -73,10 +72,10 @@ export async function draftTarget(
     existing = {
       reportId: stored.id,
       revision: stored.revision,
-      isNil: stored.is_nil === 1,
+      isNil: stored.isNil,
       attachmentCount: (await listAttachments(db, stored.id)).length,
-      values: values.map((v) => ({ criterionId: v.criterion_id, value: v.value })),
-      texts: { notableResults: stored.notable_results, difficulties: stored.difficulties, proposals: stored.proposals },
+      values,
+      texts: { notableResults: stored.notableResults, difficulties: stored.difficulties, proposals: stored.proposals },
     };
   }
   return { period: toFlowPeriod(period), criteria, existing, stored };

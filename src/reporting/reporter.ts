@@ -2,7 +2,8 @@
 // a bloc today, and the channel they act through (recorded on every revision they store).
 import type { Bloc } from '../db/blocs.js';
 import type { Unit } from '../db/units.js';
-import type { FocalPoint, SubmittedVia } from '../db/schema.js';
+import type { FocalPoint } from '../db/focal-points.js';
+import type { SubmittedVia } from '../db/schema.js';
 
 /** The channels a focal point reports through themselves (admins and imports are not reporters). */
 export type ReportChannel = Extract<SubmittedVia, 'telegram' | 'web'>;
@@ -20,7 +21,7 @@ export interface Reporter {
 export function reporterOf(who: { focalPoint: FocalPoint; unit: Unit; bloc: Bloc }, channel: ReportChannel): Reporter {
   return {
     focalPointId: who.focalPoint.id,
-    name: who.focalPoint.full_name,
+    name: who.focalPoint.fullName,
     unit: { id: who.unit.id, name: who.unit.name },
     bloc: who.bloc,
     channel,

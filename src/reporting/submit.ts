@@ -9,8 +9,7 @@ import type { TextField } from '../core/report-flow/types.js';
 import type { Db } from '../db/connection.js';
 import { listCriteria } from '../db/covenant.js';
 import { revisionAuthor } from '../db/report-revisions.js';
-import { getReport, submitReport } from '../db/reports.js';
-import type { ProgressReport } from '../db/schema.js';
+import { getReport, type ProgressReport, submitReport } from '../db/reports.js';
 import { storeAttachmentContents } from '../db/web-uploads.js';
 import { attachmentRows, type EvidenceFile, newEvidenceOnly, uploadsOf } from './evidence.js';
 import { isPeriodLocked, takenPeriod } from './period-taken.js';
@@ -121,6 +120,6 @@ async function authorOf(trx: Db, reporter: Reporter, stored: ProgressReport): Pr
     focalPointName: author?.focalPointName ?? null,
     admin: author?.admin ?? null,
     self: author?.focalPointId === reporter.focalPointId,
-    at: new Date(author?.submittedAt ?? stored.updated_at),
+    at: new Date(author?.submittedAt ?? stored.updatedAt),
   };
 }

@@ -1,10 +1,10 @@
 // Who a personal link belongs to: its focal point, their unit and the bloc the unit is a member of
 // today. Everything the form reads or writes is scoped by this and nothing posted by the browser.
 import type { Db } from '../db/connection.js';
-import { findPersonalLinkByToken } from '../db/personal-links.js';
+import { findPersonalLinkByToken, type PersonalLink } from '../db/personal-links.js';
 import type { Bloc } from '../db/blocs.js';
 import type { Unit } from '../db/units.js';
-import type { FocalPoint, PersonalLink } from '../db/schema.js';
+import type { FocalPoint } from '../db/focal-points.js';
 import { unitAndBlocOf } from '../reporting/membership.js';
 
 /** The holder of a working link. */

@@ -83,7 +83,7 @@ export async function loadFormContext(env: FormEnv, holder: LinkHolder, period: 
       token: env.token,
       unitName: holder.unit.name,
       blocName: holder.bloc.name,
-      focalPointName: holder.focalPoint.full_name,
+      focalPointName: holder.focalPoint.fullName,
       periods,
       period: target.period,
       dueDate: dueDateOf(holder.bloc, period),
@@ -97,9 +97,9 @@ export async function loadFormContext(env: FormEnv, holder: LinkHolder, period: 
       stored: s
         ? {
             revision: s.revision,
-            at: formatDateTimeVi(new Date(s.updated_at), timeZone),
-            via: VIAS[s.submitted_via],
-            isNil: s.is_nil === 1,
+            at: formatDateTimeVi(new Date(s.updatedAt), timeZone),
+            via: VIAS[s.submittedVia],
+            isNil: s.isNil,
             attachments: target.existing?.attachmentCount ?? 0,
           }
         : null,

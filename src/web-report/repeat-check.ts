@@ -20,10 +20,10 @@ export interface PostedReport {
 /** Whether the post repeats exactly what the form's stored revision holds (figures, texts, files). */
 export async function repeatsStoredRevision(
   db: Db,
-  stored: { report_id: number; revision: number },
+  stored: { reportId: number; revision: number },
   posted: PostedReport,
 ): Promise<boolean> {
-  const content = await revisionContent(db, stored.report_id, stored.revision);
+  const content = await revisionContent(db, stored.reportId, stored.revision);
   if (!content) return false;
   const storedValues = new Map(content.values.map((v) => [String(v.criterionId), v.value]));
   const postedValues = Object.entries(posted.values);
@@ -32,7 +32,7 @@ export async function repeatsStoredRevision(
   if (TEXT_FIELDS.some((f) => (posted.texts[f] ?? null) !== (content.texts[f] ?? null))) return false;
   const files = posted.files.filter((f) => f.name !== '' || f.size > 0);
   if (files.length === 0) return true;
-  const storedFiles = await revisionFileHashes(db, stored.report_id, stored.revision);
+  const storedFiles = await revisionFileHashes(db, stored.reportId, stored.revision);
   for (const f of files) {
     const hash = createHash('sha256')
       .update(Buffer.from(await f.arrayBuffer()))

@@ -17,6 +17,7 @@ import {
   removePendingUploads,
   savePendingUploads,
   type UploadedFile,
+  type WebPendingUpload,
 } from '../db/web-uploads.js';
 import { newFormNonce, sameOriginRequest, validFormToken } from './csrf.js';
 import { repeatsStoredRevision } from './repeat-check.js';
@@ -69,11 +70,11 @@ function receiptUrl(rt: WebReportRuntime, token: string, periodKey: string, revi
   return `${rt.base}/${token}/receipt?ky=${periodKey}&lan=${revision}`;
 }
 
-const toUploaded = (p: Awaited<ReturnType<typeof pendingUploadsWithContent>>[number]): UploadedFile => ({
+const toUploaded = (p: WebPendingUpload): UploadedFile => ({
   kind: p.kind,
-  fileName: p.file_name,
-  mimeType: p.mime_type,
-  sizeBytes: p.size_bytes,
+  fileName: p.fileName,
+  mimeType: p.mimeType,
+  sizeBytes: p.sizeBytes,
   sha256: p.sha256,
   content: p.content,
 });
@@ -155,7 +156,7 @@ export function sendRoutes(rt: WebReportRuntime): Hono<WebReportEnv> {
       if (posted && (await repeatsStoredRevision(db, done, posted))) {
         return afterStore(c, rt, choice.period.key, {
           kind: 'duplicate',
-          reportId: done.report_id,
+          reportId: done.reportId,
           revision: done.revision,
         });
       }
@@ -207,7 +208,7 @@ export function sendRoutes(rt: WebReportRuntime): Hono<WebReportEnv> {
         at: formatDateTimeVi(new Date(outcome.author.at), timeZone),
         revision: outcome.conflict.revision,
         created: outcome.conflict.kind === 'created',
-        via: VIAS[outcome.stored.submitted_via],
+        via: VIAS[outcome.stored.submittedVia],
       });
       const overrides = outcome.overrides.map((o) =>
         o.kind === 'value' ? W.overrideValue(o.criterion, o.mine, o.stored) : W.overrideText(o.field),

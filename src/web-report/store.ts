@@ -7,7 +7,7 @@ import type { BaseConflict, Override } from '../core/report-flow/base-check.js';
 import type { ReportDraft, TextField } from '../core/report-flow/types.js';
 import type { Db } from '../db/connection.js';
 import { markPersonalLinkUsed } from '../db/personal-links.js';
-import type { ProgressReport } from '../db/schema.js';
+import type { ProgressReport } from '../db/reports.js';
 import { clearPendingUploads, findFormSubmission, recordFormSubmission, type UploadedFile } from '../db/web-uploads.js';
 import { submitNilReport } from '../reporting/nil-report.js';
 import { rebaseOnStored } from '../reporting/rebase.js';
@@ -55,7 +55,7 @@ export async function storeWebReport(db: Db, s: WebForm, r: WebReport): Promise<
   return db.transaction().execute(async (trx): Promise<StoreOutcome> => {
     const { holder, period, now } = s;
     const done = await findFormSubmission(trx, holder.link.id, s.nonce);
-    if (done) return { kind: 'duplicate', reportId: done.report_id, revision: done.revision };
+    if (done) return { kind: 'duplicate', reportId: done.reportId, revision: done.revision };
     const reporter = reporterOf(holder, 'web');
     const when: When = { now, timeZone: s.timeZone };
     const outcome = r.isNil

@@ -246,7 +246,7 @@ describe('moving a focal point to another unit', () => {
     expect((await findPersonalLinkByToken(a.db, old)).kind).toBe('revoked');
     const fresh = await tokenOf(fpId);
     const found = await findPersonalLinkByToken(a.db, fresh);
-    expect(found.kind === 'ok' && found.focalPoint.unit_id).toBe(bloc.unitIds[2]);
+    expect(found.kind === 'ok' && found.focalPoint.unitId).toBe(bloc.unitIds[2]);
     const audit = await a.db
       .selectFrom('audit_log')
       .select(['action', 'details'])
@@ -274,7 +274,7 @@ describe('new focal points get a link', () => {
       .where('full_name', '=', 'Lâm Văn Phúc')
       .executeTakeFirstOrThrow();
     const link = await activePersonalLinkOf(a.db, fp.id);
-    expect(link).toMatchObject({ created_by: 'blocadmin1', revoked_at: null });
+    expect(link).toMatchObject({ createdBy: 'blocadmin1', revokedAt: null });
     const token = tokenOfLink(LINK_SECRET, link!)!;
     expect((await findPersonalLinkByToken(a.db, token)).kind).toBe('ok');
     const created = await a.db
@@ -311,7 +311,7 @@ describe('new focal points get a link', () => {
       .where('full_name', '=', 'Lê Minh Khang')
       .executeTakeFirstOrThrow();
     const link = await activePersonalLinkOf(a.db, fp.id);
-    expect(link).toMatchObject({ created_by: 'blocadmin1' });
+    expect(link).toMatchObject({ createdBy: 'blocadmin1' });
     expect((await findPersonalLinkByToken(a.db, tokenOfLink(LINK_SECRET, link!)!)).kind).toBe('ok');
   });
 });

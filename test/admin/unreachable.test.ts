@@ -87,12 +87,12 @@ async function world() {
   await report(bloc, 0, false);
   await report(bloc, 1, true);
   const second = await createFocalPoint(a.db, {
-    unit_id: bloc.unitIds[2]!,
-    full_name: 'Phạm Thị Hoa',
+    unitId: bloc.unitIds[2]!,
+    fullName: 'Phạm Thị Hoa',
     phone: '0912 000 333',
   });
   await link(second.id, '3002');
-  await createFocalPoint(a.db, { unit_id: bloc.unitIds[2]!, full_name: 'Thủ trưởng 3', role: 'unit_head' });
+  await createFocalPoint(a.db, { unitId: bloc.unitIds[2]!, fullName: 'Thủ trưởng 3', role: 'unit_head' });
   await a.db.updateTable('focal_point').set({ phone: '0912 000 003' }).where('id', '=', fp[2]!).execute();
   await link(fp[3]!, '4001');
   await deactivateFocalPoint(a.db, fp[4]!, NOW.toISOString());

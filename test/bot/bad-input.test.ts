@@ -73,7 +73,7 @@ describe('bad input at text and evidence steps', () => {
     expect(chat.lastText().length).toBeLessThanOrEqual(4096);
     await chat.tap('Gửi báo cáo');
     const stored = (await getReport(h.t.db, h.bloc.blocId, h.bloc.unitIds[0]!, '2026-W48'))!;
-    expect(stored.notable_results).toBe(long);
+    expect(stored.notableResults).toBe(long);
     expect(stored.proposals).toBe(long);
   });
 
@@ -87,7 +87,7 @@ describe('bad input at text and evidence steps', () => {
     expect(chat.lastText()).toContain(`• Kết quả nổi bật: ${nfd.normalize('NFC')}`);
     await chat.tap('Gửi báo cáo');
     const stored = (await getReport(h.t.db, h.bloc.blocId, h.bloc.unitIds[0]!, '2026-W48'))!;
-    expect(stored.notable_results).toBe('Hội Nông dân xã Phú Mỹ đạt giải Nhất 🏆🎉'.normalize('NFC'));
+    expect(stored.notableResults).toBe('Hội Nông dân xã Phú Mỹ đạt giải Nhất 🏆🎉'.normalize('NFC'));
   });
 
   it('asks for files or the button when text arrives at the evidence step, and caps the number of files', async () => {

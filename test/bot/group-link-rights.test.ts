@@ -55,7 +55,7 @@ it("refuses another bloc's code in a linked group, from a member or a group admi
     expect(sender.lastText()).toBe(refusal);
   }
   expect(await findBlocChat(h.t.db, '-100222')).toMatchObject({ blocId: blocB.blocId, active: true });
-  expect((await findInvite(h.t.db, codeA))?.used_at).toBeNull();
+  expect((await findInvite(h.t.db, codeA))?.usedAt).toBeNull();
   expect(await audit('bloc_chat.link')).toHaveLength(1);
   // The database refuses the move too, should a caller forget to check.
   await expect(
@@ -101,7 +101,7 @@ it('links only for a group administrator, asking Telegram, and leaves the code f
   );
   expect(h.emu.callsOf('getChatMember').map((c) => c.params)).toEqual([{ chat_id: -100300, user_id: 3001 }]);
   expect(await findBlocChat(h.t.db, '-100300')).toBeUndefined();
-  expect((await findInvite(h.t.db, invite.code))?.used_at).toBeNull();
+  expect((await findInvite(h.t.db, invite.code))?.usedAt).toBeNull();
 
   // Promoted, the same person links with the same code.
   h.emu.setChatMember(-100300, 3001, 'administrator');
@@ -118,7 +118,7 @@ it('links for an anonymous administrator (posting as the group) but not for a me
     'Lệnh gửi dưới danh nghĩa một kênh không liên kết được nhóm; không có gì thay đổi. Xin quản trị viên nhóm gửi lệnh bằng tài khoản của mình hoặc ẩn danh với tư cách quản trị viên nhóm.',
   );
   expect(await findBlocChat(h.t.db, '-100400')).toBeUndefined();
-  expect((await findInvite(h.t.db, invite.code))?.used_at).toBeNull();
+  expect((await findInvite(h.t.db, invite.code))?.usedAt).toBeNull();
 
   await group.sendAs(`/start${BOT} ${invite.code}`, 'group');
   expect(group.lastText()).toContain('đã được liên kết với Khối thi đua thử nghiệm');
@@ -145,7 +145,7 @@ it("answers 'already linked' to its own bloc's new code and keeps the code for a
   expect(admin.lastText()).toBe(
     'Nhóm "Nhóm Khối" đã được liên kết với Khối thi đua thử nghiệm từ trước, không cần liên kết lại. Bot vẫn gửi bản tin của Khối vào nhóm này.',
   );
-  expect((await findInvite(h.t.db, second.code))?.used_at).toBeNull();
+  expect((await findInvite(h.t.db, second.code))?.usedAt).toBeNull();
   expect((await findBlocChat(h.t.db, '-100500'))?.linkedAt).toBe('2026-11-24T03:00:00.000Z');
   expect(await audit('bloc_chat.link')).toHaveLength(1);
 });
@@ -159,7 +159,7 @@ it('says so when Telegram cannot tell whether the sender is an administrator, an
     'Bot chưa kiểm tra được đồng chí có phải quản trị viên của nhóm hay không, nên chưa liên kết nhóm. Xin đồng chí gửi lại lệnh sau ít phút; nếu vẫn không được, xin đặt bot làm quản trị viên của nhóm rồi gửi lại.',
   );
   expect(await findBlocChat(h.t.db, '-100600')).toBeUndefined();
-  expect((await findInvite(h.t.db, invite.code))?.used_at).toBeNull();
+  expect((await findInvite(h.t.db, invite.code))?.usedAt).toBeNull();
   expect(h.log.records.some((r) => r.msg === 'could not ask Telegram whether a group member is an administrator')).toBe(
     true,
   );
@@ -182,5 +182,5 @@ it('ignores a group code posted in a channel', async () => {
   });
   expect(h.emu.messagesIn(-100700)).toEqual([]);
   expect(await findBlocChat(h.t.db, '-100700')).toBeUndefined();
-  expect((await findInvite(h.t.db, invite.code))?.used_at).toBeNull();
+  expect((await findInvite(h.t.db, invite.code))?.usedAt).toBeNull();
 });

@@ -35,7 +35,7 @@ it('links the bloc group through ?startgroup=<code>, as Telegram sends /start@bo
     title: 'Khối thi đua số 6',
     active: true,
   });
-  expect((await findInvite(h.t.db, invite.code))?.used_by_telegram_id).toBe('900');
+  expect((await findInvite(h.t.db, invite.code))?.usedByTelegramId).toBe('900');
 
   // The same link again in the same group is not an error; in another group it is used up.
   await group.send(`/start@khoithidua_test_bot ${invite.code}`);
@@ -64,7 +64,7 @@ it('refuses a personal invite, an unknown and an expired code in a group', async
   });
   await group.send(`/start@khoithidua_test_bot ${personal.code}`);
   expect(group.lastText()).toContain('Xin đồng chí mở liên kết trong cuộc trò chuyện riêng với bot.');
-  expect((await findInvite(h.t.db, personal.code))?.used_at).toBeNull();
+  expect((await findInvite(h.t.db, personal.code))?.usedAt).toBeNull();
   await group.send('/start@khoithidua_test_bot gr_khongco');
   expect(group.lastText()).toContain('Mã mời không đúng');
   const old = await groupInvite();

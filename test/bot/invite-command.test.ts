@@ -85,8 +85,8 @@ describe('npm run cli -- invite', () => {
     const expiresAt = async (id: number) =>
       (await t.db.selectFrom('invite').select('expires_at').where('id', '=', id).executeTakeFirstOrThrow()).expires_at;
     expect(await expiresAt(older.id)).toBe(NOW.toISOString());
-    expect(await expiresAt(otherPerson.id)).toBe(otherPerson.expires_at);
-    expect(await expiresAt(group.id)).toBe(group.expires_at);
+    expect(await expiresAt(otherPerson.id)).toBe(otherPerson.expiresAt);
+    expect(await expiresAt(group.id)).toBe(group.expiresAt);
     const audit = await t.db
       .selectFrom('audit_log')
       .select('details')
@@ -97,7 +97,7 @@ describe('npm run cli -- invite', () => {
     lines.length = 0;
     await invite.run(contextFor(t.db, {}, lines), ['group', '--bloc', String(b.blocId), '--bot', 'khoithidua6_bot']);
     expect(lines).toHaveLength(3);
-    expect(await expiresAt(group.id)).toBe(group.expires_at);
+    expect(await expiresAt(group.id)).toBe(group.expiresAt);
   });
 
   it('creates a group invite link, asking Telegram for the bot name with the configured token', async () => {
@@ -164,7 +164,7 @@ describe('an invite from the CLI, opened in Telegram', () => {
     const chat = h.emu.chat({ userId: 4242 });
     await chat.send(`/start ${link.searchParams.get('start')}`);
     expect(chat.lastText()).toContain('Xin chào đồng chí Cán bộ 3!');
-    expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[2]!))?.telegram_user_id).toBe('4242');
+    expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[2]!))?.telegramUserId).toBe('4242');
   });
 
   it('a link printed earlier stops working once a newer one is printed for the same focal point', async () => {
@@ -181,7 +181,7 @@ describe('an invite from the CLI, opened in Telegram', () => {
     expect(stranger.lastText()).toBe(
       'Liên kết mời đã hết hạn từ 11:00 24/11/2026. Xin đồng chí đề nghị Văn phòng Khối thi đua cấp liên kết mới.',
     );
-    expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[2]!))?.telegram_user_id).toBeNull();
+    expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[2]!))?.telegramUserId).toBeNull();
 
     const owner = h.emu.chat({ userId: 4243 });
     await owner.send(`/start ${fresh}`);

@@ -169,7 +169,7 @@ describe('a draft for a week that became older than the previous one', () => {
     await chat.tap(`Chuyển sang ${W49}`);
     expect(chat.lastText()).toContain(`Đã chuyển nội dung đồng chí đã nhập sang báo cáo ${W49}`);
     await chat.tap('Gửi báo cáo');
-    expect((await reportOf('2026-W49'))?.notable_results).toBe('Kết quả tuần 47');
+    expect((await reportOf('2026-W49'))?.notableResults).toBe('Kết quả tuần 47');
     expect(await reportOf('2026-W47')).toBeUndefined();
   });
 
@@ -205,8 +205,8 @@ describe('reloading a refused draft on the stored report', () => {
   it('does not reload a draft whose week became older than the previous one, and says why', async () => {
     await setUp(TUESDAY_W48);
     const head = await createFocalPoint(h.t.db, {
-      unit_id: h.bloc.unitIds[0]!,
-      full_name: 'Trần Thị Bình',
+      unitId: h.bloc.unitIds[0]!,
+      fullName: 'Trần Thị Bình',
       role: 'unit_head',
     });
     h.bloc.focalPointIds.push(head.id);

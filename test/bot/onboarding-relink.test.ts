@@ -29,9 +29,9 @@ it("refuses to move an account linked to a focal point of another bloc's unit, a
   expect(chat.lastText()).toBe(
     'Tài khoản Telegram này đang được liên kết với cán bộ đầu mối Cán bộ 1 của Đơn vị 1. Mỗi tài khoản chỉ liên kết với một cán bộ đầu mối, nên bot không đổi liên kết; không có gì thay đổi. Nếu đồng chí đã chuyển nhiệm vụ, xin đề nghị Văn phòng Khối thi đua ghi nhận đồng chí thôi làm cán bộ đầu mối cũ, rồi mở lại liên kết mời này.',
   );
-  expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[0]!))?.telegram_user_id).toBe('801');
-  expect((await getFocalPoint(h.t.db, fpB!))?.telegram_user_id).toBeNull();
-  expect((await findInvite(h.t.db, code))?.used_at).toBeNull();
+  expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[0]!))?.telegramUserId).toBe('801');
+  expect((await getFocalPoint(h.t.db, fpB!))?.telegramUserId).toBeNull();
+  expect((await findInvite(h.t.db, code))?.usedAt).toBeNull();
   await chat.send('/start');
   expect(chat.lastText()).toContain('Xin chào đồng chí Cán bộ 1.');
 
@@ -39,7 +39,7 @@ it("refuses to move an account linked to a focal point of another bloc's unit, a
   await deactivateFocalPoint(h.t.db, h.bloc.focalPointIds[0]!, h.clock.now().toISOString());
   await chat.send(`/start ${code}`);
   expect(chat.lastText()).toContain('cán bộ đầu mối của Đơn vị 1 (Khối thi đua số 2)');
-  expect((await getFocalPoint(h.t.db, fpB!))?.telegram_user_id).toBe('801');
+  expect((await getFocalPoint(h.t.db, fpB!))?.telegramUserId).toBe('801');
 });
 
 it('refuses the same within one bloc: another unit of the bloc would silently lose its focal point', async () => {
@@ -47,8 +47,8 @@ it('refuses the same within one bloc: another unit of the bloc would silently lo
   const code = (await invite(h.bloc.focalPointIds[1]!)).code;
   await chat.send(`/start ${code}`);
   expect(chat.lastText()).toContain('đang được liên kết với cán bộ đầu mối Cán bộ 1 của Đơn vị 1');
-  expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[0]!))?.telegram_user_id).toBe('802');
-  expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[1]!))?.telegram_user_id).toBeNull();
+  expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[0]!))?.telegramUserId).toBe('802');
+  expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[1]!))?.telegramUserId).toBeNull();
 });
 
 it("moves a focal point to a new account with the admin's new invite, recording the account it replaced", async () => {
@@ -57,7 +57,7 @@ it("moves a focal point to a new account with the admin's new invite, recording 
   const phone = h.emu.chat({ userId: 804 });
   await phone.send(`/start ${code}`);
   expect(phone.lastText()).toContain('Xin chào đồng chí Cán bộ 1!');
-  expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[0]!))?.telegram_user_id).toBe('804');
+  expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[0]!))?.telegramUserId).toBe('804');
   const links = await h.t.db
     .selectFrom('audit_log')
     .select('details')

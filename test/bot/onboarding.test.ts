@@ -33,8 +33,8 @@ describe('onboarding through a deep link', () => {
     expect(chat.lastText()).toContain('Xin chào đồng chí Cán bộ 2!');
     expect(chat.lastText()).toContain('cán bộ đầu mối của Đơn vị 2 (Khối thi đua thử nghiệm)');
     const fp = await getFocalPoint(h.t.db, h.bloc.focalPointIds[1]!);
-    expect(fp).toMatchObject({ telegram_user_id: '501', telegram_chat_id: '501', telegram_username: 'lan_hnd' });
-    expect((await findInvite(h.t.db, code))?.used_by_telegram_id).toBe('501');
+    expect(fp).toMatchObject({ telegramUserId: '501', telegramChatId: '501', telegramUsername: 'lan_hnd' });
+    expect((await findInvite(h.t.db, code))?.usedByTelegramId).toBe('501');
     const audit = await h.t.db
       .selectFrom('audit_log')
       .selectAll()
@@ -55,7 +55,7 @@ describe('onboarding through a deep link', () => {
     const other = h.emu.chat({ userId: 602 });
     await other.send(`/start ${code}`);
     expect(other.lastText()).toContain('Liên kết mời này đã được sử dụng');
-    expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[0]!))?.telegram_user_id).toBe('601');
+    expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[0]!))?.telegramUserId).toBe('601');
   });
 
   it('refuses an expired code', async () => {
@@ -66,7 +66,7 @@ describe('onboarding through a deep link', () => {
     expect(chat.lastText()).toBe(
       'Liên kết mời đã hết hạn từ 10:00 25/11/2026. Xin đồng chí đề nghị Văn phòng Khối thi đua cấp liên kết mới.',
     );
-    expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[0]!))?.telegram_user_id).toBeNull();
+    expect((await getFocalPoint(h.t.db, h.bloc.focalPointIds[0]!))?.telegramUserId).toBeNull();
   });
 
   it('refuses unknown and malformed codes, and a group code in a private chat', async () => {
@@ -83,7 +83,7 @@ describe('onboarding through a deep link', () => {
     });
     await chat.send(`/start ${group.code}`);
     expect(chat.lastText()).toContain('dùng để thêm bot vào nhóm');
-    expect((await findInvite(h.t.db, group.code))?.used_at).toBeNull();
+    expect((await findInvite(h.t.db, group.code))?.usedAt).toBeNull();
   });
 
   it('refuses an invite for a focal point who has left', async () => {

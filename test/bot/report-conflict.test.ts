@@ -12,8 +12,8 @@ let b: EmulatedChat;
 beforeEach(async () => {
   h = await startHarness();
   const head = await createFocalPoint(h.t.db, {
-    unit_id: h.bloc.unitIds[0]!,
-    full_name: 'Trần Thị Bình',
+    unitId: h.bloc.unitIds[0]!,
+    fullName: 'Trần Thị Bình',
     role: 'unit_head',
   });
   h.bloc.focalPointIds.push(head.id);
@@ -32,7 +32,7 @@ async function figures() {
   const stored = (await report())!;
   const values = await getReportValues(h.t.db, stored.id);
   const [c1, c2] = h.bloc.criterionIds;
-  return [values.find((v) => v.criterion_id === c1)?.value, values.find((v) => v.criterion_id === c2)?.value];
+  return [values.find((v) => v.criterionId === c1)?.value, values.find((v) => v.criterionId === c2)?.value];
 }
 
 /** Week 47 (the previous, still open period) through to the summary, from the first value step. */
@@ -71,7 +71,7 @@ describe('two focal points of one unit report the same period', () => {
     ).toEqual(['Nạp lại trên bản đã gửi', 'Hủy']);
     expect(await report()).toMatchObject({
       revision: 1,
-      notable_results: 'Kết quả của B',
+      notableResults: 'Kết quả của B',
       difficulties: 'Khó khăn của B',
     });
     expect(await figures()).toEqual([1, 2]);
@@ -95,10 +95,10 @@ describe('two focal points of one unit report the same period', () => {
     await a.tap('Gửi báo cáo');
     expect(a.lastText()).toContain('Đây là bản sửa lần 1; các bản trước vẫn được lưu lại.');
     const stored = (await report())!;
-    expect(stored).toMatchObject({ revision: 2, notable_results: 'Kết quả của A', difficulties: 'Khó khăn của B' });
+    expect(stored).toMatchObject({ revision: 2, notableResults: 'Kết quả của A', difficulties: 'Khó khăn của B' });
     expect(await figures()).toEqual([5, 6]);
     const revisions = await listRevisions(h.t.db, stored.id);
-    expect(revisions.map((r) => [r.revision, r.submitted_by_focal_point_id])).toEqual([
+    expect(revisions.map((r) => [r.revision, r.submittedByFocalPointId])).toEqual([
       [1, h.bloc.focalPointIds.at(-1)],
       [2, h.bloc.focalPointIds[0]],
     ]);
@@ -143,7 +143,7 @@ describe('two focal points of one unit report the same period', () => {
     expect(reloaded).toContain('• 2. Mô hình, sáng kiến: 7 mô hình');
     expect(reloaded).toContain('• Kết quả nổi bật: B lần hai');
     await a.tap('Gửi báo cáo');
-    expect(await report()).toMatchObject({ revision: 3, notable_results: 'B lần hai' });
+    expect(await report()).toMatchObject({ revision: 3, notableResults: 'B lần hai' });
     expect(await figures()).toEqual([9, 7]);
   });
 
@@ -166,7 +166,7 @@ describe('two focal points of one unit report the same period', () => {
     expect(a.lastText()).toBe(
       `Kỳ ${W47} đã có báo cáo của đơn vị, nên không ghi "Không có gì mới" đè lên. Đồng chí dùng /baocao để sửa báo cáo nếu cần.`,
     );
-    expect(await report()).toMatchObject({ revision: 1, is_nil: 0 });
+    expect(await report()).toMatchObject({ revision: 1, isNil: false });
     expect(await figures()).toEqual([1, 2]);
   });
 

@@ -95,18 +95,18 @@ describe('a full report', () => {
     );
     const stored = (await report())!;
     expect(stored).toMatchObject({
-      is_nil: 0,
+      isNil: false,
       revision: 1,
-      submitted_via: 'telegram',
-      submitted_by_focal_point_id: h.bloc.focalPointIds[0],
-      notable_results: 'Tuyên truyền 3 gương điển hình tiên tiến 👏'.normalize('NFC'),
+      submittedVia: 'telegram',
+      submittedByFocalPointId: h.bloc.focalPointIds[0],
+      notableResults: 'Tuyên truyền 3 gương điển hình tiên tiến 👏'.normalize('NFC'),
       difficulties: null,
       proposals: 'Đề nghị Khối tổ chức tập huấn nghiệp vụ',
-      first_submitted_at: '2026-11-24T03:00:00.000Z',
+      firstSubmittedAt: '2026-11-24T03:00:00.000Z',
     });
-    expect(stored.notable_results).toBe(stored.notable_results!.normalize('NFC'));
+    expect(stored.notableResults).toBe(stored.notableResults!.normalize('NFC'));
     const values = await getReportValues(h.t.db, stored.id);
-    expect(values.map((v) => [v.criterion_id, v.value]).sort()).toEqual(
+    expect(values.map((v) => [v.criterionId, v.value]).sort()).toEqual(
       [
         [h.bloc.criterionIds[c1], 3],
         [h.bloc.criterionIds[c2], 0],
@@ -115,7 +115,7 @@ describe('a full report', () => {
     );
     const files = await listAttachments(h.t.db, stored.id);
     expect(
-      files.map((f) => [f.kind, f.telegram_file_id, f.telegram_file_unique_id, f.file_name, f.size_bytes, f.caption]),
+      files.map((f) => [f.kind, f.telegramFileId, f.telegramFileUniqueId, f.fileName, f.sizeBytes, f.caption]),
     ).toEqual([
       ['photo', 'PHOTO-BIG', 'uniq-photo', null, 250_000, 'Hội nghị điển hình'.normalize('NFC')],
       ['document', 'DOC-1', 'uniq-doc', 'bao-cao.pdf', 80_000, null],
@@ -144,7 +144,7 @@ describe('a full report', () => {
     await chat.tap('Không có gì mới');
     expect(chat.lastText()).toContain('lúc 10:00 24/11/2026: kỳ này không có gì mới.');
     const stored = (await report())!;
-    expect(stored.is_nil).toBe(1);
+    expect(stored.isNil).toBe(true);
     expect(await getReportValues(h.t.db, stored.id)).toEqual([]);
   });
 
@@ -181,7 +181,7 @@ describe('a full report', () => {
     expect(stored).toMatchObject({
       revision: 2,
       difficulties: 'Thiếu kinh phí',
-      first_submitted_at: '2026-11-24T03:00:00.000Z',
+      firstSubmittedAt: '2026-11-24T03:00:00.000Z',
     });
     const revisions = await listRevisions(h.t.db, stored.id);
     expect(revisions.map((r) => r.revision)).toEqual([1, 2]);
@@ -219,7 +219,7 @@ describe('a full report', () => {
     expect(chat.lastText()).toContain('Báo cáo Tuần 47/2026 (16/11/2026 – 22/11/2026)');
     await chat.tap('Không có gì mới');
     expect(chat.lastText()).toContain('Báo cáo gửi sau hạn (hạn hết ngày 23/11/2026).');
-    expect((await getReport(h.t.db, h.bloc.blocId, h.bloc.unitIds[0]!, '2026-W47'))?.is_nil).toBe(1);
+    expect((await getReport(h.t.db, h.bloc.blocId, h.bloc.unitIds[0]!, '2026-W47'))?.isNil).toBe(true);
   });
 
   it('starts a report for a period from a button any message may carry (e:<period>)', async () => {
@@ -329,7 +329,7 @@ describe('a locked period', () => {
     expect(chat.lastText()).toContain('• Kết quả nổi bật: Kết quả tuần 47');
     await chat.tap('Gửi báo cáo');
     const moved = (await getReport(h.t.db, h.bloc.blocId, h.bloc.unitIds[0]!, '2026-W50'))!;
-    expect(moved.notable_results).toBe('Kết quả tuần 47');
+    expect(moved.notableResults).toBe('Kết quả tuần 47');
   });
 
   it('refuses to revise a report once its period is locked', async () => {

@@ -211,7 +211,7 @@ describe('webhook end to end', () => {
     const chat = emu.chat({ userId: 77 });
     await chat.send(`/start ${invite.code}`);
     expect(chat.lastText()).toContain('Xin chào đồng chí Cán bộ 2!');
-    expect((await getFocalPoint(t.db, bloc.focalPointIds[1]!))?.telegram_user_id).toBe('77');
+    expect((await getFocalPoint(t.db, bloc.focalPointIds[1]!))?.telegramUserId).toBe('77');
     await chat.send('/baocao');
     await chat.tap(/^Tuần 48/);
     const first = await chat.send('4');

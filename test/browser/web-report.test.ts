@@ -107,7 +107,7 @@ describe('the personal web form on a phone', () => {
     await shot(page, '3-receipt');
     const stored = (await getReport(t.db, bloc.blocId, bloc.unitIds[0]!, '2026-W48'))!;
     const files = await listAttachments(t.db, stored.id);
-    expect(files.map((f) => [f.kind, f.mime_type, f.size_bytes])).toEqual([['photo', 'image/jpeg', photo.length]]);
+    expect(files.map((f) => [f.kind, f.mimeType, f.sizeBytes])).toEqual([['photo', 'image/jpeg', photo.length]]);
 
     // A reload of the receipt sends nothing again; "Sửa báo cáo" opens the form prefilled.
     await page.reload();
@@ -121,7 +121,7 @@ describe('the personal web form on a phone', () => {
     await Promise.all([page.waitForURL(/\/receipt\?/), page.click('#report-form button[type=submit]')]);
     expect(await page.locator('main').textContent()).toContain('Đây là bản sửa lần 1; các bản trước vẫn được lưu lại.');
     await shot(page, '5-revision-receipt');
-    expect((await listRevisions(t.db, stored.id)).map((r) => r.submitted_via)).toEqual(['web', 'web']);
+    expect((await listRevisions(t.db, stored.id)).map((r) => r.submittedVia)).toEqual(['web', 'web']);
     await page.close();
   });
 
@@ -131,7 +131,7 @@ describe('the personal web form on a phone', () => {
     await Promise.all([page.waitForURL(/\/receipt\?/), page.click('#nil-form button')]);
     expect(await page.locator('main').textContent()).toContain('kỳ này không có gì mới');
     await shot(page, '6-nil-receipt');
-    expect((await getReport(t.db, bloc.blocId, bloc.unitIds[1]!, '2026-W48'))?.is_nil).toBe(1);
+    expect((await getReport(t.db, bloc.blocId, bloc.unitIds[1]!, '2026-W48'))?.isNil).toBe(true);
     await page.goto(`${base}/r/not-a-real-token`);
     expect(await page.locator('h1').textContent()).toBe('Liên kết không đúng');
     await shot(page, '7-unknown-link');

@@ -82,7 +82,7 @@ describe('npm run cli -- focal-point list --bloc', () => {
       username: null,
       at: '2026-01-01T00:00:00Z',
     });
-    const head = await createFocalPoint(t.db, { unit_id: b.unitIds[1]!, full_name: 'Thủ trưởng', role: 'unit_head' });
+    const head = await createFocalPoint(t.db, { unitId: b.unitIds[1]!, fullName: 'Thủ trưởng', role: 'unit_head' });
     await deactivateFocalPoint(t.db, b.focalPointIds[2]!, '2026-11-01T00:00:00Z');
     // A unit with no focal point yet, and one that left the bloc.
     const fresh = await createUnit(t.db, { name: 'Đơn vị mới', shortName: null });

@@ -101,14 +101,14 @@ describe('invites', () => {
       now,
     });
     expect(invite.code).toMatch(/^fp_[A-Za-z0-9_-]{32}$/);
-    expect(invite.expires_at).toBe('2026-12-08T02:00:00.000Z');
+    expect(invite.expiresAt).toBe('2026-12-08T02:00:00.000Z');
     expect(inviteLink('khoi6_bot', invite)).toBe(`https://t.me/khoi6_bot?start=${invite.code}`);
     const group = await createInvite(t.db, { kind: 'group', blocId: bloc.blocId, createdBy: 'admin', now, ttlDays: 1 });
     expect(inviteLink('khoi6_bot', group)).toMatch(/\?startgroup=gr_/);
-    expect((await findInvite(t.db, invite.code))?.focal_point_id).toBe(bloc.focalPointIds[0]);
+    expect((await findInvite(t.db, invite.code))?.focalPointId).toBe(bloc.focalPointIds[0]);
     expect(await markInviteUsed(t.db, invite.id, '777', now)).toBe(true);
     expect(await markInviteUsed(t.db, invite.id, '888', now)).toBe(false);
-    expect((await findInvite(t.db, invite.code))?.used_by_telegram_id).toBe('777');
+    expect((await findInvite(t.db, invite.code))?.usedByTelegramId).toBe('777');
   });
 });
 

@@ -74,8 +74,8 @@ describe('progress reports', () => {
     const r = await t.db.transaction().execute((trx) => submitReport(trx, submission()));
     expect(r).toMatchObject({ revision: 1, created: true });
     const stored = await getReport(t.db, bloc.blocId, bloc.unitIds[0]!, '2026-W47');
-    expect(stored?.first_submitted_at).toBe('2026-11-21T03:00:00.000Z');
-    expect(stored?.is_nil).toBe(0);
+    expect(stored?.firstSubmittedAt).toBe('2026-11-21T03:00:00.000Z');
+    expect(stored?.isNil).toBe(false);
     expect((await getReportValues(t.db, r.reportId)).map((v) => v.value).sort()).toEqual([2, 5]);
     const revisions = await listRevisions(t.db, r.reportId);
     expect(revisions).toHaveLength(1);
@@ -101,18 +101,18 @@ describe('progress reports', () => {
       firstSubmittedAt: '2026-11-21T03:00:00.000Z',
     });
     const stored = await getReport(t.db, bloc.blocId, bloc.unitIds[0]!, '2026-W47');
-    expect(stored?.first_submitted_at).toBe('2026-11-21T03:00:00.000Z');
-    expect(stored?.updated_at).toBe('2026-11-25T03:00:00.000Z');
-    expect(await getReportValues(t.db, first.reportId)).toEqual([{ criterion_id: bloc.criterionIds[0], value: 3 }]);
+    expect(stored?.firstSubmittedAt).toBe('2026-11-21T03:00:00.000Z');
+    expect(stored?.updatedAt).toBe('2026-11-25T03:00:00.000Z');
+    expect(await getReportValues(t.db, first.reportId)).toEqual([{ criterionId: bloc.criterionIds[0], value: 3 }]);
     const revisions = await listRevisions(t.db, first.reportId);
     expect(revisions.map((x) => JSON.parse(x.snapshot).values.length)).toEqual([2, 1]);
-    expect((await listAttachments(t.db, first.reportId))[0]).toMatchObject({ kind: 'photo', added_in_revision: 2 });
+    expect((await listAttachments(t.db, first.reportId))[0]).toMatchObject({ kind: 'photo', addedInRevision: 2 });
   });
 
   it('store a nil report without values', async () => {
     await t.db.transaction().execute((trx) => submitReport(trx, submission({ isNil: true })));
     const stored = await getReport(t.db, bloc.blocId, bloc.unitIds[0]!, '2026-W47');
-    expect(stored?.is_nil).toBe(1);
+    expect(stored?.isNil).toBe(true);
     expect(await getReportValues(t.db, stored!.id)).toEqual([]);
   });
 
@@ -143,11 +143,9 @@ describe('progress reports', () => {
         submission({ period: { kind: 'week', key: '2026-W48', start: '2026-11-23', end: '2026-11-29' } }),
       );
     });
-    expect((await listReportsForPeriod(t.db, bloc.blocId, '2026-W47')).map((r) => r.unit_id)).toEqual(
+    expect((await listReportsForPeriod(t.db, bloc.blocId, '2026-W47')).map((r) => r.unitId)).toEqual(
       bloc.unitIds.slice(0, 2),
     );
-    expect((await listReportsForPeriod(t.db, bloc.blocId, '2026-W48')).map((r) => r.unit_id)).toEqual([
-      bloc.unitIds[0],
-    ]);
+    expect((await listReportsForPeriod(t.db, bloc.blocId, '2026-W48')).map((r) => r.unitId)).toEqual([bloc.unitIds[0]]);
   });
 });

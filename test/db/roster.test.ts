@@ -84,8 +84,8 @@ describe('units and membership', () => {
 describe('focal points', () => {
   it('link a Telegram account to one focal point at a time and deactivate', async () => {
     const u = await createUnit(t.db, { name: 'U' });
-    const one = await createFocalPoint(t.db, { unit_id: u.id, full_name: 'Nguyễn Văn A', phone: '0909000001' });
-    const two = await createFocalPoint(t.db, { unit_id: u.id, full_name: 'Trần Thị B' });
+    const one = await createFocalPoint(t.db, { unitId: u.id, fullName: 'Nguyễn Văn A', phone: '0909000001' });
+    const two = await createFocalPoint(t.db, { unitId: u.id, fullName: 'Trần Thị B' });
     await linkTelegramAccount(t.db, one.id, {
       userId: '111',
       chatId: '111',
@@ -102,11 +102,11 @@ describe('focal points', () => {
     });
     expect((await findFocalPointByTelegramUser(t.db, '111'))?.id).toBe(two.id);
     const list = await listFocalPointsOfUnit(t.db, u.id);
-    expect(list.find((f) => f.id === one.id)?.telegram_user_id).toBeNull();
+    expect(list.find((f) => f.id === one.id)?.telegramUserId).toBeNull();
     await deactivateFocalPoint(t.db, two.id, '2026-11-03T00:00:00.000Z');
     const left = (await listFocalPointsOfUnit(t.db, u.id)).find((f) => f.id === two.id);
     expect(left?.status).toBe('left');
-    expect(left?.telegram_user_id).toBeNull();
+    expect(left?.telegramUserId).toBeNull();
     expect(await findFocalPointByTelegramUser(t.db, '111')).toBeUndefined();
   });
 });

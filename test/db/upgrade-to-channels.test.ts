@@ -6,7 +6,7 @@ import { renderTelegramMessage } from '../../src/bot/telegram/render-message.js'
 import { zonedInstant } from '../../src/core/time.js';
 import { type Db, openDatabase } from '../../src/db/connection.js';
 import { findFocalPointByTelegramUser } from '../../src/db/focal-points.js';
-import { findInvite } from '../../src/db/invites.js';
+import { findInvite, toInvite } from '../../src/db/invites.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { parseOutboundMessage } from '../../src/db/outbox-message-json.js';
 import { linkByCode } from '../../src/reporting/link-by-code.js';
@@ -73,7 +73,7 @@ describe('upgrading a database made before channels', () => {
       linked.map((p) => [p.id, 'telegram', p.telegram_chat_id, 'linked', 0, p.telegram_username]),
     );
     for (const p of linked) expect((await findFocalPointByTelegramUser(db, p.telegram_user_id!))?.id).toBe(p.id);
-    for (const i of invites) expect(await findInvite(db, i.code)).toEqual(i);
+    for (const i of invites) expect(await findInvite(db, i.code)).toEqual(toInvite(i));
     expect(await db.selectFrom('report_attachment').select('telegram_file_id').execute()).toEqual([
       { telegram_file_id: 'AgACAgUAAxkBAAIBZ2fake' },
     ]);

@@ -230,7 +230,7 @@ describe('outbox queries for delivery and the admin', () => {
         { reason: 'not_started', count: 1 },
       ],
     });
-    expect((await listFailedOutbox(t.db, { blocId: blocB })).map((m) => m.dedupe_key)).toEqual(['b-blocked']);
+    expect((await listFailedOutbox(t.db, { blocId: blocB })).map((m) => m.dedupeKey)).toEqual(['b-blocked']);
   });
 
   it('resend a failed message on the admin’s request, and only a failed one', async () => {

@@ -37,7 +37,7 @@ export async function createSmallBloc(
       joinedOn: opts.joinedOn ?? `${year - 1}-01-01`,
       displayOrder: i,
     });
-    const fp = await createFocalPoint(db, { unit_id: unit.id, full_name: `Cán bộ ${i}` });
+    const fp = await createFocalPoint(db, { unitId: unit.id, fullName: `Cán bộ ${i}` });
     focalPointIds.push(fp.id);
   }
   await setRotationOrder(db, bloc.id, unitIds);

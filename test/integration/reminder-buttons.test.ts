@@ -67,7 +67,7 @@ describe('reminder buttons', () => {
     await chats[0]!.tap('Kỳ này không có gì mới', reminder);
     expect(chats[0]!.lastText()).toContain('kỳ này không có gì mới');
     const nil = await getReport(h.t.db, h.bloc.blocId, h.bloc.unitIds[0]!, '2026-W48');
-    expect(nil).toMatchObject({ is_nil: 1, revision: 1 });
+    expect(nil).toMatchObject({ isNil: true, revision: 1 });
 
     // A second tap on the same button does not overwrite or duplicate anything.
     await chats[0]!.tap('Kỳ này không có gì mới', reminder);

@@ -22,8 +22,8 @@ export async function linkChat(db: Db, focalPointId: number, chatId: string): Pr
 
 export async function addUnitHead(db: Db, unitId: number, chatId: string): Promise<number> {
   const head = await createFocalPoint(db, {
-    unit_id: unitId,
-    full_name: `Thủ trưởng đơn vị ${unitId}`,
+    unitId: unitId,
+    fullName: `Thủ trưởng đơn vị ${unitId}`,
     role: 'unit_head',
   });
   await linkChat(db, head.id, chatId);

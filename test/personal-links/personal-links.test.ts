@@ -65,7 +65,7 @@ describe('personal links in the database', () => {
     const raw = readFileSync(t.path);
     expect(raw.includes(Buffer.from(token))).toBe(false);
     const link = await activePersonalLinkOf(t.db, bloc.focalPointIds[0]!);
-    expect(link?.token_hash).toBe(hashLinkToken(token));
+    expect(link?.tokenHash).toBe(hashLinkToken(token));
     expect(tokenOfLink(SECRET, link!)).toBe(token);
     expect(tokenOfLink('another-secret-0123456789abcdefghijkl', link!)).toBeUndefined();
   });

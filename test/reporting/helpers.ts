@@ -30,7 +30,7 @@ export async function createUseCaseTest(): Promise<UseCaseTest> {
     at: (iso) => ({ now: new Date(iso), timeZone: TZ }),
     async reporter(index, channel) {
       const focalPoint = (await getFocalPoint(t.db, bloc.focalPointIds[index]!))!;
-      const unit = (await getUnit(t.db, focalPoint.unit_id))!;
+      const unit = (await getUnit(t.db, focalPoint.unitId))!;
       return reporterOf({ focalPoint, unit, bloc: (await getBloc(t.db, bloc.blocId))! }, channel);
     },
     close: () => t.close(),

@@ -32,8 +32,8 @@ describe('link by code', () => {
     const code = await invite(0);
     expect(await link(account('111'), code)).toEqual({ kind: 'linked', focalPointId: u.bloc.focalPointIds[0] });
     expect(await getFocalPoint(u.t.db, u.bloc.focalPointIds[0]!)).toMatchObject({
-      telegram_user_id: '111',
-      telegram_chat_id: '111',
+      telegramUserId: '111',
+      telegramChatId: '111',
     });
     expect(await link(account('111'), code)).toMatchObject({ kind: 'linked' });
     expect(await link(account('222'), code)).toEqual({ kind: 'used' });
@@ -45,7 +45,7 @@ describe('link by code', () => {
     const group = await createInvite(u.t.db, { kind: 'group', blocId: u.bloc.blocId, createdBy: 'test', now: NOW });
     expect(await link(account('111'), group.code)).toEqual({ kind: 'forGroup' });
     const code = await invite(0);
-    const expiry = (await findInvite(u.t.db, code))!.expires_at;
+    const expiry = (await findInvite(u.t.db, code))!.expiresAt;
     expect(await link(account('111'), code, new Date(expiry))).toEqual({ kind: 'expired', at: new Date(expiry) });
   });
 
@@ -63,8 +63,8 @@ describe('link by code', () => {
       name: 'Cán bộ 1',
       unitName: 'Đơn vị 1',
     });
-    expect((await findInvite(u.t.db, code))!.used_at).toBeNull();
-    expect((await getFocalPoint(u.t.db, u.bloc.focalPointIds[1]!))!.telegram_user_id).toBeNull();
+    expect((await findInvite(u.t.db, code))!.usedAt).toBeNull();
+    expect((await getFocalPoint(u.t.db, u.bloc.focalPointIds[1]!))!.telegramUserId).toBeNull();
     await deactivateFocalPoint(u.t.db, u.bloc.focalPointIds[0]!, TUESDAY_W48);
     expect(await link(account('111'), code)).toMatchObject({ kind: 'linked' });
   });

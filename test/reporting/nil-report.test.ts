@@ -26,7 +26,7 @@ describe('nil report', () => {
       receipt: { isNil: true, revision: 1, onTime: false, lastDay: '29/11/2026', attachments: 0 },
     });
     const report = (await getReport(u.t.db, u.bloc.blocId, u.bloc.unitIds[0]!, '2026-W47'))!;
-    expect(report).toMatchObject({ is_nil: 1, submitted_via: 'web', notable_results: null });
+    expect(report).toMatchObject({ isNil: true, submittedVia: 'web', notableResults: null });
     expect(await getReportValues(u.t.db, report.id)).toEqual([]);
   });
 
@@ -41,7 +41,7 @@ describe('nil report', () => {
     });
     expect(await nil(r, '2026-W45')).toEqual({ kind: 'periodNotTaken', locked: true });
     const report = (await getReport(u.t.db, u.bloc.blocId, u.bloc.unitIds[0]!, '2026-W48'))!;
-    expect(report).toMatchObject({ revision: 1, is_nil: 0 });
+    expect(report).toMatchObject({ revision: 1, isNil: false });
     expect(await getReport(u.t.db, u.bloc.blocId, u.bloc.unitIds[0]!, '2026-W45')).toBeUndefined();
   });
 });

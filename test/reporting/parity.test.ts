@@ -27,10 +27,10 @@ const submit = (r: Reporter, e: ReportEntries, at = TUESDAY_W48) =>
 /** A stored report without what differs by unit or channel. */
 async function comparable(unit: number, key: string) {
   const r = (await getReport(u.t.db, u.bloc.blocId, u.bloc.unitIds[unit]!, key))!;
-  const { id, unit_id, submitted_via, submitted_by_focal_point_id, ...rest } = r;
-  const values = (await getReportValues(u.t.db, id)).sort((a, b) => a.criterion_id - b.criterion_id);
+  const { id, unitId, submittedVia, submittedByFocalPointId, ...rest } = r;
+  const values = (await getReportValues(u.t.db, id)).sort((a, b) => a.criterionId - b.criterionId);
   const revisions = (await listRevisions(u.t.db, id)).map((v) => ({ revision: v.revision, snapshot: v.snapshot }));
-  return { report: rest, values, revisions, channel: submitted_via };
+  return { report: rest, values, revisions, channel: submittedVia };
 }
 
 const TEXTS = { notableResults: 'Tuyên truyền 3 gương điển hình', difficulties: null, proposals: 'Tập huấn' };
@@ -62,7 +62,7 @@ describe('the use cases are the same for every channel', () => {
     const bot = await comparable(0, '2026-W48');
     const web = await comparable(1, '2026-W48');
     expect(web.report).toEqual(bot.report);
-    expect(web.report.is_nil).toBe(1);
+    expect(web.report.isNil).toBe(true);
     expect(web.revisions).toEqual(bot.revisions);
   });
 
@@ -75,7 +75,7 @@ describe('the use cases are the same for every channel', () => {
       { kind: 'stored', reportId: first.reportId, revision: 2 },
     );
     const revisions = await listRevisions(u.t.db, first.reportId);
-    expect(revisions.map((r) => [r.revision, r.submitted_via, r.submitted_by_focal_point_id])).toEqual([
+    expect(revisions.map((r) => [r.revision, r.submittedVia, r.submittedByFocalPointId])).toEqual([
       [1, 'telegram', u.bloc.focalPointIds[0]],
       [2, 'web', u.bloc.focalPointIds[0]],
     ]);
@@ -86,7 +86,7 @@ describe('the use cases are the same for every channel', () => {
     await submit(web, entries(u.bloc, '2026-W48', [2, 3]));
     const bot = await u.reporter(0, 'telegram');
     const out = await submit(bot, entries(u.bloc, '2026-W48', [9, 3]));
-    expect(out).toMatchObject({ kind: 'conflict', stored: { submitted_via: 'web' }, author: { self: true } });
+    expect(out).toMatchObject({ kind: 'conflict', stored: { submittedVia: 'web' }, author: { self: true } });
     // The bot's draft, started as new, with a 9 for the first criterion: rebased on the web's report.
     const target = await draftTarget(u.t.db, bot, periodFromKey('2026-W48'));
     const mine = { ...startDraft({ ...target, existing: null }), values: { [u.bloc.criterionIds[0]!]: 9 } };

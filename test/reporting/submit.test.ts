@@ -58,10 +58,10 @@ describe('submit', () => {
     });
     expect(receiptLines(out.receipt)).toContain('Đồng chí có thể sửa báo cáo đến hết ngày 06/12/2026.');
     const report = (await getReport(u.t.db, u.bloc.blocId, u.bloc.unitIds[0]!, '2026-W48'))!;
-    expect(report).toMatchObject({ revision: 1, submitted_via: 'telegram', is_nil: 0 });
+    expect(report).toMatchObject({ revision: 1, submittedVia: 'telegram', isNil: false });
     expect((await getReportValues(u.t.db, report.id)).map((v) => v.value)).toEqual([3, 12]);
     const revisions = await listRevisions(u.t.db, report.id);
-    expect(revisions.map((v) => [v.revision, v.submitted_via, v.submitted_by_focal_point_id])).toEqual([
+    expect(revisions.map((v) => [v.revision, v.submittedVia, v.submittedByFocalPointId])).toEqual([
       [1, 'telegram', u.bloc.focalPointIds[0]],
     ]);
   });
@@ -96,7 +96,7 @@ describe('submit', () => {
     expect(out).toMatchObject({
       kind: 'conflict',
       conflict: { kind: 'created', revision: 1 },
-      stored: { submitted_via: 'telegram' },
+      stored: { submittedVia: 'telegram' },
       author: { focalPointName: 'Cán bộ 1', self: true, at: new Date(TUESDAY_W48) },
     });
     const report = (await getReport(u.t.db, u.bloc.blocId, u.bloc.unitIds[0]!, '2026-W48'))!;
@@ -133,7 +133,7 @@ describe('submit', () => {
     await deleteCriterion(u.t.db, u.bloc.criterionIds[1]!);
     const out = await submit(r, entries(u.bloc, '2026-W48', [4, 5]), u.at(TUESDAY_W48));
     if (out.kind !== 'stored') throw new Error(out.kind);
-    expect(await getReportValues(u.t.db, out.reportId)).toEqual([{ criterion_id: u.bloc.criterionIds[0], value: 4 }]);
+    expect(await getReportValues(u.t.db, out.reportId)).toEqual([{ criterionId: u.bloc.criterionIds[0], value: 4 }]);
   });
 
   it('stores each uploaded file once per report, with its bytes, and Telegram files as references', async () => {
@@ -179,14 +179,14 @@ describe('submit', () => {
       u.at(TUESDAY_W48),
     );
     const files = await listAttachments(u.t.db, first.reportId);
-    expect(files.map((f) => [f.file_name, f.added_in_revision, f.telegram_file_id])).toEqual([
+    expect(files.map((f) => [f.fileName, f.addedInRevision, f.telegramFileId])).toEqual([
       ['a.pdf', 1, null],
       ['b.pdf', 2, null],
     ]);
     const contents = await u.t.db.selectFrom('attachment_content').select(['sha256']).execute();
     expect(contents).toHaveLength(2);
     const botReport = (await getReport(u.t.db, u.bloc.blocId, u.bloc.unitIds[1]!, '2026-W48'))!;
-    expect((await listAttachments(u.t.db, botReport.id)).map((f) => [f.telegram_file_id, f.caption])).toEqual([
+    expect((await listAttachments(u.t.db, botReport.id)).map((f) => [f.telegramFileId, f.caption])).toEqual([
       ['F1', 'Hội thi'],
     ]);
   });

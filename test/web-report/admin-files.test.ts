@@ -89,7 +89,7 @@ describe('web-uploaded files in the admin', () => {
     expect(Buffer.from(await doc.arrayBuffer()).equals(PDF_BYTES)).toBe(true);
 
     // Most browsers cannot draw HEIC: a download under its name, never the type the browser claimed.
-    expect(heic!.mime_type).toBe('image/heic');
+    expect(heic!.mimeType).toBe('image/heic');
     const iphone = await admin.get(`/blocs/${blocId}/reports/${reportId}/attachments/${heic!.id}`);
     expect(iphone.headers.get('content-type')).toBe('application/octet-stream');
     expect(iphone.headers.get('content-disposition')).toBe(

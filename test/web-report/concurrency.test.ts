@@ -51,14 +51,14 @@ describe('a stale form', () => {
     expect(over.res.status).toBe(303);
     const stored = (await report())!;
     expect(stored.revision).toBe(3);
-    expect(stored.notable_results).toBe('Bản của tab C');
+    expect(stored.notableResults).toBe('Bản của tab C');
     expect(await getReportValues(w.t.db, stored.id)).toEqual(
       expect.arrayContaining([
-        { criterion_id: c1, value: 4 },
-        { criterion_id: c2, value: 9 },
+        { criterionId: c1, value: 4 },
+        { criterionId: c2, value: 9 },
       ]),
     );
-    expect((await listAttachments(w.t.db, stored.id)).map((a) => [a.file_name, a.added_in_revision])).toEqual([
+    expect((await listAttachments(w.t.db, stored.id)).map((a) => [a.fileName, a.addedInRevision])).toEqual([
       ['minh-chung.png', 3],
     ]);
   });
@@ -72,7 +72,7 @@ describe('a stale form', () => {
     const page = await second.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '2' });
     expect(page.res.status).toBe(409);
     expect(page.html).toContain('đã gửi báo cáo kỳ này lúc 10:00 24/11/2026 (qua web)');
-    expect((await report())!.is_nil).toBe(1);
+    expect((await report())!.isNil).toBe(true);
   });
 });
 

@@ -40,13 +40,13 @@ async function webClient(index: number): Promise<FormClient> {
 /** A stored report without what differs by unit, time or channel. */
 async function comparable(unit: number, key: string) {
   const r = (await getReport(h.t.db, h.bloc.blocId, h.bloc.unitIds[unit]!, key))!;
-  const { id, unit_id, submitted_via, submitted_by_focal_point_id, first_submitted_at, updated_at, ...rest } = r;
-  const values = (await getReportValues(h.t.db, id)).sort((a, b) => a.criterion_id - b.criterion_id);
+  const { id, unitId, submittedVia, submittedByFocalPointId, firstSubmittedAt, updatedAt, ...rest } = r;
+  const values = (await getReportValues(h.t.db, id)).sort((a, b) => a.criterionId - b.criterionId);
   const revisions = (await listRevisions(h.t.db, id)).map((v) => ({
     revision: v.revision,
     snapshot: JSON.parse(v.snapshot),
   }));
-  return { report: rest, values, revisions, channel: submitted_via, by: submitted_by_focal_point_id };
+  return { report: rest, values, revisions, channel: submittedVia, by: submittedByFocalPointId };
 }
 
 const NOTABLE = 'Tuyên truyền 3 gương điển hình tiên tiến, tổ chức hội thi “Gương sáng”';
@@ -86,7 +86,7 @@ describe('parity of the bot and the web form', () => {
     expect(viaWeb.report).toEqual(viaBot.report);
     expect(viaWeb.values).toEqual(viaBot.values);
     expect(viaWeb.revisions).toEqual(viaBot.revisions);
-    expect(viaBot.report.notable_results).toBe(NOTABLE);
+    expect(viaBot.report.notableResults).toBe(NOTABLE);
     expect(viaBot.report.difficulties).toBeNull();
     expect(viaBot.report.proposals).toBe(PROPOSAL);
     expect([viaBot.channel, viaWeb.channel]).toEqual(['telegram', 'web']);
@@ -104,7 +104,7 @@ describe('parity of the bot and the web form', () => {
     const viaBot = await comparable(0, '2026-W48');
     const viaWeb = await comparable(1, '2026-W48');
     expect(viaWeb.report).toEqual(viaBot.report);
-    expect(viaWeb.report.is_nil).toBe(1);
+    expect(viaWeb.report.isNil).toBe(true);
     expect(viaWeb.values).toEqual([]);
     expect(viaWeb.revisions).toEqual(viaBot.revisions);
   });
@@ -152,7 +152,7 @@ describe('one report across both channels', () => {
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ revision: 2, submitted_via: 'web', notable_results: 'Bổ sung qua web' });
     const revisions = await listRevisions(h.t.db, reports[0]!.id);
-    expect(revisions.map((r) => [r.revision, r.submitted_via, r.submitted_by_focal_point_id])).toEqual([
+    expect(revisions.map((r) => [r.revision, r.submittedVia, r.submittedByFocalPointId])).toEqual([
       [1, 'telegram', h.bloc.focalPointIds[0]],
       [2, 'web', h.bloc.focalPointIds[0]],
     ]);
@@ -169,7 +169,7 @@ describe('one report across both channels', () => {
     expect(page.res.status).toBe(409);
     expect(page.html).toContain('(qua Telegram)');
     const r = (await getReport(h.t.db, h.bloc.blocId, h.bloc.unitIds[0]!, '2026-W48'))!;
-    expect(r).toMatchObject({ revision: 1, is_nil: 1, submitted_via: 'telegram' });
+    expect(r).toMatchObject({ revision: 1, isNil: true, submittedVia: 'telegram' });
   });
 
   it('a bot draft begun before the web form sent the same period is not stored over it, and the bot names the web', async () => {
@@ -193,7 +193,7 @@ describe('one report across both channels', () => {
       'Trong lúc đồng chí soạn, chính đồng chí đã gửi báo cáo kỳ này của Đơn vị 1 lúc 10:30 24/11/2026 (qua web).',
     );
     const r = (await getReport(h.t.db, h.bloc.blocId, h.bloc.unitIds[0]!, '2026-W48'))!;
-    expect(r).toMatchObject({ revision: 1, submitted_via: 'web' });
+    expect(r).toMatchObject({ revision: 1, submittedVia: 'web' });
     expect((await getReportValues(h.t.db, r.id)).map((v) => v.value)).toEqual([2, 3]);
   });
 });

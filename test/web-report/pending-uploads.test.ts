@@ -24,7 +24,7 @@ const fileOf = (name: string, bytes: number): UploadedFile => ({
   content: Buffer.alloc(bytes, 1),
 });
 const names = async (link: number, nonce: string) =>
-  (await listPendingUploads(w.t.db, link, nonce)).map((p) => p.file_name);
+  (await listPendingUploads(w.t.db, link, nonce)).map((p) => p.fileName);
 
 describe('files kept for unsent forms', () => {
   it("drop the link's other forms' files, oldest first, past the bound; never this form's nor another link's", async () => {

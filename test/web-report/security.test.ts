@@ -116,7 +116,7 @@ describe('one unit cannot reach another', () => {
     // A base that is not this unit's report is a conflict with nothing: unit 1 has no report, so it is stored as new.
     expect(sent.res.status).toBe(303);
     const mine = (await reportOf(0))!;
-    expect(mine.unit_id).toBe(w.bloc.unitIds[0]);
+    expect(mine.unitId).toBe(w.bloc.unitIds[0]);
     const after = (await reportOf(1))!;
     expect(after).toEqual(theirs);
   });
@@ -143,7 +143,7 @@ describe('one unit cannot reach another', () => {
     expect(replay.res.status).toBe(403);
     // Their file is still theirs: it goes with their report.
     expect((await other.send({ [`v_${c1}`]: '2', [`v_${c2}`]: '1', giu_tep: theirFile })).res.status).toBe(303);
-    expect((await listAttachments(w.t.db, (await reportOf(1))!.id)).map((a) => a.file_name)).toEqual([
+    expect((await listAttachments(w.t.db, (await reportOf(1))!.id)).map((a) => a.fileName)).toEqual([
       'anh-don-vi-2.png',
     ]);
   });

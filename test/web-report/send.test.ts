@@ -86,26 +86,26 @@ describe('sending a full report', () => {
     expect(sent.res.headers.get('location')).toBe(`/r/${me.token}/receipt?ky=2026-W48&lan=1`);
     const stored = (await report())!;
     expect(stored).toMatchObject({
-      is_nil: 0,
+      isNil: false,
       revision: 1,
-      submitted_via: 'web',
-      submitted_by_focal_point_id: w.bloc.focalPointIds[0],
-      notable_results: 'Tuyên truyền 3 gương điển hình',
+      submittedVia: 'web',
+      submittedByFocalPointId: w.bloc.focalPointIds[0],
+      notableResults: 'Tuyên truyền 3 gương điển hình',
       difficulties: null,
       proposals: 'Đề nghị tập huấn',
     });
     expect(await getReportValues(w.t.db, stored.id)).toEqual(
       expect.arrayContaining([
-        { criterion_id: c1, value: 3 },
-        { criterion_id: c2, value: 0 },
+        { criterionId: c1, value: 3 },
+        { criterionId: c2, value: 0 },
       ]),
     );
     const revisions = await listRevisions(w.t.db, stored.id);
-    expect(revisions.map((r) => [r.revision, r.submitted_via, r.submitted_by_focal_point_id])).toEqual([
+    expect(revisions.map((r) => [r.revision, r.submittedVia, r.submittedByFocalPointId])).toEqual([
       [1, 'web', w.bloc.focalPointIds[0]],
     ]);
     const files = await listAttachments(w.t.db, stored.id);
-    expect(files.map((f) => [f.kind, f.file_name, f.mime_type, f.telegram_file_id, f.size_bytes])).toEqual([
+    expect(files.map((f) => [f.kind, f.fileName, f.mimeType, f.telegramFileId, f.sizeBytes])).toEqual([
       ['photo', 'ảnh hội nghị.png', 'image/png', null, PNG_1PX.length],
       ['document', 'bao-cao.pdf', 'application/pdf', null, PDF_BYTES.length],
     ]);
@@ -140,7 +140,7 @@ describe('sending a full report', () => {
     expect(sent.res.status).toBe(303);
     const stored = (await report())!;
     expect(stored.revision).toBe(2);
-    expect((await listRevisions(w.t.db, stored.id)).map((r) => r.submitted_via)).toEqual(['web', 'web']);
+    expect((await listRevisions(w.t.db, stored.id)).map((r) => r.submittedVia)).toEqual(['web', 'web']);
     const receipt = await me.follow(sent);
     expect(receipt.html).toContain('Đây là bản sửa lần 1; các bản trước vẫn được lưu lại.');
   });
@@ -150,7 +150,7 @@ describe('sending a full report', () => {
     expect(me.last).toContain('<title>Báo cáo Tuần 47/2026');
     const sent = await me.send({ [`v_${c1}`]: '1', [`v_${c2}`]: '2' });
     expect(sent.res.status).toBe(303);
-    expect((await report('2026-W47'))?.submitted_via).toBe('web');
+    expect((await report('2026-W47'))?.submittedVia).toBe('web');
     const receipt = await me.follow(sent);
     expect(receipt.html).toContain('Báo cáo gửi sau hạn (hạn hết ngày 23/11/2026).');
   });
@@ -167,7 +167,7 @@ describe('sending a full report', () => {
     expect(sent.res.status).toBe(303);
     const stored = (await report())!;
     expect(stored.revision).toBe(2);
-    expect((await listAttachments(w.t.db, stored.id)).map((a) => [a.file_name, a.added_in_revision])).toEqual([
+    expect((await listAttachments(w.t.db, stored.id)).map((a) => [a.fileName, a.addedInRevision])).toEqual([
       ['anh.png', 1],
       ['moi.pdf', 2],
     ]);
@@ -182,7 +182,7 @@ describe('a nil report', () => {
     const sent = await me.nil();
     expect(sent.res.status).toBe(303);
     const stored = (await report())!;
-    expect(stored).toMatchObject({ is_nil: 1, submitted_via: 'web', revision: 1 });
+    expect(stored).toMatchObject({ isNil: true, submittedVia: 'web', revision: 1 });
     const receipt = await me.follow(sent);
     expect(receipt.html).toContain(': kỳ này không có gì mới.');
     expect(receipt.html).toContain('<dt>Minh chứng</dt><dd>Không có</dd>');
@@ -238,7 +238,7 @@ describe('a double submit', () => {
     expect(over.res.status).toBe(303);
     const stored = (await report())!;
     expect(stored.revision).toBe(2);
-    expect(stored.notable_results).toBe('Bổ sung sau');
-    expect((await listAttachments(w.t.db, stored.id)).map((a) => a.file_name)).toEqual(['bo-sung.pdf']);
+    expect(stored.notableResults).toBe('Bổ sung sau');
+    expect((await listAttachments(w.t.db, stored.id)).map((a) => a.fileName)).toEqual(['bo-sung.pdf']);
   });
 });

@@ -83,7 +83,7 @@ describe('files', () => {
     });
     expect(sent.res.status).toBe(303);
     const stored = (await report())!;
-    expect((await listAttachments(w.t.db, stored.id)).map((a) => [a.file_name, a.mime_type])).toEqual([
+    expect((await listAttachments(w.t.db, stored.id)).map((a) => [a.fileName, a.mimeType])).toEqual([
       ['that.png', 'image/png'],
     ]);
     expect(await countPending()).toBe(0);

@@ -1,6 +1,6 @@
 import type { Broadcast, UnreachableRecipient } from '../../db/broadcasts.js';
 import { countMessages } from '../../db/broadcasts.js';
-import type { OutboxMessage } from '../../db/schema.js';
+import type { OutboxMessage } from '../../db/outbox.js';
 import { failureReasonText } from '../../delivery/failure-reasons.js';
 import { DeliveryTabs } from '../delivery/delivery-tabs.js';
 import { recipientKey } from '../delivery/recipients.js';
@@ -19,7 +19,7 @@ function StatusBadge(props: { status: OutboxMessage['status'] }) {
 
 function Reason(props: { m: OutboxMessage }) {
   if (props.m.status !== 'failed') return null;
-  const r = failureReasonText[props.m.failure_reason ?? 'unknown'] ?? failureReasonText.unknown!;
+  const r = failureReasonText[props.m.failureReason ?? 'unknown'] ?? failureReasonText.unknown!;
   return (
     <>
       <b>{r.label}.</b> {r.action}
@@ -85,7 +85,7 @@ function Progress(props: { messages: OutboxMessage[]; names: Map<string, string>
                 {props.messages.map((m) => (
                   <tr>
                     <td>
-                      {m.chat_type === 'group'
+                      {m.chatType === 'group'
                         ? t.groupRecipient(props.names.get(recipientKey(m.channel, m.address)) ?? m.address)
                         : (props.names.get(recipientKey(m.channel, m.address)) ?? t.unknownRecipient(m.address))}
                     </td>

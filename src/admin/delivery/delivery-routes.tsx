@@ -6,13 +6,14 @@ import { deadlineRulesOf } from '../../db/figures.js';
 import {
   type DeliveryStats,
   deliveryStats,
+  getOutboxMessage,
   listFailedOutbox,
   PERIOD_BOUND_KINDS,
   periodKeyOfOutboxRow,
   requeueFailedOutbox,
 } from '../../db/outbox-admin.js';
 import type { Bloc } from '../../db/blocs.js';
-import type { OutboxMessage } from '../../db/schema.js';
+import type { OutboxMessage } from '../../db/outbox.js';
 import { periodOfKey } from '../../reporting/period-taken.js';
 import { canEditBloc, currentAdmin, notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
@@ -115,15 +116,15 @@ function DeliveryPage(props: {
                     <td>{t.kinds[m.kind] ?? m.kind}</td>
                     <td>
                       {props.names.get(recipientKey(m.channel, m.address)) ??
-                        (m.chat_type === 'group' ? `${t.group} ${m.address}` : m.address)}
+                        (m.chatType === 'group' ? `${t.group} ${m.address}` : m.address)}
                       {/* Telegram is the usual channel; another is named. */}
                       {m.channel === 'telegram' ? null : (
                         <span class="muted small"> · {contactAddressText.channelLabel(m.channel)}</span>
                       )}
                     </td>
-                    <td class="hide-phone">{showDateTime(m.created_at, props.timeZone)}</td>
-                    <td>{reasonLabel(m.failure_reason)}</td>
-                    <td class="hide-phone small">{m.last_error ?? ''}</td>
+                    <td class="hide-phone">{showDateTime(m.createdAt, props.timeZone)}</td>
+                    <td>{reasonLabel(m.failureReason)}</td>
+                    <td class="hide-phone small">{m.lastError ?? ''}</td>
                     <td class="num hide-phone">{m.attempts}</td>
                     {props.canEdit ? (
                       <td>
@@ -178,7 +179,7 @@ async function renderDeliveryPage(c: Context<AdminEnv>, error?: string) {
  */
 function resendWindow(
   bloc: Bloc,
-  row: Pick<OutboxMessage, 'dedupe_key' | 'message'>,
+  row: Pick<OutboxMessage, 'dedupeKey' | 'message'>,
   now: Date,
   timeZone: string,
 ): { notAfter: Date } | { refused: string } {
@@ -203,14 +204,8 @@ export function deliveryRoutes(): Hono<AdminEnv> {
     const raw = c.req.param('messageId');
     const id = /^\d{1,12}$/.test(raw) ? Number(raw) : 0;
     const { db, now, timeZone } = c.get('deps');
-    const message = id
-      ? await db
-          .selectFrom('outbox_message')
-          .select(['id', 'bloc_id', 'status', 'kind', 'dedupe_key', 'message'])
-          .where('id', '=', id)
-          .executeTakeFirst()
-      : undefined;
-    if (!message || message.bloc_id !== bloc.id) notFound();
+    const message = id ? await getOutboxMessage(db, id) : undefined;
+    if (!message || message.blocId !== bloc.id) notFound();
     const at = now();
     let notAfter: Date | null = null;
     if (message.status === 'failed' && PERIOD_BOUND_KINDS.has(message.kind)) {

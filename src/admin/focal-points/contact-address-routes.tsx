@@ -28,7 +28,7 @@ export function contactAddressRoutes(): Hono<AdminEnv> {
         entityId: fp.id,
         blocId: bloc.id,
         details: {
-          fullName: fp.full_name,
+          fullName: fp.fullName,
           channel: chosen.channel,
           before: before.map((a) => a.channel),
           after: after.map((a) => a.channel),

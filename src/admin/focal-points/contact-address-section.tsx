@@ -1,4 +1,4 @@
-import type { ContactAddress } from '../../db/schema.js';
+import type { ContactAddress } from '../../db/contact-addresses.js';
 import { contactAddressText as t } from '../messages.js';
 import { showDateTime } from '../ui/format.js';
 import { PostForm } from '../ui/forms.js';
@@ -37,7 +37,7 @@ export function ContactAddressSection(props: {
                   <td>{t.channelLabel(a.channel)}</td>
                   <td class="code">{shown(a)}</td>
                   <td>{t.states[a.state] ?? a.state}</td>
-                  <td>{showDateTime(a.linked_at, props.timeZone)}</td>
+                  <td>{showDateTime(a.linkedAt, props.timeZone)}</td>
                   <td>
                     {i === 0 ? (
                       <span class="muted small">{t.first}</span>

@@ -1,4 +1,6 @@
-import type { ContactAddress, FocalPoint, Invite } from '../../db/schema.js';
+import type { FocalPoint } from '../../db/focal-points.js';
+import type { Invite } from '../../db/invites.js';
+import type { ContactAddress } from '../../db/contact-addresses.js';
 import type { LastReport } from '../../db/focal-point-admin.js';
 import type { FormState } from '../http/form.js';
 import { cliIdsText as ids, common, focalText as t } from '../messages.js';
@@ -28,13 +30,13 @@ export function FocalPointFields(props: {
         name="unitId"
         form={props.form}
         options={props.units}
-        value={props.focalPoint?.unit_id ?? props.unitId}
+        value={props.focalPoint?.unitId ?? props.unitId}
       />
       <Field
         label={t.fullName}
         name="fullName"
         form={props.form}
-        value={props.focalPoint?.full_name}
+        value={props.focalPoint?.fullName}
         required
         maxlength={120}
       />
@@ -72,7 +74,7 @@ export function FocalPointFields(props: {
 
 function TelegramCell(props: { fp: FocalPoint }) {
   if (props.fp.status === 'left') return <span class="badge neutral">{t.left}</span>;
-  return props.fp.linked_at ? (
+  return props.fp.linkedAt ? (
     <span class="badge reported">{t.linked}</span>
   ) : (
     <span class="badge missing">{t.notLinked}</span>
@@ -123,7 +125,7 @@ export function FocalPointsPage(props: {
                       <tr>
                         <td class="num">{fp.id}</td>
                         <td>
-                          {fp.full_name}{' '}
+                          {fp.fullName}{' '}
                           {fp.role === 'unit_head' ? <span class="badge neutral">{t.unitHead}</span> : null}
                         </td>
                         <td class="hide-phone">{fp.position ?? ''}</td>
@@ -191,27 +193,27 @@ export function FocalPointPage(props: {
   const active = fp.status === 'active';
   return (
     <>
-      <h1>{t.editTitle(fp.full_name)}</h1>
+      <h1>{t.editTitle(fp.fullName)}</h1>
       <p class="muted">{props.unitName}</p>
-      <p class="muted small">{ids.focalPoint(fp.id, fp.unit_id)}</p>
+      <p class="muted small">{ids.focalPoint(fp.id, fp.unitId)}</p>
       <section class="card" id="invite">
         <h2>{t.inviteTitle}</h2>
-        {fp.linked_at ? (
+        {fp.linkedAt ? (
           <p>
             {t.linkedSince(
-              fp.telegram_username ? `@${fp.telegram_username}` : '',
-              showDateTime(fp.linked_at, props.timeZone),
+              fp.telegramUsername ? `@${fp.telegramUsername}` : '',
+              showDateTime(fp.linkedAt, props.timeZone),
             )}
           </p>
         ) : null}
-        {!active ? <p>{t.deactivatedOn(showDateTime(fp.left_at, props.timeZone))}</p> : null}
+        {!active ? <p>{t.deactivatedOn(showDateTime(fp.leftAt, props.timeZone))}</p> : null}
         {active && props.invite ? (
           <>
             <p class="small">{t.inviteExplain}</p>
             {props.invite.link ? (
               <>
                 {props.invite.qr ? (
-                  <img class="qr" src={props.invite.qr} alt={t.qrAlt(fp.full_name)} width="220" height="220" />
+                  <img class="qr" src={props.invite.qr} alt={t.qrAlt(fp.fullName)} width="220" height="220" />
                 ) : null}
                 <p>
                   {t.inviteLink}:{' '}
@@ -226,7 +228,7 @@ export function FocalPointPage(props: {
             <p>
               {t.inviteCode}: <span class="code">{props.invite.invite.code}</span>
             </p>
-            <p class="muted small">{t.inviteExpires(showDateTime(props.invite.invite.expires_at, props.timeZone))}</p>
+            <p class="muted small">{t.inviteExpires(showDateTime(props.invite.invite.expiresAt, props.timeZone))}</p>
           </>
         ) : active && !props.canEdit ? (
           <p class="muted">{t.inviteForEditorsOnly}</p>
@@ -235,7 +237,7 @@ export function FocalPointPage(props: {
         ) : null}
         {active && props.canEdit ? (
           <>
-            {fp.linked_at ? <p class="muted small">{t.relinkHint}</p> : null}
+            {fp.linkedAt ? <p class="muted small">{t.relinkHint}</p> : null}
             <PostForm action={`${base}/invite`} confirm={props.invite ? t.newInviteConfirm : undefined}>
               <button type="submit" class="secondary">
                 {t.newInvite}

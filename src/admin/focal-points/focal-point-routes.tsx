@@ -53,7 +53,7 @@ async function roster(c: Context<AdminEnv>) {
     groups.set(r.unitId, { unitId: r.unitId, name: r.name, current: currentIds.has(r.unitId), focalPoints: [] });
     if (currentIds.has(r.unitId)) units.push({ value: r.unitId, label: r.name });
   }
-  for (const fp of await listFocalPointsOfBloc(db, bloc.id)) groups.get(fp.unit_id)?.focalPoints.push(fp);
+  for (const fp of await listFocalPointsOfBloc(db, bloc.id)) groups.get(fp.unitId)?.focalPoints.push(fp);
   // Current members first (in display order), then former members that still have focal points.
   const ordered = [...groups.values()]
     .filter((g) => g.current || g.focalPoints.length > 0)
@@ -101,7 +101,7 @@ export function focalPointRoutes(): Hono<AdminEnv> {
       <FocalPointPage
         blocId={bloc.id}
         fp={fp}
-        unitName={groups.find((g) => g.unitId === fp.unit_id)?.name ?? ''}
+        unitName={groups.find((g) => g.unitId === fp.unitId)?.name ?? ''}
         units={units}
         form={form}
         invite={view}
@@ -110,7 +110,7 @@ export function focalPointRoutes(): Hono<AdminEnv> {
         canEdit={canEdit}
         timeZone={timeZone}
       />,
-      { title: t.editTitle(fp.full_name) },
+      { title: t.editTitle(fp.fullName) },
     );
   };
 
@@ -128,8 +128,8 @@ export function focalPointRoutes(): Hono<AdminEnv> {
     const now = c.get('deps').now();
     const fp = await applyChange(c, async (trx, audit) => {
       const created = await createFocalPoint(trx, {
-        unit_id: v.unitId,
-        full_name: v.fullName,
+        unitId: v.unitId,
+        fullName: v.fullName,
         position: v.position,
         phone: v.phone,
         role: v.role,
@@ -170,7 +170,7 @@ export function focalPointRoutes(): Hono<AdminEnv> {
       c.status(422);
       return renderOne(c, { values: typedValues(await c.req.parseBody()), errors: { unitId: t.unitNotMember } });
     }
-    const movedUnit = v.unitId !== fp.unit_id;
+    const movedUnit = v.unitId !== fp.unitId;
     await applyChange(c, async (trx, audit) => {
       await updateFocalPoint(trx, fp.id, v);
       await audit({
@@ -179,7 +179,7 @@ export function focalPointRoutes(): Hono<AdminEnv> {
         entityId: fp.id,
         blocId: bloc.id,
         details: {
-          before: { unitId: fp.unit_id, fullName: fp.full_name, position: fp.position, phone: fp.phone, role: fp.role },
+          before: { unitId: fp.unitId, fullName: fp.fullName, position: fp.position, phone: fp.phone, role: fp.role },
           after: v,
         },
       });
@@ -194,7 +194,7 @@ export function focalPointRoutes(): Hono<AdminEnv> {
           now: c.get('deps').now(),
         });
         const details = {
-          fullName: fp.full_name,
+          fullName: fp.fullName,
           linkId: link.id,
           replacedLinkId: previous.id,
           reason: 'unit_changed',
@@ -255,7 +255,7 @@ export function focalPointRoutes(): Hono<AdminEnv> {
           entity: 'focal_point',
           entityId: fp.id,
           blocId: bloc.id,
-          details: { fullName: fp.full_name, invitesEnded: expired, personalLinkRevoked: linkRevoked },
+          details: { fullName: fp.fullName, invitesEnded: expired, personalLinkRevoked: linkRevoked },
         });
       });
     }

@@ -34,7 +34,7 @@ export function personalLinkRoutes(): Hono<AdminEnv> {
         entity: 'focal_point',
         entityId: fp.id,
         blocId: bloc.id,
-        details: { fullName: fp.full_name, linkId: link.id, replacedLinkId: previous?.id ?? null },
+        details: { fullName: fp.fullName, linkId: link.id, replacedLinkId: previous?.id ?? null },
       });
     });
     return c.redirect(`/blocs/${bloc.id}/focal-points/${fp.id}?ok=personalLinkIssued#personal-link`, 303);
@@ -54,7 +54,7 @@ export function personalLinkRoutes(): Hono<AdminEnv> {
         entity: 'focal_point',
         entityId: fp.id,
         blocId: bloc.id,
-        details: { fullName: fp.full_name, linkId: link.id },
+        details: { fullName: fp.fullName, linkId: link.id },
       });
       return true;
     });

@@ -1,4 +1,4 @@
-import type { FocalPoint } from '../../db/schema.js';
+import type { FocalPoint } from '../../db/focal-points.js';
 import { personalLinkText as t } from '../messages.js';
 import { CopyField } from '../ui/copy-field.js';
 import { showDateTime } from '../ui/format.js';
@@ -25,7 +25,7 @@ export function PersonalLinkSection(props: {
         <>
           <p>{t.none}</p>
           {v.lastRevoked ? (
-            <p class="muted small">{t.revokedAt(when(v.lastRevoked.revoked_at), who(v.lastRevoked.revoked_by))}</p>
+            <p class="muted small">{t.revokedAt(when(v.lastRevoked.revokedAt), who(v.lastRevoked.revokedBy))}</p>
           ) : null}
           <PostForm action={props.action}>
             <button type="submit">{t.issue}</button>
@@ -37,7 +37,7 @@ export function PersonalLinkSection(props: {
           <p class="small">{t.explain}</p>
           {v.kind === 'shown' ? (
             <div class="personal-link">
-              <img class="qr" src={v.qr} alt={t.qrAlt(props.fp.full_name)} width="220" height="220" />
+              <img class="qr" src={v.qr} alt={t.qrAlt(props.fp.fullName)} width="220" height="220" />
               <div class="personal-link-text">
                 <CopyField id="personal-link-url" label={t.field} value={v.url} />
                 <p class="muted small">{t.selectHint}</p>
@@ -51,8 +51,8 @@ export function PersonalLinkSection(props: {
             <div class="alert info">{t.secretChanged}</div>
           )}
           <p class="muted small">
-            {t.createdAt(when(v.link.created_at), who(v.link.created_by))}{' '}
-            {v.link.last_used_at ? t.lastUsed(when(v.link.last_used_at)) : t.neverUsed}
+            {t.createdAt(when(v.link.createdAt), who(v.link.createdBy))}{' '}
+            {v.link.lastUsedAt ? t.lastUsed(when(v.link.lastUsedAt)) : t.neverUsed}
           </p>
           <p class="small">{t.reissueWarning}</p>
           <div class="actions">

@@ -5,8 +5,8 @@ import type { Context } from 'hono';
 import { personalLinkUrl } from '../../core/personal-link-token.js';
 import type { Db } from '../../db/connection.js';
 import { latestPersonalLinkOf } from '../../db/personal-link-admin.js';
-import { tokenOfLink } from '../../db/personal-links.js';
-import type { FocalPoint, PersonalLink } from '../../db/schema.js';
+import { type PersonalLink, tokenOfLink } from '../../db/personal-links.js';
+import type { FocalPoint } from '../../db/focal-points.js';
 import type { AdminEnv } from '../env.js';
 import { inviteQrDataUrl } from './invite-qr.js';
 
@@ -42,7 +42,7 @@ export async function personalLinkView(
   if (fp.status !== 'active') return { kind: 'left' };
   if (!canEdit) return { kind: 'hidden' };
   const latest = await latestPersonalLinkOf(db, fp.id);
-  if (!latest || latest.revoked_at !== null) return { kind: 'none', lastRevoked: latest ?? null };
+  if (!latest || latest.revokedAt !== null) return { kind: 'none', lastRevoked: latest ?? null };
   const url = personalLinkAddress(c, latest);
   if (url === undefined) return { kind: 'undisplayable', link: latest };
   return { kind: 'shown', link: latest, url, qr: await inviteQrDataUrl(url), guessedBase: linkBase(c).guessed };

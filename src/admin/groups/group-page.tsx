@@ -1,5 +1,5 @@
 import type { BlocChat } from '../../db/bloc-chats.js';
-import type { Invite } from '../../db/schema.js';
+import type { Invite } from '../../db/invites.js';
 import { DeliveryTabs } from '../delivery/delivery-tabs.js';
 import { groupsText as t } from '../messages.js';
 import { showDateTime } from '../ui/format.js';
@@ -32,7 +32,7 @@ function InviteBox(props: { view: GroupInviteView; blocName: string; timeZone: s
       <p>
         {t.inviteCode}: <span class="code">{v.invite.code}</span>
       </p>
-      <p class="muted small">{t.inviteExpires(showDateTime(v.invite.expires_at, props.timeZone))}</p>
+      <p class="muted small">{t.inviteExpires(showDateTime(v.invite.expiresAt, props.timeZone))}</p>
     </div>
   );
 }
@@ -140,7 +140,7 @@ export function GroupPage(props: {
                         <span class="code">{v.invite.code}</span>
                       )}{' '}
                       <span class="muted small">
-                        {t.inviteExpires(showDateTime(v.invite.expires_at, props.timeZone))}
+                        {t.inviteExpires(showDateTime(v.invite.expiresAt, props.timeZone))}
                       </span>
                       <RevokeForm action={`${base}/invites/${v.invite.id}/revoke`} />
                     </li>

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { getBlocChatOfBloc, listBlocChats, openGroupInvites } from '../../db/bloc-chat-admin.js';
 import { deactivateBlocChat } from '../../db/bloc-chats.js';
-import { createInvite, inviteLink } from '../../db/invites.js';
+import { createInvite, expireInvite, inviteLink } from '../../db/invites.js';
 import { failQueuedOutboxForAddress } from '../../db/outbox-admin.js';
 import { canEditBloc, currentAdmin, notFound } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
@@ -64,7 +64,7 @@ export function groupRoutes(): Hono<AdminEnv> {
         entity: 'invite',
         entityId: invite.id,
         blocId: bloc.id,
-        details: { expiresAt: invite.expires_at },
+        details: { expiresAt: invite.expiresAt },
       });
     });
     return c.redirect(`/blocs/${bloc.id}/delivery/groups?ok=groupInviteCreated#invite`, 303);
@@ -79,7 +79,7 @@ export function groupRoutes(): Hono<AdminEnv> {
     const invite = (await openGroupInvites(db, bloc.id, at)).find((i) => String(i.id) === raw);
     if (!invite) notFound();
     await applyChange(c, async (trx, audit) => {
-      await trx.updateTable('invite').set({ expires_at: at.toISOString() }).where('id', '=', invite.id).execute();
+      await expireInvite(trx, invite.id, at);
       await audit({ action: 'bloc_chat.invite_revoke', entity: 'invite', entityId: invite.id, blocId: bloc.id });
     });
     return c.redirect(`/blocs/${bloc.id}/delivery/groups?ok=groupInviteRevoked#invite`, 303);

@@ -5,7 +5,7 @@
 // included, is a download of application/octet-stream, so no declared type can make the admin's
 // origin render a sender's markup (decision 0083).
 
-import type { ReportAttachment } from '../../db/schema.js';
+import type { ReportAttachment } from '../../db/web-uploads.js';
 
 const MIME_RE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
 
@@ -32,12 +32,12 @@ const EXTENSIONS: Record<string, string> = {
 
 type Attachment = Pick<
   ReportAttachment,
-  'id' | 'report_id' | 'kind' | 'mime_type' | 'file_name' | 'size_bytes' | 'telegram_file_id'
+  'id' | 'reportId' | 'kind' | 'mimeType' | 'fileName' | 'sizeBytes' | 'telegramFileId'
 >;
 
 /** The stored type if it is a well-formed media type; Telegram photos are always JPEG. */
 export function contentTypeOf(a: Attachment): string {
-  const stored = a.mime_type?.trim().toLowerCase() ?? '';
+  const stored = a.mimeType?.trim().toLowerCase() ?? '';
   if (MIME_RE.test(stored)) return stored;
   return a.kind === 'photo' ? 'image/jpeg' : 'application/octet-stream';
 }
@@ -57,17 +57,17 @@ export function isShownInPage(contentType: string): boolean {
 
 /** The name the file is saved under: the document's own name, or one made for a photo. */
 export function fileNameOf(a: Attachment): string {
-  if (a.file_name) return a.file_name;
+  if (a.fileName) return a.fileName;
   const ext = EXTENSIONS[contentTypeOf(a)] ?? (a.kind === 'photo' ? 'jpg' : 'bin');
-  return `${a.kind === 'photo' ? 'anh' : 'tai-lieu'}-bao-cao-${a.report_id}-${a.id}.${ext}`;
+  return `${a.kind === 'photo' ? 'anh' : 'tai-lieu'}-bao-cao-${a.reportId}-${a.id}.${ext}`;
 }
 
 /** Whether the file's known size is over what the report file source can fetch (Telegram: 20 MB). */
 export function isTooBigToFetch(a: Attachment, maxBytes: number): boolean {
-  return a.size_bytes !== null && a.size_bytes > maxBytes;
+  return a.sizeBytes !== null && a.sizeBytes > maxBytes;
 }
 
 /** The admin URL that streams the attachment. */
 export function attachmentUrl(blocId: number, a: Attachment): string {
-  return `/blocs/${blocId}/reports/${a.report_id}/attachments/${a.id}`;
+  return `/blocs/${blocId}/reports/${a.reportId}/attachments/${a.id}`;
 }

@@ -38,11 +38,11 @@ export function attachmentRoutes(): Hono<AdminEnv> {
       headers.set('Content-Length', String(stored.length));
       return new Response(new Uint8Array(stored), { status: 200, headers });
     }
-    if (!attachment.telegram_file_id) notFound();
+    if (!attachment.telegramFileId) notFound();
     if (!reportFiles) return messagePage(c, 503, t.fileTitle, t.filesBotNotConnected);
     if (isTooBigToFetch(attachment, reportFiles.maxBytes)) return messagePage(c, 413, t.fileTitle, t.fileTooBig);
 
-    const file = await reportFiles.fetchFile(attachment.telegram_file_id);
+    const file = await reportFiles.fetchFile(attachment.telegramFileId);
     if (!file.ok) {
       if (file.reason === 'too_big') return messagePage(c, 413, t.fileTitle, t.fileTooBig);
       if (file.reason === 'not_found') return messagePage(c, 404, t.fileTitle, t.fileNotFound);

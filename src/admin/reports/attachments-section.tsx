@@ -1,4 +1,4 @@
-import type { ReportAttachment } from '../../db/schema.js';
+import type { ReportAttachment } from '../../db/web-uploads.js';
 import { reportsText as t } from '../messages.js';
 import { showBytes } from '../ui/format.js';
 import { attachmentUrl, contentTypeOf, fileNameOf, isShownInPage, isTooBigToFetch } from './attachment-file.js';
@@ -9,7 +9,7 @@ import { attachmentUrl, contentTypeOf, fileNameOf, isShownInPage, isTooBigToFetc
  */
 function problemOf(a: ReportAttachment, fileMaxBytes: number | null, storedHere: Set<number>): string | null {
   if (storedHere.has(a.id)) return null;
-  if (!a.telegram_file_id) return t.fileMissing;
+  if (!a.telegramFileId) return t.fileMissing;
   if (fileMaxBytes === null) return '';
   return isTooBigToFetch(a, fileMaxBytes) ? t.fileTooBig : null;
 }
@@ -30,7 +30,7 @@ function Photo(props: { blocId: number; a: ReportAttachment; n: number }) {
       </a>
       <figcaption class="small">
         {props.a.caption ? `${props.a.caption} ` : ''}
-        <span class="muted">({t.addedIn(props.a.added_in_revision)})</span>
+        <span class="muted">({t.addedIn(props.a.addedInRevision)})</span>
       </figcaption>
     </figure>
   );
@@ -38,8 +38,8 @@ function Photo(props: { blocId: number; a: ReportAttachment; n: number }) {
 
 function FileLine(props: { blocId: number; a: ReportAttachment; problem: string | null; web: boolean }) {
   const a = props.a;
-  const name = a.file_name ?? (a.kind === 'photo' ? t.photo : t.unnamedDocument);
-  const size = a.size_bytes ? ` · ${showBytes(a.size_bytes)}` : '';
+  const name = a.fileName ?? (a.kind === 'photo' ? t.photo : t.unnamedDocument);
+  const size = a.sizeBytes ? ` · ${showBytes(a.sizeBytes)}` : '';
   return (
     <li>
       <b>{a.kind === 'photo' ? t.photo : t.document}</b>{' '}
@@ -51,7 +51,7 @@ function FileLine(props: { blocId: number; a: ReportAttachment; problem: string 
         name
       )}
       <span class="muted small">
-        {size} ({t.addedIn(a.added_in_revision)}
+        {size} ({t.addedIn(a.addedInRevision)}
         {props.web ? `, ${t.fromWeb}` : ''})
       </span>
       {a.caption ? ` — ${a.caption}` : ''}

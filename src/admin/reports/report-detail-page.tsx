@@ -1,12 +1,10 @@
 import type { CovenantCriterion } from '../../db/covenant.js';
-import type { ReportAttachment } from '../../db/schema.js';
-import type { getReportOfBloc, listRevisionsWithAuthors } from '../../db/report-browser.js';
+import type { ReportAttachment } from '../../db/web-uploads.js';
+import type { ReportOfBloc, RevisionWithAuthor } from '../../db/report-browser.js';
+import type { ReportValue } from '../../db/reports.js';
 import { common, reportsText as t } from '../messages.js';
 import { showDateTime, showNumber } from '../ui/format.js';
 import { AttachmentsSection } from './attachments-section.js';
-
-type Report = NonNullable<Awaited<ReturnType<typeof getReportOfBloc>>>;
-type Revision = Awaited<ReturnType<typeof listRevisionsWithAuthors>>[number];
 
 /** What report_revision.snapshot holds (see submitReport). */
 interface Snapshot {
@@ -53,17 +51,17 @@ function Texts(props: {
 
 export function ReportDetailPage(props: {
   blocId: number;
-  report: Report;
+  report: ReportOfBloc;
   periodLabel: string;
   onTime: boolean;
-  values: { criterion_id: number; value: number }[];
+  values: ReportValue[];
   criteria: CovenantCriterion[];
   attachments: ReportAttachment[];
   /** The largest photo or document that can be read back from Telegram; null when the bot is not set up. */
   fileMaxBytes: number | null;
   /** Attachments whose bytes are in the database (sent through the personal web form). */
   storedHere: Set<number>;
-  revisions: Revision[];
+  revisions: RevisionWithAuthor[];
   timeZone: string;
 }) {
   const r = props.report;
@@ -72,27 +70,27 @@ export function ReportDetailPage(props: {
     const c = crit.get(id);
     return c ? `${c.code}. ${c.title}` : t.unknownCriterion(id);
   };
-  const sender = r.focal_point_name ?? r.submitted_via;
+  const sender = r.focalPointName ?? r.submittedVia;
   return (
     <>
       <p>
         <a href={`/blocs/${props.blocId}/reports`}>{t.back}</a>
       </p>
-      <h1>{t.detailTitle(r.unit_name, props.periodLabel)}</h1>
+      <h1>{t.detailTitle(r.unitName, props.periodLabel)}</h1>
       <section class="card">
         <p class="actions">
-          {r.is_nil ? <span class="badge nil">{t.nil}</span> : null}
+          {r.isNil ? <span class="badge nil">{t.nil}</span> : null}
           <span class={`badge ${props.onTime ? 'reported' : 'late'}`}>{props.onTime ? t.onTime : t.late}</span>
         </p>
         <dl class="facts">
           <dt>{t.sentBy}</dt>
           <dd>{sender}</dd>
           <dt>{t.via}</dt>
-          <dd>{t.vias[r.submitted_via] ?? r.submitted_via}</dd>
+          <dd>{t.vias[r.submittedVia] ?? r.submittedVia}</dd>
           <dt>{t.firstSubmitted}</dt>
-          <dd>{showDateTime(r.first_submitted_at, props.timeZone)}</dd>
+          <dd>{showDateTime(r.firstSubmittedAt, props.timeZone)}</dd>
           <dt>{t.updated}</dt>
-          <dd>{showDateTime(r.updated_at, props.timeZone)}</dd>
+          <dd>{showDateTime(r.updatedAt, props.timeZone)}</dd>
           <dt>{t.revision}</dt>
           <dd>{r.revision}</dd>
         </dl>
@@ -106,16 +104,16 @@ export function ReportDetailPage(props: {
             <tbody>
               {props.values.map((v) => (
                 <tr>
-                  <td>{label(v.criterion_id)}</td>
+                  <td>{label(v.criterionId)}</td>
                   <td class="num">
-                    {showNumber(v.value)} {crit.get(v.criterion_id)?.unitOfMeasure ?? ''}
+                    {showNumber(v.value)} {crit.get(v.criterionId)?.unitOfMeasure ?? ''}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        <Texts notable={r.notable_results} difficulties={r.difficulties} proposals={r.proposals} />
+        <Texts notable={r.notableResults} difficulties={r.difficulties} proposals={r.proposals} />
       </section>
       <AttachmentsSection
         blocId={props.blocId}
@@ -132,9 +130,9 @@ export function ReportDetailPage(props: {
               <summary>
                 {t.revisionLine(
                   rev.revision,
-                  showDateTime(rev.submitted_at, props.timeZone),
-                  rev.focal_point_name ?? rev.submitted_by_admin ?? common.none,
-                  t.vias[rev.submitted_via] ?? rev.submitted_via,
+                  showDateTime(rev.submittedAt, props.timeZone),
+                  rev.focalPointName ?? rev.submittedByAdmin ?? common.none,
+                  t.vias[rev.submittedVia] ?? rev.submittedVia,
                 )}
               </summary>
               {s.isNil ? <p class="muted">{t.noValues}</p> : null}

@@ -117,20 +117,20 @@ export function reportRoutes(): Hono<AdminEnv> {
     const id = idParam(c.req.param('reportId'));
     const report = id ? await getReportOfBloc(db, bloc.id, id) : undefined;
     if (!report) notFound();
-    const year = Number(report.period_key.slice(0, 4));
+    const year = Number(report.periodKey.slice(0, 4));
     const onTime = onTimeOf(c, {
-      periodKind: report.period_kind,
-      periodKey: report.period_key,
-      periodStart: report.period_start,
-      periodEnd: report.period_end,
-      firstSubmittedAt: report.first_submitted_at,
+      periodKind: report.periodKind,
+      periodKey: report.periodKey,
+      periodStart: report.periodStart,
+      periodEnd: report.periodEnd,
+      firstSubmittedAt: report.firstSubmittedAt,
     });
     const attachments = await listAttachments(db, report.id);
     return c.render(
       <ReportDetailPage
         blocId={bloc.id}
         report={report}
-        periodLabel={labelOf(report.period_key)}
+        periodLabel={labelOf(report.periodKey)}
         onTime={onTime}
         values={await getReportValues(db, report.id)}
         criteria={await listCriteria(db, bloc.id, year)}
@@ -145,7 +145,7 @@ export function reportRoutes(): Hono<AdminEnv> {
         revisions={await listRevisionsWithAuthors(db, report.id)}
         timeZone={timeZone}
       />,
-      { title: t.detailTitle(report.unit_name, labelOf(report.period_key)) },
+      { title: t.detailTitle(report.unitName, labelOf(report.periodKey)) },
     );
   });
 

@@ -23,7 +23,7 @@ export async function rosterSnapshot(db: Db, blocId: number, today: string): Pro
     members: current.map((r) => ({
       unitId: r.unitId,
       name: r.name,
-      focalPointNames: people.filter((p) => p.unit_id === r.unitId && p.status === 'active').map((p) => p.full_name),
+      focalPointNames: people.filter((p) => p.unitId === r.unitId && p.status === 'active').map((p) => p.fullName),
     })),
     former: [...formerById.values()],
     today,
@@ -95,8 +95,8 @@ export async function applyRosterImport(
     const fp = row.focalPoint;
     if (fp && !fp.exists) {
       const created = await createFocalPoint(trx, {
-        unit_id: unitId,
-        full_name: fp.fullName,
+        unitId: unitId,
+        fullName: fp.fullName,
         position: fp.position,
         phone: fp.phone,
         role: fp.role,

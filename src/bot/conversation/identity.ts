@@ -1,11 +1,10 @@
 // Who is writing to the bot: an active focal point of a current member unit, or someone the bot
 // must turn away with a clear reason.
 import type { Db } from '../../db/connection.js';
-import { findFocalPointByTelegramUser, getFocalPoint } from '../../db/focal-points.js';
+import { findFocalPointByTelegramUser, type FocalPoint, getFocalPoint } from '../../db/focal-points.js';
 import { lastFocalPointLinkedBy } from '../../db/invites.js';
 import type { Bloc } from '../../db/blocs.js';
 import type { Unit } from '../../db/units.js';
-import type { FocalPoint } from '../../db/schema.js';
 import { unitAndBlocOf } from '../../reporting/membership.js';
 import { M } from './messages.js';
 
@@ -33,7 +32,7 @@ export async function resolveSender(db: Db, telegramUserId: string, now: Date, t
   }
   const { unit, bloc } = await unitAndBlocOf(db, focalPoint, now, timeZone);
   if (!unit) return { kind: 'not_linked' };
-  if (focalPoint.status === 'left') return { kind: 'left', name: focalPoint.full_name, unitName: unit.name };
+  if (focalPoint.status === 'left') return { kind: 'left', name: focalPoint.fullName, unitName: unit.name };
   if (!bloc) return { kind: 'unit_not_member', unitName: unit.name };
   return { kind: 'active', focalPoint, unit, bloc };
 }

@@ -26,10 +26,10 @@ export function Files(props: { v: FormView; error: FieldError[] }) {
                   value={String(f.id)}
                   id={`giu-${f.id}`}
                   checked
-                  aria-label={`${W.keepFile}: ${f.file_name}`}
+                  aria-label={`${W.keepFile}: ${f.fileName}`}
                 />
                 <label class="name" for={`giu-${f.id}`}>
-                  {f.file_name} <span class="muted small">({W.fileSize(f.size_bytes)})</span>
+                  {f.fileName} <span class="muted small">({W.fileSize(f.sizeBytes)})</span>
                 </label>
               </li>
             ))}

@@ -8,8 +8,7 @@ import { writeAudit } from '../../../db/audit-log.js';
 import { type BlocChat, findBlocChat, linkBlocChat } from '../../../db/bloc-chats.js';
 import { type Bloc, getBloc } from '../../../db/blocs.js';
 import type { Db } from '../../../db/connection.js';
-import { findInvite, markInviteUsed } from '../../../db/invites.js';
-import type { Invite } from '../../../db/schema.js';
+import { findInvite, type Invite, markInviteUsed } from '../../../db/invites.js';
 import type { BotDeps } from '../deps.js';
 import { M } from '../../conversation/messages.js';
 import { reply } from '../reply.js';
@@ -30,15 +29,15 @@ async function planGroupLink(db: Db, code: string, chatId: string, now: Date): P
   const invite = START_PAYLOAD.test(code) ? await findInvite(db, code) : undefined;
   if (!invite) return { kind: 'unknown' };
   if (invite.kind !== 'group') return { kind: 'for_person' };
-  const bloc = (await getBloc(db, invite.bloc_id!))!;
+  const bloc = (await getBloc(db, invite.blocId!))!;
   const linked = await findBlocChat(db, chatId);
   // An active link decides before the code's own state: the group is its bloc's, whatever the code.
   if (linked?.active) {
     if (linked.blocId === bloc.id) return { kind: 'already_linked', blocName: bloc.name };
     return { kind: 'linked_elsewhere', blocName: (await getBloc(db, linked.blocId))!.name };
   }
-  if (invite.used_at) return { kind: 'used' };
-  if (now.getTime() >= new Date(invite.expires_at).getTime()) return { kind: 'expired', at: invite.expires_at };
+  if (invite.usedAt) return { kind: 'used' };
+  if (now.getTime() >= new Date(invite.expiresAt).getTime()) return { kind: 'expired', at: invite.expiresAt };
   return { kind: 'link', invite, bloc, previous: linked };
 }
 

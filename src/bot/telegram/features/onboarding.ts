@@ -19,7 +19,7 @@ export function onboardingFeature(deps: BotDeps): Composer<Context> {
     const userId = String(ctx.from.id);
     if (code === '') {
       const sender = await resolveSender(deps.db, userId, deps.now(), deps.timeZone);
-      return reply(ctx, sender.kind === 'active' ? M.welcomeBack(sender.focalPoint.full_name) : refusalOf(sender)!);
+      return reply(ctx, sender.kind === 'active' ? M.welcomeBack(sender.focalPoint.fullName) : refusalOf(sender)!);
     }
     const now = deps.now();
     const account = {
@@ -33,7 +33,7 @@ export function onboardingFeature(deps: BotDeps): Composer<Context> {
       case 'linked': {
         const sender = await resolveSender(deps.db, userId, now, deps.timeZone);
         if (sender.kind !== 'active') return reply(ctx, refusalOf(sender)!);
-        return reply(ctx, M.greeting(sender.focalPoint.full_name, sender.unit.name, sender.bloc.name));
+        return reply(ctx, M.greeting(sender.focalPoint.fullName, sender.unit.name, sender.bloc.name));
       }
       case 'unknown':
         return reply(ctx, M.inviteUnknown);

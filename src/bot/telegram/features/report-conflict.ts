@@ -30,7 +30,7 @@ export async function showConflict(
     unit: s.unit.name,
     who: M.conflictAuthor(outcome.author),
     at: formatDateTimeVi(outcome.author.at, deps.timeZone),
-    via: M.channel[outcome.stored.submitted_via],
+    via: M.channel[outcome.stored.submittedVia],
     revision: outcome.conflict.revision,
     created: outcome.conflict.kind === 'created',
   });

@@ -33,7 +33,7 @@ async function show(ctx: Context, deps: BotDeps, outcome: Shown): Promise<void> 
             draft.period.label,
             s.unit.name,
             stored.revision,
-            formatDateTimeVi(new Date(stored.updated_at), deps.timeZone),
+            formatDateTimeVi(new Date(stored.updatedAt), deps.timeZone),
           )
         : M.introNew(draft.period.label, s.unit.name, draft.criteria.length, String(yearOfPeriod(draft.period)));
       const step = renderStep(draft, outcome.version, s.unit.name);
