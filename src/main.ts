@@ -226,6 +226,7 @@ mounts.push({
     personalLinkSecret,
     publicUrl: config.publicUrl,
     sendTestMail: email?.sendTestMail,
+    mailSender: config.email ? `${config.email.from.name} <${config.email.from.address}>` : undefined,
     secureCookies: config.publicUrl?.startsWith('https://') ?? false,
     logger,
   }),

@@ -38,6 +38,8 @@ export interface AdminDeps {
   publicUrl: string | undefined;
   /** Sends a test e-mail now (the e-mail channel's, from main.ts); absent when SMTP_URL is not set. */
   sendTestMail?: (to: string) => Promise<{ ok: true } | { ok: false; error: string }>;
+  /** The sender of the mail ('Văn phòng Khối <khoi6@…>'), shown beside the test mail. */
+  mailSender?: string;
   /** Mark cookies Secure (set behind HTTPS). */
   secureCookies: boolean;
   logger?: Logger;

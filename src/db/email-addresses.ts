@@ -80,6 +80,18 @@ export async function setEmailAddress(
   return { kind: 'set', before: current?.address ?? null };
 }
 
+/** Every e-mail address held, with its holder's unit and name (the roster import refuses to give it to another). */
+export async function emailHolders(db: Db): Promise<Map<string, { unitName: string; fullName: string }>> {
+  const rows = await db
+    .selectFrom('contact_address as a')
+    .innerJoin('focal_point as f', 'f.id', 'a.focal_point_id')
+    .innerJoin('unit as u', 'u.id', 'f.unit_id')
+    .select(['a.address', 'u.name as unitName', 'f.full_name as fullName'])
+    .where('a.channel', '=', EMAIL)
+    .execute();
+  return new Map(rows.map((r) => [r.address, { unitName: r.unitName, fullName: r.fullName }]));
+}
+
 /** The recipient asked for no more mail: the address stops receiving until an admin resumes it. */
 export async function unsubscribeEmailAddress(db: Db, address: string, at: Date): Promise<boolean> {
   const r = await db
@@ -142,16 +154,22 @@ export async function emailDeliveryStates(db: Db, blocId: number): Promise<Email
         .orderBy('sent_at', 'desc')
         .executeTakeFirst();
       lastDeliveredAt = sent?.sent_at ?? null;
+      // The newest row with an error; a failed row keeps no claim time, so its next attempt's stands in.
       const err = await db
         .selectFrom('outbox_message')
-        .select(['claimed_at', 'last_error', 'status'])
+        .select(['claimed_at', 'next_attempt_at', 'last_error', 'status'])
         .where('channel', '=', EMAIL)
         .where('address', '=', p.address)
         .where('last_error', 'is not', null)
         .where('status', 'in', ['queued', 'failed'])
-        .orderBy('claimed_at', 'desc')
+        .orderBy('id', 'desc')
         .executeTakeFirst();
-      if (err?.last_error) lastError = { at: err.claimed_at, error: err.last_error, failed: err.status === 'failed' };
+      if (err?.last_error)
+        lastError = {
+          at: err.claimed_at ?? err.next_attempt_at,
+          error: err.last_error,
+          failed: err.status === 'failed',
+        };
     }
     out.push({
       focalPointId: p.id,

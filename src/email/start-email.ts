@@ -57,3 +57,19 @@ export function startEmail(deps: {
     },
   };
 }
+
+/** The command line's test mail: a transport of its own, one mail, then closed. */
+export async function sendTestMailOnce(config: EmailConfig, to: string, timeZone: string): Promise<TestMailResult> {
+  const service = startEmail({
+    config,
+    publicUrl: undefined,
+    linkSecret: '',
+    timeZone,
+    now: () => new Date(),
+  });
+  try {
+    return await service.sendTestMail(to);
+  } finally {
+    service.channel.close?.();
+  }
+}

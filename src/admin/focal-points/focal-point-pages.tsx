@@ -1,3 +1,4 @@
+import { EmailAddressSection, type EmailAddressView } from './email-address-section.js';
 import type { ContactAddress, FocalPoint, Invite } from '../../db/schema.js';
 import type { LastReport } from '../../db/focal-point-admin.js';
 import type { FormState } from '../http/form.js';
@@ -183,6 +184,7 @@ export function FocalPointPage(props: {
   invite: InviteView | null;
   personalLink: PersonalLinkView;
   addresses: ContactAddress[];
+  email: EmailAddressView;
   canEdit: boolean;
   timeZone: string;
 }) {
@@ -247,6 +249,12 @@ export function FocalPointPage(props: {
       <ContactAddressSection
         action={`${base}/addresses`}
         addresses={props.addresses}
+        canEdit={props.canEdit && active}
+        timeZone={props.timeZone}
+      />
+      <EmailAddressSection
+        action={`${base}/email`}
+        view={props.email}
         canEdit={props.canEdit && active}
         timeZone={props.timeZone}
       />
