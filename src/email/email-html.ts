@@ -15,7 +15,9 @@ export function escapeHtml(s: string): string {
 
 /** A progress bar Outlook draws: a one-row table whose first cell is filled to the share. */
 function bar(progress: number): string {
-  const pct = Math.max(0, Math.min(100, Math.round(progress * 100)));
+  // The bar stops at full; the figure says how far past the target (107%).
+  const shown = Math.max(0, Math.round(progress * 100));
+  const pct = Math.min(100, shown);
   const filled =
     pct === 0
       ? ''
@@ -24,7 +26,7 @@ function bar(progress: number): string {
     pct === 100
       ? ''
       : `<td bgcolor="#d9e2ec" style="background:#d9e2ec;height:8px;font-size:0;line-height:0;">&nbsp;</td>`;
-  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin-top:4px;" title="${escapeHtml(progressBar(progress))}"><tr>${filled}${rest}</tr></table><span style="${MUTED}">${pct}%</span>`;
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin-top:4px;" title="${escapeHtml(progressBar(progress))}"><tr>${filled}${rest}</tr></table><span style="${MUTED}">${shown}%</span>`;
 }
 
 function figureRows(f: MessageFigure, labelAbove: boolean): string {
