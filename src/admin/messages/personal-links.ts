@@ -55,7 +55,7 @@ export const unreachableText = {
   colMessage: 'Tin nhắn để chuyển',
   colLink: 'Liên kết báo cáo cá nhân',
   reasons: {
-    not_linked: 'chưa có kênh nhận tin (Telegram, thư điện tử…) đang hoạt động',
+    not_linked: 'chưa có kênh nhận tin',
     no_focal_point: 'chưa có cán bộ đầu mối',
     blocked: 'đã chặn bot',
     not_started: 'chưa bấm «Bắt đầu» với bot',
