@@ -203,9 +203,7 @@ describe('focal points not reachable by Telegram', () => {
     const res = await viewer.get(PAGE);
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain(
-      '<li>Cán bộ 3 (Đơn vị 3): chưa có kênh nhận tin</li>',
-    );
+    expect(html).toContain('<li>Cán bộ 3 (Đơn vị 3): chưa có kênh nhận tin</li>');
     expect(html).toContain('<li>Đơn vị 5: chưa có cán bộ đầu mối</li>');
     expect(html).toContain('<li>Cán bộ 6 (Đơn vị 6): đã chặn bot</li>');
     expect(html).toContain('Liên kết báo cáo cá nhân chỉ hiển thị cho quản trị viên của Khối.');
