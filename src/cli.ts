@@ -1,6 +1,7 @@
 import { askTelegramBotUsername } from './bot/telegram/bot-username.js';
 import { commands } from './cli/commands.js';
 import { CliError, openCliContext, openSettingsContext } from './cli/context.js';
+import { sendTestMailOnce } from './email/start-email.js';
 
 // `npm run cli -- <command> ...`: administration from the shell.
 
@@ -11,7 +12,7 @@ if (!command) {
   process.exit(name ? 2 : 0);
 }
 // The channels the commands may ask things of (the command line's composition root, like main.ts).
-const channels = { askBotUsername: askTelegramBotUsername };
+const channels = { askBotUsername: askTelegramBotUsername, sendTestMail: sendTestMailOnce };
 try {
   const out = (line: string) => console.log(line);
   if ('withoutDatabase' in command) {

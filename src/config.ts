@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { type Mailbox, parseMailbox } from './core/email-address.js';
 
 const bool = (fallback: boolean) =>
   z
@@ -91,6 +92,14 @@ const schema = z
     ADMIN_PASSWORD: optionalText.refine((v) => v === undefined || v.length >= 10, {
       message: 'phải dài ít nhất 10 ký tự',
     }),
+    SMTP_URL: optionalText.refine((v) => v === undefined || /^smtps?:\/\/[^\s]+$/.test(v), {
+      message: 'phải có dạng smtps://tài-khoản:mật-khẩu@mail.example.gov.vn:465 hoặc smtp://…:587',
+    }),
+    MAIL_FROM: optionalText.refine((v) => v === undefined || parseMailbox(v) !== null, {
+      message: 'phải có dạng "Văn phòng Khối thi đua số 6" <khoi6@example.gov.vn>',
+    }),
+    MAIL_RATE_PER_MINUTE: intIn(1, 6000, 30, 'phải là số thư mỗi phút, từ 1 đến 6000'),
+    SMTP_TLS_VERIFY: bool(true),
     PERSONAL_LINK_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
       message: 'phải dài ít nhất 32 ký tự ngẫu nhiên (ví dụ: openssl rand -base64 32)',
     }),
@@ -106,6 +115,18 @@ const schema = z
           message: 'chế độ webhook cần TELEGRAM_WEBHOOK_SECRET',
         });
     }
+    if (c.SMTP_URL && !c.MAIL_FROM)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_FROM'],
+        message: 'gửi thư (SMTP_URL) cần địa chỉ người gửi MAIL_FROM',
+      });
+    if (c.SMTP_URL && !c.PUBLIC_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message: 'gửi thư (SMTP_URL) cần PUBLIC_URL: mỗi thư nhắc mang liên kết báo cáo cá nhân của người nhận',
+      });
     if ((c.ADMIN_USERNAME === undefined) !== (c.ADMIN_PASSWORD === undefined))
       ctx.addIssue({
         code: 'custom',
@@ -138,6 +159,17 @@ export interface Config {
   firstAdmin: { username: string; password: string } | undefined;
   /** Secret personal report links are derived from; undefined = kept in a file beside the database. */
   personalLinkSecret: string | undefined;
+  /** The e-mail channel (src/email); undefined when SMTP_URL is not set. */
+  email: EmailConfig | undefined;
+}
+
+export interface EmailConfig {
+  /** smtps://user:pass@host:465 or smtp://…:587 (STARTTLS); holds a password: never logged. */
+  smtpUrl: string;
+  from: Mailbox;
+  ratePerMinute: number;
+  /** Check the server's TLS certificate (on unless SMTP_TLS_VERIFY=false). */
+  tlsVerify: boolean;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
@@ -149,7 +181,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     const errors = parsed.error.issues.map((i) => {
       const name = String(i.path[0] ?? 'cấu hình');
       const got = env[name];
-      return `${name}: ${i.message}${got !== undefined && !name.includes('PASSWORD') && !name.includes('TOKEN') && !name.includes('SECRET') ? ` (giá trị hiện tại: "${got}")` : ''}`;
+      return `${name}: ${i.message}${got !== undefined && !name.includes('PASSWORD') && !name.includes('TOKEN') && !name.includes('SECRET') && name !== 'SMTP_URL' ? ` (giá trị hiện tại: "${got}")` : ''}`;
     });
     return { ok: false, errors };
   }
@@ -187,6 +219,15 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       firstAdmin:
         c.ADMIN_USERNAME && c.ADMIN_PASSWORD ? { username: c.ADMIN_USERNAME, password: c.ADMIN_PASSWORD } : undefined,
       personalLinkSecret: c.PERSONAL_LINK_SECRET,
+      email:
+        c.SMTP_URL && c.MAIL_FROM
+          ? {
+              smtpUrl: c.SMTP_URL,
+              from: parseMailbox(c.MAIL_FROM)!,
+              ratePerMinute: c.MAIL_RATE_PER_MINUTE,
+              tlsVerify: c.SMTP_TLS_VERIFY,
+            }
+          : undefined,
     },
   };
 }

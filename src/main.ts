@@ -25,6 +25,10 @@ import { backupBeforeMigrations } from './ops/pre-migrate.js';
 import { ensurePersonalLinks } from './db/personal-links.js';
 import { loadOrCreateLinkSecret } from './personal-links/link-secret.js';
 import { createWebReportApp } from './web-report/app.js';
+import { startEmail, type EmailService } from './email/start-email.js';
+import { UNSUBSCRIBE_PATH } from './email/unsubscribe-link.js';
+import { unsubscribeRoutes } from './email/unsubscribe-routes.js';
+import { createRenderContexts } from './personal-links/render-contexts.js';
 
 // The only composition root: reads the environment, opens the database, starts every service.
 
@@ -136,6 +140,23 @@ if (config.telegram.token) {
   });
   deliveryChannels.set(telegram.name, telegram);
 }
+// E-mail through the configured SMTP server (SMTP_URL), beside Telegram.
+let email: EmailService | undefined;
+if (config.email) {
+  email = startEmail({
+    config: config.email,
+    publicUrl: config.publicUrl,
+    linkSecret: personalLinkSecret,
+    timeZone: config.timeZone,
+    now,
+  });
+  deliveryChannels.set(email.channel.name, email.channel);
+  if (!config.email.tlsVerify)
+    logger.warn("e-mail: SMTP_TLS_VERIFY=false, the mail server's certificate is not checked");
+  logger.info({ from: config.email.from.address, perMinute: config.email.ratePerMinute }, 'e-mail channel on');
+} else {
+  logger.info('e-mail off: SMTP_URL is not set');
+}
 // The names of the channels this process delivers through: the jobs and the admin reach a person
 // only at an address on one of them (decision 0090); with none configured, nobody is reachable here.
 const runningChannels: RunningChannels = [...deliveryChannels.keys()];
@@ -163,6 +184,8 @@ const delivery =
         onSent: (m) =>
           metrics.observeDelivery({ kind: m.kind, seconds: (m.sentAt.getTime() - m.queuedAt.getTime()) / 1000 }),
         limits: deliveryLimits,
+        // Each row rendered with its recipient's own personal link (an e-mail reminder carries it).
+        renderContext: createRenderContexts({ db, linkSecret: personalLinkSecret, publicUrl: config.publicUrl }),
       })
     : undefined;
 
@@ -180,6 +203,7 @@ mounts.push({
     logger,
   }),
 });
+if (email) mounts.push({ path: UNSUBSCRIBE_PATH, app: unsubscribeRoutes({ db, linkSecret: personalLinkSecret, now }) });
 mounts.push({
   path: '/',
   app: createAdminApp({
@@ -201,6 +225,8 @@ mounts.push({
       : undefined,
     personalLinkSecret,
     publicUrl: config.publicUrl,
+    sendTestMail: email?.sendTestMail,
+    mailSender: config.email ? `${config.email.from.name} <${config.email.from.address}>` : undefined,
     secureCookies: config.publicUrl?.startsWith('https://') ?? false,
     logger,
   }),

@@ -16,6 +16,7 @@ import { chairRoutes } from './chair/chair-routes.js';
 import { covenantRoutes } from './covenant/covenant-routes.js';
 import { deliveryRoutes } from './delivery/delivery-routes.js';
 import { unreachableRoutes } from './delivery/unreachable-routes.js';
+import { emailRoutes } from './delivery/email-routes.js';
 import { digestRoutes } from './digests/digest-routes.js';
 import { downloadRoutes } from './downloads/download-routes.js';
 import { dashboardRoutes } from './dashboard/dashboard-routes.js';
@@ -55,6 +56,7 @@ function blocApp(): Hono<AdminEnv> {
   app.route('/delivery/broadcasts', broadcastRoutes());
   app.route('/delivery/groups', groupRoutes());
   app.route('/delivery/unreachable', unreachableRoutes());
+  app.route('/delivery/email', emailRoutes());
   app.route('/delivery', deliveryRoutes());
   app.route('/digests', digestRoutes());
   app.route('/downloads', downloadRoutes());

@@ -37,6 +37,10 @@ export interface AdminDeps {
    * which is wrong behind a reverse proxy or from localhost (README).
    */
   publicUrl: string | undefined;
+  /** Sends a test e-mail now (the e-mail channel's, from main.ts); absent when SMTP_URL is not set. */
+  sendTestMail?: (to: string) => Promise<{ ok: true } | { ok: false; error: string }>;
+  /** The sender of the mail ('Văn phòng Khối <khoi6@…>'), shown beside the test mail. */
+  mailSender?: string;
   /** Mark cookies Secure (set behind HTTPS). */
   secureCookies: boolean;
   logger?: Logger;

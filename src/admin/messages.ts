@@ -11,4 +11,5 @@ export * from './messages/summaries.js';
 export * from './messages/accounts.js';
 export * from './messages/personal-links.js';
 export * from './messages/contact-addresses.js';
+export * from './messages/email.js';
 export * from './messages/cli-ids.js';

@@ -13,6 +13,7 @@ import { createJobCommand } from './job-command.js';
 import { summaryCommand } from './summary-command.js';
 import { inviteCommand } from './invite-command.js';
 import { restoreCommand } from './restore-command.js';
+import { mailCommand } from './mail-command.js';
 
 export interface CliCommand {
   name: string;
@@ -104,4 +105,5 @@ export const commands: (CliCommand | FileCommand)[] = [
   createJobCommand(),
   backupCommand,
   restoreCommand,
+  mailCommand,
 ];

@@ -1,4 +1,4 @@
-import { loadConfig, type Config } from '../config.js';
+import { type Config, type EmailConfig, loadConfig } from '../config.js';
 import { type Db, DatabaseOpenError, openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { OpsError } from '../ops/messages.js';
@@ -13,6 +13,12 @@ export interface SettingsContext {
   out: (line: string) => void;
   /** Asks the Telegram channel for the bot's @username (invite links); given by src/cli.ts, the composition root. */
   askBotUsername?: (telegram: Config['telegram'] & { token: string }) => Promise<string>;
+  /** Sends a test mail through the e-mail channel; given by src/cli.ts. */
+  sendTestMail?: (
+    email: EmailConfig,
+    to: string,
+    timeZone: string,
+  ) => Promise<{ ok: true } | { ok: false; error: string }>;
 }
 
 export interface CliContext extends SettingsContext {
@@ -23,7 +29,7 @@ export interface CliContext extends SettingsContext {
 export function openSettingsContext(
   env: Record<string, string | undefined>,
   out: (line: string) => void,
-  channels: Pick<SettingsContext, 'askBotUsername'> = {},
+  channels: Pick<SettingsContext, 'askBotUsername' | 'sendTestMail'> = {},
 ): SettingsContext {
   const result = loadConfig(env);
   if (!result.ok) throw new CliError(`Cấu hình không hợp lệ:\n${result.errors.map((e) => `  - ${e}`).join('\n')}`);
@@ -34,7 +40,7 @@ export function openSettingsContext(
 export async function openCliContext(
   env: Record<string, string | undefined>,
   out: (line: string) => void,
-  channels: Pick<SettingsContext, 'askBotUsername'> = {},
+  channels: Pick<SettingsContext, 'askBotUsername' | 'sendTestMail'> = {},
 ): Promise<CliContext> {
   const settings = openSettingsContext(env, out, channels);
   const { config } = settings;

@@ -18,6 +18,7 @@ export function broadcastMessage(blocName: string, text: string, senderName: str
   return {
     topic: 'announcement',
     title: `[${clip(blocName)}]`,
+    subject: `[${clip(blocName)}] Thông báo của ${clip(senderName)}`,
     blocks: [paragraph(text), paragraph(`— ${clip(senderName)}`)],
     actions: [],
   };

@@ -3,6 +3,7 @@
 // channel keeps together. Pure.
 
 import { type MessageBlock, type MessageFigure, type OutboundMessage, paragraph } from './outbound-message.js';
+import { shortPeriodLabel } from './periods.js';
 import { formatPercentVi } from './reporting-rates.js';
 
 export type DigestUnitStatus = 'reported' | 'nil' | 'late' | 'missing';
@@ -144,6 +145,7 @@ export function digestMessage(d: DigestInput): OutboundMessage {
   return {
     topic: 'digest',
     title: `📊 BẢN TIN THI ĐUA ${word.toUpperCase()} – ${d.blocName.toUpperCase()}`,
+    subject: `[${d.blocName}] Bản tin thi đua ${shortPeriodLabel(d.periodLabel)}`,
     blocks: [
       paragraph(d.periodLabel),
       ratesBlock(d),

@@ -2,7 +2,7 @@
 // worker (which marks them), each channel (which classifies its platform's answers into them) and
 // /metrics (which shows a series for each from the first scrape). Pure.
 
-/** Every reason a message is marked failed for; a channel reports the first seven in its own platform's cases. */
+/** Every reason a message is marked failed for; a channel reports all but the last two in its own platform's cases. */
 export const FAILURE_REASONS = [
   'blocked',
   'not_started',
@@ -11,6 +11,9 @@ export const FAILURE_REASONS = [
   'forbidden',
   'chat_not_found',
   'bad_request',
+  // E-mail: the server refused the address (5xx at RCPT TO) or the message (5xx elsewhere).
+  'address_rejected',
+  'mail_refused',
   'too_many_attempts',
   'expired',
 ] as const;

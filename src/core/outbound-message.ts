@@ -41,6 +41,9 @@ export interface OutboundMessage {
   topic: MessageTopic;
   /** The first line: '[Khối thi đua số 6]' or a digest's heading. */
   title: string;
+  /** The message in one line, saying bloc, period and what is asked, for a channel that shows one
+   * apart from the body (an e-mail's subject). Text channels ignore it; older rows lack it. */
+  subject?: string;
   blocks: MessageBlock[];
   actions: MessageAction[];
 }

@@ -287,3 +287,6 @@ export function openPeriodsForReporting(
   const previous = previousPeriod(current);
   return isLocked(now, periodDeadlines(previous, rules, timeZone)) ? [current] : [current, previous];
 }
+
+/** 'Tuần 49/2026' of 'Tuần 49/2026 (30/11/2026 – 06/12/2026)': a period's name without its dates (a subject line). */
+export const shortPeriodLabel = (label: string) => label.replace(/\s*\(.*\)\s*$/, '');

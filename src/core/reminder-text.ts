@@ -3,6 +3,7 @@
 
 import { actionLabels } from './action-labels.js';
 import { type OutboundMessage, paragraph } from './outbound-message.js';
+import { shortPeriodLabel } from './periods.js';
 import { formatDateTimeVi, formatDateVi, localDateOf } from './time.js';
 
 interface PeriodRef {
@@ -43,6 +44,7 @@ export function unitReminderMessage(m: {
   return {
     topic: 'reminder',
     title: header(m.blocName),
+    subject: `${header(m.blocName)} Nhắc báo cáo ${shortPeriodLabel(m.period.label)} – hạn ${due}`,
     blocks: [paragraph([`Kính gửi đồng chí ${m.focalPointName},`, ...body].join('\n'))],
     actions: [
       { kind: 'sendReport', periodKey: m.period.key },
@@ -71,7 +73,13 @@ export function chairEscalationMessage(m: {
     ...items,
     'Đề nghị đồng chí đôn đốc các đơn vị gửi báo cáo.',
   ].join('\n');
-  return { topic: 'escalation', title: header(m.blocName), blocks: [paragraph(text)], actions: [] };
+  return {
+    topic: 'escalation',
+    title: header(m.blocName),
+    subject: `${header(m.blocName)} ${m.missing.length}/${m.expected} đơn vị chưa gửi báo cáo ${shortPeriodLabel(m.period.label)}`,
+    blocks: [paragraph(text)],
+    actions: [],
+  };
 }
 
 /** The escalation to a unit's head: their unit has still not reported. */
@@ -87,5 +95,11 @@ export function unitHeadEscalationMessage(m: {
     `Đơn vị ${m.unitName} chưa gửi báo cáo tiến độ ${m.period.label} (hạn: ${dueDay(m.period.deadline, m.timeZone)}) dù cán bộ đầu mối đã được nhắc.`,
     'Đề nghị đồng chí chỉ đạo gửi báo cáo sớm.',
   ].join('\n');
-  return { topic: 'escalation', title: header(m.blocName), blocks: [paragraph(text)], actions: [] };
+  return {
+    topic: 'escalation',
+    title: header(m.blocName),
+    subject: `${header(m.blocName)} Đơn vị ${m.unitName} chưa gửi báo cáo ${shortPeriodLabel(m.period.label)}`,
+    blocks: [paragraph(text)],
+    actions: [],
+  };
 }

@@ -2,10 +2,11 @@
 // row against the bloc as it is, before anything is written. Pure.
 
 import { parseDateVi } from './date-input.js';
+import { parseEmailAddress } from './email-address.js';
 import { normalizeText } from './normalize.js';
 
 /** The columns of a roster file. */
-export type RosterField = 'unitName' | 'shortName' | 'joinedOn' | 'fullName' | 'position' | 'phone' | 'role';
+export type RosterField = 'unitName' | 'shortName' | 'joinedOn' | 'fullName' | 'position' | 'phone' | 'role' | 'email';
 
 /** Accepted header texts per column, without diacritics, lower case. */
 const HEADERS: Record<RosterField, string[]> = {
@@ -16,6 +17,7 @@ const HEADERS: Record<RosterField, string[]> = {
   position: ['chuc vu'],
   phone: ['so dien thoai', 'dien thoai', 'sdt'],
   role: ['vai tro'],
+  email: ['thu dien tu', 'dia chi thu dien tu', 'email', 'e-mail', 'dia chi email', 'dia chi e-mail'],
 };
 
 /** The header line of the template file, in column order. */
@@ -27,6 +29,7 @@ export const ROSTER_TEMPLATE_HEADER = [
   'Chức vụ',
   'Số điện thoại',
   'Vai trò',
+  'Thư điện tử',
 ];
 
 export const MAX_ROSTER_ROWS = 500;
@@ -43,6 +46,7 @@ export const ROSTER_FIELD_MAX: Record<RosterField, number> = {
   position: 120,
   phone: 20,
   role: 40,
+  email: 254,
 };
 
 /**
@@ -162,6 +166,8 @@ export interface RosterSnapshot {
   former: { unitId: number; name: string; leftOn: string }[];
   /** Default join date for new units ('YYYY-MM-DD'). */
   today: string;
+  /** Every e-mail address already someone's, with whose (their unit and name). */
+  emailHolders?: ReadonlyMap<string, { unitName: string; fullName: string }>;
 }
 
 export type RosterRowError =
@@ -173,6 +179,10 @@ export type RosterRowError =
   | 'name_too_long'
   | 'position_too_long'
   | 'bad_phone'
+  | 'bad_email'
+  /** The address is another focal point's (one address, one person: it carries their personal link). */
+  | 'email_taken'
+  | 'duplicate_email'
   | 'details_without_name'
   | 'bad_role'
   | 'conflicting_unit'
@@ -192,6 +202,8 @@ export interface RosterRowPlan {
     fullName: string;
     position: string | null;
     phone: string | null;
+    /** Stored form of the e-mail address (a new focal point's). */
+    email: string | null;
     role: 'focal_point' | 'unit_head';
     exists: boolean;
   } | null;
@@ -222,6 +234,7 @@ const sameName = (a: string, b: string) => foldText(a) === foldText(b);
 export function planRosterImport(rows: RosterInputRow[], snapshot: RosterSnapshot): RosterRowPlan[] {
   const seenUnits = new Map<string, { shortName: string | null; joinedOn: string | null }>();
   const seenPeople = new Set<string>();
+  const seenEmails = new Set<string>();
   return rows.map((row) => {
     const c = row.cells;
     const errors: RosterRowError[] = [];
@@ -255,7 +268,7 @@ export function planRosterImport(rows: RosterInputRow[], snapshot: RosterSnapsho
     let focalPoint: RosterRowPlan['focalPoint'] = null;
     const fullName = c.fullName ?? '';
     if (fullName === '') {
-      if (c.phone || c.position || c.role) errors.push('details_without_name');
+      if (c.phone || c.position || c.role || c.email) errors.push('details_without_name');
     } else {
       if (fullName.length > ROSTER_FIELD_MAX.fullName) errors.push('name_too_long');
       const position = c.position ?? null;
@@ -263,6 +276,18 @@ export function planRosterImport(rows: RosterInputRow[], snapshot: RosterSnapsho
       const phone = c.phone ?? null;
       const digits = phone?.replace(/\D/g, '').length ?? 0;
       if (phone && (!PHONE_RE.test(phone) || digits < 8 || digits > 15)) errors.push('bad_phone');
+      let email: string | null = null;
+      if (c.email !== undefined) {
+        const parsed = parseEmailAddress(c.email);
+        if (!parsed.ok) errors.push('bad_email');
+        else {
+          email = parsed.address;
+          const holder = snapshot.emailHolders?.get(email);
+          if (holder && !(sameName(holder.unitName, unitName) && sameName(holder.fullName, fullName)))
+            errors.push('email_taken');
+          if (seenEmails.has(email)) errors.push('duplicate_email');
+        }
+      }
       let role: 'focal_point' | 'unit_head' = 'focal_point';
       if (c.role !== undefined) {
         const r = roleOf(c.role);
@@ -272,8 +297,11 @@ export function planRosterImport(rows: RosterInputRow[], snapshot: RosterSnapsho
       const person = `${key}|${foldText(fullName)}`;
       if (seenPeople.has(person)) errors.push('duplicate_focal_point');
       const exists = member?.focalPointNames.some((n) => sameName(n, fullName)) ?? false;
-      focalPoint = { fullName, position, phone, role, exists };
-      if (errors.length === 0) seenPeople.add(person);
+      focalPoint = { fullName, position, phone, email, role, exists };
+      if (errors.length === 0) {
+        seenPeople.add(person);
+        if (email) seenEmails.add(email);
+      }
     }
     if (errors.length === 0 && unitName !== '' && !earlier) seenUnits.set(key, { shortName, joinedOn });
     return { line: row.line, cells: c, unitName, shortName, joinedOn, unit, focalPoint, errors };

@@ -99,6 +99,7 @@ export function summaryNoticeMessage(s: SummaryNoticeInput): OutboundMessage {
   return {
     topic: 'summary',
     title: `📋 ${s.bloc.name.toUpperCase()}`,
+    subject: `[${s.bloc.name}] ${title}`,
     blocks: [
       paragraph(`${title.toUpperCase()}\n${coverage}`),
       ratesBlock(s),

@@ -12,7 +12,8 @@ export interface ContactAddress {
   focalPointId: number;
   channel: string;
   address: string;
-  state: 'linked' | 'blocked';
+  /** 'unsubscribed': the person asked (by e-mail's List-Unsubscribe) to get nothing more there. */
+  state: 'linked' | 'blocked' | 'unsubscribed';
   /** Lowest first: the person is reached at their first linked address. */
   position: number;
   /** ISO instant. */

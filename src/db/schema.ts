@@ -87,11 +87,13 @@ export interface ContactAddressTable {
   focal_point_id: number;
   channel: string;
   address: string;
-  state: Generated<'linked' | 'blocked'>;
+  state: Generated<'linked' | 'blocked' | 'unsubscribed'>;
   position: Generated<number>;
   linked_at: string;
   /** What the admin shows beside the address: a Telegram username, say. */
   detail: string | null;
+  /** When the recipient asked to receive no more e-mail (List-Unsubscribe, 0012). */
+  unsubscribed_at: Generated<string | null>;
 }
 
 export interface BlocYearTable {

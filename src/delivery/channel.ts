@@ -12,6 +12,9 @@ export type ChannelName = string;
 export interface RenderContext {
   /** The recipient's own personal report link, when the row is addressed to a focal point who has one. */
   personalLink?: string;
+  /** The row's dedupe key, the same on every attempt and after a crash: a channel may derive an
+   * idempotency id from it (e-mail's Message-ID, which some mailboxes use to drop a duplicate). */
+  messageKey?: string;
 }
 
 /** How one attempt ended, in the terms the outbox acts on. */

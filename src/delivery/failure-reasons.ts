@@ -29,6 +29,14 @@ export const failureReasonText: Record<string, { label: string; action: string }
     label: 'Telegram từ chối nội dung tin nhắn',
     action: 'Báo cho quản trị kỹ thuật kèm nội dung lỗi.',
   },
+  address_rejected: {
+    label: 'Máy chủ thư từ chối địa chỉ người nhận',
+    action: 'Kiểm tra lại địa chỉ thư điện tử của cán bộ (xem trả lời của máy chủ), sửa rồi gửi lại tin.',
+  },
+  mail_refused: {
+    label: 'Máy chủ thư từ chối nhận thư',
+    action: 'Xem trả lời của máy chủ thư; báo cho quản trị kỹ thuật nếu thư bị coi là thư rác.',
+  },
   too_many_attempts: {
     label: 'Không gửi được sau nhiều lần thử (lỗi mạng hoặc máy chủ Telegram)',
     action: 'Kiểm tra kết nối tới Telegram rồi gửi lại tin.',

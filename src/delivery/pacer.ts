@@ -51,7 +51,11 @@ export class DeliveryPacer {
   private pausedUntil = 0;
 
   constructor(private readonly l: PacerLimits) {
-    this.global = new SlidingWindow(l.perSecond, 1000 + l.marginMs);
+    // Under one a second (an SMTP server's 30 a minute), one send per 1/perSecond seconds.
+    this.global =
+      l.perSecond >= 1
+        ? new SlidingWindow(Math.floor(l.perSecond), 1000 + l.marginMs)
+        : new SlidingWindow(1, 1000 / l.perSecond + l.marginMs);
     this.minGapMs = (1000 + l.marginMs) / l.perSecond / 2;
   }
 

@@ -13,7 +13,7 @@ import {
 } from '../db/outbox.js';
 import { parseOutboundMessage } from '../db/outbox-message-json.js';
 import type { Logger } from '../logger.js';
-import type { Channel } from './channel.js';
+import type { Channel, RenderContext } from './channel.js';
 import { retryDelayMs } from './classify.js';
 import type { DeliveryLimits } from './limits.js';
 import type { DeliveryPacer } from './pacer.js';
@@ -38,6 +38,8 @@ export interface SettlerDeps {
   counters: DeliveryCounters;
   monotonic: () => number;
   onSent?: (m: { kind: string; queuedAt: Date; sentAt: Date }) => void;
+  /** What the channel knows of the row's recipient when it renders (their personal link); none when not given. */
+  renderContext?: (row: { channel: string; address: string }) => Promise<RenderContext>;
 }
 
 /**
@@ -58,14 +60,18 @@ async function hurryRetries(deps: SettlerDeps, channel: string): Promise<void> {
 }
 
 /** The part of the row's message to send now, or why there is none. */
-function nextPart(m: OutboxMessage, channel: Channel): { part: unknown; last: boolean } | { error: string } {
+function nextPart(
+  m: OutboxMessage,
+  channel: Channel,
+  context: RenderContext,
+): { part: unknown; last: boolean } | { error: string } {
   let message: OutboundMessage;
   try {
     message = parseOutboundMessage(m.message);
   } catch {
     return { error: 'message is not a valid outbound message' };
   }
-  const parts = channel.render(message, {});
+  const parts = channel.render(message, context);
   const part = parts[m.partsSent];
   if (part === undefined) return { error: `part ${m.partsSent + 1} of ${parts.length} does not exist` };
   return { part, last: m.partsSent + 1 >= parts.length };
@@ -77,7 +83,11 @@ export function createSettler(
 ): (m: OutboxMessage, channel: Channel, pacer: DeliveryPacer) => Promise<void> {
   const { counters, limits } = deps;
   return async function settle(m, channel, pacer): Promise<void> {
-    const next = nextPart(m, channel);
+    const context = {
+      ...(await deps.renderContext?.({ channel: m.channel, address: m.address })),
+      messageKey: m.dedupeKey,
+    };
+    const next = nextPart(m, channel, context);
     if ('error' in next) {
       deps.logger.error({ outboxId: m.id, error: next.error }, 'outbox message cannot be rendered');
       counters.failed++;

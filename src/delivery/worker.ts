@@ -18,7 +18,7 @@ import type { Channel, ChannelRegistry } from './channel.js';
 import { type DeliveryLimits, resolveLimits } from './limits.js';
 import { DeliveryPacer } from './pacer.js';
 import { createSentRecorder } from './sent-recorder.js';
-import { createSettler, type DeliveryCounters } from './settle.js';
+import { createSettler, type DeliveryCounters, type SettlerDeps } from './settle.js';
 
 export type { DeliveryCounters } from './settle.js';
 
@@ -32,6 +32,8 @@ export interface DeliveryWorkerDeps {
   limits?: Partial<DeliveryLimits>;
   /** Told of each message accepted once it is recorded (for the delivery latency metric). */
   onSent?: (m: { kind: string; queuedAt: Date; sentAt: Date }) => void;
+  /** The recipient's personal link for each row (src/personal-links/render-contexts.ts); none when not given. */
+  renderContext?: SettlerDeps['renderContext'];
 }
 
 export interface DeliveryWorker {

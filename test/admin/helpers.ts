@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { createAdmin } from './accounts.js';
-import { createAdminApp } from '../../src/admin/app.js';
+import { type AdminDeps, createAdminApp } from '../../src/admin/app.js';
 import type { ReportFileSource } from '../../src/admin/reports/report-file-source.js';
 import type { Db } from '../../src/db/connection.js';
 import type { RunningChannels } from '../../src/db/contact-addresses.js';
@@ -32,6 +32,9 @@ export async function createAdminTest(
     publicUrl?: string;
     /** The channels the server runs (default: Telegram only, as main.ts with a bot token). */
     channels?: RunningChannels;
+    /** The e-mail channel's test mail (main.ts gives it when SMTP_URL is set). */
+    sendTestMail?: AdminDeps['sendTestMail'];
+    mailSender?: string;
   } = {},
 ): Promise<AdminTest> {
   const t = await createTestDb();
@@ -45,6 +48,8 @@ export async function createAdminTest(
     reportFiles: opts.reportFiles,
     personalLinkSecret: LINK_SECRET,
     publicUrl: opts.publicUrl,
+    sendTestMail: opts.sendTestMail,
+    mailSender: opts.mailSender,
     secureCookies: false,
     logger: testLogger(),
   });

@@ -123,7 +123,7 @@ describe('focal points not reachable by Telegram', () => {
     expect(html).not.toContain('Tuần 48/2026');
     expect(html).not.toContain('Tuần 46/2026');
     expect(items(html)).toEqual(['Cán bộ 3', 'Đơn vị 5', 'Cán bộ 6']);
-    expect(html).toContain('chưa kết nối Telegram');
+    expect(html).toContain('chưa có kênh nhận tin');
     expect(html).toContain('chưa có cán bộ đầu mối');
     expect(html).toContain('đã chặn bot');
     expect(html).toContain('<a href="tel:0912000003">0912 000 003</a>');
@@ -195,7 +195,7 @@ describe('focal points not reachable by Telegram', () => {
     await report(bloc, 5, false);
     const html = await (await c.get(PAGE)).text();
     expect(items(html)).toEqual([]);
-    expect(html).toContain('Không có ai: mọi đơn vị chưa báo cáo đều nhận được nhắc nhở qua Telegram.');
+    expect(html).toContain('Không có ai: mọi đơn vị chưa báo cáo đều nhận được nhắc nhở tự động.');
   });
 
   it('shows a viewer the names but never a link or a message', async () => {
@@ -204,7 +204,7 @@ describe('focal points not reachable by Telegram', () => {
     const res = await viewer.get(PAGE);
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain('<li>Cán bộ 3 (Đơn vị 3): chưa kết nối Telegram</li>');
+    expect(html).toContain('<li>Cán bộ 3 (Đơn vị 3): chưa có kênh nhận tin</li>');
     expect(html).toContain('<li>Đơn vị 5: chưa có cán bộ đầu mối</li>');
     expect(html).toContain('<li>Cán bộ 6 (Đơn vị 6): đã chặn bot</li>');
     expect(html).toContain('Liên kết báo cáo cá nhân chỉ hiển thị cho quản trị viên của Khối.');
@@ -261,7 +261,7 @@ describe('focal points not reachable by Telegram', () => {
   it('is reached from the delivery tabs and from the dashboard when units are missing', async () => {
     await world();
     const c = await signIn(a, 'viewer', 1);
-    expect(await (await c.get('/blocs/1/delivery')).text()).toContain(`<a href="${PAGE}">Chưa nhận qua Telegram</a>`);
+    expect(await (await c.get('/blocs/1/delivery')).text()).toContain(`<a href="${PAGE}">Chưa nhận được tin</a>`);
     const dashboard = await (await c.get('/blocs/1?period=2026-W47')).text();
     expect(dashboard).toContain(`href="${PAGE}"`);
   });

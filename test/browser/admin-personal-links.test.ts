@@ -75,7 +75,7 @@ describe('personal links in the admin, in Chromium', () => {
       expect((await findPersonalLinkByToken(server.t.db, fresh.split('/r/')[1]!)).kind).toBe('ok');
 
       await page.goto(`${bloc}/delivery/unreachable`);
-      expect(await page.textContent('h1')).toContain('Chưa nhận được nhắc nhở qua Telegram');
+      expect(await page.textContent('h1')).toContain('Chưa nhận được nhắc nhở tự động');
       const firstMessage = await page.getAttribute('.reach-item textarea >> nth=0', 'id');
       expect(firstMessage).toBeTruthy();
       const text = await copyAndCheck(page, browser.context, firstMessage!);

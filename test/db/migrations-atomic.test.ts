@@ -6,7 +6,10 @@ import { Migrator } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../src/db/connection.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import { migrationProvider } from '../../src/db/migrations/index.js';
+import { migrationProvider, migrations } from '../../src/db/migrations/index.js';
+
+/** The migrations added since (they run too once the failing one passes). */
+const laterThan = (name: string) => Object.keys(migrations).filter((n) => n > name);
 
 // Kysely's SQLite adapter reports no transactional DDL, so its Migrator runs each migration outside
 // a transaction: each migration makes itself one. One that fails midway (here made to fail by the
@@ -64,7 +67,7 @@ describe('a migration that fails midway', () => {
     expect(sqlite.prepare("select name from sqlite_master where name like '%contact_address%'").all()).toEqual([]);
 
     sqlite.exec('drop trigger test_stops_midway');
-    expect(await migrateToLatest(db)).toEqual(['0010_channels']);
+    expect(await migrateToLatest(db)).toEqual(['0010_channels', ...laterThan('0010_channels')]);
     expect(columns(sqlite, 'outbox_message')).toEqual(
       expect.arrayContaining(['channel', 'address', 'message', 'parts_sent']),
     );
@@ -85,7 +88,11 @@ describe('a migration that fails midway', () => {
     expect(columns(sqlite, 'outbox_message')).not.toContain('available_at');
 
     sqlite.exec('drop index outbox_chat_order');
-    expect(await migrateToLatest(db)).toEqual(['0009_outbox_available_at', '0010_channels']);
+    expect(await migrateToLatest(db)).toEqual([
+      '0009_outbox_available_at',
+      '0010_channels',
+      ...laterThan('0010_channels'),
+    ]);
     expect(columns(sqlite, 'outbox_message')).toContain('available_at');
   });
 });
@@ -98,7 +105,7 @@ describe('0010 on a database where two people hold the same Telegram chat', () =
       where id = 2`);
     sqlite.exec(`update focal_point set telegram_chat_id = '70003' where id = 4`);
 
-    expect(await migrateToLatest(db)).toEqual(['0010_channels']);
+    expect(await migrateToLatest(db)).toEqual(['0010_channels', ...laterThan('0010_channels')]);
     const addresses = await db
       .selectFrom('contact_address')
       .select(['focal_point_id', 'address'])

@@ -7,6 +7,7 @@ const PATHS: Record<Tab, string> = {
   broadcasts: '/broadcasts',
   groups: '/groups',
   unreachable: '/unreachable',
+  email: '/email',
 };
 
 /** The pages under "Gửi tin": the delivery status, broadcasts, the bloc's groups, and who Telegram does not reach. */

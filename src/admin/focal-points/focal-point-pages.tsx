@@ -1,6 +1,7 @@
 import type { FocalPoint } from '../../db/focal-points.js';
 import type { Invite } from '../../db/invites.js';
 import type { ContactAddress } from '../../db/contact-addresses.js';
+import { EmailAddressSection, type EmailAddressView } from './email-address-section.js';
 import type { LastReport } from '../../db/focal-point-admin.js';
 import type { FormState } from '../http/form.js';
 import { cliIdsText as ids, common, focalText as t } from '../messages.js';
@@ -185,6 +186,7 @@ export function FocalPointPage(props: {
   invite: InviteView | null;
   personalLink: PersonalLinkView;
   addresses: ContactAddress[];
+  email: EmailAddressView;
   canEdit: boolean;
   timeZone: string;
 }) {
@@ -249,6 +251,12 @@ export function FocalPointPage(props: {
       <ContactAddressSection
         action={`${base}/addresses`}
         addresses={props.addresses}
+        canEdit={props.canEdit && active}
+        timeZone={props.timeZone}
+      />
+      <EmailAddressSection
+        action={`${base}/email`}
+        view={props.email}
         canEdit={props.canEdit && active}
         timeZone={props.timeZone}
       />

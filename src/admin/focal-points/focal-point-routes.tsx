@@ -24,6 +24,8 @@ import { FocalPointPage, FocalPointsPage, type InviteView, type UnitGroup } from
 import { inviteQrDataUrl } from './invite-qr.js';
 import { loadFocalPoint } from './load-focal-point.js';
 import { contactAddressRoutes } from './contact-address-routes.js';
+import { emailAddressOf } from '../../db/email-addresses.js';
+import { emailAddressRoutes } from './email-address-routes.js';
 import { personalLinkRoutes } from './personal-link-routes.js';
 import { personalLinkView } from './personal-link-view.js';
 
@@ -83,7 +85,7 @@ export function focalPointRoutes(): Hono<AdminEnv> {
     );
   };
 
-  const renderOne = async (c: Context<AdminEnv>, form: FormState) => {
+  const renderOne = async (c: Context<AdminEnv>, form: FormState, emailForm: FormState = emptyForm) => {
     const fp = await loadFocalPoint(c);
     const { db, now, timeZone, botUsername } = c.get('deps');
     const bloc = c.get('bloc');
@@ -107,6 +109,11 @@ export function focalPointRoutes(): Hono<AdminEnv> {
         invite={view}
         personalLink={await personalLinkView(c, db, fp, canEdit)}
         addresses={await listContactAddresses(db, fp.id)}
+        email={{
+          address: await emailAddressOf(db, fp.id),
+          form: emailForm,
+          running: c.get('deps').channels.includes('email'),
+        }}
         canEdit={canEdit}
         timeZone={timeZone}
       />,
@@ -238,6 +245,10 @@ export function focalPointRoutes(): Hono<AdminEnv> {
 
   app.route('/:focalPointId/personal-link', personalLinkRoutes());
   app.route('/:focalPointId/addresses', contactAddressRoutes());
+  app.route(
+    '/:focalPointId/email',
+    emailAddressRoutes((c, emailForm) => renderOne(c, emptyForm, emailForm)),
+  );
 
   app.post('/:focalPointId/deactivate', async (c) => {
     const fp = await loadFocalPoint(c);

@@ -12,7 +12,11 @@ export const contactAddressText = {
   address: 'Địa chỉ',
   state: 'Trạng thái',
   linkedAt: 'Liên kết từ',
-  states: { linked: 'Đang nhận tin', blocked: 'Đã chặn, không nhận tin' } as Record<string, string>,
+  states: {
+    linked: 'Đang nhận tin',
+    blocked: 'Đã chặn, không nhận tin',
+    unsubscribed: 'Đã yêu cầu ngừng nhận thư',
+  } as Record<string, string>,
   first: 'Dùng trước tiên',
   prefer: 'Ưu tiên',
   preferred: (channel: string) => `Đã đưa kênh ${channel} lên đầu thứ tự nhận tin.`,

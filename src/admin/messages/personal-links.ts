@@ -39,14 +39,14 @@ export const personalLinkText = {
 };
 
 export const unreachableText = {
-  title: 'Chưa nhận được nhắc nhở qua Telegram',
+  title: 'Chưa nhận được nhắc nhở tự động',
   intro:
-    'Cán bộ đầu mối của các đơn vị chưa gửi báo cáo mà nhắc nhở tự động không đến được qua Telegram. Xin chuyển cho từng đồng chí tin nhắn bên dưới (kèm liên kết báo cáo cá nhân) qua Zalo, tin nhắn điện thoại hoặc thư điện tử.',
+    'Cán bộ đầu mối của các đơn vị chưa gửi báo cáo mà nhắc nhở tự động không đến được qua kênh nào của hệ thống (Telegram, thư điện tử…). Xin chuyển cho từng đồng chí tin nhắn bên dưới (kèm liên kết báo cáo cá nhân) qua Zalo, tin nhắn điện thoại hoặc thư điện tử.',
   introViewer:
-    'Cán bộ đầu mối của các đơn vị chưa gửi báo cáo mà nhắc nhở tự động không đến được qua Telegram. Liên kết báo cáo cá nhân chỉ hiển thị cho quản trị viên của Khối.',
+    'Cán bộ đầu mối của các đơn vị chưa gửi báo cáo mà nhắc nhở tự động không đến được qua kênh nào của hệ thống (Telegram, thư điện tử…). Liên kết báo cáo cá nhân chỉ hiển thị cho quản trị viên của Khối.',
   remindersOff: 'Nhắc nhở tự động của Khối đang tắt; danh sách tính theo lịch nhắc đã đặt.',
   periodFacts: (deadline: string, lock: string) => `Hạn báo cáo: ${deadline}. Khóa kỳ: ${lock}.`,
-  nobody: 'Không có ai: mọi đơn vị chưa báo cáo đều nhận được nhắc nhở qua Telegram.',
+  nobody: 'Không có ai: mọi đơn vị chưa báo cáo đều nhận được nhắc nhở tự động.',
   noPeriods: 'Hiện chưa có kỳ báo cáo nào đến lúc nhắc nhở.',
   colUnit: 'Đơn vị',
   colPerson: 'Cán bộ đầu mối',
@@ -55,7 +55,7 @@ export const unreachableText = {
   colMessage: 'Tin nhắn để chuyển',
   colLink: 'Liên kết báo cáo cá nhân',
   reasons: {
-    not_linked: 'chưa kết nối Telegram',
+    not_linked: 'chưa có kênh nhận tin',
     no_focal_point: 'chưa có cán bộ đầu mối',
     blocked: 'đã chặn bot',
     not_started: 'chưa bấm «Bắt đầu» với bot',
@@ -70,7 +70,7 @@ export const unreachableText = {
   messageLabel: (name: string) => `Tin nhắn gửi ${name}`,
   openFocalPoint: 'Trang cán bộ',
   dashboardLink:
-    'Cán bộ đầu mối chưa nhận được nhắc nhở qua Telegram: liên kết báo cáo cá nhân để chuyển qua Zalo, thư điện tử',
+    'Cán bộ đầu mối chưa nhận được nhắc nhở tự động: liên kết báo cáo cá nhân để chuyển qua Zalo, tin nhắn điện thoại',
 };
 
 /** The ready-to-paste message the secretariat passes on by Zalo or e-mail. */

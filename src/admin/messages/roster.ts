@@ -145,7 +145,11 @@ export const importText = {
     name_too_long: (max: number) => `Họ và tên dài quá ${max} ký tự.`,
     position_too_long: (max: number) => `Chức vụ dài quá ${max} ký tự.`,
     bad_phone: 'Số điện thoại không hợp lệ (8 đến 15 chữ số).',
-    details_without_name: 'Có chức vụ, số điện thoại hoặc vai trò nhưng thiếu họ và tên cán bộ.',
+    bad_email: (typed: string) =>
+      `Địa chỉ thư điện tử “${typed}” không đúng dạng (ví dụ: nguyenvanan@hoinongdan.soctrang.gov.vn).`,
+    email_taken: 'Địa chỉ thư điện tử này đang là của một cán bộ đầu mối khác.',
+    duplicate_email: 'Địa chỉ thư điện tử này đã có ở dòng trước.',
+    details_without_name: 'Có chức vụ, số điện thoại, thư điện tử hoặc vai trò nhưng thiếu họ và tên cán bộ.',
     bad_role: (typed: string, accepted: readonly string[]) =>
       `Vai trò “${typed}” không được nhận; chỉ nhận: ${accepted.map((w) => `“${w}”`).join(', ')}.`,
     conflicting_unit: 'Thông tin đơn vị (tên viết tắt hoặc ngày tham gia) khác với dòng trước của cùng đơn vị.',

@@ -39,7 +39,8 @@ export const deliveryText = {
     status: 'Tình hình gửi',
     broadcasts: 'Gửi thông báo',
     groups: 'Nhóm Telegram',
-    unreachable: 'Chưa nhận qua Telegram',
+    unreachable: 'Chưa nhận được tin',
+    email: 'Thư điện tử',
   },
   tabsLabel: 'Các trang gửi tin',
 };

@@ -4,6 +4,7 @@ import { foldText, type RosterRowPlan, type RosterSnapshot } from '../../core/ro
 import type { Db } from '../../db/connection.js';
 import { createFocalPoint } from '../../db/focal-points.js';
 import { listFocalPointsOfBloc } from '../../db/focal-point-admin.js';
+import { emailHolders, setEmailAddress } from '../../db/email-addresses.js';
 import { createInvite } from '../../db/invites.js';
 import { issuePersonalLink } from '../../db/personal-links.js';
 import { addMembership, createUnit, listMembershipRows, nextDisplayOrder } from '../../db/units.js';
@@ -27,6 +28,7 @@ export async function rosterSnapshot(db: Db, blocId: number, today: string): Pro
     })),
     former: [...formerById.values()],
     today,
+    emailHolders: await emailHolders(db),
   };
 }
 
@@ -50,7 +52,7 @@ export function countChanges(plan: RosterRowPlan[]): ImportCounts {
 
 /**
  * Writes the valid rows (call in a transaction): new units and memberships, new focal points with
- * their Telegram invites and personal report links.
+ * their Telegram invites, personal report links and e-mail addresses.
  */
 export async function applyRosterImport(
   trx: Db,
@@ -113,6 +115,8 @@ export async function applyRosterImport(
         by: ctx.createdBy,
         now: ctx.now,
       });
+      // Validated by the plan (shape, nobody else's, once in the file); the same checks hold here in its transaction.
+      if (fp.email) await setEmailAddress(trx, created.id, fp.email, ctx.now);
       focalPointIds.push(created.id);
     }
   }

@@ -71,6 +71,8 @@ function rowErrorText(e: RosterRowError, r: RosterRowPlan): string {
       return m.position_too_long(ROSTER_FIELD_MAX.position);
     case 'bad_date':
       return m.bad_date(r.cells.joinedOn ?? '');
+    case 'bad_email':
+      return m.bad_email(r.cells.email ?? '');
     case 'bad_role':
       return m.bad_role(
         r.cells.role ?? '',

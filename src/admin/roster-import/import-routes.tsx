@@ -21,7 +21,7 @@ import { planFingerprint } from './plan-fingerprint.js';
 import { readRosterFile } from './read-file.js';
 import { today } from '../http/today.js';
 
-const FIELDS = ['unitName', 'shortName', 'joinedOn', 'fullName', 'position', 'phone', 'role'] as const;
+const FIELDS = ['unitName', 'shortName', 'joinedOn', 'fullName', 'position', 'phone', 'role', 'email'] as const;
 
 /**
  * The rows carried from the preview to the confirmation, read again like a new upload (each cell
