@@ -3,7 +3,7 @@
 import type { Bloc, FocalPoint, SubmittedVia, Unit } from '../db/schema.js';
 
 /** The channels a focal point reports through themselves (admins and imports are not reporters). */
-export type ReportChannel = Extract<SubmittedVia, 'telegram' | 'web'>;
+export type ReportChannel = Extract<SubmittedVia, 'telegram' | 'web' | 'zalo'>;
 
 export interface Reporter {
   focalPointId: number;

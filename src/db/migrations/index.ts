@@ -9,6 +9,7 @@ import * as m0007 from './0007_personal_links.js';
 import * as m0008 from './0008_web_uploads.js';
 import * as m0009 from './0009_outbox_available_at.js';
 import * as m0010 from './0010_channels.js';
+import * as m0011 from './0011_zalo.js';
 
 /** Static list, so compiled, tsx and test runs all see the same migrations in the same order. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0008_web_uploads': m0008,
   '0009_outbox_available_at': m0009,
   '0010_channels': m0010,
+  '0011_zalo': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

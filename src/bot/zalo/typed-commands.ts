@@ -1,0 +1,20 @@
+// The words a person types to the Zalo bot, which has no buttons (docs/zalo.md): commands with or
+// without their slash, and the choices a message offers as lines to type. Shared by what the bot
+// sends (render-message.ts, the dialogue's replies) and what it reads back (read-command.ts).
+
+export const ZALO_TEXT_LIMIT = 2000;
+
+export const COMMANDS = {
+  report: 'baocao',
+  status: 'trangthai',
+  cancel: 'huy',
+  help: 'trogiup',
+  start: 'start',
+  /** "Nothing new" for a period named after it: `/khongmoi 2026-W48`. */
+  nil: 'khongmoi',
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+
+/** The line that offers a typed choice: '• Gõ /baocao: Gửi báo cáo'. */
+export const choiceLine = (typed: string, label: string) => `• Gõ ${typed}: ${label}`;
