@@ -106,7 +106,8 @@ export async function handleZaloMessage(deps: ZaloDialogueDeps, msg: ZaloMessage
   if (msg.photo) {
     if (draft.step.kind !== 'attachments')
       return say(`${Z.photoNotAtStep}\n\n${renderZaloStep(draft, reporter.unit.name)}`);
-    const attachment = await deps.keepPhoto?.(reporter.focalPointId, msg.photo, msg.caption);
+    if (!deps.keepPhoto) return say(`${Z.photoNotYet}\n\n${renderZaloStep(draft, reporter.unit.name)}`);
+    const attachment = await deps.keepPhoto(reporter.focalPointId, msg.photo, msg.caption);
     if (!attachment) return say(Z.photoFailed);
     return answer(deps, reporter, key, { kind: 'attachment', attachment }, when, say, (d) =>
       M.attachmentReceived('photo', d.attachments.length),

@@ -42,6 +42,8 @@ export const Z = {
   photoWithoutDraft:
     'Ảnh minh chứng được gửi kèm khi soạn báo cáo. Đồng chí gõ /baocao để bắt đầu, rồi gửi lại ảnh ở bước minh chứng.',
   photoNotAtStep: 'Bot chỉ nhận ảnh ở bước minh chứng. Xin đồng chí trả lời câu hỏi dưới đây trước.',
+  photoNotYet:
+    'Bot Zalo chưa nhận được ảnh minh chứng. Xin đồng chí gửi ảnh qua biểu mẫu báo cáo trên web (liên kết cá nhân do Văn phòng Khối thi đua cấp), hoặc gõ 1 để tiếp tục không có ảnh.',
   photoFailed: 'Bot chưa tải được ảnh này từ Zalo. Xin đồng chí gửi lại ảnh.',
   chooseAgain: 'Bot chưa hiểu lựa chọn này. Xin đồng chí gõ một trong các lựa chọn dưới đây.',
   choosePeriod: (lockDate: string) => typed(M.choosePeriod(lockDate)),
