@@ -462,6 +462,15 @@ export interface Database {
   broadcast: BroadcastTable;
   zalo_processed_message: ZaloProcessedMessageTable;
   received_file: ReceivedFileTable;
+  digest_subscription: DigestSubscriptionTable;
+}
+
+/** A focal point who asked the bot for the weekly digest in private (0013, decision 0097). */
+export interface DigestSubscriptionTable {
+  focal_point_id: number;
+  /** The channel they asked on ('zalo'). */
+  asked_on: string;
+  created_at: string;
 }
 
 /** A Zalo message already handled (0011): Zalo's ids are strings and it has no update_id. */

@@ -64,7 +64,7 @@ describe('a migration that fails midway', () => {
     expect(sqlite.prepare("select name from sqlite_master where name like '%contact_address%'").all()).toEqual([]);
 
     sqlite.exec('drop trigger test_stops_midway');
-    expect(await migrateToLatest(db)).toEqual(['0010_channels', '0011_zalo']);
+    expect(await migrateToLatest(db)).toEqual(['0010_channels', '0011_zalo', '0013_digest_subscription']);
     expect(columns(sqlite, 'outbox_message')).toEqual(
       expect.arrayContaining(['channel', 'address', 'message', 'parts_sent']),
     );
@@ -85,7 +85,12 @@ describe('a migration that fails midway', () => {
     expect(columns(sqlite, 'outbox_message')).not.toContain('available_at');
 
     sqlite.exec('drop index outbox_chat_order');
-    expect(await migrateToLatest(db)).toEqual(['0009_outbox_available_at', '0010_channels', '0011_zalo']);
+    expect(await migrateToLatest(db)).toEqual([
+      '0009_outbox_available_at',
+      '0010_channels',
+      '0011_zalo',
+      '0013_digest_subscription',
+    ]);
     expect(columns(sqlite, 'outbox_message')).toContain('available_at');
   });
 });
@@ -98,7 +103,7 @@ describe('0010 on a database where two people hold the same Telegram chat', () =
       where id = 2`);
     sqlite.exec(`update focal_point set telegram_chat_id = '70003' where id = 4`);
 
-    expect(await migrateToLatest(db)).toEqual(['0010_channels', '0011_zalo']);
+    expect(await migrateToLatest(db)).toEqual(['0010_channels', '0011_zalo', '0013_digest_subscription']);
     const addresses = await db
       .selectFrom('contact_address')
       .select(['focal_point_id', 'address'])

@@ -12,6 +12,8 @@ export const COMMANDS = {
   start: 'start',
   /** "Nothing new" for a period named after it: `/khongmoi 2026-W48`. */
   nil: 'khongmoi',
+  /** The weekly digest in private, as a group would read it: `/bantin`, `/bantin tat` to stop (decision 0097). */
+  digest: 'bantin',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -4,7 +4,6 @@
 // the Zalo connection (/healthz, /readyz, /metrics), as Telegram's (decision 0071).
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
-import type { Db } from '../../db/connection.js';
 import { claimZaloMessage } from '../../db/zalo-processed-messages.js';
 import type { Logger } from '../../logger.js';
 import type { BotStatus } from '../../observability/channel-status.js';

@@ -10,6 +10,7 @@ import * as m0008 from './0008_web_uploads.js';
 import * as m0009 from './0009_outbox_available_at.js';
 import * as m0010 from './0010_channels.js';
 import * as m0011 from './0011_zalo.js';
+import * as m0013 from './0013_digest_subscription.js';
 
 /** Static list, so compiled, tsx and test runs all see the same migrations in the same order. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0009_outbox_available_at': m0009,
   '0010_channels': m0010,
   '0011_zalo': m0011,
+  '0013_digest_subscription': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

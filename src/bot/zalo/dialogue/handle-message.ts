@@ -7,6 +7,7 @@ import type { ReportDraft } from '../../../core/report-flow/types.js';
 import { formatDateTimeVi } from '../../../core/time.js';
 import { setAddressState } from '../../../db/channel-accounts.js';
 import type { Db } from '../../../db/connection.js';
+import { subscribeToDigest, unsubscribeFromDigest } from '../../../db/digest-subscriptions.js';
 import type { Logger } from '../../../logger.js';
 import { applyAnswer } from '../../../reporting/answer.js';
 import { type ConversationKey, loadState } from '../../../reporting/conversation.js';
@@ -24,7 +25,7 @@ import { statusText } from '../../conversation/status-text.js';
 import { ZALO_TEXT_LIMIT } from '../typed-commands.js';
 import type { ZaloMessage } from '../update.js';
 import { typed, Z } from './messages.js';
-import { choiceNumber, choiceWord, readCommand } from './read-input.js';
+import { choiceNumber, choiceWord, plainWords, readCommand } from './read-input.js';
 import { numberedChoices, renderZaloStep, type StepChoice, wordChoices } from './render-step.js';
 
 export interface ZaloDialogueDeps {
@@ -86,6 +87,8 @@ export async function handleZaloMessage(deps: ZaloDialogueDeps, msg: ZaloMessage
       return cancel(deps, key, when, say);
     case 'nil':
       return nil(deps, reporter, key, command.argument, when, say);
+    case 'digest':
+      return say(await askForDigest(deps.db, reporter.focalPointId, command.argument, sender.bloc.name, now));
   }
 
   const state = await loadState(deps.db, key);
@@ -128,6 +131,13 @@ export async function handleZaloMessage(deps: ZaloDialogueDeps, msg: ZaloMessage
     default:
       return answer(deps, reporter, key, choice, when, say);
   }
+}
+
+/** '/bantin' asks for the digest in private, '/bantin tat' (or 'tắt', 'ngung', 'off') stops it. */
+async function askForDigest(db: Db, focalPointId: number, argument: string, blocName: string, now: Date) {
+  if (['tat', 'ngung', 'dung', 'off', 'huy'].includes(plainWords(argument)))
+    return (await unsubscribeFromDigest(db, focalPointId)) ? Z.digestOff : Z.digestWasOff;
+  return (await subscribeToDigest(db, focalPointId, 'zalo', now)) ? Z.digestOn(blocName) : Z.digestAlreadyOn;
 }
 
 /** The choice a typed answer stands for at the draft's step: a listed number, a listed word, or the free answer. */

@@ -33,6 +33,7 @@ export const Z = {
     '/trangthai: xem đơn vị đã báo cáo kỳ này chưa và kết quả lũy kế từ đầu năm so với chỉ tiêu giao ước.',
     '/khongmoi: báo cáo kỳ này đơn vị không có gì mới.',
     '/huy: hủy báo cáo đang soạn dở.',
+    '/bantin: nhận bản tin tổng hợp hằng kỳ của Khối qua Zalo (gõ /bantin tat để thôi nhận).',
     '',
     'Khi báo cáo, bot hỏi lần lượt số liệu từng chỉ tiêu (nhập số, ví dụ 12), kết quả nổi bật, khó khăn, đề xuất và ảnh minh chứng, rồi cho xem lại trước khi gửi. Zalo không có nút bấm: đồng chí gõ số thứ tự hoặc từ được gợi ý (có dấu hay không dấu đều được).',
     'Báo cáo dở dang được lưu lại, đồng chí có thể tiếp tục sau bằng /baocao.',
@@ -51,6 +52,11 @@ export const Z = {
     `Báo cáo ${label} đang soạn dở không còn gửi được vì kỳ đã khóa sổ. Đồng chí gõ /huy để hủy bản đang soạn, rồi gõ /baocao để báo cáo kỳ hiện tại.`,
   conflictHint:
     'Để không ghi đè số liệu đồng chí chưa xem, bot giữ nguyên bản đang soạn. Đồng chí gõ /huy rồi /baocao để soạn lại trên bản đã gửi.',
+  digestOn: (bloc: string) =>
+    `Đồng chí sẽ nhận bản tin tổng hợp hằng kỳ của ${bloc} qua tin nhắn riêng (bot Zalo không tham gia nhóm). Gõ /bantin tat để thôi nhận.`,
+  digestAlreadyOn: 'Đồng chí đã đăng ký nhận bản tin tổng hợp. Gõ /bantin tat để thôi nhận.',
+  digestOff: 'Đồng chí đã thôi nhận bản tin tổng hợp qua tin nhắn riêng. Gõ /bantin để nhận lại.',
+  digestWasOff: 'Đồng chí chưa đăng ký nhận bản tin tổng hợp. Gõ /bantin để đăng ký.',
   nilNotOffered:
     'Bản đang soạn đã có nội dung, nên không ghi "Không có gì mới". Đồng chí gõ /huy nếu muốn hủy bản đang soạn.',
 };
