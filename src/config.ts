@@ -77,6 +77,9 @@ const schema = z
       message: 'chỉ gồm 8–256 ký tự A-Z, a-z, 0-9, _ và -',
     }),
     ZALO_RATE_PER_SECOND: intIn(1, 100, 10, 'phải là số tin Zalo mỗi giây, từ 1 đến 100'),
+    ZALO_BOT_URL: optionalText.refine((v) => v === undefined || /^https:\/\/\S+$/.test(v), {
+      message: 'phải là đường dẫn https:// của bot (Zalo Bot Creator cho xem)',
+    }),
     OUTBOX_RATE_PER_SECOND: intIn(1, 1000, 30, 'phải là số tin mỗi giây, từ 1 đến 1000'),
     OUTBOX_GROUP_PER_MINUTE: intIn(1, 60, 20, 'phải là số tin mỗi phút cho một nhóm, từ 1 đến 60'),
     OUTBOX_MAX_IN_FLIGHT: intIn(1, 100, 10, 'phải là số tin gửi đồng thời, từ 1 đến 100'),
@@ -161,6 +164,8 @@ export interface Config {
     webhookSecret: string | undefined;
     /** Messages per second in total; one a second to each person. */
     ratePerSecond: number;
+    /** The bot's link for people to open it (shown with a QR); Zalo gives no deep link with a code. */
+    botUrl: string | undefined;
   };
   publicUrl: string | undefined;
   outbox: { ratePerSecond: number; groupPerMinute: number; maxInFlight: number; maxAttempts: number };
@@ -210,6 +215,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         mode: c.ZALO_MODE,
         webhookSecret: c.ZALO_WEBHOOK_SECRET,
         ratePerSecond: c.ZALO_RATE_PER_SECOND,
+        botUrl: c.ZALO_BOT_URL,
       },
       publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
       outbox: {

@@ -221,6 +221,7 @@ mounts.push({
     timeZone: config.timeZone,
     channels: runningChannels,
     botUsername: () => bot?.botUsername,
+    zaloBotUrl: config.zalo.botUrl,
     // Telegram's file reader, with the size limit the admin's ReportFileSource asks for.
     reportFiles: config.telegram.token
       ? {

@@ -32,6 +32,8 @@ export async function createAdminTest(
     publicUrl?: string;
     /** The channels the server runs (default: Telegram only, as main.ts with a bot token). */
     channels?: RunningChannels;
+    /** ZALO_BOT_URL. */
+    zaloBotUrl?: string;
   } = {},
 ): Promise<AdminTest> {
   const t = await createTestDb();
@@ -42,6 +44,7 @@ export async function createAdminTest(
     timeZone: TZ,
     channels: opts.channels ?? ['telegram'],
     botUsername: () => opts.botUsername,
+    zaloBotUrl: opts.zaloBotUrl,
     reportFiles: opts.reportFiles,
     personalLinkSecret: LINK_SECRET,
     publicUrl: opts.publicUrl,

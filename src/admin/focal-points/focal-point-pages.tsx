@@ -4,6 +4,7 @@ import type { FormState } from '../http/form.js';
 import { cliIdsText as ids, common, focalText as t } from '../messages.js';
 import { showDateTime } from '../ui/format.js';
 import { ErrorSummary, Field, type Option, PostForm, SelectField } from '../ui/forms.js';
+import type { ChannelReachView } from './channel-reach.js';
 import { ContactAddressSection } from './contact-address-section.js';
 import { PersonalLinkSection } from './personal-link-section.js';
 import type { PersonalLinkView } from './personal-link-view.js';
@@ -183,6 +184,7 @@ export function FocalPointPage(props: {
   invite: InviteView | null;
   personalLink: PersonalLinkView;
   addresses: ContactAddress[];
+  reach?: ChannelReachView;
   canEdit: boolean;
   timeZone: string;
 }) {
@@ -247,6 +249,7 @@ export function FocalPointPage(props: {
       <ContactAddressSection
         action={`${base}/addresses`}
         addresses={props.addresses}
+        reach={active ? props.reach : undefined}
         canEdit={props.canEdit && active}
         timeZone={props.timeZone}
       />
