@@ -10,6 +10,7 @@ import type { BotStatus } from '../../observability/channel-status.js';
 import type { TelegramChannels as ConnectionStates } from '../../observability/telegram-channels.js';
 import type { ZaloBotApiClient } from './bot-api-client.js';
 import { handleZaloMessage, type ZaloDialogueDeps } from './dialogue/handle-message.js';
+import { createPhotoKeeper } from './keep-photo.js';
 import { attemptFailureOf } from './send-classification.js';
 import { parseZaloUpdate } from './update.js';
 
@@ -52,6 +53,7 @@ export async function startZaloBot(deps: ZaloBotDeps): Promise<ZaloBotRunner> {
     return answer;
   };
   const dialogue: ZaloDialogueDeps = {
+    keepPhoto: createPhotoKeeper(deps),
     ...deps,
     async sendText(chatId, text) {
       const answer = await client.call('sendMessage', { chat_id: chatId, text });
