@@ -14,6 +14,10 @@ export const COMMANDS = {
   nil: 'khongmoi',
   /** The weekly digest in private, as a group would read it: `/bantin`, `/bantin tat` to stop (decision 0097). */
   digest: 'bantin',
+  /** After a conflict: start the draft again on the report sent meanwhile, the person's entries kept. */
+  reload: 'naplai',
+  /** A draft whose period closed: carry its entries over to the current period. */
+  move: 'chuyenky',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

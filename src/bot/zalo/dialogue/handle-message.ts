@@ -12,14 +12,17 @@ import type { Logger } from '../../../logger.js';
 import { applyAnswer } from '../../../reporting/answer.js';
 import { type ConversationKey, loadState } from '../../../reporting/conversation.js';
 import { beginForPeriod, beginOrResume } from '../../../reporting/draft.js';
-import { cancelDraft } from '../../../reporting/draft-move.js';
+import { cancelDraft, moveDraftToCurrent } from '../../../reporting/draft-move.js';
 import { nilForPeriod, sendDraft } from '../../../reporting/draft-send.js';
 import { INVITE_CODE, linkByCode } from '../../../reporting/link-by-code.js';
+import { isTaken } from '../../../reporting/period-taken.js';
+import { rebaseConversationDraft } from '../../../reporting/rebase.js';
 import { openPeriods } from '../../../reporting/report-context.js';
 import { type Reporter, reporterOf, type When } from '../../../reporting/reporter.js';
 import { unitStatus } from '../../../reporting/status.js';
 import { type ActiveFocalPoint, refusalOf, resolveSenderAt } from '../../conversation/identity.js';
 import { flowError, M } from '../../conversation/messages.js';
+import { overrideLine } from '../../conversation/override-text.js';
 import { splitSections } from '../../conversation/split-sections.js';
 import { statusText } from '../../conversation/status-text.js';
 import { ZALO_TEXT_LIMIT } from '../typed-commands.js';
@@ -87,6 +90,10 @@ export async function handleZaloMessage(deps: ZaloDialogueDeps, msg: ZaloMessage
       return cancel(deps, key, when, say);
     case 'nil':
       return nil(deps, reporter, key, command.argument, when, say);
+    case 'reload':
+      return reload(deps, reporter, key, when, say);
+    case 'move':
+      return move(deps, reporter, key, when, say);
     case 'digest':
       return say(await askForDigest(deps.db, reporter.focalPointId, command.argument, sender.bloc.name, now));
   }
@@ -209,6 +216,41 @@ async function begin(
     case 'draftNotTaken':
       return say(Z.draftNotTaken(outcome.draft.period.label));
   }
+}
+
+/** '/naplai' after a conflict: the draft started again on the report stored meanwhile (Telegram's "reload" button). */
+async function reload(deps: ZaloDialogueDeps, reporter: Reporter, key: ConversationKey, when: When, say: Say) {
+  const state = await loadState(deps.db, key);
+  if (!state.draft) return say(Z.nothingToReload);
+  const outcome = await deps.db
+    .transaction()
+    .execute((trx) => rebaseConversationDraft(trx, reporter, key, state.version, when));
+  if (outcome.kind === 'periodNotTaken') return say(Z.draftNotTaken(outcome.draft.period.label));
+  if (outcome.kind === 'stale')
+    return say(`${Z.hint}
+
+${renderZaloStep(state.draft, reporter.unit.name)}`);
+  const intro = M.rebased(outcome.draft.period.label, outcome.revision, outcome.overrides.map(overrideLine));
+  return say(`${intro}
+
+${renderZaloStep(outcome.draft, reporter.unit.name)}`);
+}
+
+/** '/chuyenky' for a draft whose period closed: its entries carried to the current period (Telegram's "move" button). */
+async function move(deps: ZaloDialogueDeps, reporter: Reporter, key: ConversationKey, when: When, say: Say) {
+  const state = await loadState(deps.db, key);
+  if (!state.draft) return say(Z.nothingToMove);
+  // Only a draft the channels no longer take is moved: one still open is simply continued.
+  if (isTaken(reporter.bloc, state.draft.period, when.now, when.timeZone))
+    return say(`${Z.nothingToMove}
+
+${renderZaloStep(state.draft, reporter.unit.name)}`);
+  const moved = await deps.db
+    .transaction()
+    .execute((trx) => moveDraftToCurrent(trx, reporter, key, state.version, when));
+  if (moved.kind === 'stale') return say(Z.hint);
+  const replaces = moved.replaces.length > 0 ? `\n${M.movedOverrides(moved.replaces.map(overrideLine))}` : '';
+  return say(`${M.moved(moved.draft.period.label)}${replaces}\n\n${renderZaloStep(moved.draft, reporter.unit.name)}`);
 }
 
 async function cancel(deps: ZaloDialogueDeps, key: ConversationKey, when: When, say: Say): Promise<void> {

@@ -49,9 +49,11 @@ export const Z = {
   chooseAgain: 'Bot chưa hiểu lựa chọn này. Xin đồng chí gõ một trong các lựa chọn dưới đây.',
   choosePeriod: (lockDate: string) => typed(M.choosePeriod(lockDate)),
   draftNotTaken: (label: string) =>
-    `Báo cáo ${label} đang soạn dở không còn gửi được vì kỳ đã khóa sổ. Đồng chí gõ /huy để hủy bản đang soạn, rồi gõ /baocao để báo cáo kỳ hiện tại.`,
+    `Báo cáo ${label} đang soạn dở không còn gửi được vì kỳ đã khóa sổ. Nội dung đồng chí đã nhập vẫn được giữ: gõ /chuyenky để chuyển sang kỳ hiện tại, hoặc /huy để hủy bản đang soạn.`,
   conflictHint:
-    'Để không ghi đè số liệu đồng chí chưa xem, bot giữ nguyên bản đang soạn. Đồng chí gõ /huy rồi /baocao để soạn lại trên bản đã gửi.',
+    'Để không ghi đè số liệu đồng chí chưa xem, bot giữ nguyên bản đang soạn. Đồng chí gõ /naplai để nạp lại: bot lấy báo cáo đã gửi làm nền, giữ những mục đồng chí đã nhập, rồi cho xem lại trước khi gửi. Hoặc gõ /huy để hủy bản đang soạn.',
+  nothingToReload: 'Không có bản đang soạn để nạp lại. Đồng chí gõ /baocao để bắt đầu.',
+  nothingToMove: 'Không có bản đang soạn của kỳ đã khóa sổ để chuyển. Đồng chí gõ /baocao để tiếp tục.',
   digestOn: (bloc: string) =>
     `Đồng chí sẽ nhận bản tin tổng hợp hằng kỳ của ${bloc} qua tin nhắn riêng (bot Zalo không tham gia nhóm). Gõ /bantin tat để thôi nhận.`,
   digestAlreadyOn: 'Đồng chí đã đăng ký nhận bản tin tổng hợp. Gõ /bantin tat để thôi nhận.',

@@ -20,8 +20,11 @@ const BY_WORD = new Map<string, keyof typeof COMMANDS>(
   Object.entries(COMMANDS).map(([name, word]) => [word, name as keyof typeof COMMANDS]),
 );
 
-/** A command ('/baocao', 'baocao', '/khongmoi 2026-W48', '/start CODE'), or null for anything else. */
+/** A command ('/baocao', 'baocao', 'báo cáo', '/khongmoi 2026-W48', '/start CODE'), or null for anything else. */
 export function readCommand(text: string): Command | null {
+  // A command typed as the words it is made of ('chuyển kỳ', 'nạp lại') is that command.
+  const whole = BY_WORD.get(plainWords(text).replace(/^\//, '').replace(/ /g, ''));
+  if (whole) return { name: whole, argument: '' };
   const m = /^\/?([a-z]+)(?:\s+(\S.*))?$/.exec(plainWords(text));
   if (!m) return null;
   const name = BY_WORD.get(m[1]!);
