@@ -184,7 +184,14 @@ const scheduler = await startScheduler({
   jobs: scheduledJobs,
 });
 const botStatus = () => bot?.status() ?? 'off';
-const metrics = createMetrics({ db, now, botStatus, channels, processMetrics: true });
+const metrics = createMetrics({
+  db,
+  now,
+  botStatus,
+  channels,
+  messengers: zaloBot ? [{ name: 'zalo', bot: () => zaloBot?.status() ?? 'off', watch: zaloWatch }] : [],
+  processMetrics: true,
+});
 const delivery =
   deliveryChannels.size > 0
     ? startDeliveryWorker({
