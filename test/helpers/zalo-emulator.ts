@@ -17,6 +17,8 @@ export interface ZaloSent {
   text: string;
   photo?: string;
   messageId: string;
+  /** When it was accepted (ms, the emulator's clock). */
+  at: number;
 }
 
 export interface ZaloInbound {
@@ -61,6 +63,11 @@ export class ZaloEmulator {
   /** Updates handed out (by getUpdates or the webhook), for a test that replays one. */
   readonly delivered: Update[] = [];
   private now: () => number;
+  /** Sends answered 429 because they went over `perSecond` (docs/zalo.md: "too many requests"). */
+  http429 = 0;
+  private perSecond: number | undefined;
+  private latencyMs = 0;
+  private readonly acceptedAt: number[] = [];
 
   private constructor(token: string, now: () => number) {
     this.token = token;
@@ -69,8 +76,16 @@ export class ZaloEmulator {
     this.http = createServer((req, res) => void this.serve(req, res));
   }
 
-  static async start(opts: { token?: string; now?: () => number } = {}): Promise<ZaloEmulator> {
+  /**
+   * `perSecond`: sends accepted in any second, beyond which Zalo answers 429 (its limits are not
+   * published: the benchmark sets one); `latencyMs`: how long each API call takes.
+   */
+  static async start(
+    opts: { token?: string; now?: () => number; perSecond?: number; latencyMs?: number } = {},
+  ): Promise<ZaloEmulator> {
     const emu = new ZaloEmulator(opts.token ?? ZALO_EMULATOR_TOKEN, opts.now ?? (() => Date.now()));
+    emu.perSecond = opts.perSecond;
+    emu.latencyMs = opts.latencyMs ?? 0;
     await new Promise<void>((resolve) => emu.http.listen(0, '127.0.0.1', resolve));
     emu.apiRoot = `http://127.0.0.1:${(emu.http.address() as AddressInfo).port}`;
     return emu;
@@ -217,6 +232,7 @@ export class ZaloEmulator {
     const method = m[2]!;
     this.calls.push({ method, body });
     if (m[1] !== this.token) return this.answer(res, { error_code: 401, description: 'Unauthorized' });
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const injected = this.injected.get(method)?.shift();
     if (injected) return this.answer(res, injected);
     const result = await this.call(method, body);
@@ -289,8 +305,24 @@ export class ZaloEmulator {
       return this.violation(method, 'photo must be a URL and caption at most 2000 characters');
     if (this.blocked.has(chatId)) return { error_code: 403, description: 'Forbidden: user blocked the bot' };
     if (!this.knownChats.has(chatId)) return { error_code: 400, description: 'Bad Request: chat not found' };
+    if (this.perSecond !== undefined) {
+      const at = this.now();
+      while (this.acceptedAt.length > 0 && this.acceptedAt[0]! <= at - 1000) this.acceptedAt.shift();
+      if (this.acceptedAt.length >= this.perSecond) {
+        this.http429++;
+        return { error_code: 429, description: 'Too Many Requests', parameters: { retry_after: 1 } };
+      }
+      this.acceptedAt.push(at);
+    }
     const messageId = `b${this.nextMessageId++}`;
-    this.sent.push({ method, chatId, text, photo: method === 'sendPhoto' ? String(body.photo) : undefined, messageId });
+    this.sent.push({
+      method,
+      chatId,
+      text,
+      photo: method === 'sendPhoto' ? String(body.photo) : undefined,
+      messageId,
+      at: this.now(),
+    });
     for (const wake of this.sentWaiters.splice(0)) wake();
     return { message_id: messageId, date: this.now() };
   }
