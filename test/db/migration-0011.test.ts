@@ -33,7 +33,7 @@ describe('migration 0011 (Zalo)', () => {
       const before = rowsOf();
       expect(before.report_value!.length).toBeGreaterThan(0);
       expect(before.report_revision!.length).toBeGreaterThan(0);
-      expect(await migrateToLatest(db)).toEqual(['0011_zalo']);
+      expect(await migrateToLatest(db)).toEqual(['0011_zalo', '0013_digest_subscription']);
       expect(rowsOf()).toEqual(before);
       expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(sqlite.pragma('foreign_key_check')).toEqual([]);
