@@ -67,6 +67,20 @@ const schema = z
     TELEGRAM_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
       message: 'chỉ gồm 1–256 ký tự A-Z, a-z, 0-9, _ và -',
     }),
+    ZALO_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^\d+:[A-Za-z0-9_-]{8,}$/.test(v), {
+      message: 'có dạng <mã bot>:<bí mật> như Zalo Bot Creator cấp',
+    }),
+    ZALO_API_ROOT: z
+      .url({ message: 'phải là một URL, ví dụ https://bot-api.zaloplatforms.com' })
+      .default('https://bot-api.zaloplatforms.com'),
+    ZALO_MODE: z.enum(['polling', 'webhook'], { message: 'phải là polling hoặc webhook' }).default('polling'),
+    ZALO_WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_-]{8,256}$/.test(v), {
+      message: 'chỉ gồm 8–256 ký tự A-Z, a-z, 0-9, _ và -',
+    }),
+    ZALO_RATE_PER_SECOND: intIn(1, 100, 10, 'phải là số tin Zalo mỗi giây, từ 1 đến 100'),
+    ZALO_BOT_URL: optionalText.refine((v) => v === undefined || /^https:\/\/\S+$/.test(v), {
+      message: 'phải là đường dẫn https:// của bot (Zalo Bot Creator cho xem)',
+    }),
     OUTBOX_RATE_PER_SECOND: intIn(1, 1000, 30, 'phải là số tin mỗi giây, từ 1 đến 1000'),
     OUTBOX_GROUP_PER_MINUTE: intIn(1, 60, 20, 'phải là số tin mỗi phút cho một nhóm, từ 1 đến 60'),
     OUTBOX_MAX_IN_FLIGHT: intIn(1, 100, 10, 'phải là số tin gửi đồng thời, từ 1 đến 100'),
@@ -127,6 +141,20 @@ const schema = z
         path: ['PUBLIC_URL'],
         message: 'gửi thư (SMTP_URL) cần PUBLIC_URL: mỗi thư nhắc mang liên kết báo cáo cá nhân của người nhận',
       });
+    if (c.ZALO_MODE === 'webhook' && c.ZALO_BOT_TOKEN) {
+      if (!c.PUBLIC_URL?.startsWith('https://'))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['PUBLIC_URL'],
+          message: 'chế độ webhook của Zalo cần PUBLIC_URL dạng https://',
+        });
+      if (!c.ZALO_WEBHOOK_SECRET)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ZALO_WEBHOOK_SECRET'],
+          message: 'chế độ webhook của Zalo cần ZALO_WEBHOOK_SECRET',
+        });
+    }
     if ((c.ADMIN_USERNAME === undefined) !== (c.ADMIN_PASSWORD === undefined))
       ctx.addIssue({
         code: 'custom',
@@ -148,6 +176,17 @@ export interface Config {
     mode: 'polling' | 'webhook';
     forceIpv4: boolean;
     webhookSecret: string | undefined;
+  };
+  /** The Zalo Bot Platform (docs/zalo.md); off without a token. */
+  zalo: {
+    token: string | undefined;
+    apiRoot: string;
+    mode: 'polling' | 'webhook';
+    webhookSecret: string | undefined;
+    /** Messages per second in total; one a second to each person. */
+    ratePerSecond: number;
+    /** The bot's link for people to open it (shown with a QR); Zalo gives no deep link with a code. */
+    botUrl: string | undefined;
   };
   publicUrl: string | undefined;
   outbox: { ratePerSecond: number; groupPerMinute: number; maxInFlight: number; maxAttempts: number };
@@ -201,6 +240,14 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         mode: c.TELEGRAM_MODE,
         forceIpv4: c.TELEGRAM_FORCE_IPV4,
         webhookSecret: c.TELEGRAM_WEBHOOK_SECRET,
+      },
+      zalo: {
+        token: c.ZALO_BOT_TOKEN,
+        apiRoot: c.ZALO_API_ROOT.replace(/\/+$/, ''),
+        mode: c.ZALO_MODE,
+        webhookSecret: c.ZALO_WEBHOOK_SECRET,
+        ratePerSecond: c.ZALO_RATE_PER_SECOND,
+        botUrl: c.ZALO_BOT_URL,
       },
       publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
       outbox: {

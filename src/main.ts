@@ -16,6 +16,9 @@ import type { RunningChannels } from './db/contact-addresses.js';
 import { resolveLimits } from './delivery/limits.js';
 import { startDeliveryWorker } from './delivery/worker.js';
 import { createTelegramDeliveryChannel } from './bot/telegram/telegram-delivery.js';
+import { createZaloBotApiClient } from './bot/zalo/bot-api-client.js';
+import { createZaloChannel } from './bot/zalo/zalo-channel.js';
+import { startZaloBot, ZALO_WEBHOOK_PATH, type ZaloBotRunner } from './bot/zalo/zalo-bot.js';
 import { jobsWithBackup } from './jobs/registry.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { createLogger } from './logger.js';
@@ -121,6 +124,26 @@ if (config.telegram.token) {
   logger.info('telegram bot off: TELEGRAM_BOT_TOKEN is not set');
 }
 
+// Zalo (docs/zalo.md): the bot's receiving side and, below, a channel of the outbox.
+const zaloWatch = config.zalo.token ? createTelegramChannels({ now, logger, platform: 'zalo' }) : undefined;
+let zaloBot: ZaloBotRunner | undefined;
+if (config.zalo.token && zaloWatch) {
+  zaloBot = await startZaloBot({
+    db,
+    client: createZaloBotApiClient({ token: config.zalo.token, apiRoot: config.zalo.apiRoot }),
+    mode: config.zalo.mode,
+    publicUrl: config.publicUrl,
+    webhookSecret: config.zalo.webhookSecret,
+    watch: zaloWatch,
+    now,
+    timeZone: config.timeZone,
+    logger,
+  });
+  logger.info({ mode: config.zalo.mode, status: zaloBot.status() }, 'zalo bot started');
+} else {
+  logger.info('zalo bot off: ZALO_BOT_TOKEN is not set');
+}
+
 // The channels the outbox is delivered through; a channel not configured leaves its messages queued.
 const deliveryLimits = resolveLimits({
   perSecond: config.outbox.ratePerSecond,
@@ -139,6 +162,15 @@ if (config.telegram.token) {
     watch: channels,
   });
   deliveryChannels.set(telegram.name, telegram);
+}
+if (config.zalo.token) {
+  const zalo = createZaloChannel({
+    client: createZaloBotApiClient({ token: config.zalo.token, apiRoot: config.zalo.apiRoot }),
+    limits: { perSecond: config.zalo.ratePerSecond, perChatWindowMs: 1000 },
+    now,
+    watch: zaloWatch,
+  });
+  deliveryChannels.set(zalo.name, zalo);
 }
 // E-mail through the configured SMTP server (SMTP_URL), beside Telegram.
 let email: EmailService | undefined;
@@ -173,7 +205,14 @@ const scheduler = await startScheduler({
   jobs: scheduledJobs,
 });
 const botStatus = () => bot?.status() ?? 'off';
-const metrics = createMetrics({ db, now, botStatus, channels, processMetrics: true });
+const metrics = createMetrics({
+  db,
+  now,
+  botStatus,
+  channels,
+  messengers: zaloBot ? [{ name: 'zalo', bot: () => zaloBot?.status() ?? 'off', watch: zaloWatch }] : [],
+  processMetrics: true,
+});
 const delivery =
   deliveryChannels.size > 0
     ? startDeliveryWorker({
@@ -191,6 +230,7 @@ const delivery =
 
 const mounts = [];
 if (bot?.webhookApp) mounts.push({ path: WEBHOOK_PATH, app: bot.webhookApp });
+if (zaloBot?.webhookApp) mounts.push({ path: ZALO_WEBHOOK_PATH, app: zaloBot.webhookApp });
 // Personal report links (<PUBLIC_URL>/r/<token>): before the admin, which answers every path left.
 mounts.push({
   path: '/r',
@@ -212,6 +252,7 @@ mounts.push({
     timeZone: config.timeZone,
     channels: runningChannels,
     botUsername: () => bot?.botUsername,
+    zaloBotUrl: config.zalo.botUrl,
     // Telegram's file reader, with the size limit the admin's ReportFileSource asks for.
     reportFiles: config.telegram.token
       ? {
@@ -236,6 +277,15 @@ const app = createHttpApp({
   now,
   botStatus,
   channels,
+  messengers: zaloBot
+    ? [
+        {
+          name: 'zalo',
+          bot: () => zaloBot?.status() ?? 'off',
+          delivery: () => (delivery ? (zaloWatch?.state('delivery').status ?? 'ok') : 'off'),
+        },
+      ]
+    : [],
   mounts,
   logger,
   metrics,
@@ -259,6 +309,7 @@ async function shutdown(signal: string) {
   await scheduler.stop(); // no new outbox rows
   await delivery?.stop(); // waits for in-flight sends and records them
   await bot?.stop(signal);
+  await zaloBot?.stop();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await db.destroy();
   logger.info('stopped');

@@ -22,6 +22,8 @@ export interface AdminDeps {
    * function, because the bot may learn its username after start (Telegram unreachable at first).
    */
   botUsername?: () => string | undefined;
+  /** The Zalo bot's link (ZALO_BOT_URL, copied from Zalo Bot Creator), shown with its QR to link on Zalo. */
+  zaloBotUrl?: string;
   /**
    * Reads report photos and documents back from the chat channel they came through (Telegram);
    * without it the report page lists them and says the bot is not connected.

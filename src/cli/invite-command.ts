@@ -7,9 +7,10 @@ import { getUnit } from '../db/units.js';
 import { resolveBlocOption } from './bloc-option.js';
 import type { CliCommand } from './commands.js';
 import { type CliContext, CliError, parseOptions } from './context.js';
+import { zaloInviteText as zt } from './messages.js';
 
 const USAGE =
-  'invite focal-point --id ID | invite group --bloc ID  [--days 14] [--bot TEN_BOT]   tạo liên kết mời dùng một lần (mã: focal-point list, bloc list)';
+  'invite focal-point --id ID [--channel telegram|zalo] | invite group --bloc ID  [--days 14] [--bot TEN_BOT]   tạo liên kết mời dùng một lần (mã: focal-point list, bloc list)';
 
 /** The bot's @username: from --bot, else asked from Telegram with the configured token. */
 async function botUsernameFor(ctx: CliContext, given: string | undefined): Promise<string> {
@@ -50,10 +51,13 @@ export const inviteCommand: CliCommand = {
     const kind = positional[0];
     if (kind !== 'focal-point' && kind !== 'group') throw new CliError(`Dùng: ${USAGE}`);
     const ttlDays = positiveDays(options.days);
+    const channel = options.channel ?? 'telegram';
+    if (channel !== 'telegram' && channel !== 'zalo') throw new CliError(zt.badChannel);
+    if (channel === 'zalo' && kind === 'group') throw new CliError(zt.noGroups);
     const now = ctx.now();
     let heading: string;
     let advice: string;
-    let target: { focalPointId?: number; blocId?: number; auditBloc: number | null };
+    let target: { focalPointId?: number; blocId?: number; auditBloc: number | null; name?: string };
     if (kind === 'focal-point') {
       const focalPoint = await getFocalPoint(ctx.db, idOption(options.id, 'id'));
       if (!focalPoint)
@@ -65,7 +69,7 @@ export const inviteCommand: CliCommand = {
       const unit = await getUnit(ctx.db, focalPoint.unitId);
       heading = `cho cán bộ đầu mối ${focalPoint.fullName} (${unit?.name ?? `đơn vị ${focalPoint.unitId}`})`;
       advice = `Gửi liên kết này riêng cho đồng chí ${focalPoint.fullName}; mở liên kết trên điện thoại có Telegram rồi bấm Start. Mỗi liên kết chỉ dùng một lần.`;
-      target = { focalPointId: focalPoint.id, auditBloc: null };
+      target = { focalPointId: focalPoint.id, auditBloc: null, name: focalPoint.fullName };
     } else {
       const bloc = await resolveBlocOption(ctx.db, options.bloc);
       heading = `nhóm cho ${bloc.name}`;
@@ -73,7 +77,8 @@ export const inviteCommand: CliCommand = {
         'Quản trị viên nhóm Telegram của Khối mở liên kết này, chọn nhóm để thêm bot; bot sẽ xác nhận trong nhóm. Mỗi liên kết chỉ dùng một lần.';
       target = { blocId: bloc.id, auditBloc: bloc.id };
     }
-    const username = await botUsernameFor(ctx, options.bot);
+    // Zalo links by a code typed to the bot: no bot username is needed (docs/zalo.md).
+    const username = channel === 'zalo' ? '' : await botUsernameFor(ctx, options.bot);
     const { invite, replaced } = await ctx.db.transaction().execute(async (trx) => {
       // Like the admin's "new invite": only the newest link of a focal point works.
       const replaced = target.focalPointId === undefined ? 0 : await expireInvitesOf(trx, target.focalPointId, now);
@@ -92,10 +97,25 @@ export const inviteCommand: CliCommand = {
         entity: 'invite',
         entityId: created.id,
         blocId: target.auditBloc,
-        details: { kind: created.kind, focalPointId: created.focalPointId, expiresAt: created.expiresAt, replaced },
+        details: {
+          kind: created.kind,
+          focalPointId: created.focalPointId,
+          expiresAt: created.expiresAt,
+          replaced,
+          ...(channel === 'zalo' ? { channel } : {}),
+        },
       });
       return { invite: created, replaced };
     });
+    const until = formatDateTimeVi(new Date(invite.expiresAt), ctx.config.timeZone);
+    if (channel === 'zalo') {
+      ctx.out(zt.created(heading, until));
+      ctx.out(zt.typed(invite.code));
+      ctx.out(zt.advice(target.name ?? ''));
+      ctx.out(ctx.config.zalo.botUrl ? zt.botLink(ctx.config.zalo.botUrl) : zt.noBotLink);
+      if (replaced > 0) ctx.out(`${replaced} liên kết mời cũ chưa dùng của đồng chí này đã hết hiệu lực.`);
+      return;
+    }
     ctx.out(
       `Đã tạo liên kết mời ${heading}, hiệu lực đến ${formatDateTimeVi(new Date(invite.expiresAt), ctx.config.timeZone)}:`,
     );

@@ -92,3 +92,17 @@ export const rosterText = {
   fpHint:
     'Mã cán bộ dùng cho: npm run cli -- invite focal-point --id <mã>; mã đơn vị cho --unit của summary adjust / assess.',
 };
+
+/** `invite focal-point --channel zalo`: Zalo gives no deep link with a code, so the person types it to the bot. */
+export const zaloInviteText = {
+  created: (heading: string, until: string) => `Đã tạo mã mời ${heading} để liên kết Zalo, hiệu lực đến ${until}:`,
+  typed: (code: string) => `/start ${code}`,
+  advice: (name: string) =>
+    `Gửi mã này riêng cho đồng chí ${name}; đồng chí mở Zalo, tìm bot của Khối thi đua và gửi cho bot đúng dòng trên (hoặc chỉ mã). Mỗi mã chỉ dùng một lần.`,
+  botLink: (url: string) => `Đường dẫn bot Zalo: ${url}`,
+  noBotLink:
+    'Chưa đặt ZALO_BOT_URL: đồng chí tìm bot theo tên trong Zalo (Zalo Bot Creator cho xem đường dẫn và mã QR của bot).',
+  noGroups:
+    'Bot Zalo không tham gia nhóm (bot cơ bản của Zalo không vào được nhóm): --channel zalo chỉ dùng cho cán bộ đầu mối.',
+  badChannel: '--channel: telegram hoặc zalo',
+};

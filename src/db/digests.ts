@@ -1,6 +1,7 @@
 import type { Db } from './connection.js';
 import { type ChannelAddress, preferredAddresses, type RunningChannels } from './contact-addresses.js';
 import type { Updateable } from 'kysely';
+import { digestSubscribersOfBloc } from './digest-subscriptions.js';
 import type { DigestKind, DigestRow, DigestScheduleRow, DigestScheduleTable } from './schema.js';
 import { type Bloc, toBloc } from './blocs.js';
 import { DEFAULT_DIGEST_SCHEDULE, type DigestSchedule } from '../core/digest-schedule.js';
@@ -151,7 +152,8 @@ export interface DigestRecipient extends ChannelAddress {
 /**
  * Who receives a bloc's digests: its active linked group chats (addresses on Telegram), then the
  * focal points of the unit chairing the bloc in `year`, each at their first linked address on a
- * running channel (groups only while Telegram runs).
+ * running channel (groups only while Telegram runs), and the bloc's focal points who asked the bot
+ * for it in private (decision 0097), reached the same way.
  */
 export async function digestRecipients(
   db: Db,
@@ -175,11 +177,10 @@ export async function digestRecipients(
     .where('f.status', '=', 'active')
     .orderBy('f.id')
     .execute();
-  const reach = await preferredAddresses(
-    db,
-    chairFocalPoints.map((f) => f.id),
-    channels,
-  );
+  // Then whoever asked the bot for the digest in private (decision 0097), after the chair's.
+  const subscribers = await digestSubscribersOfBloc(db, blocId, year);
+  const people = [...new Set([...chairFocalPoints.map((f) => f.id), ...subscribers])];
+  const reach = await preferredAddresses(db, people, channels);
   const out: DigestRecipient[] = [];
   const seen = new Set<string>();
   const add = (r: DigestRecipient) => {
@@ -190,8 +191,8 @@ export async function digestRecipients(
   };
   if (channels.includes('telegram'))
     for (const c of chats) add({ channel: 'telegram', address: c.telegram_chat_id, audience: 'group' });
-  for (const f of chairFocalPoints) {
-    const to = reach.get(f.id);
+  for (const id of people) {
+    const to = reach.get(id);
     if (to) add({ ...to, audience: 'person' });
   }
   return out;

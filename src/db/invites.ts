@@ -17,6 +17,9 @@ export interface Invite {
   expiresAt: string;
   usedAt: string | null;
   usedByTelegramId: string | null;
+  /** Who used it on a channel other than Telegram (migration 0011): the channel and the account there. */
+  usedByChannel: string | null;
+  usedByAccount: string | null;
 }
 
 export function toInvite(row: InviteRow): Invite {
@@ -31,6 +34,8 @@ export function toInvite(row: InviteRow): Invite {
     expiresAt: row.expires_at,
     usedAt: row.used_at,
     usedByTelegramId: row.used_by_telegram_id,
+    usedByChannel: row.used_by_channel,
+    usedByAccount: row.used_by_account,
   };
 }
 

@@ -70,6 +70,9 @@ export interface InviteTable {
   expires_at: string;
   used_at: string | null;
   used_by_telegram_id: string | null;
+  /** Who used it on another channel than Telegram (0011): 'zalo' and their Zalo id. */
+  used_by_channel: string | null;
+  used_by_account: string | null;
 }
 
 export interface BlocChatTable {
@@ -136,7 +139,7 @@ export interface CovenantSignatureTable {
   signed_by: string | null;
 }
 
-export type SubmittedVia = 'telegram' | 'web' | 'admin' | 'import' | 'demo';
+export type SubmittedVia = 'telegram' | 'web' | 'admin' | 'import' | 'demo' | 'zalo';
 
 export interface ProgressReportTable {
   id: Generated<number>;
@@ -459,6 +462,36 @@ export interface Database {
   digest_schedule: DigestScheduleTable;
   login_attempt: LoginAttemptTable;
   broadcast: BroadcastTable;
+  zalo_processed_message: ZaloProcessedMessageTable;
+  received_file: ReceivedFileTable;
+  digest_subscription: DigestSubscriptionTable;
+}
+
+/** A focal point who asked the bot for the weekly digest in private (0013, decision 0097). */
+export interface DigestSubscriptionTable {
+  focal_point_id: number;
+  /** The channel they asked on ('zalo'). */
+  asked_on: string;
+  created_at: string;
+}
+
+/** A Zalo message already handled (0011): Zalo's ids are strings and it has no update_id. */
+export interface ZaloProcessedMessageTable {
+  bot_id: string;
+  message_id: string;
+  processed_at: string;
+}
+
+/** A photo a person sent a messenger as evidence, kept until their report is sent (0011, decision 0094). */
+export interface ReceivedFileTable {
+  id: Generated<number>;
+  focal_point_id: number;
+  channel: string;
+  content: Buffer;
+  sha256: string;
+  mime_type: string | null;
+  size_bytes: number;
+  created_at: string;
 }
 
 export type BlocRow = Selectable<BlocTable>;

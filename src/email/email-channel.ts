@@ -2,7 +2,7 @@
 // rendered as one multipart mail (render-email.ts), sent through nodemailer to the configured SMTP
 // server, and the server's answers mapped onto the interface (smtp-classification.ts). Its pace is
 // MAIL_RATE_PER_MINUTE in total; an address takes one mail a second at most
-// (docs/decisions/0093-email-channel.md).
+// (docs/decisions/0095-email-channel.md).
 
 import { createHash } from 'node:crypto';
 import type { Mailbox } from '../core/email-address.js';

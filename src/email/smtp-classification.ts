@@ -1,5 +1,5 @@
 // What an SMTP server's answer (or its silence) means for an outbox row, in the channel
-// interface's terms (docs/decisions/0093-email-channel.md):
+// interface's terms (docs/decisions/0095-email-channel.md):
 // - 2xx: sent;
 // - 4xx (greylisting, a full mailbox for now, "try again later") and every failure to connect,
 //   time out or negotiate TLS: retry later with backoff, the server's answer kept as the error;

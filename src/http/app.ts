@@ -11,12 +11,20 @@ import { liveness } from './health.js';
 import { metricsAccess } from './metrics-access.js';
 import { requestLog, type RequestVars } from './request-log.js';
 
+export interface MessengerHealth {
+  name: string;
+  bot: () => BotStatus;
+  delivery: () => DeliveryStatus;
+}
+
 export interface HttpAppDeps {
   db: Db;
   now: () => Date;
   botStatus: () => BotStatus;
   /** The bot's and the delivery worker's channels to Telegram (absent without a bot token). */
   channels?: TelegramChannels;
+  /** Messengers other than Telegram (Zalo), each with its bot's and its deliveries' state, in /healthz and /readyz. */
+  messengers?: MessengerHealth[];
   /** Sub-apps mounted at their paths, e.g. the admin at '/' and the Telegram webhook. */
   mounts: { path: string; app: Hono }[];
   logger: Logger;
@@ -39,8 +47,10 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
   });
   const deliveryStatus = (): DeliveryStatus =>
     deps.readiness.deliveryRunning() ? (deps.channels?.state('delivery').status ?? 'ok') : 'off';
+  const messengers = () =>
+    Object.fromEntries((deps.messengers ?? []).map((m) => [m.name, { bot: m.bot(), delivery: m.delivery() }]));
   app.get('/healthz', (c) =>
-    c.json(liveness({ bot: deps.botStatus, delivery: deliveryStatus }, deps.now(), startedAt)),
+    c.json({ ...liveness({ bot: deps.botStatus, delivery: deliveryStatus }, deps.now(), startedAt), ...messengers() }),
   );
   app.get('/readyz', async (c) => {
     const report = await checkReadiness({
@@ -50,6 +60,15 @@ export function createHttpApp(deps: HttpAppDeps): Hono {
       botStatus: deps.botStatus,
       channels: deps.channels,
     });
+    // A messenger whose bot or deliveries fail needs attention like Telegram's (decision 0071).
+    for (const m of deps.messengers ?? []) {
+      const ok = !['error', 'starting'].includes(m.bot()) && m.delivery() !== 'error';
+      (report.checks as Record<string, unknown>)[m.name] = { ok, bot: m.bot(), delivery: m.delivery() };
+      if (!ok) {
+        report.status = 'attention';
+        report.problems.push(OPS.messengerError(m.name));
+      }
+    }
     if (report.status !== 'ok') c.get('logger').warn({ problems: report.problems }, 'not ready');
     return c.json(report, report.status === 'ok' ? 200 : 503);
   });

@@ -39,6 +39,8 @@ export const OPS = {
   /** Since when a channel fails and why: "từ 10:02 03/12/2026 (lỗi mạng, 7 lần thử không thành công)". */
   failingSince: (since: string, reason: string, failures: number) =>
     `từ ${since} (${reason}, ${failures} lần thử không thành công)`,
+  messengerError: (name: string) =>
+    `Kết nối ${name === 'zalo' ? 'Zalo' : name} đang lỗi (nhận tin hoặc gửi tin): xem /healthz và nhật ký; tin nhắn chờ gửi vẫn nằm trong hàng đợi.`,
   botStarting:
     'Bot Telegram đang khởi động, chưa kết nối xong. Nếu tình trạng này kéo dài quá vài phút, xin xem nhật ký máy chủ.',
   outboxOverdue: (count: number, minutes: number) =>

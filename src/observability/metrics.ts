@@ -16,7 +16,9 @@ import {
 import type { BotStatus } from './channel-status.js';
 import { diskSpaceOf } from './disk-space.js';
 import type { TelegramChannels } from './telegram-channels.js';
+import { type MessengerMetricsSource, registerMessengerMetrics } from './messenger-metrics.js';
 import { registerTelegramMetrics } from './telegram-metrics.js';
+import { outboxCountsByChannel } from '../db/outbox-by-channel.js';
 
 export interface MetricsDeps {
   db: Db;
@@ -24,6 +26,8 @@ export interface MetricsDeps {
   botStatus: () => BotStatus;
   /** The bot's and the delivery worker's channels to Telegram (absent without a bot token). */
   channels?: TelegramChannels;
+  /** Messengers besides Telegram (Zalo): their connection, and their outbox figures from the first scrape. */
+  messengers?: MessengerMetricsSource[];
   /** Process metrics (CPU, memory, event loop); main turns them on, tests may leave them off. */
   processMetrics?: boolean;
 }
@@ -89,6 +93,17 @@ export function createMetrics(deps: MetricsDeps): Metrics {
       for (const status of ['queued', 'sending', 'sent']) g.set({ status, reason: '' }, 0);
       for (const reason of FAILURE_REASONS) g.set({ status: 'failed', reason }, 0);
       for (const r of await outboxCounts(deps.db)) g.set({ status: r.status, reason: r.reason ?? '' }, r.n);
+    },
+  );
+  dbGauge(
+    'ktd_outbox_messages_by_channel',
+    'Outbox messages by channel (telegram, zalo) and status (queued, sending, sent, failed).',
+    ['channel', 'status'],
+    async (g) => {
+      // Telegram's and each messenger's series exist from the first scrape, at 0 (see above).
+      for (const channel of ['telegram', ...(deps.messengers ?? []).map((m) => m.name)])
+        for (const status of ['queued', 'sending', 'sent', 'failed']) g.set({ channel, status }, 0);
+      for (const r of await outboxCountsByChannel(deps.db)) g.set({ channel: r.channel, status: r.status }, r.n);
     },
   );
   dbGauge(
@@ -166,6 +181,7 @@ export function createMetrics(deps: MetricsDeps): Metrics {
   });
 
   registerTelegramMetrics(registers, deps.channels);
+  registerMessengerMetrics(registers, deps.messengers ?? []);
 
   const httpRequests = new Counter({
     name: 'ktd_http_requests_total',

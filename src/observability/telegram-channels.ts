@@ -58,7 +58,13 @@ const working = (): ChannelState => ({
   failuresSinceOk: 0,
 });
 
-export function createTelegramChannels(deps: { now: () => Date; logger: Pick<Logger, 'warn' | 'info'> }) {
+/** `platform` names the messenger in the log lines: the Zalo channel keeps the same two states (docs/zalo.md). */
+export function createTelegramChannels(deps: {
+  now: () => Date;
+  logger: Pick<Logger, 'warn' | 'info'>;
+  platform?: 'telegram' | 'zalo';
+}) {
+  const platform = deps.platform ?? 'telegram';
   const states = new Map<TelegramChannel, ChannelState>(TELEGRAM_CHANNELS.map((c) => [c, working()]));
   const lastOkAt = new Map<TelegramChannel, Date>();
   const counts = new Map<string, number>();
@@ -77,7 +83,7 @@ export function createTelegramChannels(deps: { now: () => Date; logger: Pick<Log
             downSeconds: Math.round((at.getTime() - before.failingSince!.getTime()) / 1000),
             failedAttempts: before.failuresSinceOk,
           },
-          `telegram reachable again: ${channel} recovered`,
+          `${platform} reachable again: ${channel} recovered`,
         );
       }
       states.set(channel, working());
@@ -97,7 +103,7 @@ export function createTelegramChannels(deps: { now: () => Date; logger: Pick<Log
       if (before.status === 'ok') {
         deps.logger.warn(
           { channel, reason: f.reason, error: f.error },
-          `telegram unreachable: ${channel} failing; retrying (one line when it recovers)`,
+          `${platform} unreachable: ${channel} failing; retrying (one line when it recovers)`,
         );
       }
       states.set(channel, {

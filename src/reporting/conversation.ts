@@ -6,9 +6,11 @@ import type { ReportDraft } from '../core/report-flow/types.js';
 import type { Db } from '../db/connection.js';
 import { getConversation, saveConversation } from '../db/conversations.js';
 
+/** Whose conversation: the chat (a Zalo chat is 'zalo:<id>', so it never meets a Telegram chat id), the
+ * messenger account writing in it ('zalo:<id>' likewise) and the focal point it is linked to. */
 export interface ConversationKey {
   chatId: string;
-  telegramUserId: string;
+  accountId: string;
   focalPointId: number;
 }
 
@@ -34,7 +36,10 @@ export async function saveState(
   at: Date,
 ): Promise<number> {
   const version = await saveConversation(db, {
-    ...key,
+    chatId: key.chatId,
+    // The column predates other messengers: it holds whichever account writes in the chat.
+    telegramUserId: key.accountId,
+    focalPointId: key.focalPointId,
     draft: draft === null ? null : serializeDraft(draft),
     expectedVersion,
     at,

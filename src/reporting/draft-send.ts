@@ -6,9 +6,11 @@ import { canOfferNil, toSubmission } from '../core/report-flow/submission.js';
 import type { ReportDraft } from '../core/report-flow/types.js';
 import type { ReportingPeriod } from '../core/periods.js';
 import type { Db } from '../db/connection.js';
+import { deleteReceivedFiles } from '../db/received-files.js';
 import { type ConversationKey, loadState, saveState } from './conversation.js';
 import { submitNilReport } from './nil-report.js';
 import { isBlocPeriod, isTaken, periodOfKey } from './period-taken.js';
+import { evidenceOfDraft } from './received-evidence.js';
 import type { Reporter, When } from './reporter.js';
 import { type StoredReport, type SubmitOutcome, submitEntries } from './submit.js';
 
@@ -38,6 +40,8 @@ export async function sendDraft(
   const kept = { draft, version: state.version };
   const submission = what === 'report' ? toSubmission(draft) : null;
   if (what === 'report' && !submission) return { kind: 'stale' };
+  // Photos a messenger handed over as bytes are stored with the report (received-evidence.ts).
+  const evidence = submission ? await evidenceOfDraft(trx, reporter.focalPointId, submission.attachments) : null;
   const outcome = submission
     ? await submitEntries(
         trx,
@@ -47,7 +51,7 @@ export async function sendDraft(
           base: draft.base && { reportId: draft.base.reportId, revision: draft.base.revision },
           values: submission.values,
           texts: submission.texts,
-          files: submission.attachments.map((attachment) => ({ source: 'telegram' as const, attachment })),
+          files: evidence?.files ?? [],
         },
         when,
       )
@@ -56,6 +60,7 @@ export async function sendDraft(
   if (outcome.kind === 'conflict') return { ...outcome, ...kept };
   // Stored, or "nothing new" over a report stored meanwhile: either way the draft is done with.
   await saveState(trx, key, null, state.version, when.now);
+  if (outcome.kind === 'stored') await deleteReceivedFiles(trx, evidence?.receivedIds ?? []);
   return outcome.kind === 'stored' ? { ...outcome, periodKey: draft.period.key } : outcome;
 }
 

@@ -7,7 +7,8 @@ import { reportFileHashes, type UploadedFile } from '../db/web-uploads.js';
 
 export type EvidenceFile =
   | { source: 'telegram'; attachment: DraftAttachment }
-  | { source: 'upload'; file: UploadedFile };
+  /** Bytes stored with the report: the web form's files, and photos a messenger handed over (a caption with those). */
+  | { source: 'upload'; file: UploadedFile; caption?: string | null };
 
 /**
  * The files the report does not hold yet, in the order given. A browser's Back restores the photo
@@ -48,7 +49,7 @@ export function attachmentRows(files: EvidenceFile[]): NonNullable<ReportSubmiss
           fileName: f.file.fileName,
           mimeType: f.file.mimeType,
           sizeBytes: f.file.sizeBytes,
-          caption: null,
+          caption: f.caption ?? null,
         },
   );
 }

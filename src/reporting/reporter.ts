@@ -6,7 +6,7 @@ import type { FocalPoint } from '../db/focal-points.js';
 import type { SubmittedVia } from '../db/schema.js';
 
 /** The channels a focal point reports through themselves (admins and imports are not reporters). */
-export type ReportChannel = Extract<SubmittedVia, 'telegram' | 'web'>;
+export type ReportChannel = Extract<SubmittedVia, 'telegram' | 'web' | 'zalo'>;
 
 export interface Reporter {
   focalPointId: number;

@@ -35,6 +35,8 @@ export async function createAdminTest(
     /** The e-mail channel's test mail (main.ts gives it when SMTP_URL is set). */
     sendTestMail?: AdminDeps['sendTestMail'];
     mailSender?: string;
+    /** ZALO_BOT_URL. */
+    zaloBotUrl?: string;
   } = {},
 ): Promise<AdminTest> {
   const t = await createTestDb();
@@ -45,6 +47,7 @@ export async function createAdminTest(
     timeZone: TZ,
     channels: opts.channels ?? ['telegram'],
     botUsername: () => opts.botUsername,
+    zaloBotUrl: opts.zaloBotUrl,
     reportFiles: opts.reportFiles,
     personalLinkSecret: LINK_SECRET,
     publicUrl: opts.publicUrl,

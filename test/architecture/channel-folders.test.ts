@@ -12,7 +12,7 @@ const srcRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 /** The process's composition roots: the server's and the command line's (it hands the invite command the bot's name lookup). */
 const COMPOSITION_ROOTS = ['main.ts', 'cli.ts'];
 /** The channel folders, relative to src. */
-const CHANNEL_FOLDERS = ['bot/telegram'];
+const CHANNEL_FOLDERS = ['bot/telegram', 'bot/zalo'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

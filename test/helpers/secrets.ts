@@ -14,6 +14,11 @@ export const TEST_METRICS_TOKEN = 'metrics-token-for-tests-0123456789abcdef';
 /** The webhook secret of the webhook tests. */
 export const TEST_WEBHOOK_SECRET = 'bi-mat_webhook-123';
 
+/** The token the Zalo Bot Platform emulator accepts (test/helpers/zalo-emulator.ts). */
+export const ZALO_EMULATOR_TOKEN = '2340000001:zalo-emulator-secret-for-tests';
+/** ZALO_WEBHOOK_SECRET in the Zalo webhook tests. */
+export const TEST_ZALO_WEBHOOK_SECRET = 'zalo-webhook-bi-mat-42';
+
 /** Every configured secret, for the scan. */
 export const CONFIGURED_SECRETS = [
   EMULATOR_BOT_TOKEN,
@@ -22,4 +27,6 @@ export const CONFIGURED_SECRETS = [
   PROCESS_ADMIN_PASSWORD,
   TEST_METRICS_TOKEN,
   TEST_WEBHOOK_SECRET,
+  ZALO_EMULATOR_TOKEN,
+  TEST_ZALO_WEBHOOK_SECRET,
 ];

@@ -17,7 +17,7 @@ const at: When = { now: new Date(TUESDAY_W48), timeZone: 'Asia/Ho_Chi_Minh' };
 beforeEach(async () => {
   u = await createUseCaseTest();
   r = await u.reporter(0, 'telegram');
-  key = { chatId: '501', telegramUserId: '501', focalPointId: r.focalPointId };
+  key = { chatId: '501', accountId: '501', focalPointId: r.focalPointId };
 });
 afterEach(async () => {
   await u.close();

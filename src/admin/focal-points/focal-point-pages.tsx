@@ -7,6 +7,7 @@ import type { FormState } from '../http/form.js';
 import { cliIdsText as ids, common, focalText as t } from '../messages.js';
 import { showDateTime } from '../ui/format.js';
 import { ErrorSummary, Field, type Option, PostForm, SelectField } from '../ui/forms.js';
+import type { ChannelReachView } from './channel-reach.js';
 import { ContactAddressSection } from './contact-address-section.js';
 import { PersonalLinkSection } from './personal-link-section.js';
 import type { PersonalLinkView } from './personal-link-view.js';
@@ -187,6 +188,7 @@ export function FocalPointPage(props: {
   personalLink: PersonalLinkView;
   addresses: ContactAddress[];
   email: EmailAddressView;
+  reach?: ChannelReachView;
   canEdit: boolean;
   timeZone: string;
 }) {
@@ -251,6 +253,7 @@ export function FocalPointPage(props: {
       <ContactAddressSection
         action={`${base}/addresses`}
         addresses={props.addresses}
+        reach={active ? props.reach : undefined}
         canEdit={props.canEdit && active}
         timeZone={props.timeZone}
       />

@@ -21,6 +21,7 @@ import { emptyForm, type FormState, typedValues, validForm } from '../http/form.
 import { focalText as t } from '../messages.js';
 import type { Option } from '../ui/forms.js';
 import { FocalPointPage, FocalPointsPage, type InviteView, type UnitGroup } from './focal-point-pages.js';
+import { channelReachOf } from './channel-reach.js';
 import { inviteQrDataUrl } from './invite-qr.js';
 import { loadFocalPoint } from './load-focal-point.js';
 import { contactAddressRoutes } from './contact-address-routes.js';
@@ -87,7 +88,7 @@ export function focalPointRoutes(): Hono<AdminEnv> {
 
   const renderOne = async (c: Context<AdminEnv>, form: FormState, emailForm: FormState = emptyForm) => {
     const fp = await loadFocalPoint(c);
-    const { db, now, timeZone, botUsername } = c.get('deps');
+    const { db, now, timeZone, botUsername, channels, zaloBotUrl } = c.get('deps');
     const bloc = c.get('bloc');
     const { units, groups } = await roster(c);
     const canEdit = canEditBloc(currentAdmin(c), bloc.id);
@@ -99,6 +100,7 @@ export function focalPointRoutes(): Hono<AdminEnv> {
       const link = username ? inviteLink(username, invite) : null;
       view = { invite, link, qr: link ? await inviteQrDataUrl(link) : null };
     }
+    const addresses = await listContactAddresses(db, fp.id);
     return c.render(
       <FocalPointPage
         blocId={bloc.id}
@@ -108,7 +110,8 @@ export function focalPointRoutes(): Hono<AdminEnv> {
         form={form}
         invite={view}
         personalLink={await personalLinkView(c, db, fp, canEdit)}
-        addresses={await listContactAddresses(db, fp.id)}
+        addresses={addresses}
+        reach={await channelReachOf(db, addresses, channels, { inviteCode: invite?.code ?? null, botLink: zaloBotUrl })}
         email={{
           address: await emailAddressOf(db, fp.id),
           form: emailForm,

@@ -17,6 +17,16 @@ export const contactAddressText = {
     blocked: 'Đã chặn, không nhận tin',
     unsubscribed: 'Đã yêu cầu ngừng nhận thư',
   } as Record<string, string>,
+  neverLinked: 'Chưa liên kết',
+  blockedExplain:
+    'Lần gửi gần nhất không tới được (người nhận đã chặn bot hoặc không còn cuộc trò chuyện): tin nhắc vẫn được gửi và vẫn lỗi cho đến khi cán bộ nhắn lại cho bot hoặc đưa kênh khác lên đầu.',
+  zaloTitle: 'Liên kết Zalo',
+  zaloHow: (code: string) =>
+    `Cán bộ mở Zalo, tìm bot của Khối thi đua (đường dẫn hoặc mã QR bên dưới, nếu có) và gửi cho bot tin nhắn: /start ${code}. Bot Zalo không có đường dẫn mời kèm mã, nên cán bộ gõ mã; mỗi mã chỉ dùng một lần.`,
+  zaloNoCode: 'Tạo mã mời (mục «Mời kết nối» ở trên), rồi đề nghị cán bộ gửi cho bot Zalo tin nhắn /start kèm mã đó.',
+  zaloBotLink: 'Đường dẫn bot Zalo',
+  zaloQrAlt: 'Mã QR mở bot Zalo của Khối thi đua',
+  zaloNoBotLink: 'Chưa đặt ZALO_BOT_URL nên trang không hiện được đường dẫn bot; cán bộ tìm bot theo tên trong Zalo.',
   first: 'Dùng trước tiên',
   prefer: 'Ưu tiên',
   preferred: (channel: string) => `Đã đưa kênh ${channel} lên đầu thứ tự nhận tin.`,

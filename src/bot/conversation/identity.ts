@@ -1,5 +1,6 @@
 // Who is writing to the bot: an active focal point of a current member unit, or someone the bot
 // must turn away with a clear reason.
+import { focalPointIdAtAddress } from '../../db/channel-accounts.js';
 import type { Db } from '../../db/connection.js';
 import { findFocalPointByTelegramUser, type FocalPoint, getFocalPoint } from '../../db/focal-points.js';
 import { lastFocalPointLinkedBy } from '../../db/invites.js';
@@ -30,6 +31,23 @@ export async function resolveSender(db: Db, telegramUserId: string, now: Date, t
     if (last?.status !== 'left') return { kind: 'not_linked' };
     focalPoint = last;
   }
+  return senderOf(db, focalPoint, now, timeZone);
+}
+
+/** Resolves an address on a messenger other than Telegram (Zalo: the person's id) the same way. */
+export async function resolveSenderAt(
+  db: Db,
+  channel: string,
+  address: string,
+  now: Date,
+  timeZone: string,
+): Promise<Sender> {
+  const id = await focalPointIdAtAddress(db, channel, address);
+  const focalPoint = id === undefined ? undefined : await getFocalPoint(db, id);
+  return focalPoint ? senderOf(db, focalPoint, now, timeZone) : { kind: 'not_linked' };
+}
+
+async function senderOf(db: Db, focalPoint: FocalPoint, now: Date, timeZone: string): Promise<Sender> {
   const { unit, bloc } = await unitAndBlocOf(db, focalPoint, now, timeZone);
   if (!unit) return { kind: 'not_linked' };
   if (focalPoint.status === 'left') return { kind: 'left', name: focalPoint.fullName, unitName: unit.name };

@@ -7,7 +7,8 @@ import type { MessageAction, OutboundMessage } from '../../core/outbound-message
 import { plainTextSections } from '../../core/plain-text.js';
 import type { RenderContext } from '../../delivery/channel.js';
 import { reminderCallback } from './reminder-callback.js';
-import { splitSections } from './split-sections.js';
+import { splitSections } from '../conversation/split-sections.js';
+import { TELEGRAM_TEXT_LIMIT } from './reply.js';
 
 export type InlineKeyboardButton = { text: string; callback_data: string } | { text: string; url: string };
 
@@ -44,7 +45,7 @@ const NO_PREVIEW: ReadonlySet<OutboundMessage['topic']> = new Set(['digest', 'su
 
 /** The sendMessage bodies of a message, in order; its buttons go with the last one. */
 export function renderTelegramMessage(message: OutboundMessage, context: RenderContext): SendMessageBody[] {
-  const texts = splitSections(plainTextSections(message));
+  const texts = splitSections(plainTextSections(message), TELEGRAM_TEXT_LIMIT);
   const rows = keyboard(message, context);
   return texts.map((text, i) => ({
     text,

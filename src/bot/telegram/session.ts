@@ -13,7 +13,7 @@ export function activeOf(ctx: Context): ActiveFocalPoint {
 export function conversationKeyOf(ctx: Context): ConversationKey {
   return {
     chatId: String(ctx.chat!.id),
-    telegramUserId: String(ctx.from!.id),
+    accountId: String(ctx.from!.id),
     focalPointId: activeOf(ctx).focalPoint.id,
   };
 }

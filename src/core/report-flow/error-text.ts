@@ -39,8 +39,9 @@ export function flowErrorText(e: FlowError): string {
 }
 
 /** How each channel a revision came through is named ("… lúc 10:00 24/11/2026 (qua web)"). */
-export const CHANNEL_NAMES: Record<'telegram' | 'web' | 'admin' | 'import' | 'demo', string> = {
+export const CHANNEL_NAMES: Record<'telegram' | 'web' | 'admin' | 'import' | 'demo' | 'zalo', string> = {
   telegram: 'qua Telegram',
+  zalo: 'qua Zalo',
   web: 'qua web',
   admin: 'do Văn phòng Khối nhập',
   import: 'nhập từ tệp',

@@ -9,7 +9,9 @@ import * as m0007 from './0007_personal_links.js';
 import * as m0008 from './0008_web_uploads.js';
 import * as m0009 from './0009_outbox_available_at.js';
 import * as m0010 from './0010_channels.js';
+import * as m0011 from './0011_zalo.js';
 import * as m0012 from './0012_email.js';
+import * as m0013 from './0013_digest_subscription.js';
 
 /** Static list, so compiled, tsx and test runs all see the same migrations in the same order. */
 export const migrations: Record<string, Migration> = {
@@ -23,7 +25,9 @@ export const migrations: Record<string, Migration> = {
   '0008_web_uploads': m0008,
   '0009_outbox_available_at': m0009,
   '0010_channels': m0010,
+  '0011_zalo': m0011,
   '0012_email': m0012,
+  '0013_digest_subscription': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,8 +1,7 @@
-// Splitting a text message under Telegram's 4096-character limit: between sections where
-// possible, else between lines, inside a line only when the line alone is too long; several parts
-// are numbered '(Phần 1/3)' (decision 0032).
-
-import { TELEGRAM_TEXT_LIMIT } from './reply.js';
+// Splitting a text message under a messenger's length limit (Telegram's 4096, Zalo's 2,000
+// characters): between sections where possible, else between lines, inside a line only when the
+// line alone is too long; several parts are numbered '(Phần 1/3)' (decision 0032). Deterministic,
+// as the outbox's parts require (decision 0090).
 
 /** Breaks one over-long line at spaces (or anywhere, if it has none) into pieces of at most `limit`. */
 function breakLine(line: string, limit: number): string[] {
@@ -47,7 +46,7 @@ function splitWithin(sections: string[], limit: number): string[] {
  * The texts to send for sections meant to be joined by a blank line: the whole text when it fits
  * `limit`, else numbered parts each within it.
  */
-export function splitSections(sections: string[], limit = TELEGRAM_TEXT_LIMIT): string[] {
+export function splitSections(sections: string[], limit: number): string[] {
   const whole = sections.join('\n\n');
   if (whole.length <= limit) return [whole];
   const header = (i: number, n: number) => `(Phần ${i}/${n})\n`;

@@ -1,0 +1,72 @@
+// The bytes of a photo a person sent a messenger as evidence, kept from the moment it arrives until
+// their report is sent (migration 0011, decision 0094): Zalo's photo URLs have no documented
+// lifetime, so the product never relies on fetching them again.
+import { createHash } from 'node:crypto';
+import type { Db } from './connection.js';
+
+export interface ReceivedFile {
+  id: number;
+  focalPointId: number;
+  channel: string;
+  content: Buffer;
+  sha256: string;
+  mimeType: string | null;
+  sizeBytes: number;
+}
+
+export async function keepReceivedFile(
+  db: Db,
+  f: { focalPointId: number; channel: string; content: Buffer; mimeType: string | null; at: Date },
+): Promise<ReceivedFile> {
+  const sha256 = createHash('sha256').update(f.content).digest('hex');
+  const row = await db
+    .insertInto('received_file')
+    .values({
+      focal_point_id: f.focalPointId,
+      channel: f.channel,
+      content: f.content,
+      sha256,
+      mime_type: f.mimeType,
+      size_bytes: f.content.length,
+      created_at: f.at.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    focalPointId: f.focalPointId,
+    channel: f.channel,
+    content: f.content,
+    sha256,
+    mimeType: f.mimeType,
+    sizeBytes: f.content.length,
+  };
+}
+
+/** The focal point's received files among the ids, by id (another person's ids are not theirs to send). */
+export async function receivedFilesOf(db: Db, focalPointId: number, ids: readonly number[]): Promise<ReceivedFile[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('received_file')
+    .selectAll()
+    .where('focal_point_id', '=', focalPointId)
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    focalPointId: r.focal_point_id,
+    channel: r.channel,
+    content: r.content,
+    sha256: r.sha256,
+    mimeType: r.mime_type,
+    sizeBytes: r.size_bytes,
+  }));
+}
+
+export async function deleteReceivedFiles(db: Db, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .deleteFrom('received_file')
+    .where('id', 'in', [...ids])
+    .execute();
+}
