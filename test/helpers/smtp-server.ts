@@ -16,6 +16,8 @@ export type RcptDecision = { code: number; text: string } | undefined;
 
 export class TestSmtpServer {
   readonly mails: ReceivedMail[] = [];
+  /** Errors the server met other than a client resetting its connection. */
+  readonly serverErrors: Error[] = [];
   /** Decides each RCPT TO; accepts everyone unless set. */
   onRcpt: (address: string, attempt: number) => RcptDecision = () => undefined;
   /** Called when a mail's data is in, before the 250; return 'no_answer' to never answer it. */
@@ -63,6 +65,11 @@ export class TestSmtpServer {
       },
     });
     self = new TestSmtpServer(server, port);
+    // A client killed mid-session (the SIGKILL tests) resets its connection; smtp-server reports it
+    // as an 'error' event, which unheard would crash the test worker. Other errors are kept.
+    server.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') self!.serverErrors.push(error);
+    });
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     return self;
   }

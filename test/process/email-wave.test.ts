@@ -181,5 +181,6 @@ describe('a reminder wave by e-mail from the real process', () => {
     expect(state.unsubscribed_at).not.toBeNull();
     second.child.kill('SIGTERM');
     await second.exited;
+    expect(smtp.serverErrors).toEqual([]);
   }, 120_000);
 });
