@@ -238,7 +238,14 @@ export async function advanceOutboxPart(db: Db, id: number, at: Date, messageId:
 export async function rescheduleOutbox(
   db: Db,
   id: number,
-  r: { at: Date; error: string; countAttempt: boolean; address?: string },
+  r: {
+    at: Date;
+    error: string;
+    countAttempt: boolean;
+    address?: string;
+    /** Set when the row waits out a rate limit or refused credentials rather than a backoff. */
+    waitingFor?: 'rate_limit' | 'credentials';
+  },
 ): Promise<void> {
   await db
     .updateTable('outbox_message')
@@ -246,6 +253,7 @@ export async function rescheduleOutbox(
       status: 'queued',
       next_attempt_at: r.at.toISOString(),
       last_error: r.error,
+      waiting_for: r.waitingFor ?? null,
       claimed_at: null,
       ...(r.countAttempt ? {} : { attempts: eb('attempts', '-', 1) }),
       ...(r.address ? { address: r.address, chat_id: r.address } : {}),
@@ -259,7 +267,7 @@ export async function rescheduleOutbox(
 export async function failOutbox(db: Db, id: number, f: { reason: string; error: string }): Promise<void> {
   await db
     .updateTable('outbox_message')
-    .set({ status: 'failed', failure_reason: f.reason, last_error: f.error, claimed_at: null })
+    .set({ status: 'failed', failure_reason: f.reason, last_error: f.error, waiting_for: null, claimed_at: null })
     .where('id', '=', id)
     .where('status', '=', 'sending')
     .execute();
@@ -271,9 +279,8 @@ export async function failOutbox(db: Db, id: number, f: { reason: string; error:
  * so the wave that waited goes out at once, at the worker's pace. Only that channel's rows: another
  * channel's retries wait for that channel to answer. Not rows waiting out a rate limit's
  * retry_after or a refused token's pause, nor rows waiting for their own later moment (never
- * tried). The row records no kind of wait, so the first two are told by their last error, which
- * the channel wrote: Telegram's begins with the Bot API's code (429, 401 or 404); a column saying
- * what the row waits for would take a migration. Returns how many.
+ * tried); the first two are marked by waiting_for (migration 0014), whatever the channel's
+ * wording of its errors. Returns how many.
  */
 export async function retryNowAfterOutage(db: Db, channel: string, now: Date): Promise<number> {
   const r = await db
@@ -283,13 +290,7 @@ export async function retryNowAfterOutage(db: Db, channel: string, now: Date): P
     .where('status', '=', 'queued')
     .where('attempts', '>', 0)
     .where('next_attempt_at', '>', now.toISOString())
-    .where((eb) =>
-      eb.and([
-        eb('last_error', 'not like', '429:%'),
-        eb('last_error', 'not like', '401:%'),
-        eb('last_error', 'not like', '404:%'),
-      ]),
-    )
+    .where('waiting_for', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }

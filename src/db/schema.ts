@@ -253,6 +253,8 @@ export interface OutboxMessageTable {
   attempts: Generated<number>;
   next_attempt_at: Generated<string>;
   last_error: string | null;
+  /** 0014: 'rate_limit' or 'credentials' while a queued row waits out one of those, not its backoff. */
+  waiting_for: 'rate_limit' | 'credentials' | null;
   telegram_message_id: number | null;
   created_at: Generated<string>;
   sent_at: string | null;

@@ -122,6 +122,7 @@ export function createSettler(
           at: new Date(now.getTime() + result.retryAfterMs),
           error: result.error,
           countAttempt: false,
+          waitingFor: 'rate_limit',
         });
         return;
       }
@@ -148,6 +149,7 @@ export function createSettler(
           at: new Date(now.getTime() + 60_000),
           error: result.error,
           countAttempt: false,
+          waitingFor: 'credentials',
         });
         return;
       case 'blockedByPerson':

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTelegramDeliveryChannel } from '../../src/bot/telegram/telegram-delivery.js';
-import { claimOutboxMessage, enqueueOutbox, rescheduleOutbox } from '../../src/db/outbox.js';
+import { claimOutboxMessage, enqueueOutbox, rescheduleOutbox, retryNowAfterOutage } from '../../src/db/outbox.js';
 import { resolveLimits } from '../../src/delivery/limits.js';
 import { type DeliveryWorker, startDeliveryWorker } from '../../src/delivery/worker.js';
 import { createTelegramChannels } from '../../src/observability/telegram-channels.js';
@@ -96,5 +96,39 @@ describe('messages waiting for a retry when a channel answers again', () => {
         .where('id', '=', fakeWaiting)
         .executeTakeFirstOrThrow(),
     ).toEqual({ status: 'queued', next_attempt_at: later.toISOString(), attempts: 1 });
+  });
+});
+
+describe('what a row waits for, whatever the channel’s wording of its errors (migration 0014)', () => {
+  it('a rate limit or refused credentials keep their wait after an outage; a backoff is brought forward', async () => {
+    t = await createTestDb();
+    const { db } = t;
+    // Zalo's and e-mail's errors do not begin with Telegram's codes: the wait is told by the row.
+    const backoff = await queue(db, 'zalo-backoff', 'zalo', 'u-1');
+    const limited = await queue(db, 'zalo-limited', 'zalo', 'u-2');
+    const refused = await queue(db, 'email-refused', 'email', 'a@b.gov.vn');
+    for (const id of [backoff, limited, refused]) expect((await claimOutboxMessage(db, id, now)).claimed).toBe(true);
+    await rescheduleOutbox(db, backoff, { at: later, error: 'fetch failed', countAttempt: true });
+    await rescheduleOutbox(db, limited, {
+      at: later,
+      error: 'Too many requests',
+      countAttempt: false,
+      waitingFor: 'rate_limit',
+    });
+    await rescheduleOutbox(db, refused, {
+      at: later,
+      error: '535 Authentication failed',
+      countAttempt: false,
+      waitingFor: 'credentials',
+    });
+
+    expect(await retryNowAfterOutage(db, 'zalo', now)).toBe(1);
+    expect(await retryNowAfterOutage(db, 'email', now)).toBe(0);
+    const times = await db.selectFrom('outbox_message').select(['id', 'next_attempt_at']).orderBy('id').execute();
+    expect(times).toEqual([
+      { id: backoff, next_attempt_at: now.toISOString() },
+      { id: limited, next_attempt_at: later.toISOString() },
+      { id: refused, next_attempt_at: later.toISOString() },
+    ]);
   });
 });

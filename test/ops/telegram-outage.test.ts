@@ -198,10 +198,10 @@ describe('a Telegram outage', () => {
           .execute()
       ).length;
     await waitFor(async () => (await waitingForRetry()) === 3, 10_000, 'each tried once');
-    // A 429 met during the outage keeps its retry_after.
+    // A 429 met during the outage keeps its retry_after (stored as the worker stores a 429's wait).
     await t.db
       .updateTable('outbox_message')
-      .set({ last_error: '429: Too Many Requests: retry after 600' })
+      .set({ last_error: '429: Too Many Requests: retry after 600', waiting_for: 'rate_limit' })
       .where('chat_id', '=', '9303')
       .execute();
     api.dropHeld();

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 // E-mail (docs/decisions/0095-email-channel.md): a focal point's e-mail address is a contact_address
 // on 'email' like any other; what e-mail adds is the recipient's own "stop sending me mail"
 // (List-Unsubscribe): the address's state becomes 'unsubscribed' and the moment is kept here, for
-// the admin to see and act on. (0011 is Zalo's, on another branch: migration names sort, a gap is fine.)
+// the admin to see and act on.
 // One transaction (inOneTransaction below): a failure or a kill midway leaves the database as it was.
 
 export async function up(db: Kysely<any>): Promise<void> {

@@ -12,6 +12,7 @@ import * as m0010 from './0010_channels.js';
 import * as m0011 from './0011_zalo.js';
 import * as m0012 from './0012_email.js';
 import * as m0013 from './0013_digest_subscription.js';
+import * as m0014 from './0014_outbox_waiting_for.js';
 
 /** Static list, so compiled, tsx and test runs all see the same migrations in the same order. */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0011_zalo': m0011,
   '0012_email': m0012,
   '0013_digest_subscription': m0013,
+  '0014_outbox_waiting_for': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {
