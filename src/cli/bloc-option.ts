@@ -3,7 +3,7 @@
 // its id, and reading it both ways would pick a different bloc depending on the data.
 
 import type { Db } from '../db/connection.js';
-import { type Bloc, toBloc } from '../db/blocs.js';
+import { type Bloc, listBlocsById } from '../db/blocs.js';
 import { CliError } from './context.js';
 import { blocOptionText as m } from './messages.js';
 
@@ -14,7 +14,7 @@ function normalizeName(s: string): string {
 /** The bloc `--bloc` names, or a CliError saying how to find the right value. */
 export async function resolveBlocOption(db: Db, value: string | undefined): Promise<Bloc> {
   if (value === undefined || value === 'true' || value.trim() === '') throw new CliError(m.missing);
-  const blocs = (await db.selectFrom('bloc').selectAll().orderBy('id').execute()).map(toBloc);
+  const blocs = await listBlocsById(db);
   const given = value.trim();
   if (/^\d+$/.test(given)) {
     const id = Number(given);

@@ -81,3 +81,30 @@ export async function moveBlocChat(db: Db, fromChatId: string, toChatId: string)
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** How many groups receive the bloc's messages now (active links). */
+export async function countActiveBlocChats(db: Db, blocId: number): Promise<number> {
+  const row = await db
+    .selectFrom('bloc_chat')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('bloc_id', '=', blocId)
+    .where('active', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The bloc's groups among these Telegram chat ids, with their titles (active or not). */
+export async function blocChatTitles(
+  db: Db,
+  blocId: number,
+  telegramChatIds: readonly string[],
+): Promise<{ telegramChatId: string; title: string | null }[]> {
+  if (telegramChatIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('bloc_chat')
+    .select(['telegram_chat_id', 'title'])
+    .where('bloc_id', '=', blocId)
+    .where('telegram_chat_id', 'in', [...telegramChatIds])
+    .execute();
+  return rows.map((r) => ({ telegramChatId: r.telegram_chat_id, title: r.title }));
+}

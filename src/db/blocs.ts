@@ -80,6 +80,17 @@ export async function listBlocs(db: Db): Promise<Bloc[]> {
   return (await db.selectFrom('bloc').selectAll().orderBy('name').execute()).map(toBloc);
 }
 
+/** Every bloc by id: the order `bloc list` shows and `--bloc` searches. */
+export async function listBlocsById(db: Db): Promise<Bloc[]> {
+  return (await db.selectFrom('bloc').selectAll().orderBy('id').execute()).map(toBloc);
+}
+
+/** The id of the bloc with exactly this name (names are unique in practice, not by the schema). */
+export async function blocIdNamed(db: Db, name: string): Promise<number | undefined> {
+  const row = await db.selectFrom('bloc').select('id').where('name', '=', name).executeTakeFirst();
+  return row?.id;
+}
+
 /** Every bloc, or only the one given (none when it does not exist): the blocs a job run covers. */
 export async function listBlocsOrOne(db: Db, blocId: number | undefined): Promise<Bloc[]> {
   if (blocId === undefined) return listBlocs(db);

@@ -41,6 +41,43 @@ export interface ChannelAddress {
   address: string;
 }
 
+/** An address held by a focal point of a bloc's unit, with whom it reaches. */
+export interface BlocContact extends ChannelAddress {
+  fullName: string;
+  unitName: string;
+}
+
+/**
+ * The addresses among `addresses` on one of `channels` held by a focal point of a unit that is or
+ * was a member of the bloc, with the person's and the unit's names. A pair of an address and a
+ * channel not asked for together may come back: the caller keeps the pairs it wants.
+ */
+export async function blocContactsAt(
+  db: Db,
+  blocId: number,
+  addresses: readonly string[],
+  channels: readonly string[],
+): Promise<BlocContact[]> {
+  if (addresses.length === 0 || channels.length === 0) return [];
+  const rows = await db
+    .selectFrom('contact_address as a')
+    .innerJoin('focal_point as f', 'f.id', 'a.focal_point_id')
+    .innerJoin('unit as u', 'u.id', 'f.unit_id')
+    .select(['a.channel', 'a.address', 'f.full_name', 'u.name as unit_name'])
+    .where('a.address', 'in', [...addresses])
+    .where('a.channel', 'in', [...channels])
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('bloc_membership as m')
+          .select('m.id')
+          .whereRef('m.unit_id', '=', 'f.unit_id')
+          .where('m.bloc_id', '=', blocId),
+      ),
+    )
+    .execute();
+  return rows.map((r) => ({ channel: r.channel, address: r.address, fullName: r.full_name, unitName: r.unit_name }));
+}
+
 /** The focal point's addresses, preferred first. */
 export async function listContactAddresses(db: Db, focalPointId: number): Promise<ContactAddress[]> {
   const rows = await db

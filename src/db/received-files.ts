@@ -63,6 +63,16 @@ export async function receivedFilesOf(db: Db, focalPointId: number, ids: readonl
   }));
 }
 
+/** How many received files the focal point holds (kept and not yet sent with a report). */
+export async function countReceivedFiles(db: Db, focalPointId: number): Promise<number> {
+  const row = await db
+    .selectFrom('received_file')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('focal_point_id', '=', focalPointId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function deleteReceivedFiles(db: Db, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
   await db

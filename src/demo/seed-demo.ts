@@ -2,7 +2,7 @@ import { seededRandom } from '../core/seeded-random.js';
 import { createAdminUser, countAdmins } from '../db/admin-users.js';
 import { writeAudit } from '../db/audit-log.js';
 import { createBlocYear, setRotationOrder } from '../db/bloc-years.js';
-import { createBloc } from '../db/blocs.js';
+import { blocIdNamed, createBloc } from '../db/blocs.js';
 import type { Db } from '../db/connection.js';
 import { createCriterion, setTarget, signCovenant } from '../db/covenant.js';
 import { createFocalPoint } from '../db/focal-points.js';
@@ -56,8 +56,8 @@ function poisson(mean: number, rnd: () => number): number {
  * reports for 2023 and for the current year up to last week. Does nothing if the bloc exists.
  */
 export async function seedDemo(db: Db, opts: { now: Date; timeZone: string }): Promise<SeedDemoResult> {
-  const existing = await db.selectFrom('bloc').select('id').where('name', '=', DEMO_BLOC.name).executeTakeFirst();
-  if (existing) return { created: false, blocId: existing.id, reports: 0, adminCreated: false };
+  const existing = await blocIdNamed(db, DEMO_BLOC.name);
+  if (existing !== undefined) return { created: false, blocId: existing, reports: 0, adminCreated: false };
 
   const today = localDateOf(opts.now, opts.timeZone);
   const currentYear = Number(today.slice(0, 4));

@@ -4,8 +4,8 @@
 
 import { existsSync, statfsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { sql } from 'kysely';
 import type { Db } from '../db/connection.js';
+import { databaseFile } from '../db/database-file.js';
 
 /** Free space below which /readyz asks for attention, unless the database itself is bigger. */
 export const MIN_FREE_DISK_BYTES = 100 * 1024 * 1024;
@@ -17,13 +17,6 @@ export interface DiskSpace {
   freeBytes: number;
   /** The database file and its -wal file. */
   databaseBytes: number;
-}
-
-/** The database's file as SQLite opened it, or null for an in-memory database. */
-async function databaseFile(db: Db): Promise<string | null> {
-  const rows = await sql<{ name: string; file: string }>`pragma database_list`.execute(db);
-  const main = rows.rows.find((r) => r.name === 'main');
-  return main?.file ? main.file : null;
 }
 
 const sizeOf = (path: string) => (existsSync(path) ? statSync(path).size : 0);

@@ -12,7 +12,7 @@ import type { Db } from '../db/connection.js';
 import { listCriteria } from '../db/covenant.js';
 import { type CriterionProgress, type RateTotals, ratesOverPeriods, yearToDate } from '../db/figures.js';
 import { listCriterionAssessments, listScoreAdjustments, type ScoreAdjustment } from '../db/score-adjustments.js';
-import { getUnit, listMemberUnits } from '../db/units.js';
+import { getUnit, listMemberships, listMemberUnits } from '../db/units.js';
 
 export interface SummaryOptions {
   kind: SummaryKind;
@@ -113,11 +113,7 @@ export async function computeBlocSummary(db: Db, blocId: number, opts: SummaryOp
   const spanEnd = upTo < `${year}-12-31` ? upTo : `${year}-12-31`;
 
   const members = await listMemberUnits(db, blocId, `${year}-01-01`, spanEnd);
-  const memberships = await db
-    .selectFrom('bloc_membership')
-    .select(['unit_id', 'joined_on', 'left_on'])
-    .where('bloc_id', '=', blocId)
-    .execute();
+  const memberships = await listMemberships(db, blocId);
   const units: SummaryUnit[] = members.map((u) => ({
     unitId: u.id,
     name: u.name,
@@ -126,7 +122,7 @@ export async function computeBlocSummary(db: Db, blocId: number, opts: SummaryOp
     joinedOn: u.joinedOn,
     leftOn: u.leftOn,
     memberAtEnd: memberships.some(
-      (m) => m.unit_id === u.id && m.joined_on <= spanEnd && (m.left_on === null || m.left_on >= spanEnd),
+      (m) => m.unitId === u.id && m.joinedOn <= spanEnd && (m.leftOn === null || m.leftOn >= spanEnd),
     ),
   }));
 

@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { type Bloc, createBloc, getBloc, updateBlocInfo } from '../../db/blocs.js';
+import { type Bloc, blocIdNamed, createBloc, getBloc, updateBlocInfo } from '../../db/blocs.js';
 import { notFound, requireProvinceAdmin } from '../auth/access.js';
 import type { AdminEnv } from '../env.js';
 import { applyChange } from '../http/change.js';
@@ -56,8 +56,8 @@ function BlocForm(props: { action: string; title: string; form: FormState; bloc?
 }
 
 async function nameTaken(c: Context<AdminEnv>, name: string, exceptId?: number): Promise<boolean> {
-  const row = await c.get('deps').db.selectFrom('bloc').select('id').where('name', '=', name).executeTakeFirst();
-  return row !== undefined && row.id !== exceptId;
+  const id = await blocIdNamed(c.get('deps').db, name);
+  return id !== undefined && id !== exceptId;
 }
 
 /** /blocs/new: a province admin adds a bloc (reporting settings start at the defaults). */

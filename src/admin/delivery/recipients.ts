@@ -1,5 +1,6 @@
+import { blocChatTitles } from '../../db/bloc-chats.js';
 import type { Db } from '../../db/connection.js';
-import type { ChannelAddress } from '../../db/contact-addresses.js';
+import { blocContactsAt, type ChannelAddress } from '../../db/contact-addresses.js';
 
 /** The key of a recipient in recipientNames' answer: an address is unique within its channel only. */
 export const recipientKey = (channel: string, address: string): string => `${channel} ${address}`;
@@ -19,34 +20,14 @@ export async function recipientNames(
   const addresses = [...new Set(recipients.map((r) => r.address))];
   if (addresses.length === 0) return names;
   const wanted = new Set(recipients.map((r) => recipientKey(r.channel, r.address)));
-  const people = await db
-    .selectFrom('contact_address as a')
-    .innerJoin('focal_point as f', 'f.id', 'a.focal_point_id')
-    .innerJoin('unit as u', 'u.id', 'f.unit_id')
-    .select(['a.channel', 'a.address', 'f.full_name', 'u.name as unit_name'])
-    .where('a.address', 'in', addresses)
-    .where('a.channel', 'in', [...new Set(recipients.map((r) => r.channel))])
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('bloc_membership as m')
-          .select('m.id')
-          .whereRef('m.unit_id', '=', 'f.unit_id')
-          .where('m.bloc_id', '=', blocId),
-      ),
-    )
-    .execute();
+  const people = await blocContactsAt(db, blocId, addresses, [...new Set(recipients.map((r) => r.channel))]);
   for (const p of people) {
     const key = recipientKey(p.channel, p.address);
-    if (wanted.has(key)) names.set(key, `${p.full_name} (${p.unit_name})`);
+    if (wanted.has(key)) names.set(key, `${p.fullName} (${p.unitName})`);
   }
   const groupIds = recipients.filter((r) => r.channel === 'telegram').map((r) => r.address);
   if (groupIds.length === 0) return names;
-  const groups = await db
-    .selectFrom('bloc_chat')
-    .select(['telegram_chat_id', 'title'])
-    .where('bloc_id', '=', blocId)
-    .where('telegram_chat_id', 'in', [...new Set(groupIds)])
-    .execute();
-  for (const g of groups) if (g.title) names.set(recipientKey('telegram', g.telegram_chat_id), g.title);
+  const groups = await blocChatTitles(db, blocId, [...new Set(groupIds)]);
+  for (const g of groups) if (g.title) names.set(recipientKey('telegram', g.telegramChatId), g.title);
   return names;
 }

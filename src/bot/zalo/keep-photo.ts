@@ -5,7 +5,7 @@
 import { fileTypeFromBuffer } from 'file-type';
 import type { DraftAttachment } from '../../core/report-flow/types.js';
 import type { Db } from '../../db/connection.js';
-import { keepReceivedFile } from '../../db/received-files.js';
+import { countReceivedFiles, keepReceivedFile } from '../../db/received-files.js';
 import type { Logger } from '../../logger.js';
 import { receivedAttachment } from '../../reporting/received-evidence.js';
 
@@ -41,12 +41,8 @@ export function createPhotoKeeper(deps: {
       mimeType: type.mime,
       at: deps.now(),
     });
-    const held = await deps.db
-      .selectFrom('received_file')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('focal_point_id', '=', focalPointId)
-      .executeTakeFirstOrThrow();
-    return receivedAttachment(file, caption, Number(held.n));
+    const held = await countReceivedFiles(deps.db, focalPointId);
+    return receivedAttachment(file, caption, held);
   };
 }
 
