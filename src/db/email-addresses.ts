@@ -3,6 +3,8 @@
 // its state, the last mail delivered and the last error the server gave (from the outbox rows).
 // Unlike a Telegram account, an e-mail address is not taken from one person for another: the
 // personal link in a reminder is found from the address, so one address must be one person's.
+// A person who left holds none: leaving releases their address (a shared unit mailbox passes to the
+// successor), and an address a leaver still holds from before that rule is released on reuse.
 
 import { addContactAddress } from './contact-addresses.js';
 import type { Db } from './connection.js';
@@ -37,7 +39,8 @@ export async function emailAddressOf(db: Db, focalPointId: number): Promise<Emai
 }
 
 export type SetEmailResult =
-  | { kind: 'set'; before: string | null }
+  /** releasedFrom: a focal point who left still held the address; it is theirs no more. */
+  | { kind: 'set'; before: string | null; releasedFrom: { id: number; fullName: string } | null }
   | { kind: 'unchanged' }
   | { kind: 'removed'; before: string }
   /** The address is another focal point's: nothing changed. */
@@ -63,11 +66,16 @@ export async function setEmailAddress(
   const holder = await db
     .selectFrom('contact_address as a')
     .innerJoin('focal_point as f', 'f.id', 'a.focal_point_id')
-    .select(['f.id', 'f.full_name'])
+    .select(['a.id as addressId', 'f.id', 'f.full_name', 'f.status'])
     .where('a.channel', '=', EMAIL)
     .where('a.address', '=', address)
     .executeTakeFirst();
-  if (holder && holder.id !== focalPointId) return { kind: 'taken', holderId: holder.id, holderName: holder.full_name };
+  let releasedFrom: { id: number; fullName: string } | null = null;
+  if (holder && holder.id !== focalPointId) {
+    if (holder.status === 'active') return { kind: 'taken', holderId: holder.id, holderName: holder.full_name };
+    await db.deleteFrom('contact_address').where('id', '=', holder.addressId).execute();
+    releasedFrom = { id: holder.id, fullName: holder.full_name };
+  }
   if (current) {
     await db
       .updateTable('contact_address')
@@ -77,10 +85,10 @@ export async function setEmailAddress(
   } else {
     await addContactAddress(db, { focalPointId, channel: EMAIL, address, at });
   }
-  return { kind: 'set', before: current?.address ?? null };
+  return { kind: 'set', before: current?.address ?? null, releasedFrom };
 }
 
-/** Every e-mail address held, with its holder's unit and name (the roster import refuses to give it to another). */
+/** Every e-mail address held by an active focal point, with its holder's unit and name (the roster import refuses to give it to another). */
 export async function emailHolders(db: Db): Promise<Map<string, { unitName: string; fullName: string }>> {
   const rows = await db
     .selectFrom('contact_address as a')
@@ -88,6 +96,7 @@ export async function emailHolders(db: Db): Promise<Map<string, { unitName: stri
     .innerJoin('unit as u', 'u.id', 'f.unit_id')
     .select(['a.address', 'u.name as unitName', 'f.full_name as fullName'])
     .where('a.channel', '=', EMAIL)
+    .where('f.status', '=', 'active')
     .execute();
   return new Map(rows.map((r) => [r.address, { unitName: r.unitName, fullName: r.fullName }]));
 }

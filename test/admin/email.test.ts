@@ -79,6 +79,45 @@ describe('e-mail in the admin', () => {
     ).toHaveLength(1);
   });
 
+  it('releases a leaver’s address, audited, so their successor can have the shared mailbox', async () => {
+    const { fp, other, c } = await setup();
+    await c.post(`/blocs/1/focal-points/${fp}/email`, { address: 'vanphong@soctrang.gov.vn' });
+    expect((await c.post(`/blocs/1/focal-points/${fp}/deactivate`, {})).status).toBe(303);
+    expect(await emailAddressOf(a.db, fp)).toBeUndefined();
+    const left = await a.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'focal_point.deactivate')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(left.details!)).toMatchObject({ emailReleased: 'vanphong@soctrang.gov.vn' });
+    const res = await c.post(`/blocs/1/focal-points/${other}/email`, { address: 'VanPhong@soctrang.gov.vn' });
+    expect(res.status).toBe(303);
+    expect((await emailAddressOf(a.db, other))?.address).toBe('vanphong@soctrang.gov.vn');
+  });
+
+  it('gives the successor an address a leaver still held from before leaving released it', async () => {
+    const { fp, other, c } = await setup();
+    await c.post(`/blocs/1/focal-points/${fp}/email`, { address: 'vanphong@soctrang.gov.vn' });
+    // A focal point who left before leaving released the address (the data as the first release left it).
+    await a.db
+      .updateTable('focal_point')
+      .set({ status: 'left', left_at: NOW.toISOString() })
+      .where('id', '=', fp)
+      .execute();
+    expect((await c.post(`/blocs/1/focal-points/${other}/email`, { address: 'vanphong@soctrang.gov.vn' })).status).toBe(
+      303,
+    );
+    expect((await emailAddressOf(a.db, other))?.address).toBe('vanphong@soctrang.gov.vn');
+    expect(await emailAddressOf(a.db, fp)).toBeUndefined();
+    const set = await a.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'focal_point.email_set')
+      .where('entity_id', '=', String(other))
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(set.details!)).toMatchObject({ releasedFrom: { id: fp, fullName: 'Cán bộ 1' } });
+  });
+
   it('shows an unsubscribe to the admin, who resumes it; a viewer changes nothing', async () => {
     const { fp, c } = await setup();
     await c.post(`/blocs/1/focal-points/${fp}/email`, { address: 'an@soctrang.gov.vn' });

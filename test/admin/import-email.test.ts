@@ -58,4 +58,36 @@ describe('roster import with e-mail addresses', () => {
     expect((await emailAddressOf(a.db, people[1]!.id))?.address).toBe('khang.lm@tinhdoan.soctrang.gov.vn');
     expect((await emailAddressOf(a.db, people[0]!.id))?.address).toBe('canbo1@soctrang.gov.vn');
   });
+
+  it('gives a leaver’s address to the new focal point of the roster', async () => {
+    a = await createAdminTest({ channels: ['email'] });
+    const bloc = await createSmallBloc(a.db, { units: 1 });
+    const leaver = bloc.focalPointIds[0]!;
+    await setEmailAddress(a.db, leaver, 'vanphong@soctrang.gov.vn', NOW);
+    // Left before leaving released the address: the import must not count it as held either.
+    await a.db
+      .updateTable('focal_point')
+      .set({ status: 'left', left_at: NOW.toISOString() })
+      .where('id', '=', leaver)
+      .execute();
+    const c = await signIn(a, 'bloc_admin', 1);
+    const html = await (
+      await upload(c, 'Đơn vị,Cán bộ đầu mối,Thư điện tử\r\nĐơn vị 1,Người kế nhiệm,vanphong@soctrang.gov.vn')
+    ).text();
+    expect(html).not.toContain('Địa chỉ thư điện tử này đang là của một cán bộ đầu mối khác.');
+    expect(html).toContain('Tất cả 1 dòng đều hợp lệ.');
+    const confirm = await c.post('/blocs/1/import/confirm', {
+      rows: hidden(html, 'rows'),
+      fileName: hidden(html, 'fileName'),
+      expected: hidden(html, 'expected'),
+    });
+    expect(confirm.status).toBe(303);
+    const successor = await a.db
+      .selectFrom('focal_point')
+      .select('id')
+      .where('full_name', '=', 'Người kế nhiệm')
+      .executeTakeFirstOrThrow();
+    expect((await emailAddressOf(a.db, successor.id))?.address).toBe('vanphong@soctrang.gov.vn');
+    expect(await emailAddressOf(a.db, leaver)).toBeUndefined();
+  });
 });

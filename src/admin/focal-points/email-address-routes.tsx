@@ -46,7 +46,12 @@ export function emailAddressRoutes(render: RenderWithEmailForm): Hono<AdminEnv> 
           entity: 'focal_point',
           entityId: fp.id,
           blocId: bloc.id,
-          details: { fullName: fp.fullName, before: r.before, after: parsed.address },
+          details: {
+            fullName: fp.fullName,
+            before: r.before,
+            after: parsed.address,
+            ...(r.releasedFrom ? { releasedFrom: r.releasedFrom } : {}),
+          },
         });
       return r;
     });

@@ -25,7 +25,7 @@ import { channelReachOf } from './channel-reach.js';
 import { inviteQrDataUrl } from './invite-qr.js';
 import { loadFocalPoint } from './load-focal-point.js';
 import { contactAddressRoutes } from './contact-address-routes.js';
-import { emailAddressOf } from '../../db/email-addresses.js';
+import { emailAddressOf, setEmailAddress } from '../../db/email-addresses.js';
 import { emailAddressRoutes } from './email-address-routes.js';
 import { personalLinkRoutes } from './personal-link-routes.js';
 import { personalLinkView } from './personal-link-view.js';
@@ -264,12 +264,20 @@ export function focalPointRoutes(): Hono<AdminEnv> {
         const expired = await expireInvitesOf(trx, fp.id, now);
         // The lookup already refuses a focal point who left; revoking says so in the data too.
         const linkRevoked = await revokePersonalLink(trx, fp.id, by, now);
+        // A leaver's e-mail address is released (decision 0095): a shared unit mailbox passes to the
+        // successor. The log keeps which address it was.
+        const email = await setEmailAddress(trx, fp.id, null, now);
         await audit({
           action: 'focal_point.deactivate',
           entity: 'focal_point',
           entityId: fp.id,
           blocId: bloc.id,
-          details: { fullName: fp.fullName, invitesEnded: expired, personalLinkRevoked: linkRevoked },
+          details: {
+            fullName: fp.fullName,
+            invitesEnded: expired,
+            personalLinkRevoked: linkRevoked,
+            emailReleased: email.kind === 'removed' ? email.before : null,
+          },
         });
       });
     }
