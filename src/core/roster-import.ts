@@ -161,7 +161,13 @@ export function parseCsv(text: string): string[][] {
 /** The bloc as it is now, for matching the file against. */
 export interface RosterSnapshot {
   /** Current member units. */
-  members: { unitId: number; name: string; focalPointNames: string[] }[];
+  members: {
+    unitId: number;
+    name: string;
+    focalPointNames: string[];
+    /** The active focal points with their e-mail address, to see whether a row gives one a new address. */
+    focalPoints?: { id: number; fullName: string; email: string | null }[];
+  }[];
   /** Units that belonged to the bloc and left. */
   former: { unitId: number; name: string; leftOn: string }[];
   /** Default join date for new units ('YYYY-MM-DD'). */
@@ -202,10 +208,12 @@ export interface RosterRowPlan {
     fullName: string;
     position: string | null;
     phone: string | null;
-    /** Stored form of the e-mail address (a new focal point's). */
+    /** Stored form of the e-mail address. */
     email: string | null;
     role: 'focal_point' | 'unit_head';
     exists: boolean;
+    /** A focal point already on the roster gets this row's address, new or changed from `before`. */
+    emailChange: { focalPointId: number; before: string | null } | null;
   } | null;
   errors: RosterRowError[];
 }
@@ -297,7 +305,12 @@ export function planRosterImport(rows: RosterInputRow[], snapshot: RosterSnapsho
       const person = `${key}|${foldText(fullName)}`;
       if (seenPeople.has(person)) errors.push('duplicate_focal_point');
       const exists = member?.focalPointNames.some((n) => sameName(n, fullName)) ?? false;
-      focalPoint = { fullName, position, phone, email, role, exists };
+      let emailChange: { focalPointId: number; before: string | null } | null = null;
+      if (exists && email) {
+        const current = member?.focalPoints?.find((p) => sameName(p.fullName, fullName));
+        if (current && current.email !== email) emailChange = { focalPointId: current.id, before: current.email };
+      }
+      focalPoint = { fullName, position, phone, email, role, exists, emailChange };
       if (errors.length === 0) {
         seenPeople.add(person);
         if (email) seenEmails.add(email);

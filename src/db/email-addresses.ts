@@ -89,16 +89,20 @@ export async function setEmailAddress(
 }
 
 /** Every e-mail address held by an active focal point, with its holder's unit and name (the roster import refuses to give it to another). */
-export async function emailHolders(db: Db): Promise<Map<string, { unitName: string; fullName: string }>> {
+export async function emailHolders(
+  db: Db,
+): Promise<Map<string, { focalPointId: number; unitName: string; fullName: string }>> {
   const rows = await db
     .selectFrom('contact_address as a')
     .innerJoin('focal_point as f', 'f.id', 'a.focal_point_id')
     .innerJoin('unit as u', 'u.id', 'f.unit_id')
-    .select(['a.address', 'u.name as unitName', 'f.full_name as fullName'])
+    .select(['a.address', 'f.id as focalPointId', 'u.name as unitName', 'f.full_name as fullName'])
     .where('a.channel', '=', EMAIL)
     .where('f.status', '=', 'active')
     .execute();
-  return new Map(rows.map((r) => [r.address, { unitName: r.unitName, fullName: r.fullName }]));
+  return new Map(
+    rows.map((r) => [r.address, { focalPointId: r.focalPointId, unitName: r.unitName, fullName: r.fullName }]),
+  );
 }
 
 /** The recipient asked for no more mail: the address stops receiving until an admin resumes it. */

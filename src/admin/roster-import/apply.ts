@@ -20,15 +20,21 @@ export async function rosterSnapshot(db: Db, blocId: number, today: string): Pro
     const prev = formerById.get(r.unitId);
     if (!prev || r.leftOn > prev.leftOn) formerById.set(r.unitId, { unitId: r.unitId, name: r.name, leftOn: r.leftOn });
   }
+  const holders = await emailHolders(db);
+  const emailOf = new Map([...holders].map(([address, h]) => [h.focalPointId, address]));
   return {
-    members: current.map((r) => ({
-      unitId: r.unitId,
-      name: r.name,
-      focalPointNames: people.filter((p) => p.unitId === r.unitId && p.status === 'active').map((p) => p.fullName),
-    })),
+    members: current.map((r) => {
+      const active = people.filter((p) => p.unitId === r.unitId && p.status === 'active');
+      return {
+        unitId: r.unitId,
+        name: r.name,
+        focalPointNames: active.map((p) => p.fullName),
+        focalPoints: active.map((p) => ({ id: p.id, fullName: p.fullName, email: emailOf.get(p.id) ?? null })),
+      };
+    }),
     former: [...formerById.values()],
     today,
-    emailHolders: await emailHolders(db),
+    emailHolders: holders,
   };
 }
 
@@ -36,6 +42,8 @@ export interface ImportCounts {
   units: number;
   rejoined: number;
   focalPoints: number;
+  /** Focal points already on the roster who get a new or changed e-mail address. */
+  emails: number;
 }
 
 /** What the valid rows will add. */
@@ -47,21 +55,33 @@ export function countChanges(plan: RosterRowPlan[]): ImportCounts {
     units: newUnits.size,
     rejoined: rejoined.size,
     focalPoints: valid.filter((r) => r.focalPoint && !r.focalPoint.exists).length,
+    emails: valid.filter((r) => r.focalPoint?.emailChange).length,
   };
+}
+
+/** Whether the valid rows change anything at all. */
+export function changesAnything(counts: ImportCounts): boolean {
+  return counts.units + counts.rejoined + counts.focalPoints + counts.emails > 0;
 }
 
 /**
  * Writes the valid rows (call in a transaction): new units and memberships, new focal points with
- * their Telegram invites, personal report links and e-mail addresses.
+ * their Telegram invites, personal report links and e-mail addresses, and the new or changed e-mail
+ * address of a focal point already on the roster.
  */
 export async function applyRosterImport(
   trx: Db,
   plan: RosterRowPlan[],
   ctx: { blocId: number; createdBy: string; now: Date; linkSecret: string },
-): Promise<{ unitIds: number[]; focalPointIds: number[] }> {
+): Promise<{
+  unitIds: number[];
+  focalPointIds: number[];
+  emailsSet: { focalPointId: number; before: string | null; after: string }[];
+}> {
   const unitOf = new Map<string, number>();
   const unitIds: number[] = [];
   const focalPointIds: number[] = [];
+  const emailsSet: { focalPointId: number; before: string | null; after: string }[] = [];
   for (const row of plan) {
     const joinedOn = row.joinedOn;
     // A row without a join date always has the bad_date error: both tests say the same.
@@ -118,7 +138,13 @@ export async function applyRosterImport(
       // Validated by the plan (shape, nobody else's, once in the file); the same checks hold here in its transaction.
       if (fp.email) await setEmailAddress(trx, created.id, fp.email, ctx.now);
       focalPointIds.push(created.id);
+    } else if (fp?.emailChange && fp.email) {
+      // Validated by the plan in this transaction: the address is nobody else's (active) and once in the file.
+      const r = await setEmailAddress(trx, fp.emailChange.focalPointId, fp.email, ctx.now);
+      if (r.kind === 'taken') throw new Error(`e-mail address planned as free is ${r.holderName}'s`);
+      if (r.kind === 'set')
+        emailsSet.push({ focalPointId: fp.emailChange.focalPointId, before: r.before, after: fp.email });
     }
   }
-  return { unitIds, focalPointIds };
+  return { unitIds, focalPointIds, emailsSet };
 }

@@ -8,7 +8,7 @@ import {
 import { importText as t } from '../messages.js';
 import { showDate } from '../ui/format.js';
 import { PostForm } from '../ui/forms.js';
-import type { ImportCounts } from './apply.js';
+import { changesAnything, type ImportCounts } from './apply.js';
 
 export function UploadPage(props: { blocId: number; error?: string }) {
   const base = `/blocs/${props.blocId}/import`;
@@ -98,6 +98,19 @@ function roleCell(r: RosterRowPlan): string {
   return r.focalPoint && !r.focalPoint.exists ? t.roles[r.focalPoint.role] : '';
 }
 
+/** New, already there and kept, or already there with a new or changed e-mail address. */
+function PersonBadge(props: { fp: NonNullable<RosterRowPlan['focalPoint']> }) {
+  const fp = props.fp;
+  if (!fp.exists) return <span class="badge reported">{t.personNew}</span>;
+  if (!fp.emailChange) return <span class="badge neutral">{t.personExists}</span>;
+  const after = fp.email ?? '';
+  return (
+    <span class="badge reported">
+      {fp.emailChange.before === null ? t.emailAdded(after) : t.emailChanged(fp.emailChange.before, after)}
+    </span>
+  );
+}
+
 function RowResult(props: { row: RosterRowPlan }) {
   const r = props.row;
   if (r.errors.length > 0)
@@ -113,11 +126,7 @@ function RowResult(props: { row: RosterRowPlan }) {
       <span class={`badge ${r.unit.kind === 'existing' ? 'neutral' : 'reported'}`}>
         {r.unit.kind === 'new' ? t.unitNew : r.unit.kind === 'rejoin' ? t.unitRejoin : t.unitExisting}
       </span>
-      {r.focalPoint ? (
-        <span class={`badge ${r.focalPoint.exists ? 'neutral' : 'reported'}`}>
-          {r.focalPoint.exists ? t.personExists : t.personNew}
-        </span>
-      ) : null}
+      {r.focalPoint ? <PersonBadge fp={r.focalPoint} /> : null}
     </span>
   );
 }
@@ -137,7 +146,7 @@ export function PreviewPage(props: {
   const base = `/blocs/${props.blocId}/import`;
   const valid = props.plan.filter((r) => r.errors.length === 0).length;
   const invalid = props.plan.length - valid;
-  const anything = props.counts.units + props.counts.rejoined + props.counts.focalPoints > 0;
+  const anything = changesAnything(props.counts);
   return (
     <>
       <h1>{t.previewTitle(props.fileName)}</h1>
@@ -149,6 +158,7 @@ export function PreviewPage(props: {
       <section class="card">
         <p class={invalid > 0 ? 'alert error' : 'alert ok'}>{t.summary(valid, invalid)}</p>
         <p>{t.willCreate(props.counts.units, props.counts.rejoined, props.counts.focalPoints)}</p>
+        {props.counts.emails > 0 ? <p>{t.willSetEmails(props.counts.emails)}</p> : null}
         {props.ignoredColumns && props.ignoredColumns.length > 0 ? (
           <p class="alert info">{t.ignoredColumns(props.ignoredColumns)}</p>
         ) : null}

@@ -15,7 +15,7 @@ import type { AdminEnv } from '../env.js';
 import { applyChange } from '../http/change.js';
 import { importText as t } from '../messages.js';
 import { csvLine } from '../../summaries/csv/reports-csv.js';
-import { applyRosterImport, countChanges, rosterSnapshot } from './apply.js';
+import { applyRosterImport, changesAnything, countChanges, rosterSnapshot } from './apply.js';
 import { PreviewPage, UploadPage } from './import-pages.js';
 import { planFingerprint } from './plan-fingerprint.js';
 import { readRosterFile } from './read-file.js';
@@ -157,7 +157,7 @@ export function importRoutes(): Hono<AdminEnv> {
       if (planFingerprint(plan) !== form.data.expected) return 'stale' as const;
       const counts = countChanges(plan);
       // The preview offers no confirmation then; a post anyway writes nothing, not even the log.
-      if (counts.units + counts.rejoined + counts.focalPoints === 0) return 'nothing' as const;
+      if (!changesAnything(counts)) return 'nothing' as const;
       const written = await applyRosterImport(trx, plan, {
         blocId: bloc.id,
         createdBy: admin.username,
