@@ -35,8 +35,11 @@ export function createEmailChannel(deps: {
   transport: MailTransport;
   from: Mailbox;
   ratePerMinute: number;
-  /** The List-Unsubscribe addresses of a recipient (a one-click https link, a mailto). */
-  unsubscribe?: (address: string) => { url?: string; mailto: string };
+  /**
+   * The recipient's one-click List-Unsubscribe link (RFC 8058), if any. Only the link: a mailto to
+   * the sender would offer a way nothing reads (decision 0095).
+   */
+  unsubscribe?: (address: string) => string | undefined;
 }): Channel {
   const domain = deps.from.address.slice(deps.from.address.lastIndexOf('@') + 1);
   // Same row, same part, same Message-ID: a mail sent again after a crash can be recognised as the
@@ -65,8 +68,8 @@ export function createEmailChannel(deps: {
           ...(part.messageKey ? { messageId: messageId(part.messageKey, address) } : {}),
           ...(unsubscribe
             ? {
-                list: { unsubscribe: [[...(unsubscribe.url ? [unsubscribe.url] : []), unsubscribe.mailto]] },
-                ...(unsubscribe.url ? { headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
+                list: { unsubscribe: [[unsubscribe]] },
+                headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
               }
             : {}),
         });

@@ -33,10 +33,7 @@ export function startEmail(deps: {
     transport,
     from,
     ratePerMinute: deps.config.ratePerMinute,
-    unsubscribe: (address) => ({
-      url: deps.publicUrl ? unsubscribeUrl(deps.publicUrl, deps.linkSecret, address) : undefined,
-      mailto: `mailto:${from.address}?subject=unsubscribe`,
-    }),
+    unsubscribe: (address) => (deps.publicUrl ? unsubscribeUrl(deps.publicUrl, deps.linkSecret, address) : undefined),
   });
   return {
     channel,
