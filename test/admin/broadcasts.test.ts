@@ -69,7 +69,7 @@ describe('broadcasts', () => {
     const c = await signIn(a, 'bloc_admin', 1);
     const html = await (await c.get('/blocs/1/delivery/broadcasts')).text();
     expect(html).toContain('2 cán bộ đầu mối đã kết nối Telegram sẽ nhận tin.');
-    expect(html).toContain('2 người hoặc đơn vị chưa nhận được qua Telegram');
+    expect(html).toContain('2 người hoặc đơn vị chưa nhận được qua kênh nào (Telegram, Zalo hay thư điện tử)');
     expect(html).toContain('Cán bộ 3 (Đơn vị 3): chưa kết nối Telegram');
     expect(html).toContain('Đơn vị chưa có cán bộ: chưa có cán bộ đầu mối');
     expect(html).not.toContain('Đơn vị đã rời khối');

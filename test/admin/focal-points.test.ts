@@ -16,6 +16,9 @@ describe('focal points', () => {
 
   it('adds a focal point, creates an invite and shows its link and QR code', async () => {
     const { bloc, c } = await setup('khoithidua_bot');
+    expect(await (await c.get('/blocs/1/focal-points')).text()).toContain(
+      'nhận nhắc nhở qua Telegram, Zalo hoặc thư điện tử.',
+    );
     const res = await c.post('/blocs/1/focal-points', {
       unitId: String(bloc.unitIds[1]),
       fullName: 'Lâm Văn Phúc',

@@ -125,6 +125,10 @@ describe('personal link on the focal point page', () => {
     const c = await signIn(a, 'province_admin');
     const fpId = bloc.focalPointIds[2]!;
     const old = await tokenOf(fpId);
+    // The warning says what is true with several channels: e-mail carries no report back.
+    expect(await (await c.get(`/blocs/1/focal-points/${fpId}`)).text()).toContain(
+      'cán bộ chỉ gửi được báo cáo qua ứng dụng nhắn tin đã kết nối (Telegram, Zalo), không qua thư điện tử.',
+    );
     const res = await c.post(`/blocs/1/focal-points/${fpId}/personal-link/revoke`);
     expect(res.headers.get('location')).toBe(`/blocs/1/focal-points/${fpId}?ok=personalLinkRevoked#personal-link`);
     expect(await findPersonalLinkByToken(a.db, old)).toMatchObject({ kind: 'revoked' });

@@ -22,7 +22,7 @@ export const personalLinkText = {
   reissueConfirm: 'Liên kết cũ sẽ ngừng hoạt động ngay. Cấp liên kết mới cho cán bộ này?',
   revoke: 'Thu hồi liên kết',
   revokeWarning:
-    'Thu hồi: liên kết ngừng hoạt động và cán bộ chỉ gửi được báo cáo qua Telegram cho đến khi được cấp liên kết mới.',
+    'Thu hồi: liên kết ngừng hoạt động; cho đến khi được cấp liên kết mới, cán bộ chỉ gửi được báo cáo qua ứng dụng nhắn tin đã kết nối (Telegram, Zalo), không qua thư điện tử.',
   revokeConfirm: 'Liên kết sẽ ngừng hoạt động ngay. Thu hồi liên kết của cán bộ này?',
   issue: 'Cấp liên kết',
   none: 'Cán bộ chưa có liên kết báo cáo cá nhân đang hoạt động.',

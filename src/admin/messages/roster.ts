@@ -57,7 +57,8 @@ export const unitsText = {
 
 export const focalText = {
   title: 'Cán bộ đầu mối',
-  intro: 'Mỗi đơn vị có một hoặc hai cán bộ đầu mối gửi báo cáo tiến độ và nhận nhắc nhở qua Telegram.',
+  intro:
+    'Mỗi đơn vị có một hoặc hai cán bộ đầu mối gửi báo cáo tiến độ và nhận nhắc nhở qua Telegram, Zalo hoặc thư điện tử.',
   colName: 'Họ và tên',
   colPosition: 'Chức vụ',
   colPhone: 'Điện thoại',

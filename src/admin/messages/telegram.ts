@@ -99,9 +99,10 @@ export const broadcastText = {
   linkGroups: 'Liên kết nhóm',
   recipientsTitle: 'Người nhận',
   recipients: (n: number) => `${n} cán bộ đầu mối đã kết nối Telegram sẽ nhận tin.`,
-  unreachableTitle: (n: number) => `${n} người hoặc đơn vị chưa nhận được qua Telegram`,
+  unreachableTitle: (n: number) =>
+    `${n} người hoặc đơn vị chưa nhận được qua kênh nào (Telegram, Zalo hay thư điện tử)`,
   unreachableHint:
-    'Xin báo cho các đồng chí này bằng cách khác (Zalo, thư điện tử) và gửi cho họ mã mời kết nối Telegram hoặc liên kết báo cáo cá nhân từ trang Cán bộ đầu mối.',
+    'Xin báo cho các đồng chí này bằng cách khác (điện thoại) và, từ trang Cán bộ đầu mối, thêm cho họ một kênh nhận tin (mã mời Telegram, Zalo, địa chỉ thư điện tử) hoặc gửi liên kết báo cáo cá nhân.',
   notLinked: 'chưa kết nối Telegram',
   noFocalPoint: 'chưa có cán bộ đầu mối',
   send: 'Gửi thông báo',
