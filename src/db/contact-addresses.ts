@@ -195,3 +195,24 @@ export async function relinkBlockedAddress(db: Db, channel: string, address: str
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/**
+ * Of the focal points, those holding an address on a running channel that a delivery found blocked
+ * (decision 0098): the admin says they blocked the bot rather than that they never linked.
+ */
+export async function withBlockedAddress(
+  db: Db,
+  focalPointIds: readonly number[],
+  channels: RunningChannels,
+): Promise<Set<number>> {
+  if (focalPointIds.length === 0 || channels.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('contact_address')
+    .select('focal_point_id')
+    .distinct()
+    .where('focal_point_id', 'in', [...new Set(focalPointIds)])
+    .where('state', '=', 'blocked')
+    .where('channel', 'in', [...new Set(channels)])
+    .execute();
+  return new Set(rows.map((r) => r.focal_point_id));
+}
