@@ -179,3 +179,40 @@ export async function preferredAddresses(
     if (!out.has(r.focal_point_id)) out.set(r.focal_point_id, { channel: r.channel, address: r.address });
   return out;
 }
+
+/**
+ * The person wrote to the bot from this address: if a delivery had found it blocked, it is linked
+ * again (decision 0098). One indexed update that writes nothing when the address is linked already,
+ * so the bot may call it on every private message. True when it was blocked.
+ */
+export async function relinkBlockedAddress(db: Db, channel: string, address: string): Promise<boolean> {
+  const r = await db
+    .updateTable('contact_address')
+    .set({ state: 'linked' })
+    .where('channel', '=', channel)
+    .where('address', '=', address)
+    .where('state', '=', 'blocked')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/**
+ * Of the focal points, those holding an address on a running channel that a delivery found blocked
+ * (decision 0098): the admin says they blocked the bot rather than that they never linked.
+ */
+export async function withBlockedAddress(
+  db: Db,
+  focalPointIds: readonly number[],
+  channels: RunningChannels,
+): Promise<Set<number>> {
+  if (focalPointIds.length === 0 || channels.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('contact_address')
+    .select('focal_point_id')
+    .distinct()
+    .where('focal_point_id', 'in', [...new Set(focalPointIds)])
+    .where('state', '=', 'blocked')
+    .where('channel', 'in', [...new Set(channels)])
+    .execute();
+  return new Set(rows.map((r) => r.focal_point_id));
+}

@@ -274,6 +274,30 @@ export async function failOutbox(db: Db, id: number, f: { reason: string; error:
 }
 
 /**
+ * Fails the row because the person blocked the bot at its address, and marks that address (only
+ * that channel's) 'blocked' in the same transaction: the person is reached at their next linked
+ * address from then on, until they write to the bot there again (decision 0098). The failed
+ * message itself is not resent elsewhere. A group's address is no one's contact address: only
+ * the row fails.
+ */
+export async function failOutboxBlockedByPerson(
+  db: Db,
+  m: { id: number; channel: string; address: string },
+  f: { reason: string; error: string },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await failOutbox(trx, m.id, f);
+    await trx
+      .updateTable('contact_address')
+      .set({ state: 'blocked' })
+      .where('channel', '=', m.channel)
+      .where('address', '=', m.address)
+      .where('state', '=', 'linked')
+      .execute();
+  });
+}
+
+/**
  * Once a channel answers again after an outage: its rows waiting for a retry after network errors,
  * timeouts or 5xx answers are due now rather than at the end of their backoff (up to 15 minutes),
  * so the wave that waited goes out at once, at the worker's pace. Only that channel's rows: another

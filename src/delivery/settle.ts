@@ -7,6 +7,7 @@ import type { Db } from '../db/connection.js';
 import {
   advanceOutboxPart,
   failOutbox,
+  failOutboxBlockedByPerson,
   type OutboxMessage,
   rescheduleOutbox,
   retryNowAfterOutage,
@@ -153,6 +154,14 @@ export function createSettler(
         });
         return;
       case 'blockedByPerson':
+        // The person cut the bot off at this address: they are reached at their next linked one.
+        counters.failed++;
+        deps.logger.warn(
+          { ...log, reason: result.reason, error: result.error },
+          'message failed: the person blocked the bot; their address there is marked blocked',
+        );
+        await failOutboxBlockedByPerson(deps.db, m, { reason: result.reason, error: result.error });
+        return;
       case 'permanent':
         counters.failed++;
         deps.logger.warn({ ...log, reason: result.reason, error: result.error }, 'message failed permanently');

@@ -11,7 +11,7 @@ import type { Db } from '../../db/connection.js';
 import { deadlineRulesOf, periodStatus } from '../../db/figures.js';
 import { listHolidays } from '../../db/holidays.js';
 import { getReminderPolicy } from '../../db/reminder-policies.js';
-import type { RunningChannels } from '../../db/contact-addresses.js';
+import { type RunningChannels, withBlockedAddress } from '../../db/contact-addresses.js';
 import { unitReminderRecipients } from '../../db/reminder-recipients.js';
 import type { Bloc } from '../../db/blocs.js';
 import { lastPermanentFailures } from '../../db/telegram-failures.js';
@@ -21,7 +21,7 @@ export interface UnreachableRow {
   unitName: string;
   /** null: the unit has no active focal point at all. */
   focalPoint: { id: number; name: string; phone: string | null } | null;
-  /** 'not_linked', 'no_focal_point', or the permanent failure reason of the last delivery. */
+  /** 'not_linked', 'no_focal_point', 'blocked' (every address they hold was found blocked), or the permanent failure reason of the last delivery. */
   reason: string;
 }
 
@@ -67,6 +67,12 @@ export async function unreachableList(
       for (const [address, reason] of await lastPermanentFailures(db, channel, addresses))
         failures.set(`${channel} ${address}`, reason);
     }
+    // Without a linked address because every one they hold was found blocked: they blocked the bot.
+    const blocked = await withBlockedAddress(
+      db,
+      withoutChat.map((p) => p.focalPointId),
+      channels,
+    );
     const rows: UnreachableRow[] = [];
     for (const unit of missing) {
       const base = { unitId: unit.unitId, unitName: unit.unitName };
@@ -78,7 +84,7 @@ export async function unreachableList(
         rows.push({
           ...base,
           focalPoint: { id: p.focalPointId, name: p.fullName, phone: p.phone },
-          reason: 'not_linked',
+          reason: blocked.has(p.focalPointId) ? 'blocked' : 'not_linked',
         });
       for (const c of linked) {
         const failed = failures.get(`${c.reach.channel} ${c.reach.address}`);

@@ -8,6 +8,10 @@ import { PostForm } from '../ui/forms.js';
 /** Where a Telegram account is shown by its username, when it has one; other channels by their address. */
 const shown = (a: ContactAddress) => (a.channel === 'telegram' && a.detail ? `@${a.detail}` : a.address);
 
+/** Blocked: a delivery found it so (the product uses the next linked address meanwhile). */
+const isBlocked = (a: ContactAddress, reach: ChannelReachView | undefined) =>
+  a.state === 'blocked' || reach?.failures.get(a.id) === 'blocked';
+
 /** An address's state: linked, or the reason its last delivery failed for good (blocked the bot…). */
 function stateOf(a: ContactAddress, reach: ChannelReachView | undefined): string {
   const failed = reach?.failures.get(a.id);
@@ -74,7 +78,10 @@ export function ContactAddressSection(props: {
               ))}
             </tbody>
           </table>
-          {props.reach && props.reach.failures.size > 0 ? <p class="small">{t.blockedExplain}</p> : null}
+          {props.addresses.some((a) => isBlocked(a, props.reach)) ? <p class="small">{t.blockedExplain}</p> : null}
+          {props.addresses.some((a) => props.reach?.failures.has(a.id) && !isBlocked(a, props.reach)) ? (
+            <p class="small">{t.failedExplain}</p>
+          ) : null}
           {props.addresses.length === 0 ? <p class="muted small">{t.none}</p> : null}
         </>
       )}

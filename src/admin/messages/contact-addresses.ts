@@ -19,7 +19,9 @@ export const contactAddressText = {
   } as Record<string, string>,
   neverLinked: 'Chưa liên kết',
   blockedExplain:
-    'Lần gửi gần nhất không tới được (người nhận đã chặn bot hoặc không còn cuộc trò chuyện): tin nhắc vẫn được gửi và vẫn lỗi cho đến khi cán bộ nhắn lại cho bot hoặc đưa kênh khác lên đầu.',
+    'Cán bộ đã chặn bot trên kênh ghi «Đã chặn» (lần gửi gần nhất bị từ chối). Trong thời gian đó tin nhắc, bản tin và thông báo mới được gửi qua kênh còn liên kết tiếp theo theo thứ tự; tin đã lỗi không được gửi lại. Khi cán bộ bỏ chặn và nhắn cho bot trên kênh đó, kênh được dùng lại theo thứ tự. Nếu không còn kênh nào liên kết, cán bộ có tên trong danh sách «Chưa nhận được nhắc nhở».',
+  failedExplain:
+    'Lần gửi gần nhất không tới được (không còn cuộc trò chuyện hoặc tài khoản không còn hoạt động): tin nhắc vẫn được gửi tới kênh này và vẫn lỗi cho đến khi cán bộ nhắn lại cho bot hoặc đưa kênh khác lên đầu.',
   zaloTitle: 'Liên kết Zalo',
   zaloHow: (code: string) =>
     `Cán bộ mở Zalo, tìm bot của Khối thi đua (đường dẫn hoặc mã QR bên dưới, nếu có) và gửi cho bot tin nhắn: /start ${code}. Bot Zalo không có đường dẫn mời kèm mã, nên cán bộ gõ mã; mỗi mã chỉ dùng một lần.`,

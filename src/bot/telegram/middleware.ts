@@ -3,6 +3,7 @@
 import type { Context, MiddlewareFn } from 'telegraf';
 import { writeAudit } from '../../db/audit-log.js';
 import { deactivateBlocChat, findBlocChat } from '../../db/bloc-chats.js';
+import { relinkBlockedAddress } from '../../db/contact-addresses.js';
 import { claimUpdate, pruneProcessedUpdates } from '../../db/processed-updates.js';
 import type { BotDeps } from './deps.js';
 import { refusalOf, resolveSender } from '../conversation/identity.js';
@@ -64,6 +65,15 @@ export function trackMembership(deps: BotDeps): MiddlewareFn<Context> {
   };
 }
 
+/**
+ * A linked focal point writing in private undoes a block a delivery found (decision 0098): they are
+ * reached at this chat again, first if it is first in their order. Writes only when it was blocked.
+ */
+export async function relinkIfBlocked(deps: Pick<BotDeps, 'db' | 'logger'>, chatId: number): Promise<void> {
+  if (await relinkBlockedAddress(deps.db, 'telegram', String(chatId)))
+    deps.logger.info({ chatId }, 'a focal point who had blocked the bot wrote again; their Telegram address is linked');
+}
+
 /** Only an active focal point of a member unit goes further; others get the reason. */
 export function accessGate(deps: BotDeps): MiddlewareFn<Context> {
   return async (ctx, next) => {
@@ -74,6 +84,7 @@ export function accessGate(deps: BotDeps): MiddlewareFn<Context> {
       if (ctx.callbackQuery) await ctx.answerCbQuery();
       return reply(ctx, refusal);
     }
+    if (ctx.chat.type === 'private') await relinkIfBlocked(deps, ctx.chat.id);
     ctx.state.sender = sender;
     return next();
   };

@@ -7,6 +7,7 @@ import { INVITE_CODE, linkByCode } from '../../../reporting/link-by-code.js';
 import type { BotDeps } from '../deps.js';
 import { refusalOf, resolveSender } from '../../conversation/identity.js';
 import { M } from '../../conversation/messages.js';
+import { relinkIfBlocked } from '../middleware.js';
 import { reply } from '../reply.js';
 
 /** Telegram's deep-link payload alphabet and length: an invite code's. */
@@ -19,6 +20,8 @@ export function onboardingFeature(deps: BotDeps): Composer<Context> {
     const userId = String(ctx.from.id);
     if (code === '') {
       const sender = await resolveSender(deps.db, userId, deps.now(), deps.timeZone);
+      // «Restart» after unblocking the bot sends /start: the address is linked again (decision 0098).
+      if (sender.kind === 'active') await relinkIfBlocked(deps, ctx.chat.id);
       return reply(ctx, sender.kind === 'active' ? M.welcomeBack(sender.focalPoint.fullName) : refusalOf(sender)!);
     }
     const now = deps.now();
@@ -33,6 +36,7 @@ export function onboardingFeature(deps: BotDeps): Composer<Context> {
       case 'linked': {
         const sender = await resolveSender(deps.db, userId, now, deps.timeZone);
         if (sender.kind !== 'active') return reply(ctx, refusalOf(sender)!);
+        await relinkIfBlocked(deps, ctx.chat.id);
         return reply(ctx, M.greeting(sender.focalPoint.fullName, sender.unit.name, sender.bloc.name));
       }
       case 'unknown':
