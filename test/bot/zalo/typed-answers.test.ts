@@ -3,6 +3,7 @@
 // expected; while a figure or a text is expected, plain text is the answer, whatever its first word.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInvite } from '../../../src/db/invites.js';
+import { Z } from '../../../src/bot/zalo/dialogue/messages.js';
 import { loadState } from '../../../src/reporting/conversation.js';
 import { createTestDb, type TestDb } from '../../helpers/db.js';
 import { createSmallBloc, type SmallBloc } from '../../helpers/fixtures.js';
@@ -76,5 +77,26 @@ describe('Zalo: commands and answers typed in one box', () => {
     await p.types('/huy');
     expect(await p.types('Huy động')).toContain('/baocao');
     expect((await loadState(t.db, key())).draft).toBeNull();
+  });
+
+  it('tells a person not linked that they are not, unless what they typed looks like a code', async () => {
+    const stranger = zaloPerson(t.db, emu, 'z-2', clock);
+    expect(await stranger.types('Alo')).toBe(Z.notLinked);
+    expect(await stranger.types('fp_khongcomanay')).toBe(Z.inviteUnknown);
+    expect(await stranger.types('ABC123')).toBe(Z.inviteUnknown);
+  });
+
+  it('says a period it does not recognise in /khongmoi is not recognised, and records nothing', async () => {
+    const reply = await p.types('/khongmoi abc');
+    expect(reply).toContain('Bot không nhận ra kỳ báo cáo "abc"');
+    expect(await t.db.selectFrom('progress_report').select('id').execute()).toEqual([]);
+  });
+
+  it('asks for an empty text in Zalo words, with no button to press', async () => {
+    for (const text of ['/baocao', '1', '3', '12']) await p.types(text);
+    const reply = await p.types('   ');
+    expect(reply).toContain(Z.emptyText);
+    expect(reply).not.toContain('bấm nút');
+    expect((await loadState(t.db, key())).draft?.step.kind).toBe('text');
   });
 });
