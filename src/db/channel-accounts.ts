@@ -44,3 +44,63 @@ export async function setAddressState(
     .where('address', '=', address)
     .execute();
 }
+
+/**
+ * Links an account on a channel other than Telegram as the person's address there: a new account
+ * (a new phone) replaces the one they had on that channel, in the same place in their order, as a
+ * Telegram relink does (decision 0090); a first account goes last. An address held by someone else
+ * (who left) moves to this person.
+ */
+export async function linkChannelAddress(
+  db: Db,
+  a: { focalPointId: number; channel: string; address: string; detail: string | null; at: Date },
+): Promise<void> {
+  const current = await db
+    .selectFrom('contact_address')
+    .select(['id', 'address'])
+    .where('focal_point_id', '=', a.focalPointId)
+    .where('channel', '=', a.channel)
+    .orderBy('position')
+    .executeTakeFirst();
+  if (!current) {
+    const last = await db
+      .selectFrom('contact_address')
+      .select((eb) => eb.fn.max('position').as('max'))
+      .where('focal_point_id', '=', a.focalPointId)
+      .executeTakeFirst();
+    await db
+      .insertInto('contact_address')
+      .values({
+        focal_point_id: a.focalPointId,
+        channel: a.channel,
+        address: a.address,
+        state: 'linked',
+        position: last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1,
+        linked_at: a.at.toISOString(),
+        detail: a.detail,
+      })
+      .onConflict((oc) =>
+        oc.columns(['channel', 'address']).doUpdateSet((eb) => ({
+          focal_point_id: a.focalPointId,
+          state: 'linked',
+          position: eb.ref('excluded.position'),
+          linked_at: a.at.toISOString(),
+          detail: a.detail,
+        })),
+      )
+      .execute();
+    return;
+  }
+  // The address leaves whoever held it before (only someone who left can), then takes the old one's place.
+  await db
+    .deleteFrom('contact_address')
+    .where('channel', '=', a.channel)
+    .where('address', '=', a.address)
+    .where('id', '<>', current.id)
+    .execute();
+  await db
+    .updateTable('contact_address')
+    .set({ address: a.address, state: 'linked', linked_at: a.at.toISOString(), detail: a.detail })
+    .where('id', '=', current.id)
+    .execute();
+}

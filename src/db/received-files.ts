@@ -2,6 +2,7 @@
 // their report is sent (migration 0011, decision 0094): Zalo's photo URLs have no documented
 // lifetime, so the product never relies on fetching them again.
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from './connection.js';
 
 export interface ReceivedFile {
@@ -79,4 +80,21 @@ export async function deleteReceivedFiles(db: Db, ids: readonly number[]): Promi
     .deleteFrom('received_file')
     .where('id', 'in', [...ids])
     .execute();
+}
+
+/**
+ * Deletes received files kept before `before` that no draft refers to any more (its draft was
+ * cancelled, replaced or dropped without being sent); returns how many. A draft holds a file as
+ * the attachment "received:<id>" in its JSON, so a file still in a draft, however old, is kept.
+ */
+export async function deleteReceivedFilesOutsideDrafts(db: Db, before: Date): Promise<number> {
+  const r = await db
+    .deleteFrom('received_file')
+    .where('created_at', '<', before.toISOString())
+    .where(
+      sql<boolean>`not exists (select 1 from bot_conversation c
+        where c.draft like '%"received:' || received_file.id || '"%')`,
+    )
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
 }

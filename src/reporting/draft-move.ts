@@ -3,7 +3,9 @@ import type { Override } from '../core/report-flow/base-check.js';
 import { movePeriod } from '../core/report-flow/submission.js';
 import type { ReportDraft } from '../core/report-flow/types.js';
 import type { Db } from '../db/connection.js';
+import { deleteReceivedFiles, receivedFilesOf } from '../db/received-files.js';
 import { type ConversationKey, loadState, saveState } from './conversation.js';
+import { receivedIdsOf } from './received-evidence.js';
 import { draftTarget, openPeriods } from './report-context.js';
 import type { Reporter, When } from './reporter.js';
 
@@ -48,5 +50,9 @@ export async function cancelDraft(
   if (expectedVersion !== undefined && state.version !== expectedVersion) return { kind: 'stale' };
   if (!state.draft) return expectedVersion !== undefined ? { kind: 'stale' } : { kind: 'noDraft' };
   await saveState(trx, key, null, state.version, when.now);
+  // The photos received for it are let go with it (decision 0094); housekeeping catches the rest.
+  const received = new Set(receivedIdsOf(state.draft.attachments));
+  const ids = (await receivedFilesOf(trx, key.focalPointId, [...received])).map((f) => f.id);
+  await deleteReceivedFiles(trx, ids);
   return { kind: 'cancelled', draft: state.draft };
 }

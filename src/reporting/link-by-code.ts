@@ -4,8 +4,7 @@
 // account is kept on focal_point's telegram_* columns (mirrored into contact_address, decision
 // 0090); an account on another messenger (Zalo) is an address on contact_address itself.
 import { writeAudit } from '../db/audit-log.js';
-import { focalPointIdAtAddress, markInviteUsedOn } from '../db/channel-accounts.js';
-import { addContactAddress } from '../db/contact-addresses.js';
+import { focalPointIdAtAddress, linkChannelAddress, markInviteUsedOn } from '../db/channel-accounts.js';
 import type { Db } from '../db/connection.js';
 import { findFocalPointByTelegramUser, getFocalPoint, linkTelegramAccount } from '../db/focal-points.js';
 import { findInvite, markInviteUsed } from '../db/invites.js';
@@ -55,7 +54,8 @@ export async function linkByCode(trx: Db, account: Account, code: string, now: D
   }
   if (account.channel !== 'telegram') {
     if (!(await markInviteUsedOn(trx, invite.id, account, now))) return { kind: 'used' };
-    await addContactAddress(trx, {
+    // A new account replaces the person's old one on the channel, where it stood in their order.
+    await linkChannelAddress(trx, {
       focalPointId: focalPoint.id,
       channel: account.channel,
       address: account.address,

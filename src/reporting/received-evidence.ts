@@ -16,6 +16,11 @@ const EXTENSIONS: Record<string, string> = {
   'image/heic': 'heic',
 };
 
+/** The ids of the received files a draft's attachments refer to. */
+export function receivedIdsOf(attachments: readonly DraftAttachment[]): number[] {
+  return attachments.flatMap((a) => (a.fileId.startsWith(PREFIX) ? [Number(a.fileId.slice(PREFIX.length))] : []));
+}
+
 /** The draft's attachment for a received photo. */
 export function receivedAttachment(file: ReceivedFile, caption: string | null, n: number): DraftAttachment {
   return {
@@ -38,7 +43,7 @@ export async function evidenceOfDraft(
   focalPointId: number,
   attachments: readonly DraftAttachment[],
 ): Promise<{ files: EvidenceFile[]; receivedIds: number[] }> {
-  const ids = attachments.flatMap((a) => (a.fileId.startsWith(PREFIX) ? [Number(a.fileId.slice(PREFIX.length))] : []));
+  const ids = receivedIdsOf(attachments);
   const received = new Map((await receivedFilesOf(trx, focalPointId, ids)).map((f) => [f.id, f]));
   const files = attachments.flatMap((attachment): EvidenceFile[] => {
     if (!attachment.fileId.startsWith(PREFIX)) return [{ source: 'telegram', attachment }];

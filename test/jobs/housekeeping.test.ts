@@ -46,7 +46,7 @@ describe('housekeeping job', () => {
     const slot = job.slotOf(now, scope, deps.timeZone);
     expect(slot).toBe('2026-11-25');
     const first = await runJobSlot(deps, job, scope, slot, now);
-    expect(first).toEqual({ status: 'succeeded', outcome: { expiredSessions: 1, loginAttempts: 1 } });
+    expect(first).toEqual({ status: 'succeeded', outcome: { expiredSessions: 1, loginAttempts: 1, receivedFiles: 0 } });
     expect((await t.db.selectFrom('admin_session').select('id_hash').execute()).map((r) => r.id_hash)).toEqual([
       'live',
     ]);

@@ -1,5 +1,6 @@
 // Linking an account to a focal point by a one-time code, and each refusal, which changes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addContactAddress, listContactAddresses } from '../../src/db/contact-addresses.js';
 import { deactivateFocalPoint, getFocalPoint } from '../../src/db/focal-points.js';
 import { createInvite, findInvite } from '../../src/db/invites.js';
 import { type Account, linkByCode } from '../../src/reporting/link-by-code.js';
@@ -67,5 +68,21 @@ describe('link by code', () => {
     expect((await getFocalPoint(u.t.db, u.bloc.focalPointIds[1]!))!.telegramUserId).toBeNull();
     await deactivateFocalPoint(u.t.db, u.bloc.focalPointIds[0]!, TUESDAY_W48);
     expect(await link(account('111'), code)).toMatchObject({ kind: 'linked' });
+  });
+
+  it('replaces the old Zalo account with a new one in the same place of the order, as Telegram does', async () => {
+    const fp = u.bloc.focalPointIds[0]!;
+    const zalo = (userId: string): Account => ({ channel: 'zalo', userId, address: userId, username: 'Cán bộ' });
+    await link(account('111'), await invite(0));
+    expect(await link(zalo('z-old'), await invite(0))).toMatchObject({ kind: 'linked' });
+    await addContactAddress(u.t.db, { focalPointId: fp, channel: 'email', address: 'cb@example.vn', at: NOW });
+    const order = async () => (await listContactAddresses(u.t.db, fp)).map((a) => `${a.channel}:${a.address}`);
+    expect(await order()).toEqual(['telegram:111', 'zalo:z-old', 'email:cb@example.vn']);
+
+    expect(await link(zalo('z-new'), await invite(0))).toMatchObject({ kind: 'linked' });
+    expect(await order()).toEqual(['telegram:111', 'zalo:z-new', 'email:cb@example.vn']);
+    // The same account linked again keeps its place.
+    expect(await link(zalo('z-new'), await invite(0))).toMatchObject({ kind: 'linked' });
+    expect(await order()).toEqual(['telegram:111', 'zalo:z-new', 'email:cb@example.vn']);
   });
 });

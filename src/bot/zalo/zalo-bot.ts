@@ -6,6 +6,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { claimZaloMessage } from '../../db/zalo-processed-messages.js';
 import type { Logger } from '../../logger.js';
+import { M } from '../conversation/messages.js';
 import type { BotStatus } from '../../observability/channel-status.js';
 import type { TelegramChannels as ConnectionStates } from '../../observability/telegram-channels.js';
 import type { ZaloBotApiClient } from './bot-api-client.js';
@@ -71,6 +72,12 @@ export async function startZaloBot(deps: ZaloBotDeps): Promise<ZaloBotRunner> {
       await handleZaloMessage(dialogue, msg);
     } catch (error) {
       logger.error({ err: error, messageId: msg.messageId }, 'zalo message failed');
+      // The message is claimed and will not come again: the person hears that it failed, as on Telegram.
+      try {
+        await dialogue.sendText(msg.chatId, M.internalError);
+      } catch (sendError) {
+        logger.warn({ err: sendError, messageId: msg.messageId }, 'zalo error reply not sent');
+      }
     }
   };
 

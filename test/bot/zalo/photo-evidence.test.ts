@@ -1,8 +1,13 @@
 // A photo sent to the Zalo bot at the evidence step is fetched at once and its bytes kept; what is
 // not a photo, or cannot be fetched, is refused with a clear answer; when the report is sent the
-// bytes are stored with it as the web form's files are, and the kept copy is let go (decision 0094).
+// bytes are stored with it as the web form's files are, and the kept copy is let go (decision 0094);
+// so are the photos of a cancelled draft, and housekeeping clears those no draft holds any more.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInvite } from '../../../src/db/invites.js';
+import { keepReceivedFile } from '../../../src/db/received-files.js';
+import { findJob } from '../../../src/jobs/registry.js';
+import { runJobSlot } from '../../../src/jobs/run-job.js';
+import { testLogger } from '../../helpers/logger.js';
 import { createTestDb, type TestDb } from '../../helpers/db.js';
 import { createSmallBloc, type SmallBloc } from '../../helpers/fixtures.js';
 import { zaloPerson } from '../../helpers/zalo-dialogue.js';
@@ -68,6 +73,42 @@ describe('photos as evidence on Zalo', () => {
     // Kept until the report is sent, then let go: the report holds the bytes now.
     expect(await t.db.selectFrom('received_file').select('id').execute()).toEqual([]);
     expect(emu.violations).toEqual([]);
+  });
+
+  it('lets the photos go when the draft is cancelled, and housekeeping those no draft holds any more', async () => {
+    const p = zaloPerson(t.db, emu, 'z-1', clock);
+    const fp = bloc.focalPointIds[0]!;
+    const invite = await createInvite(t.db, { kind: 'focal_point', focalPointId: fp, createdBy: 't', now: clock.now });
+    const toPhotos = ['/baocao', '1', '3', '12', 'bỏ qua', 'bỏ qua', 'bỏ qua'];
+    for (const text of [`/start ${invite.code}`, ...toPhotos]) await p.types(text);
+    expect(await p.sendsPhoto(emu.addFile('a.png', PNG))).toContain('1 ảnh');
+    const files = () => t.db.selectFrom('received_file').select('id').execute();
+    expect(await files()).toHaveLength(1);
+    expect(await p.types('/huy')).toContain('hủy');
+    expect(await files()).toEqual([]);
+
+    // A draft still holding its photo keeps it, however old; a photo no draft holds goes after a day.
+    for (const text of toPhotos) await p.types(text);
+    expect(await p.sendsPhoto(emu.addFile('b.png', PNG))).toContain('1 ảnh');
+    const held = (await files())[0]!.id;
+    const orphan = await keepReceivedFile(t.db, {
+      focalPointId: fp,
+      channel: 'zalo',
+      content: PNG,
+      mimeType: 'image/png',
+      at: clock.now,
+    });
+    const later = new Date(clock.now.getTime() + 2 * 86_400_000);
+    const job = findJob('housekeeping')!;
+    const deps = { db: t.db, timeZone: 'Asia/Ho_Chi_Minh', logger: testLogger(), channels: ['zalo'] };
+    const scope = { key: 'all', blocId: null };
+    expect(await runJobSlot(deps, job, scope, job.slotOf(later, scope, deps.timeZone), later)).toMatchObject({
+      status: 'succeeded',
+      outcome: { receivedFiles: 1 },
+    });
+    expect((await files()).map((f) => f.id)).toEqual([held]);
+    expect(orphan.id).not.toBe(held);
+    expect(await p.types('1')).toContain('Minh chứng: 1 tệp mới');
   });
 });
 

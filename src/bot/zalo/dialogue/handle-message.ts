@@ -14,22 +14,22 @@ import { type ConversationKey, loadState } from '../../../reporting/conversation
 import { beginForPeriod, beginOrResume } from '../../../reporting/draft.js';
 import { cancelDraft, moveDraftToCurrent } from '../../../reporting/draft-move.js';
 import { nilForPeriod, sendDraft } from '../../../reporting/draft-send.js';
-import { INVITE_CODE, linkByCode } from '../../../reporting/link-by-code.js';
+import { linkByCode } from '../../../reporting/link-by-code.js';
 import { isTaken } from '../../../reporting/period-taken.js';
 import { rebaseConversationDraft } from '../../../reporting/rebase.js';
 import { openPeriods } from '../../../reporting/report-context.js';
 import { type Reporter, reporterOf, type When } from '../../../reporting/reporter.js';
 import { unitStatus } from '../../../reporting/status.js';
 import { type ActiveFocalPoint, refusalOf, resolveSenderAt } from '../../conversation/identity.js';
-import { flowError, M } from '../../conversation/messages.js';
+import { M } from '../../conversation/messages.js';
 import { overrideLine } from '../../conversation/override-text.js';
 import { splitSections } from '../../conversation/split-sections.js';
 import { statusText } from '../../conversation/status-text.js';
 import { ZALO_TEXT_LIMIT } from '../typed-commands.js';
 import type { ZaloMessage } from '../update.js';
-import { typed, Z } from './messages.js';
+import { looksLikeCode, typed, Z, zaloFlowError } from './messages.js';
 import { choiceNumber, choiceWord, plainWords, readCommand } from './read-input.js';
-import { numberedChoices, renderZaloStep, type StepChoice, wordChoices } from './render-step.js';
+import { numberedChoices, renderZaloStep, type StepChoice, takesFreeAnswer, wordChoices } from './render-step.js';
 
 export interface ZaloDialogueDeps {
   db: Db;
@@ -54,25 +54,27 @@ export async function handleZaloMessage(deps: ZaloDialogueDeps, msg: ZaloMessage
   const now = deps.now();
   const when: When = { now, timeZone: deps.timeZone };
   const text = msg.text?.trim() ?? '';
-  const command = readCommand(text);
 
   const sender = await resolveSenderAt(deps.db, 'zalo', msg.chatId, now, deps.timeZone);
+  const reporter = sender.kind === 'active' ? reporterOf(sender, 'zalo') : null;
+  const key: ConversationKey | null = reporter && {
+    chatId: `zalo:${msg.chatId}`,
+    accountId: `zalo:${msg.userId}`,
+    focalPointId: reporter.focalPointId,
+  };
+  const state = key ? await loadState(deps.db, key) : null;
+  // While a figure or a text is expected, plain text is the answer, whatever its first word.
+  const command = readCommand(text, state?.draft ? takesFreeAnswer(state.draft) : false);
   // A code: '/start CODE', or a bare code from someone not linked yet.
   const code =
-    command?.name === 'start' ? command.argument : sender.kind === 'not_linked' && INVITE_CODE.test(text) ? text : '';
+    command?.name === 'start' ? command.argument : sender.kind === 'not_linked' && looksLikeCode(text) ? text : '';
   if (code !== '') return link(deps, msg, code, say);
-  if (sender.kind !== 'active') {
+  if (sender.kind !== 'active' || !reporter || !key || !state) {
     const refusal = refusalOf(sender)!;
     return say(sender.kind === 'not_linked' ? Z.notLinked : refusal);
   }
   // Writing again undoes a block the delivery worker recorded.
   await setAddressState(deps.db, 'zalo', msg.chatId, 'linked');
-  const reporter = reporterOf(sender, 'zalo');
-  const key: ConversationKey = {
-    chatId: `zalo:${msg.chatId}`,
-    accountId: `zalo:${msg.userId}`,
-    focalPointId: reporter.focalPointId,
-  };
   const tx = <T>(work: (trx: Db) => Promise<T>) => deps.db.transaction().execute(work);
 
   switch (command?.name) {
@@ -98,7 +100,6 @@ export async function handleZaloMessage(deps: ZaloDialogueDeps, msg: ZaloMessage
       return say(await askForDigest(deps.db, reporter.focalPointId, command.argument, sender.bloc.name, now));
   }
 
-  const state = await loadState(deps.db, key);
   const draft = state.draft;
   if (!draft) {
     if (msg.photo) return say(Z.photoWithoutDraft);
@@ -175,7 +176,7 @@ async function answer(
   const outcome = await deps.db.transaction().execute((trx) => applyAnswer(trx, key, input, undefined, when));
   if (outcome.kind === 'noDraft' || outcome.kind === 'stale') return say(Z.hint);
   const step = renderZaloStep(outcome.draft, reporter.unit.name);
-  if (outcome.kind === 'refused') return say(`${flowError(outcome.error)}\n\n${step}`);
+  if (outcome.kind === 'refused') return say(`${zaloFlowError(outcome.error)}\n\n${step}`);
   return say(before ? `${before(outcome.draft)}\n\n${step}` : step);
 }
 
@@ -276,6 +277,11 @@ async function nil(
       return say(Z.nilNotOffered);
     case 'periodClosed':
       return say(M.notOffered(outcome.period.label));
+    case 'stale':
+      // Only a period key the bloc never had ('/khongmoi abc') comes back stale here.
+      if (periodKey !== '')
+        return say(Z.periodUnknown(periodKey, openPeriods(reporter.bloc, when.now, when.timeZone)[0]!.key));
+      return saySent(outcome, reporter, say, when.timeZone);
     default:
       return saySent(outcome, reporter, say, when.timeZone);
   }

@@ -1,6 +1,7 @@
 // The Zalo bot's own words where Telegram's catalogue (src/bot/conversation/messages.ts) speaks of
 // buttons or of Telegram: Zalo has neither, so every choice is typed. Vietnamese, "đồng chí".
-import { M } from '../../conversation/messages.js';
+import type { FlowError } from '../../../core/report-flow/types.js';
+import { flowError, M } from '../../conversation/messages.js';
 
 /** Telegram's 'bấm "X"' (press X) becomes 'gõ "x"' (type x). */
 export const typed = (text: string) =>
@@ -59,6 +60,19 @@ export const Z = {
   digestAlreadyOn: 'Đồng chí đã đăng ký nhận bản tin tổng hợp. Gõ /bantin tat để thôi nhận.',
   digestOff: 'Đồng chí đã thôi nhận bản tin tổng hợp qua tin nhắn riêng. Gõ /bantin để nhận lại.',
   digestWasOff: 'Đồng chí chưa đăng ký nhận bản tin tổng hợp. Gõ /bantin để đăng ký.',
+  periodUnknown: (typed: string, example: string) =>
+    `Bot không nhận ra kỳ báo cáo "${typed}". Xin đồng chí gõ /khongmoi để báo cho kỳ hiện tại, hoặc ghi kỳ như trong lời nhắc (ví dụ: /khongmoi ${example}).`,
+  emptyText: '⚠️ Nội dung trống. Xin đồng chí nhập nội dung, hoặc gõ một trong các lựa chọn bên dưới.',
   nilNotOffered:
     'Bản đang soạn đã có nội dung, nên không ghi "Không có gì mới". Đồng chí gõ /huy nếu muốn hủy bản đang soạn.',
 };
+
+/** A refused answer, in Zalo's words where Telegram's speak of buttons. */
+export function zaloFlowError(e: FlowError): string {
+  return e.code === 'empty_text' ? Z.emptyText : flowError(e);
+}
+
+/** Something typed by a person not linked yet that looks like an invite code ('fp_…', 'ABC123'), not a word ('Alo'). */
+export function looksLikeCode(text: string): boolean {
+  return /^[A-Za-z0-9_-]{4,64}$/.test(text) && /[_\d]/.test(text);
+}

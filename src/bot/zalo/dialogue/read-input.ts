@@ -20,17 +20,30 @@ const BY_WORD = new Map<string, keyof typeof COMMANDS>(
   Object.entries(COMMANDS).map(([name, word]) => [word, name as keyof typeof COMMANDS]),
 );
 
-/** A command ('/baocao', 'baocao', 'báo cáo', '/khongmoi 2026-W48', '/start CODE'), or null for anything else. */
-export function readCommand(text: string): Command | null {
-  // A command typed as the words it is made of ('chuyển kỳ', 'nạp lại') is that command.
-  const whole = BY_WORD.get(plainWords(text).replace(/^\//, '').replace(/ /g, ''));
+/**
+ * A command, or null for anything else. A message starting with '/' is a command ('/baocao',
+ * '/khongmoi 2026-W48', '/start CODE', '/chuyen ky'). Without its slash, only a message that is
+ * exactly a command word ('baocao', 'báo cáo', 'hủy') is one, and never while a free answer (a
+ * figure or a text) is expected: then plain text is the answer, so "Huy động được 500 triệu đồng"
+ * or "Start-up..." is never taken for /huy or /start (the words the step offers, such as 'hủy',
+ * are read by the step's own choices).
+ */
+export function readCommand(text: string, freeAnswerExpected = false): Command | null {
+  const plain = plainWords(text);
+  if (!plain.startsWith('/')) {
+    if (freeAnswerExpected) return null;
+    const bare = BY_WORD.get(plain.replace(/ /g, ''));
+    return bare ? { name: bare, argument: '' } : null;
+  }
+  // A command typed as the words it is made of ('/chuyển kỳ') is that command.
+  const whole = BY_WORD.get(plain.slice(1).replace(/ /g, ''));
   if (whole) return { name: whole, argument: '' };
-  const m = /^\/?([a-z]+)(?:\s+(\S.*))?$/.exec(plainWords(text));
+  const m = /^\/([a-z]+)(?:\s+(\S.*))?$/.exec(plain);
   if (!m) return null;
   const name = BY_WORD.get(m[1]!);
   if (!name) return null;
   // The argument keeps its case (an invite code, a period key).
-  const argument = text.trim().replace(/^\/?\S+\s*/, '');
+  const argument = text.trim().replace(/^\/\S+\s*/, '');
   return { name, argument };
 }
 

@@ -11,6 +11,11 @@ import { typed } from './messages.js';
 
 export type StepChoice = FlowInput | { kind: 'send' } | { kind: 'cancel' } | { kind: 'nil' };
 
+/** Whether the step takes a free answer (a figure or a text), which plain text then is. */
+export function takesFreeAnswer(draft: ReportDraft): boolean {
+  return draft.step.kind === 'value' || draft.step.kind === 'text';
+}
+
 /** The numbered choices of a step that takes no free answer, in order (1 first). */
 export function numberedChoices(draft: ReportDraft): { label: string; choice: StepChoice }[] {
   switch (draft.step.kind) {
