@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../src/db/connection.js';
+import { deactivateFocalPoint } from '../../src/db/focal-points.js';
 import { createInvite } from '../../src/db/invites.js';
 import { freePort } from '../helpers/ports.js';
 import { type Started, startCommand } from '../helpers/process.js';
@@ -10,7 +11,9 @@ import { ZaloEmulator } from '../helpers/zalo-emulator.js';
 
 // The real product (src/main.ts) against the Zalo Bot Platform emulator in long-polling mode: one
 // process for the whole file. A focal point links by code (and every bad code is refused), sends a
-// full report with a bad figure corrected, checks /trangthai; a replayed message is handled once.
+// full report with a bad figure corrected, checks /trangthai; a replayed message is handled once;
+// another focal point sends a nil report, the first revises their report, and a group's code and a
+// code for a focal point who left link nothing.
 // The product runs on the wall clock, so nothing here names a period.
 
 const root = join(import.meta.dirname, '../..');
@@ -155,6 +158,185 @@ describe('Zalo bot, long polling, against the real process', () => {
     await emu.replay(update);
     await waitFor('the replay ignored', () => (s.output().includes('zalo message already handled') ? true : undefined));
     expect(emu.sentTo('zu-1')).toHaveLength(count);
+    expect(emu.violations).toEqual([]);
+  });
+
+  it('takes a nil report sent as /khongmoi and stores it as sent through Zalo', async () => {
+    const [third] = await db
+      .selectFrom('focal_point')
+      .selectAll()
+      .where('status', '=', 'active')
+      .orderBy('id')
+      .offset(2)
+      .limit(1)
+      .execute();
+    const invite = await createInvite(db, {
+      kind: 'focal_point',
+      focalPointId: third!.id,
+      createdBy: 'test',
+      now: new Date(),
+    });
+    expect(await say('zu-3', `/start ${invite.code}`)).toContain(`Xin chào đồng chí ${third!.full_name}`);
+    expect(await say('zu-3', '/trogiup')).toContain('/khongmoi: báo cáo kỳ này đơn vị không có gì mới.');
+
+    const receipt = await say('zu-3', '/khongmoi');
+    expect(receipt).toContain('✅ Đã ghi nhận báo cáo');
+    expect(receipt).toContain(': kỳ này không có gì mới.');
+    expect(receipt).not.toContain('bản sửa');
+    const reports = await db
+      .selectFrom('progress_report')
+      .selectAll()
+      .where('unit_id', '=', third!.unit_id)
+      .where('submitted_via', '=', 'zalo')
+      .execute();
+    expect(reports).toEqual([
+      expect.objectContaining({
+        is_nil: 1,
+        revision: 1,
+        submitted_by_focal_point_id: third!.id,
+        notable_results: null,
+      }),
+    ]);
+    // The current period, the one the full report of the test above went to ('1', the current one first).
+    const full = await db
+      .selectFrom('progress_report')
+      .select('period_key')
+      .where('submitted_via', '=', 'zalo')
+      .where('unit_id', '!=', third!.unit_id)
+      .executeTakeFirstOrThrow();
+    expect(reports[0]!.period_key).toBe(full.period_key);
+    expect(await db.selectFrom('report_value').selectAll().where('report_id', '=', reports[0]!.id).execute()).toEqual(
+      [],
+    );
+    const revisions = await db
+      .selectFrom('report_revision')
+      .selectAll()
+      .where('report_id', '=', reports[0]!.id)
+      .execute();
+    expect(revisions).toEqual([
+      expect.objectContaining({ revision: 1, submitted_via: 'zalo', submitted_by_focal_point_id: third!.id }),
+    ]);
+    expect(await say('zu-3', '/khongmoi')).toContain(
+      'đã có báo cáo của đơn vị, nên không ghi "Không có gì mới" đè lên',
+    );
+    expect(
+      await db.selectFrom('report_revision').selectAll().where('report_id', '=', reports[0]!.id).execute(),
+    ).toHaveLength(1);
+  });
+
+  it('takes a revision of the full report, one figure changed, and stores it as revision 2 sent through Zalo', async () => {
+    const linked = await db
+      .selectFrom('contact_address')
+      .selectAll()
+      .where('channel', '=', 'zalo')
+      .where('address', '=', 'zu-1')
+      .executeTakeFirstOrThrow();
+    const first = await db
+      .selectFrom('focal_point')
+      .selectAll()
+      .where('id', '=', linked.focal_point_id)
+      .executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom('progress_report')
+      .selectAll()
+      .where('unit_id', '=', first.unit_id)
+      .where('submitted_via', '=', 'zalo')
+      .executeTakeFirstOrThrow();
+    expect(before.revision).toBe(1);
+
+    let reply = await say('zu-1', '/baocao');
+    if (reply.includes('báo cáo cho kỳ nào')) {
+      // Two periods open (the previous one not locked yet): the one reported is marked for revising.
+      const line = reply.split('\n').find((l) => l.includes('đã gửi, sửa'));
+      expect(line).toMatch(/^\d+\. /);
+      reply = await say('zu-1', line!.split('.')[0]!);
+    } else {
+      expect(reply).toContain('(lần 1, lúc');
+      expect(reply).toContain('Đồng chí đang sửa báo cáo: gõ "giữ nguyên" để giữ số liệu cũ.');
+    }
+    let changed: { code: string; title: string } | undefined;
+    for (let turn = 0; turn < 40 && !reply.includes('1. Gửi báo cáo'); turn++) {
+      const criterion = /Chỉ tiêu \d+\/\d+: (\S+)\. (.+)/.exec(reply);
+      if (criterion && !changed) {
+        changed = { code: criterion[1]!, title: criterion[2]! };
+        expect(reply).toContain('• Gõ giữ nguyên: Giữ số cũ (3)');
+        reply = await say('zu-1', '7');
+      } else if (reply.includes('Ảnh minh chứng')) {
+        reply = await say('zu-1', '1');
+      } else if (reply.includes('• Gõ giữ nguyên:')) {
+        reply = await say('zu-1', 'giữ nguyên');
+      } else {
+        reply = await say('zu-1', 'bo qua');
+      }
+    }
+    expect(changed).toBeDefined();
+    expect(reply).toContain('1. Gửi báo cáo');
+    const receipt = await say('zu-1', '1');
+    expect(receipt).toContain('✅ Đã ghi nhận báo cáo');
+    expect(receipt).toContain('Đây là bản sửa lần 1; các bản trước vẫn được lưu lại.');
+
+    const after = await db
+      .selectFrom('progress_report')
+      .selectAll()
+      .where('unit_id', '=', first.unit_id)
+      .where('period_key', '=', before.period_key)
+      .execute();
+    expect(after).toEqual([expect.objectContaining({ id: before.id, revision: 2, submitted_via: 'zalo', is_nil: 0 })]);
+    expect(after[0]!.notable_results).toBe(before.notable_results);
+    const values = await db
+      .selectFrom('report_value')
+      .innerJoin('covenant_criterion', 'covenant_criterion.id', 'report_value.criterion_id')
+      .select(['covenant_criterion.code', 'covenant_criterion.title', 'report_value.value'])
+      .where('report_value.report_id', '=', before.id)
+      .execute();
+    const changedValue = values.filter((v) => v.code === changed!.code && v.title === changed!.title);
+    expect(changedValue).toEqual([expect.objectContaining({ value: 7 })]);
+    for (const v of values.filter((v) => v !== changedValue[0])) expect(v.value).toBe(3);
+    const revisions = await db
+      .selectFrom('report_revision')
+      .selectAll()
+      .where('report_id', '=', before.id)
+      .orderBy('revision')
+      .execute();
+    expect(revisions.map((r) => [r.revision, r.submitted_via, r.submitted_by_focal_point_id])).toEqual([
+      [1, 'zalo', first.id],
+      [2, 'zalo', first.id],
+    ]);
+    for (const m of emu.sentTo('zu-1')) expect(m.text.length).toBeLessThanOrEqual(2000);
+  });
+
+  it("refuses a group's code and a code for a focal point who has left, linking nothing", async () => {
+    const bloc = await db.selectFrom('bloc').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const [, , , fourth] = await db
+      .selectFrom('focal_point')
+      .selectAll()
+      .where('status', '=', 'active')
+      .orderBy('id')
+      .limit(4)
+      .execute();
+    const now = new Date();
+    const group = await createInvite(db, { kind: 'group', blocId: bloc.id, createdBy: 'test', now });
+    const left = await createInvite(db, { kind: 'focal_point', focalPointId: fourth!.id, createdBy: 'test', now });
+    await deactivateFocalPoint(db, fourth!.id, now.toISOString());
+
+    const forGroup = await say('zu-4', `/start ${group.code}`);
+    expect(forGroup).toContain('Mã này dùng để liên kết nhóm Telegram của Khối; bot Zalo không tham gia nhóm.');
+    expect(forGroup).toContain('dùng mã liên kết cá nhân');
+    expect(await say('zu-4', left.code)).toContain(
+      'Cán bộ đầu mối của liên kết này đã thôi nhiệm vụ, nên không thể liên kết.',
+    );
+    expect(await say('zu-4', 'trangthai')).toContain('chưa được liên kết');
+
+    expect(await db.selectFrom('contact_address').selectAll().where('address', '=', 'zu-4').execute()).toEqual([]);
+    const invites = await db.selectFrom('invite').selectAll().where('id', 'in', [group.id, left.id]).execute();
+    expect(invites.map((i) => [i.used_at, i.used_by_account])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+    expect(
+      (await db.selectFrom('focal_point').select('status').where('id', '=', fourth!.id).executeTakeFirstOrThrow())
+        .status,
+    ).toBe('left');
     expect(emu.violations).toEqual([]);
   });
 });
