@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './test/sequencer.js';
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
@@ -16,5 +17,7 @@ export default defineConfig({
     // suite spent a third of its CPU importing). Tests keep no module state between files: each
     // opens its own database copy, app, bot and clock.
     isolate: false,
+    // The long files first, so the two workers finish together (test/sequencer.ts).
+    sequence: { sequencer: LongestFirstSequencer },
   },
 });

@@ -4,7 +4,10 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type RunningAdmin, SCREENSHOTS, startAdmin } from './harness.js';
+import { closeBrowser, openBrowser, type RunningAdmin, SCREENSHOTS, startAdmin } from './harness.js';
+
+// One Chromium for this file's tests (test/browser/harness.ts).
+afterAll(closeBrowser);
 
 const NOW = new Date('2026-11-25T03:00:00.000Z');
 const DESKTOP = { width: 1280, height: 800 };

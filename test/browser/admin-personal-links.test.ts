@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPersonalLinkByToken } from '../../src/db/personal-links.js';
-import { openBrowser, type RunningAdmin, SCREENSHOTS, startAdmin } from './harness.js';
+import { closeBrowser, openBrowser, type RunningAdmin, SCREENSHOTS, startAdmin } from './harness.js';
+
+// One Chromium for this file's tests (test/browser/harness.ts).
+afterAll(closeBrowser);
 
 const NOW = new Date('2026-11-25T03:00:00.000Z');
 

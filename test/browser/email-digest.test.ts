@@ -1,9 +1,12 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type DigestInput, digestMessage } from '../../src/core/digest-text.js';
 import { type EmailService, startEmail } from '../../src/email/start-email.js';
 import { TestSmtpServer } from '../helpers/smtp-server.js';
-import { openBrowser, SCREENSHOTS } from './harness.js';
+import { closeBrowser, openBrowser, SCREENSHOTS } from './harness.js';
+
+// One Chromium for this file's tests (test/browser/harness.ts).
+afterAll(closeBrowser);
 
 // A weekly digest as a chair's secretariat receives it by e-mail: sent through the channel to a
 // real SMTP server, its HTML part opened in Chromium with every request refused (a mail must

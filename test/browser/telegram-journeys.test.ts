@@ -9,7 +9,10 @@ import { telegramReportFiles } from '../helpers/report-files.js';
 import { linkBlocChat } from '../../src/db/bloc-chats.js';
 import { type DeliveryWorker, startDeliveryWorker } from '../helpers/telegram-delivery.js';
 import { BotEmulator } from '../helpers/bot-emulator.js';
-import { openBrowser, type RunningAdmin, SCREENSHOTS, startAdmin } from './harness.js';
+import { closeBrowser, openBrowser, type RunningAdmin, SCREENSHOTS, startAdmin } from './harness.js';
+
+// One Chromium for this file's tests (test/browser/harness.ts).
+afterAll(closeBrowser);
 
 const NOW = new Date('2026-11-25T03:00:00.000Z');
 const DESKTOP = { width: 1280, height: 800 };

@@ -13,7 +13,10 @@ import { createWebReportApp } from '../../src/web-report/app.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { createSmallBloc, type SmallBloc } from '../helpers/fixtures.js';
 import { testLogger } from '../helpers/logger.js';
-import { openBrowser, SCREENSHOTS, TZ } from './harness.js';
+import { closeBrowser, openBrowser, SCREENSHOTS, TZ } from './harness.js';
+
+// One Chromium for this file's tests (test/browser/harness.ts).
+afterAll(closeBrowser);
 
 const NOW = new Date('2026-11-24T03:00:00.000Z');
 const PHONE = { width: 390, height: 844 };

@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtEntry } from '../helpers/built.js';
 
 const root = join(import.meta.dirname, '../..');
 let dir: string;
@@ -13,7 +14,7 @@ let databasePath: string;
 let seeded: string;
 
 function runCli(args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+  return spawnSync(process.execPath, [builtEntry('cli'), ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: '/tmp', DATABASE_PATH: databasePath, LOG_LEVEL: 'silent' },

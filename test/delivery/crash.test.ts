@@ -10,12 +10,12 @@ import { enqueueOutbox } from '../../src/db/outbox.js';
 import { createTestDb, type TestDb } from '../helpers/db.js';
 import { FakeBotApi } from '../helpers/fake-bot-api.js';
 import { statusCounts, waitFor } from './support.js';
+import { builtEntry } from '../helpers/built.js';
 
-// A real delivery process (node --import tsx test/delivery/fixtures/deliver.ts) is killed with SIGKILL in the
+// A real delivery process (node on test/delivery/fixtures/deliver.ts, built once for the run) is killed with SIGKILL in the
 // middle of 1,000 reminders and started again on the same database.
 
 const root = join(import.meta.dirname, '../..');
-const fixture = join(import.meta.dirname, 'fixtures/deliver.ts');
 const RECIPIENTS = 1000;
 
 let t: TestDb | undefined;
@@ -32,11 +32,11 @@ afterEach(async () => {
 
 function startDelivery(maxInFlight: number): { child: ChildProcess; exited: Promise<void>; output: () => string } {
   let out = '';
-  // node itself with tsx's loader, not the tsx wrapper: a SIGKILL to the wrapper would leave the
+  // node itself, not a wrapper: a SIGKILL to a wrapper would leave the
   // real process running.
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fixture, t!.path, api!.apiRoot, api!.token, '500', String(maxInFlight)],
+    [builtEntry('deliver'), t!.path, api!.apiRoot, api!.token, '500', String(maxInFlight)],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TestSmtpServer } from '../helpers/smtp-server.js';
+import { builtEntry } from '../helpers/built.js';
 
 // `npm run cli -- mail test --to ADDRESS`, the real command line against a real SMTP server.
 
@@ -16,7 +17,7 @@ afterEach(async () => {
 
 async function cli(env: Record<string, string>, ...args: string[]) {
   try {
-    const r = await run(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'mail', ...args], {
+    const r = await run(process.execPath, [builtEntry('cli'), 'mail', ...args], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', HOME: '/tmp', ...env },
     });

@@ -7,6 +7,7 @@ import { commands } from '../../src/cli/commands.js';
 import { CliError, type CliContext, openSettingsContext } from '../../src/cli/context.js';
 import { openDatabase } from '../../src/db/connection.js';
 import { cleanupDirs, createOlderDb, createProductDb, query, tempDir } from './backup-helpers.js';
+import { builtEntry } from '../helpers/built.js';
 
 afterEach(cleanupDirs);
 
@@ -66,7 +67,7 @@ describe('npm run cli -- backup', () => {
     const out = join(dir, 'usb', 'ktd.sqlite');
     const r = spawnSync(
       'bash',
-      ['-c', `ulimit -f ${limitKb}; exec "$0" --import tsx src/cli.ts backup "$1"`, process.execPath, out],
+      ['-c', `ulimit -f ${limitKb}; exec "$0" "$2" backup "$1"`, process.execPath, out, builtEntry('cli')],
       {
         cwd: join(import.meta.dirname, '../..'),
         encoding: 'utf8',
@@ -95,7 +96,7 @@ describe('npm run cli -- backup', () => {
     const databasePath = join(dir, 'ktd.sqlite');
     await createOlderDb(databasePath, 3);
     const out = join(dir, 'copy.sqlite');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'backup', out], {
+    const r = spawnSync(process.execPath, [builtEntry('cli'), 'backup', out], {
       cwd: join(import.meta.dirname, '../..'),
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '', HOME: '/tmp', DATABASE_PATH: databasePath },

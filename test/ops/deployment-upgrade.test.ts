@@ -109,6 +109,10 @@ describe('deploy/upgrade.sh', () => {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '/root',
         npm_config_better_sqlite3_local_prebuilds: localPrebuilds(join(dir, 'prebuilds')),
+        // npm's own setting (as --prefer-offline): the packages come from npm's local cache when it
+        // has them instead of asking the registry about each first (28 s → 18 s here). npm ci still
+        // empties node_modules and installs every package of the lock file; the script is unchanged.
+        npm_config_prefer_offline: 'true',
         KTD_ENV_FILE: envFile,
         KTD_USER: 'khoi-thi-dua-test-absent',
       },

@@ -8,6 +8,7 @@ import { migrations } from '../../src/db/migrations/index.js';
 import { backupDatabase } from '../../src/ops/backup.js';
 import { restoreDatabase } from '../../src/ops/restore.js';
 import { cleanupDirs, createOlderDb, createProductDb, fingerprint, query, tempDir } from './backup-helpers.js';
+import { builtEntry } from '../helpers/built.js';
 
 afterEach(cleanupDirs);
 
@@ -159,7 +160,7 @@ describe('restoreDatabase refuses, and nothing changes', () => {
     const limitKb = Math.floor(statSync(s.backup).size / 1024 / 2);
     const r = spawnSync(
       'bash',
-      ['-c', `ulimit -f ${limitKb}; exec "$0" --import tsx src/cli.ts restore "$1"`, process.execPath, s.backup],
+      ['-c', `ulimit -f ${limitKb}; exec "$0" "$2" restore "$1"`, process.execPath, s.backup, builtEntry('cli')],
       {
         cwd: join(import.meta.dirname, '../..'),
         encoding: 'utf8',

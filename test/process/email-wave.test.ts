@@ -13,6 +13,7 @@ import { createSmallBloc } from '../helpers/fixtures.js';
 import { freePort } from '../helpers/ports.js';
 import { type Started, startCommand } from '../helpers/process.js';
 import { TestSmtpServer } from '../helpers/smtp-server.js';
+import { builtEntry } from '../helpers/built.js';
 
 // The real product (src/main.ts, as `npm start`) delivering a reminder wave by e-mail to a real
 // SMTP server started here: every e-mail-only focal point gets it once, with their own personal
@@ -87,7 +88,7 @@ describe('a reminder wave by e-mail from the real process', () => {
           ? { code: 550, text: `5.1.1 <${address(3)}>: Recipient address rejected: User unknown` }
           : undefined;
     const start = () => {
-      const s = startCommand(`${process.execPath} --import tsx src/main.ts`, root, {
+      const s = startCommand(`${process.execPath} ${builtEntry('main')}`, root, {
         DATABASE_PATH: t!.path,
         PORT: String(port),
         HOST: '127.0.0.1',

@@ -4,20 +4,32 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { builtEntry } from '../helpers/built.js';
 import { openDatabase } from '../../src/db/connection.js';
 import { createInvite } from '../../src/db/invites.js';
 import { BotEmulator } from '../helpers/bot-emulator.js';
 import { freePort } from '../helpers/ports.js';
 import { EMULATOR_BOT_TOKEN, PROCESS_ADMIN_PASSWORD } from '../helpers/secrets.js';
 
-// Starts the real product as `npm start` does (src/main.ts through tsx) and talks to it over HTTP.
+// Starts the real product and talks to it over HTTP. The first test starts it as `npm start` does
+// (src/main.ts through tsx); the others start the same src/main.ts built once for the run
+// (test/helpers/built.ts), which spares a TypeScript transform per start.
 // Node runs tsx as a loader rather than through the tsx wrapper, so a kill reaches the product itself.
 
 const root = join(import.meta.dirname, '../..');
 
 /** The product started as `npm start` does, with only these settings. */
+function startAsNpmStart(env: Record<string, string>): Started {
+  return startWith(`${process.execPath} --import tsx src/main.ts`, env);
+}
+
+/** The product's process (the build of src/main.ts), from the checkout, with only these settings. */
 function start(env: Record<string, string>): Started {
-  return startCommand(`${process.execPath} --import tsx src/main.ts`, root, {
+  return startWith(`${process.execPath} ${builtEntry('main')}`, env);
+}
+
+function startWith(commandLine: string, env: Record<string, string>): Started {
+  return startCommand(commandLine, root, {
     HOME: process.env.HOME ?? '/tmp',
     LOG_LEVEL: 'info',
     ...env,
@@ -56,7 +68,7 @@ describe('npm start', () => {
     const dir = tempDir();
     const port = await freePort();
     const dbPath = join(dir, 'nested', 'ktd.sqlite');
-    const s = start({ DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1' });
+    const s = startAsNpmStart({ DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1' });
     children.push(s.child);
     const health = await waitForHealth(port, s);
     expect(health).toMatchObject({ status: 'ok', bot: 'off' });

@@ -10,8 +10,9 @@ import { BotEmulator } from '../helpers/bot-emulator.js';
 import { freePort } from '../helpers/ports.js';
 import { type Started, startCommand } from '../helpers/process.js';
 import { waitFor } from '../delivery/support.js';
+import { builtEntry } from '../helpers/built.js';
 
-// The real product (src/main.ts through tsx, as `npm start`) against the Bot API emulator, which
+// The real product (src/main.ts, built once for the run: test/helpers/built.ts) against the Bot API emulator, which
 // goes away while messages are waiting and then comes back at the same address: what /healthz,
 // /readyz, /metrics and the log show the operator during and after the outage.
 
@@ -47,7 +48,7 @@ describe('a Telegram outage against the real process', () => {
     const port = await freePort();
     emu = await BotEmulator.start();
     const emuPort = Number(new URL(emu.apiRoot).port);
-    const s = startCommand(`${process.execPath} --import tsx src/main.ts`, root, {
+    const s = startCommand(`${process.execPath} ${builtEntry('main')}`, root, {
       DATABASE_PATH: dbPath,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -8,6 +8,7 @@ import { createInvite } from '../../src/db/invites.js';
 import { freePort } from '../helpers/ports.js';
 import { type Started, startCommand } from '../helpers/process.js';
 import { ZaloEmulator } from '../helpers/zalo-emulator.js';
+import { builtEntry } from '../helpers/built.js';
 
 // The real product (src/main.ts) against the Zalo Bot Platform emulator in long-polling mode: one
 // process for the whole file. A focal point links by code (and every bad code is refused), sends a
@@ -37,7 +38,7 @@ beforeAll(async () => {
   emu = await ZaloEmulator.start();
   dir = mkdtempSync(join(tmpdir(), 'ktd-zalo-'));
   port = await freePort();
-  s = startCommand(`${process.execPath} --import tsx src/main.ts`, root, {
+  s = startCommand(`${process.execPath} ${builtEntry('main')}`, root, {
     HOME: process.env.HOME ?? '/tmp',
     LOG_LEVEL: 'info',
     DATABASE_PATH: join(dir, 'ktd.sqlite'),

@@ -10,6 +10,7 @@ import { freePort } from '../helpers/ports.js';
 import { type Started, startCommand } from '../helpers/process.js';
 import { TEST_ZALO_WEBHOOK_SECRET } from '../helpers/secrets.js';
 import { ZaloEmulator } from '../helpers/zalo-emulator.js';
+import { builtEntry } from '../helpers/built.js';
 
 // The real product in Zalo webhook mode: it sets its webhook with the secret; requests without the
 // secret or with a wrong one are refused (401); a message posted twice is handled once; the outbox
@@ -38,7 +39,7 @@ beforeAll(async () => {
   port = await freePort();
   // The https URL Zalo is given stands for this process (TLS ends in front of it in production).
   emu.webhookTarget = `http://127.0.0.1:${port}/zalo/webhook`;
-  s = startCommand(`${process.execPath} --import tsx src/main.ts`, root, {
+  s = startCommand(`${process.execPath} ${builtEntry('main')}`, root, {
     HOME: process.env.HOME ?? '/tmp',
     LOG_LEVEL: 'info',
     DATABASE_PATH: join(dir, 'ktd.sqlite'),
