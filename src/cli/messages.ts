@@ -18,7 +18,7 @@ export const publishText = {
   sendsAt: (when: string) =>
     `Tin nhắn nằm chờ trong hàng đợi và chỉ được gửi từ ${when}; đến lúc đó, số liệu trong bản tin vẫn là số liệu lúc tính.`,
   noRecipients: (subject: string) =>
-    `${subject}: đã lưu nhưng chưa có nơi nhận (Khối chưa liên kết nhóm Telegram và cán bộ đầu mối của đơn vị Khối trưởng chưa kết nối Telegram), nên không có tin nhắn nào được xếp hàng.`,
+    `${subject}: đã lưu nhưng chưa có nơi nhận (Khối chưa liên kết nhóm Telegram và cán bộ đầu mối của đơn vị Khối trưởng chưa có kênh nhận tin nào), nên không có tin nhắn nào được xếp hàng.`,
   stored: (subject: string, computedAt: string) => `${subject} đã được tính cho thời điểm ${computedAt} và lưu lại`,
   nothingLeft: (queued: number) =>
     queued === 0 ? 'chưa có tin nhắn nào gửi đi' : `chưa gửi cho ai (${queued} tin nhắn đang chờ trong hàng đợi)`,

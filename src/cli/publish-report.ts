@@ -9,20 +9,13 @@ import type { DigestKind } from '../db/schema.js';
 import type { PublishResult } from '../jobs/digest-jobs.js';
 import { publishText as m } from './messages.js';
 
-/** The kind of stored digest a period key of the digest or summary jobs names ('2026-W47', '2026-H1', '2026'). */
-export function digestKindOfKey(periodKey: string): DigestKind {
-  if (/^\d{4}-H1$/.test(periodKey)) return 'mid_year';
-  if (/^\d{4}$/.test(periodKey)) return 'annual';
-  return 'period';
-}
-
 /** Lines describing `r`; `now` is the real time (a run for a later moment leaves its messages waiting). */
 export async function describePublish(
   db: Db,
   r: PublishResult,
   opts: { now: Date; timeZone: string },
 ): Promise<string[]> {
-  const kind = digestKindOfKey(r.periodKey);
+  const kind = r.kind;
   const subject = m.subject(kind, periodFromKey(r.periodKey).label);
   const at = (iso: string) => formatDateTimeVi(new Date(iso), opts.timeZone);
   switch (r.status) {

@@ -10,6 +10,7 @@ import { localDateOf } from '../core/time.js';
 import { type Bloc, listBlocsOrOne } from '../db/blocs.js';
 import type { Db } from '../db/connection.js';
 import type { RunningChannels } from '../db/contact-addresses.js';
+import type { DigestKind } from '../db/schema.js';
 import { writeAudit } from '../db/audit-log.js';
 import {
   deleteDigest,
@@ -46,6 +47,8 @@ export type PublishStatus = 'queued' | 'already_sent' | 'disabled' | 'no_members
 
 export interface PublishResult {
   blocId: number;
+  /** The stored digest's kind: the period digest, or the mid-year or annual summary. */
+  kind: DigestKind;
   periodKey: string;
   status: PublishStatus;
   /** Outbox rows queued by this run. */
@@ -152,7 +155,7 @@ export async function publishPeriodDigest(
   now: Date,
   opts: { recompute?: Recompute } = {},
 ): Promise<PublishResult> {
-  const base = { blocId, periodKey: period.key };
+  const base = { blocId, kind: 'period' as const, periodKey: period.key };
   if (!opts.recompute && (await hasDigest(deps.db, blocId, 'period', period.key)))
     return { ...base, status: 'already_sent', messages: 0 };
   const digest = await computePeriodDigest(deps.db, blocId, period, { timeZone: deps.timeZone, now });
@@ -196,7 +199,7 @@ export async function runPeriodDigests(
     const slot = latestDigestSlot(schedule, now, deps.timeZone);
     const period = digestPeriodForSlot(bloc.reportingCadence, slot.date);
     if (!schedule.enabled) {
-      results.push({ blocId: bloc.id, periodKey: period.key, status: 'disabled', messages: 0 });
+      results.push({ blocId: bloc.id, kind: 'period', periodKey: period.key, status: 'disabled', messages: 0 });
       continue;
     }
     const r = await publishPeriodDigest(deps, bloc.id, period, now);

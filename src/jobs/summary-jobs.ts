@@ -32,7 +32,7 @@ export async function publishSummary(
   now: Date,
 ): Promise<PublishResult> {
   const periodKey = summaryKey(kind, year);
-  const base = { blocId, periodKey };
+  const base = { blocId, kind, periodKey };
   if (await hasDigest(deps.db, blocId, kind, periodKey)) return { ...base, status: 'already_sent', messages: 0 };
   let summary: BlocSummary;
   try {
@@ -70,7 +70,13 @@ export async function runScheduledSummaries(
     const slot = latestSummarySlot(schedule, now, deps.timeZone);
     if (!slot) continue;
     if (!schedule.enabled) {
-      results.push({ blocId: bloc.id, periodKey: summaryKey(slot.kind, slot.year), status: 'disabled', messages: 0 });
+      results.push({
+        blocId: bloc.id,
+        kind: slot.kind,
+        periodKey: summaryKey(slot.kind, slot.year),
+        status: 'disabled',
+        messages: 0,
+      });
       continue;
     }
     const r = await publishSummary(deps, bloc.id, slot.kind, slot.year, now);

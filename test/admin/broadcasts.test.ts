@@ -68,9 +68,9 @@ describe('broadcasts', () => {
     await setup();
     const c = await signIn(a, 'bloc_admin', 1);
     const html = await (await c.get('/blocs/1/delivery/broadcasts')).text();
-    expect(html).toContain('2 cán bộ đầu mối đã kết nối Telegram sẽ nhận tin.');
+    expect(html).toContain('2 cán bộ đầu mối có kênh nhận tin sẽ nhận tin.');
     expect(html).toContain('2 người hoặc đơn vị chưa nhận được qua kênh nào (Telegram, Zalo hay thư điện tử)');
-    expect(html).toContain('Cán bộ 3 (Đơn vị 3): chưa kết nối Telegram');
+    expect(html).toContain('Cán bộ 3 (Đơn vị 3): chưa có kênh nhận tin nào');
     expect(html).toContain('Đơn vị chưa có cán bộ: chưa có cán bộ đầu mối');
     expect(html).not.toContain('Đơn vị đã rời khối');
     expect(html).toContain('Gửi cả vào 1 nhóm Telegram của Khối');
@@ -187,7 +187,9 @@ describe('broadcasts', () => {
     const res = await send(c, { text: 'Không ai nhận', includeGroups: '1' });
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toContain('Chưa có người nhận nào đã kết nối Telegram.');
+    expect(html).toContain(
+      'Chưa có người nhận nào: chưa cán bộ đầu mối nào có kênh nhận tin và Khối chưa liên kết nhóm.',
+    );
     expect(html).toContain('Không ai nhận</textarea>');
     expect(await a.db.selectFrom('broadcast').selectAll().execute()).toEqual([]);
     expect(await a.db.selectFrom('audit_log').selectAll().execute()).toEqual([]);
@@ -218,7 +220,7 @@ describe('broadcasts', () => {
     expect(html).toContain('Nhóm Khối');
     expect(html).toContain('Người nhận đã chặn bot');
     expect(html).toContain('Bỏ chặn');
-    expect(html).toContain('Cán bộ 3 (Đơn vị 3): chưa kết nối Telegram');
+    expect(html).toContain('Cán bộ 3 (Đơn vị 3): chưa có kênh nhận tin nào');
     expect(html).toContain('[Khối thi đua thử nghiệm]\n\nTheo dõi tiến độ\n\n— Cán bộ blocadmin1');
     await a.db.updateTable('outbox_message').set({ status: 'sent' }).where('status', '=', 'queued').execute();
     const done = await (await c.get('/blocs/1/delivery/broadcasts/1')).text();

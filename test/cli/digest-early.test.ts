@@ -214,7 +214,7 @@ describe('a digest run for a moment already past', () => {
     await t.db.updateTable('focal_point').set({ telegram_chat_id: null }).execute();
     await send();
     expect(lines).toEqual([
-      'Bản tin Tuần 49/2026 (30/11/2026 – 06/12/2026): đã lưu nhưng chưa có nơi nhận (Khối chưa liên kết nhóm Telegram và cán bộ đầu mối của đơn vị Khối trưởng chưa kết nối Telegram), nên không có tin nhắn nào được xếp hàng.',
+      'Bản tin Tuần 49/2026 (30/11/2026 – 06/12/2026): đã lưu nhưng chưa có nơi nhận (Khối chưa liên kết nhóm Telegram và cán bộ đầu mối của đơn vị Khối trưởng chưa có kênh nhận tin nào), nên không có tin nhắn nào được xếp hàng.',
     ]);
     await t.db
       .insertInto('bloc_chat')

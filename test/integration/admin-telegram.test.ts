@@ -107,7 +107,7 @@ describe('admin and Telegram together', () => {
     const done = await (await admin.get(progressUrl)).text();
     expect(done).toContain('<b>Đã xử lý 3/3 tin</b> · Đã gửi xong.');
     expect(done).not.toContain('data-refresh');
-    expect(done).toContain('Cán bộ 3 (Đơn vị 3): chưa kết nối Telegram');
+    expect(done).toContain('Cán bộ 3 (Đơn vị 3): chưa có kênh nhận tin nào');
   });
 
   it("shows a photo a focal point sent with the report, streamed from Telegram's file storage", async () => {

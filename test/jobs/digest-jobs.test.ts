@@ -59,6 +59,7 @@ describe('period digest job', () => {
     expect(results).toEqual([
       {
         blocId: b.blocId,
+        kind: 'period',
         periodKey: '2026-W47',
         status: 'queued',
         messages: 2,
@@ -131,7 +132,7 @@ describe('period digest job', () => {
     expect(after[0]).toMatchObject({ periodKey: '2026-W47', status: 'queued' });
     expect((await updateDigestSchedule(t.db, b.blocId, { enabled: 'tắt' }, admin, mondayAt0805)).ok).toBe(true);
     const off = await runPeriodDigests(deps(), new Date('2026-12-04T09:05:00Z'));
-    expect(off[0]).toMatchObject({ periodKey: '2026-W48', status: 'disabled', messages: 0 });
+    expect(off[0]).toMatchObject({ kind: 'period', periodKey: '2026-W48', status: 'disabled', messages: 0 });
     const [scope] = await periodDigestJob.scopes(deps(), mondayAt0805);
     expect(scheduleOf(periodDigestJob, scope!)).toEqual([]);
     expect((await updateDigestSchedule(t.db, b.blocId, { enabled: 'bật' }, admin, mondayAt0805)).ok).toBe(true);

@@ -43,6 +43,7 @@ describe('mid-year and annual summary jobs', () => {
     expect(first).toEqual([
       {
         blocId: b.blocId,
+        kind: 'mid_year',
         periodKey: '2026-H1',
         status: 'queued',
         messages: 2,
@@ -67,7 +68,7 @@ describe('mid-year and annual summary jobs', () => {
 
   it('on 05/12 sends the annual summary with the proposal of the leading unit', async () => {
     const r = await runScheduledSummaries(deps(), new Date('2026-12-05T01:05:00Z'));
-    expect(r[0]).toMatchObject({ periodKey: '2026', status: 'queued' });
+    expect(r[0]).toMatchObject({ kind: 'annual', periodKey: '2026', status: 'queued' });
     const stored = (await getDigest(t.db, b.blocId, 'annual', '2026'))!;
     expect(stored.text).toContain('TỔNG KẾT CÔNG TÁC THI ĐUA NĂM 2026');
     expect(stored.text).toContain('Đề nghị đơn vị dẫn đầu: Đơn vị 1.');

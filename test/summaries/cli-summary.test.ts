@@ -57,7 +57,7 @@ describe('npm run cli -- summary', () => {
     lines = [];
     await run('digest', '--bloc', String(b.blocId), '--week', '2026-W47', '--send');
     const noChat =
-      'Bản tin Tuần 47/2026 (16/11/2026 – 22/11/2026): đã lưu nhưng chưa có nơi nhận (Khối chưa liên kết nhóm Telegram và cán bộ đầu mối của đơn vị Khối trưởng chưa kết nối Telegram), nên không có tin nhắn nào được xếp hàng.';
+      'Bản tin Tuần 47/2026 (16/11/2026 – 22/11/2026): đã lưu nhưng chưa có nơi nhận (Khối chưa liên kết nhóm Telegram và cán bộ đầu mối của đơn vị Khối trưởng chưa có kênh nhận tin nào), nên không có tin nhắn nào được xếp hàng.';
     expect(lines).toEqual([noChat]);
     lines = [];
     await run('digest', '--bloc', String(b.blocId), '--week', '2026-W47', '--send');

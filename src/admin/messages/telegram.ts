@@ -87,7 +87,7 @@ export const groupsText = {
 export const broadcastText = {
   title: 'Gửi thông báo',
   intro:
-    'Gửi một tin nhắn đến tất cả cán bộ đầu mối đã kết nối Telegram của các đơn vị thành viên, và nếu muốn, vào nhóm Telegram của Khối. Tin được xếp hàng rồi gửi dần theo giới hạn của Telegram.',
+    'Gửi một tin nhắn đến tất cả cán bộ đầu mối của các đơn vị thành viên, qua kênh nhận tin đứng đầu của từng người (Telegram, Zalo hoặc thư điện tử), và nếu muốn, vào nhóm Telegram của Khối. Tin được xếp hàng rồi gửi dần theo giới hạn của từng kênh.',
   text: 'Nội dung thông báo',
   textHint: (max: number) => `Tối đa ${max} ký tự. Tin gửi đi có tên Khối ở đầu và tên đồng chí ở cuối.`,
   counter: 'Đã nhập {n}/{max} ký tự',
@@ -98,18 +98,18 @@ export const broadcastText = {
   noGroups: 'Khối chưa liên kết nhóm Telegram nào.',
   linkGroups: 'Liên kết nhóm',
   recipientsTitle: 'Người nhận',
-  recipients: (n: number) => `${n} cán bộ đầu mối đã kết nối Telegram sẽ nhận tin.`,
+  recipients: (n: number) => `${n} cán bộ đầu mối có kênh nhận tin sẽ nhận tin.`,
   unreachableTitle: (n: number) =>
     `${n} người hoặc đơn vị chưa nhận được qua kênh nào (Telegram, Zalo hay thư điện tử)`,
   unreachableHint:
     'Xin báo cho các đồng chí này bằng cách khác (điện thoại) và, từ trang Cán bộ đầu mối, thêm cho họ một kênh nhận tin (mã mời Telegram, Zalo, địa chỉ thư điện tử) hoặc gửi liên kết báo cáo cá nhân.',
-  notLinked: 'chưa kết nối Telegram',
+  notLinked: 'chưa có kênh nhận tin nào',
   noFocalPoint: 'chưa có cán bộ đầu mối',
   send: 'Gửi thông báo',
   sendConfirm: 'Gửi thông báo này đến tất cả người nhận? Tin đã gửi không thu hồi được.',
   sending: 'Đang xếp hàng tin nhắn…',
   noRecipients:
-    'Chưa có người nhận nào đã kết nối Telegram. Xin vui lòng mời cán bộ đầu mối kết nối, hoặc liên kết nhóm của Khối, rồi gửi lại.',
+    'Chưa có người nhận nào: chưa cán bộ đầu mối nào có kênh nhận tin và Khối chưa liên kết nhóm. Xin vui lòng mời cán bộ đầu mối kết nối (Telegram, Zalo hoặc thư điện tử), hoặc liên kết nhóm của Khối, rồi gửi lại.',
   staleForm: 'Biểu mẫu không còn hợp lệ. Nội dung vẫn được giữ bên dưới; xin vui lòng bấm gửi lại.',
   readOnly: 'Tài khoản chỉ xem không gửi được thông báo.',
   historyTitle: 'Các thông báo đã gửi',
